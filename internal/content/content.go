@@ -1,0 +1,191 @@
+// Package content is the load stage: it reads a content folder through an
+// afero.Fs and hands on typed, validated values with their positions.
+//
+// The folder holds:
+//
+//	site.yaml              the site: title, description, base_url, language,
+//	                       start and end of the chronology window, phases
+//	people.yaml            people: name, aliases, country, roles
+//	entries/*.yaml         editors' entries (one mapping, or a list of them)
+//	annotations/*.yaml     corrections to extracted articles
+//	articles/*.txt, *.md   source articles: raw scraped text, or Markdown
+//	                       with YAML front matter
+//
+// Every problem in every file is collected into a diag.List with its
+// path:line:col; nothing stops at the first mistake.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/spf13/afero"
+)
+
+// MaxFileSize is the largest content file read; larger files are reported
+// instead of read, so one stray dump cannot exhaust memory.
+const MaxFileSize = 8 << 20
+
+// Content is everything read from a content folder.
+type Content struct {
+	// Dir is the content folder as given ("content"); paths in positions
+	// are Dir-joined ("content/entries/x.yaml").
+	Dir         string
+	Site        timeline.Site
+	People      []timeline.Person
+	Entries     []*timeline.Entry
+	Annotations []*Annotation
+	Articles    []Article
+}
+
+// Article is a source article file, not yet extracted.
+type Article struct {
+	// Path is relative to the content folder: "articles/x.txt".
+	Path string
+	Data []byte
+}
+
+// Annotation corrects or completes what extraction reads from one
+// article. Only fields that are set win over extraction; Set lists them.
+type Annotation struct {
+	// Article is the annotated file, relative to the content folder.
+	Article string
+	Entry   timeline.Entry
+	Exclude bool
+	Reason  string
+	// Set lists the entry fields the annotation sets, in file order.
+	Set    []string
+	Origin timeline.Position
+}
+
+// Load reads the content folder dir from fsys. It returns what it could
+// read and every problem found; the caller decides whether errors stop
+// the build.
+func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
+	c := &Content{Dir: dir}
+	var diags diag.List
+	if info, err := fsys.Stat(dir); err != nil || !info.IsDir() {
+		diags.Add(dir, 0, 0, "content folder not found (want a folder holding site.yaml, entries/, articles/)")
+		return c, diags
+	}
+	if data, ok := readFile(fsys, path.Join(dir, "site.yaml"), &diags, true); ok {
+		c.Site = decodeSite(path.Join(dir, "site.yaml"), data, &diags)
+	}
+	if data, ok := readFile(fsys, path.Join(dir, "people.yaml"), &diags, false); ok {
+		c.People = decodePeople(path.Join(dir, "people.yaml"), data, &diags)
+	}
+	for _, p := range listFiles(fsys, path.Join(dir, "entries"), &diags, ".yaml", ".yml") {
+		if data, ok := readFile(fsys, p, &diags, true); ok {
+			c.Entries = append(c.Entries, DecodeEntries(p, data, &diags)...)
+		}
+	}
+	for _, p := range listFiles(fsys, path.Join(dir, "annotations"), &diags, ".yaml", ".yml") {
+		if data, ok := readFile(fsys, p, &diags, true); ok {
+			c.Annotations = append(c.Annotations, DecodeAnnotations(p, data, &diags)...)
+		}
+	}
+	for _, p := range listFiles(fsys, path.Join(dir, "articles"), &diags, ".txt", ".md", ".markdown") {
+		if data, ok := readFile(fsys, p, &diags, true); ok {
+			c.Articles = append(c.Articles, Article{Path: strings.TrimPrefix(p, dir+"/"), Data: data})
+		}
+	}
+	return c, diags
+}
+
+// listFiles returns the files under dir (recursively) with one of the
+// extensions, sorted. A missing folder is not an error; other files are
+// reported as warnings so nothing is silently ignored.
+func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []string {
+	var files []string
+	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if info.IsDir() {
+			if p != dir && strings.HasPrefix(info.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(info.Name(), ".") {
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(p))
+		for _, e := range exts {
+			if ext == e {
+				files = append(files, p)
+				return nil
+			}
+		}
+		diags.Warn(p, 0, 0, "ignored: not a %s file", strings.Join(exts, " or "))
+		return nil
+	})
+	if err != nil && !isNotExist(fsys, dir) {
+		diags.Add(dir, 0, 0, "read folder: %v", err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+func isNotExist(fsys afero.Fs, p string) bool {
+	_, err := fsys.Stat(p)
+	return err != nil
+}
+
+// readFile reads a content file, reporting a missing required file, an
+// unreadable one or one over MaxFileSize.
+func readFile(fsys afero.Fs, p string, diags *diag.List, required bool) ([]byte, bool) {
+	info, err := fsys.Stat(p)
+	if err != nil {
+		if required {
+			diags.Add(p, 0, 0, "file not found")
+		}
+		return nil, false
+	}
+	if info.Size() > MaxFileSize {
+		diags.Add(p, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", info.Size(), MaxFileSize)
+		return nil, false
+	}
+	data, err := afero.ReadFile(fsys, p)
+	if err != nil {
+		diags.Add(p, 0, 0, "read: %v", err)
+		return nil, false
+	}
+	return data, true
+}
+
+// ArticleSlug returns the stable id of an article file: its base name
+// without extension, lowercased, with anything but letters, digits and
+// '-' turned into '-'.
+func ArticleSlug(articlePath string) string {
+	base := path.Base(articlePath)
+	return Slugify(strings.TrimSuffix(base, path.Ext(base)))
+}
+
+// Slugify turns s into a URL-safe id: lowercase ASCII letters, digits and
+// single dashes.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func position(p string, line, col int) timeline.Position {
+	return timeline.Position{Path: p, Line: line, Col: col}
+}

@@ -1,0 +1,104 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/timeline"
+	"gopkg.in/yaml.v3"
+)
+
+// decodeSite reads site.yaml.
+func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
+	d := &decoder{path: p, diags: diags}
+	site := timeline.Site{Language: "en"}
+	root := d.parseYAML(data)
+	if root == nil {
+		return site
+	}
+	d.fields(root, "site", map[string]func(*yaml.Node){
+		"title":       func(n *yaml.Node) { d.str("title", n, &site.Title) },
+		"description": func(n *yaml.Node) { d.str("description", n, &site.Description) },
+		"language":    func(n *yaml.Node) { d.str("language", n, &site.Language) },
+		"start":       func(n *yaml.Node) { d.date("start", n, &site.Start) },
+		"end":         func(n *yaml.Node) { d.date("end", n, &site.End) },
+		"base_url": func(n *yaml.Node) {
+			d.str("base_url", n, &site.BaseURL)
+			if site.BaseURL != "" && !IsWebURL(site.BaseURL) {
+				d.errorf(n, "base_url %q: not an http(s) URL (want e.g. https://example.org/timeline/)", site.BaseURL)
+			}
+			site.BaseURL = strings.TrimSuffix(site.BaseURL, "/")
+		},
+		"phases": func(n *yaml.Node) {
+			d.each("phases", n, func(item *yaml.Node) {
+				site.Phases = append(site.Phases, d.phase(item))
+			})
+		},
+	})
+	if site.Title == "" {
+		d.errorf(root, "title: missing (want the site's title)")
+	}
+	if !site.Start.IsZero() && !site.End.IsZero() && site.End.Compare(site.Start) < 0 {
+		d.errorf(root, "end %s is before start %s (want start <= end)", site.End, site.Start)
+	}
+	return site
+}
+
+func (d *decoder) phase(n *yaml.Node) timeline.Phase {
+	var ph timeline.Phase
+	d.fields(n, "phase", map[string]func(*yaml.Node){
+		"id":          func(v *yaml.Node) { d.str("id", v, &ph.ID) },
+		"name":        func(v *yaml.Node) { d.str("name", v, &ph.Name) },
+		"start":       func(v *yaml.Node) { d.date("start", v, &ph.Start) },
+		"end":         func(v *yaml.Node) { d.date("end", v, &ph.End) },
+		"description": func(v *yaml.Node) { d.str("description", v, &ph.Description) },
+	})
+	if ph.Name == "" {
+		d.errorf(n, "name: missing (want the phase's name)")
+	}
+	if ph.Start.IsZero() {
+		d.errorf(n, "start: missing (%s)", timeline.DateFormats)
+	}
+	if ph.ID == "" {
+		ph.ID = Slugify(ph.Name)
+	}
+	return ph
+}
+
+// decodePeople reads people.yaml: a list of people.
+func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
+	d := &decoder{path: p, diags: diags}
+	root := d.parseYAML(data)
+	if root == nil {
+		return nil
+	}
+	var people []timeline.Person
+	d.each("people", root, func(n *yaml.Node) {
+		var person timeline.Person
+		d.fields(n, "person", map[string]func(*yaml.Node){
+			"id":      func(v *yaml.Node) { d.str("id", v, &person.ID) },
+			"name":    func(v *yaml.Node) { d.str("name", v, &person.Name) },
+			"aliases": func(v *yaml.Node) { d.strs("aliases", v, &person.Aliases) },
+			"country": func(v *yaml.Node) { d.str("country", v, &person.Country) },
+			"roles": func(v *yaml.Node) {
+				d.each("roles", v, func(item *yaml.Node) {
+					var r timeline.Role
+					d.fields(item, "role", map[string]func(*yaml.Node){
+						"title": func(x *yaml.Node) { d.str("title", x, &r.Title) },
+						"start": func(x *yaml.Node) { d.date("start", x, &r.Start) },
+						"end":   func(x *yaml.Node) { d.date("end", x, &r.End) },
+					})
+					person.Roles = append(person.Roles, r)
+				})
+			},
+		})
+		if person.Name == "" {
+			d.errorf(n, "name: missing (want the person's canonical name)")
+		}
+		if person.ID == "" {
+			person.ID = Slugify(person.Name)
+		}
+		people = append(people, person)
+	})
+	return people
+}

@@ -1,0 +1,265 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/timeline"
+	"gopkg.in/yaml.v3"
+)
+
+// maxNodes bounds the work of walking one YAML file, aliases included, so
+// that a "billion laughs" file fails fast instead of exhausting memory.
+const maxNodes = 200_000
+
+// decoder walks yaml.Nodes of one file, collecting every problem with its
+// position instead of stopping at the first.
+type decoder struct {
+	path  string
+	diags *diag.List
+	// lineOffset is added to every reported line: front matter starts
+	// after the opening "---" of a Markdown file.
+	lineOffset int
+	visited    int
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Add(d.path, n.Line+d.lineOffset, n.Column, format, args...)
+}
+
+func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
+	d.diags.Warn(d.path, n.Line+d.lineOffset, n.Column, format, args...)
+}
+
+// parseYAML parses data into a document node. Problems with the bytes
+// themselves (invalid UTF-8, syntax) are reported and give nil.
+func (d *decoder) parseYAML(data []byte) *yaml.Node {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8Position(data)
+		d.diags.Add(d.path, line+d.lineOffset, col, "invalid UTF-8 (want a UTF-8 text file)")
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line := syntaxErrorLine(err)
+		col := firstColumn(data, line)
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if line > 0 {
+			msg = strings.TrimPrefix(msg, fmt.Sprintf("line %d: ", line))
+		}
+		d.diags.Add(d.path, line+d.lineOffset, col, "YAML syntax: %s (want valid YAML; check indentation and quote values containing \": \")", msg)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// syntaxErrorLine returns the line yaml.v3 names in a syntax error.
+// yaml.v3 keeps the position of syntax errors only in their text
+// ("yaml: line 4: ..."), so this is the one place that reads it back.
+func syntaxErrorLine(err error) int {
+	rest, ok := strings.CutPrefix(err.Error(), "yaml: line ")
+	if !ok {
+		return 0
+	}
+	num, _, _ := strings.Cut(rest, ":")
+	n, _ := strconv.Atoi(num)
+	return n
+}
+
+// firstColumn returns the 1-based column of the first non-blank byte of
+// line (1-based) in data, or 1.
+func firstColumn(data []byte, line int) int {
+	if line < 1 {
+		return 0
+	}
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line > len(lines) {
+		return 1
+	}
+	text := lines[line-1]
+	return len(text) - len(bytes.TrimLeft(text, " \t")) + 1
+}
+
+// invalidUTF8Position returns the 1-based line and column of the first
+// invalid UTF-8 byte in data.
+func invalidUTF8Position(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+// resolve follows aliases and counts the work done.
+func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.visited++
+	return n
+}
+
+// tooBig reports (once) whether the file has needed too much walking.
+func (d *decoder) tooBig(n *yaml.Node) bool {
+	if d.visited == maxNodes+1 {
+		d.errorf(n, "file too complex: more than %d YAML nodes after expanding aliases (want a plain list of entries)", maxNodes)
+		d.visited++
+	}
+	return d.visited > maxNodes
+}
+
+// fields walks a mapping node, calling the handler of each known key and
+// reporting unknown keys (with the nearest known one), repeated keys and
+// non-mapping nodes. what names the thing for messages ("entry").
+func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+	n = d.resolve(n)
+	if n == nil || d.tooBig(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s: got %s (want a mapping of key: value)", what, kindName(n))
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		if key.Kind == yaml.ScalarNode && key.Tag == "!!merge" {
+			d.errorf(key, "merge keys (<<) are not supported (write the fields out)")
+			continue
+		}
+		name := key.Value
+		if prev, dup := seen[name]; dup {
+			d.errorf(key, "%s: key repeated (first at line %d; want each key once)", name, prev.Line+d.lineOffset)
+			continue
+		}
+		seen[name] = key
+		handle, ok := handlers[name]
+		if !ok {
+			known := make([]string, 0, len(handlers))
+			for k := range handlers {
+				known = append(known, k)
+			}
+			if near := Nearest(name, known); near != "" {
+				d.errorf(key, "%s: unknown field; did you mean %q?", name, near)
+			} else {
+				d.errorf(key, "%s: unknown field (want one of %s)", name, strings.Join(sortedCopy(known), ", "))
+			}
+			continue
+		}
+		handle(value)
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// str decodes a scalar string.
+func (d *decoder) str(field string, n *yaml.Node, out *string) {
+	n = d.resolve(n)
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s: got %s (want text)", field, kindName(n))
+		return
+	}
+	if n.Tag == "!!null" {
+		return
+	}
+	*out = n.Value
+}
+
+// strs decodes a list of strings; a single string counts as a list of one.
+func (d *decoder) strs(field string, n *yaml.Node, out *[]string) {
+	n = d.resolve(n)
+	if n.Kind == yaml.ScalarNode {
+		if n.Tag != "!!null" && n.Value != "" {
+			*out = append(*out, n.Value)
+		}
+		return
+	}
+	d.each(field, n, func(item *yaml.Node) {
+		var s string
+		d.str(field, item, &s)
+		if s != "" {
+			*out = append(*out, s)
+		}
+	})
+}
+
+// each calls fn for every item of a sequence node.
+func (d *decoder) each(field string, n *yaml.Node, fn func(*yaml.Node)) {
+	n = d.resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s: got %s (want a list)", field, kindName(n))
+		return
+	}
+	for _, item := range n.Content {
+		if item = d.resolve(item); d.tooBig(item) {
+			return
+		}
+		fn(item)
+	}
+}
+
+// date decodes a precision-aware date.
+func (d *decoder) date(field string, n *yaml.Node, out *timeline.Date) {
+	n = d.resolve(n)
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, "%s: got %s (%s)", field, kindName(n), timeline.DateFormats)
+		return
+	}
+	date, err := timeline.ParseDate(n.Value)
+	if err != nil {
+		d.errorf(n, "%s %q: %v", field, n.Value, err)
+		return
+	}
+	*out = date
+}
+
+// boolean decodes true/false.
+func (d *decoder) boolean(field string, n *yaml.Node, out *bool) {
+	n = d.resolve(n)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, "%s: got %s (want true or false)", field, kindName(n))
+		return
+	}
+	*out = n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+// integer decodes a whole number within [lo, hi].
+func (d *decoder) integer(field string, n *yaml.Node, lo, hi int, out *int) {
+	n = d.resolve(n)
+	v, err := strconv.Atoi(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil || v < lo || v > hi {
+		d.errorf(n, "%s: got %s (want a whole number from %d to %d)", field, kindName(n), lo, hi)
+		return
+	}
+	*out = v
+}

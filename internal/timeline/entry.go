@@ -1,0 +1,149 @@
+// Package timeline is the domain of the generator: dated entries, the
+// people they involve, the site that frames them, and the chronology that
+// orders them.
+//
+// The pipeline's stages hand these types on: content loading produces
+// Entries from editors' YAML, extraction produces Entries from articles,
+// merging builds a Chronology, and rendering reads it.
+package timeline
+
+import (
+	"sort"
+)
+
+// Position is a place in a content file, relative to the content folder's
+// parent ("content/entries/calls.yaml"). Line and Col are 1-based; zero
+// means unknown.
+type Position struct {
+	Path string
+	Line int
+	Col  int
+}
+
+// Evidence is the text a date was read from: the matched text, its byte
+// offset in the source file, and the rule that chose it.
+type Evidence struct {
+	Text   string `json:"text"`
+	Offset int    `json:"offset"`
+	Rule   string `json:"rule"`
+}
+
+// BlockKind tells a paragraph from a sub-heading in an article body.
+type BlockKind int
+
+const (
+	// Paragraph is a body paragraph.
+	Paragraph BlockKind = iota
+	// Heading is a sub-heading inside the body.
+	Heading
+)
+
+// Block is one paragraph or sub-heading of an extracted article, in plain
+// text, with its byte offset in the source file.
+type Block struct {
+	Kind   BlockKind
+	Text   string
+	Offset int
+}
+
+// Source is where an entry's information comes from: an article file in
+// content/articles/ (Article set), or an external publication.
+type Source struct {
+	Title     string
+	Outlet    string
+	URL       string
+	Published Date
+	// Article is the content-relative path of an article file, e.g.
+	// "articles/002_58abd7e94c42ac02.txt"; empty for external sources.
+	Article string
+}
+
+// Contact is the computed interval between a call or meeting and the
+// previous one between the same two participants.
+type Contact struct {
+	With     [2]string
+	Days     int
+	Previous *Entry
+}
+
+// Entry is one dated event of the chronology.
+type Entry struct {
+	// ID is the stable slug that names the entry's page; it never changes
+	// when the title does.
+	ID    string
+	Date  Date
+	End   Date
+	Title string
+	// TitleDerived is true when the title was derived from the text
+	// because the article had no headline.
+	TitleDerived bool
+	// Summary and Body are Markdown written by editors. Extracted articles
+	// carry their text in Blocks instead and leave Body empty.
+	Summary string
+	Body    string
+	Blocks  []Block
+	// Captions are photo and video captions separated from the body.
+	Captions     []string
+	Kind         string
+	Participants []string
+	People       []string
+	Places       []string
+	Tags         []string
+	Sources      []Source
+	Outlet       string
+	// Note is the editor's annotation, shown apart from the source's words.
+	Note       string
+	Importance int
+	Draft      bool
+	// DateEvidence records why the entry has its date.
+	DateEvidence []Evidence
+	// EditorSet lists the fields an editor's annotation set over what
+	// extraction found ("date", "title", ...).
+	EditorSet []string
+	// Origin is where the entry was defined.
+	Origin Position
+	// Contact is computed by the merge stage for calls and meetings.
+	Contact *Contact
+}
+
+// SetByEditor reports whether an annotation set the named field.
+func (e *Entry) SetByEditor(field string) bool {
+	for _, f := range e.EditorSet {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+// SourcePaths returns the content-relative paths of the files the entry
+// came from: its own file and every cited article, without repeats, in
+// order.
+func (e *Entry) SourcePaths() []string {
+	var paths []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if p != "" && !seen[p] {
+			seen[p] = true
+			paths = append(paths, p)
+		}
+	}
+	add(e.Origin.Path)
+	for _, s := range e.Sources {
+		if s.Article != "" {
+			add("content/" + s.Article)
+		}
+	}
+	return paths
+}
+
+// SortEntries orders entries chronologically (see Date.Compare), then by
+// ID, so the order never depends on input order.
+func SortEntries(entries []*Entry) {
+	sort.SliceStable(entries, func(i, j int) bool {
+		if c := entries[i].Date.Compare(entries[j].Date); c != 0 {
+			return c < 0
+		}
+		return entries[i].ID < entries[j].ID
+	})
+}
