@@ -90,7 +90,14 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 	}
 	for _, p := range listFiles(fsys, path.Join(dir, "articles"), &diags, ".txt", ".md", ".markdown") {
 		if data, ok := readFile(fsys, p, &diags, true); ok {
-			c.Articles = append(c.Articles, Article{Path: strings.TrimPrefix(p, dir+"/"), Data: data})
+			rel := strings.TrimPrefix(p, dir+"/")
+			if IsMarkdown(rel) {
+				if e := DecodeMarkdownArticle(dir, rel, data, &diags); e != nil {
+					c.Entries = append(c.Entries, e)
+				}
+				continue
+			}
+			c.Articles = append(c.Articles, Article{Path: rel, Data: data})
 		}
 	}
 	return c, diags

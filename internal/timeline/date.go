@@ -253,3 +253,20 @@ func parseClock(clock string, d *Date) error {
 	}
 	return nil
 }
+
+// SameAtCoarser reports whether a and b agree at the coarser of their two
+// precisions: 2022-02 and 2022-02-18 agree; 2022-02-18 and 2022-02-11 do
+// not. Zero dates agree with nothing.
+func SameAtCoarser(a, b Date) bool {
+	if a.IsZero() || b.IsZero() {
+		return false
+	}
+	p := min(a.Precision, b.Precision, Day)
+	if a.Year != b.Year {
+		return false
+	}
+	if p >= Month && a.Month != b.Month {
+		return false
+	}
+	return p < Day || a.Day == b.Day
+}

@@ -8,7 +8,9 @@
 package timeline
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 )
 
 // Position is a place in a content file, relative to the content folder's
@@ -116,10 +118,10 @@ func (e *Entry) SetByEditor(field string) bool {
 	return false
 }
 
-// SourcePaths returns the content-relative paths of the files the entry
-// came from: its own file and every cited article, without repeats, in
-// order.
-func (e *Entry) SourcePaths() []string {
+// SourcePaths returns the paths, relative to the content folder dir, of
+// the files the entry came from: its own file and every cited article,
+// without repeats, in order.
+func (e *Entry) SourcePaths(dir string) []string {
 	var paths []string
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -128,11 +130,9 @@ func (e *Entry) SourcePaths() []string {
 			paths = append(paths, p)
 		}
 	}
-	add(e.Origin.Path)
+	add(strings.TrimPrefix(e.Origin.Path, dir+"/"))
 	for _, s := range e.Sources {
-		if s.Article != "" {
-			add("content/" + s.Article)
-		}
+		add(s.Article)
 	}
 	return paths
 }
@@ -146,4 +146,42 @@ func SortEntries(entries []*Entry) {
 		}
 		return entries[i].ID < entries[j].ID
 	})
+}
+
+// Article is a source article from content/articles/, as extracted, for
+// its own clean page.
+type Article struct {
+	// Path is relative to the content folder: "articles/x.txt".
+	Path      string
+	ID        string
+	Title     string
+	Outlet    string
+	Published Date
+	Blocks    []Block
+	Captions  []string
+	// EntryID is the entry the article is told in; empty when the
+	// article is not in the chronology (undated or excluded).
+	EntryID string
+}
+
+// Chronology is the merged, ordered timeline handed to rendering.
+type Chronology struct {
+	// ContentDir is the content folder the chronology was read from.
+	ContentDir string
+	Site       Site
+	Entries    []*Entry
+	People     []Person
+	// Articles are the source articles, ordered by path.
+	Articles []*Article
+}
+
+// String returns "path:line:col", as much as is known.
+func (p Position) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return p.Path
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/newsroom/timeline/internal/build"
+	"github.com/newsroom/timeline/templates"
+	"github.com/spf13/afero"
+)
+
+// siteFlags are the folder flags shared by build, serve and check.
+type siteFlags struct {
+	content, templates, output string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.content, "content", "content", "content `folder`: site.yaml, people.yaml, entries/, annotations/, articles/")
+	fs.StringVar(&f.templates, "templates", "templates", "templates `folder`: files here override the built-in templates of the same name")
+	fs.StringVar(&f.output, "out", "public", "output `folder`, replaced as a whole only when the build succeeds")
+}
+
+func (f *siteFlags) options() build.Options {
+	return build.Options{ContentDir: f.content, TemplatesDir: f.templates, OutputDir: f.output, DefaultTemplates: templates.FS}
+}
+
+// parseFlags parses args, reporting usage errors through the flag set.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f siteFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	res, err := build.Build(afero.NewOsFs(), f.options())
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	if err != nil {
+		return fmt.Errorf("%w\nbuild failed: %s left unchanged", err, f.output)
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	return nil
+}

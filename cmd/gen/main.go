@@ -1,0 +1,70 @@
+// Command gen builds a static timeline site from a content folder.
+//
+//	gen [build] [flags]      build public/ from content/ (the default)
+//	gen serve [flags]        build, serve on 127.0.0.1 and rebuild on change
+//	gen extract [-json] FILE...  show what is read from raw articles
+//
+// Run "gen help" or "gen build -h" for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Run runs gen with args and returns the exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd, rest := "build", args
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, rest = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "build":
+		err = runBuild(rest, stdout, stderr)
+	case "serve":
+		err = runServe(ctx, rest, stdout, stderr)
+	case "extract":
+		err = runExtract(rest, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "gen: unknown command %q (want build, serve, extract or help)\n", cmd)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	fmt.Fprintln(stderr, err)
+	return 1
+}
+
+// errUsage marks errors already reported by a flag set.
+var errUsage = errors.New("usage")
+
+const usage = `gen builds a static timeline site from a content folder.
+
+Commands:
+  gen [build] [flags]          build the site (default: content/ → public/)
+  gen serve [flags]            build, serve on http://127.0.0.1:1313/, rebuild on change
+  gen extract [-json] FILE...  show what is read from raw articles, and why
+
+Run "gen COMMAND -h" for a command's flags.
+`

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/newsroom/timeline/internal/build"
+	"github.com/newsroom/timeline/internal/serve"
+	"github.com/spf13/afero"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f siteFlags
+	f.register(fs)
+	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; only localhost unless you say otherwise")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: gen serve [flags]\n\nBuilds the site, serves it and rebuilds when content or templates change.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	srv := serve.New(serve.Options{
+		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,
+		Build: func() error {
+			res, err := build.Build(afero.NewOsFs(), f.options())
+			for _, w := range res.Warnings {
+				fmt.Fprintln(stderr, w.Error())
+			}
+			if err == nil {
+				fmt.Fprintln(stdout, res.Summary())
+			}
+			return err
+		},
+	})
+	return srv.ListenAndServe(ctx)
+}

@@ -1,0 +1,115 @@
+// Package build runs the pipeline's stages in order —
+// load → extract → merge → render → write — and reports what happened.
+// It is the one place that knows the order; each stage lives in its own
+// package.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/newsroom/timeline/internal/write"
+	"github.com/spf13/afero"
+)
+
+// Options name the folders of a build.
+type Options struct {
+	ContentDir   string
+	TemplatesDir string
+	OutputDir    string
+	// DefaultTemplates are the embedded templates that TemplatesDir
+	// overrides file by file.
+	DefaultTemplates fs.FS
+}
+
+// Result tells what a build did.
+type Result struct {
+	Entries  int
+	Pages    int
+	Files    int
+	Warnings diag.List
+	Duration time.Duration
+}
+
+// Summary is the one line printed after a build.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("built %d entries, %d pages (%d files), %d warnings in %s",
+		r.Entries, r.Pages, r.Files, len(r.Warnings), r.Duration.Round(time.Millisecond))
+}
+
+// Prepared is the chronology and templates, ready to render.
+type Prepared struct {
+	Chronology *timeline.Chronology
+	Templates  *render.Templates
+	Diags      diag.List
+}
+
+// Prepare runs the stages that read: load, extract and merge, and loads
+// the templates. It returns every problem found; the caller stops when
+// Diags.Err() is not nil. Templates is nil when they failed to load.
+func Prepare(fsys afero.Fs, opts Options) *Prepared {
+	c, diags := content.Load(fsys, opts.ContentDir)
+	articles := Extract(c, extractOptions(c.Site))
+	chron, mergeDiags := merge.Merge(c, articles)
+	diags.Append(mergeDiags)
+	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
+	if err != nil {
+		diags.Add(opts.TemplatesDir, 0, 0, "%v", err)
+	}
+	diags.Sort()
+	return &Prepared{Chronology: chron, Templates: tmpl, Diags: diags}
+}
+
+func extractOptions(site timeline.Site) extract.Options {
+	return extract.Options{WindowStart: site.Start, WindowEnd: site.End}
+}
+
+// Extract runs extraction over every raw article of c, in order.
+func Extract(c *content.Content, opts extract.Options) []*extract.Article {
+	articles := make([]*extract.Article, len(c.Articles))
+	for i, a := range c.Articles {
+		articles[i] = extract.Extract(a.Path, a.Data, opts)
+	}
+	return articles
+}
+
+// Build runs the whole pipeline and replaces the output folder only when
+// everything succeeded. On error the returned Result still carries the
+// warnings, and the error lists every problem, one per line.
+func Build(fsys afero.Fs, opts Options) (*Result, error) {
+	start := time.Now()
+	p := Prepare(fsys, opts)
+	res := &Result{Warnings: p.Diags.Warnings()}
+	if err := p.Diags.Err(); err != nil {
+		return res, err
+	}
+	out, err := write.Begin(fsys, opts.OutputDir)
+	if err != nil {
+		return res, err
+	}
+	pages := 0
+	emit := func(path string, data []byte) error {
+		if len(path) > 5 && path[len(path)-5:] == ".html" {
+			pages++
+		}
+		return out.Write(path, data)
+	}
+	if err := render.Render(p.Chronology, p.Templates, emit); err != nil {
+		out.Abort()
+		return res, err
+	}
+	res.Files = out.Files()
+	if err := out.Commit(); err != nil {
+		return res, err
+	}
+	res.Entries, res.Pages = len(p.Chronology.Entries), pages
+	res.Duration = time.Since(start)
+	return res, nil
+}

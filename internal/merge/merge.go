@@ -1,0 +1,232 @@
+// Package merge is the merge stage: it turns loaded content and extracted
+// articles into one Chronology.
+//
+// It applies editors' annotations to extracted articles, folds an article
+// into the editor entry that cites it (one event, several sources),
+// resolves people's names to their canonical form, leaves undated
+// articles out with a warning that says how to date them, orders the
+// entries (see timeline.SortEntries) and computes contact intervals.
+package merge
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// Merge builds the chronology from c and the articles extracted from
+// c.Articles (in the same order). Problems are returned with positions.
+func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronology, diag.List) {
+	var diags diag.List
+	chron := &timeline.Chronology{ContentDir: c.Dir, Site: c.Site, People: c.People}
+	people := newPeopleIndex(c.People)
+
+	annotations := annotationsByArticle(c, articles, &diags)
+
+	var entries []*timeline.Entry
+	for _, e := range c.Entries {
+		if !e.Draft {
+			entries = append(entries, e)
+		}
+	}
+	citing := citingEntries(entries)
+	for _, a := range articles {
+		page := &timeline.Article{
+			Path: a.Path, ID: content.ArticleSlug(a.Path), Title: a.Title,
+			Outlet: a.Outlet, Published: a.Published, Blocks: a.Blocks, Captions: a.Captions,
+		}
+		chron.Articles = append(chron.Articles, page)
+		e := articleEntry(path.Join(c.Dir, a.Path), page.ID, a)
+		if ann := annotations[a.Path]; ann != nil {
+			if ann.Exclude {
+				continue
+			}
+			applyAnnotation(e, ann)
+			page.Title, page.Outlet = e.Title, e.Outlet
+		}
+		for _, cite := range citing[a.Path] {
+			describeSource(cite, e)
+		}
+		if e.Draft {
+			continue
+		}
+		if owner := sameEvent(citing[a.Path], e.Date); owner != nil {
+			page.EntryID = owner.ID
+			continue
+		}
+		if e.Date.IsZero() {
+			diags.Warn(e.Origin.Path, 0, 0, "left out of the chronology: %s (add content/annotations/%s.yaml with article: %s and date: YYYY-MM-DD, or cite it from an entry)",
+				a.Undated, strings.TrimSuffix(path.Base(a.Path), path.Ext(a.Path)), path.Base(a.Path))
+			continue
+		}
+		page.EntryID = e.ID
+		entries = append(entries, e)
+	}
+	for _, e := range entries {
+		e.People = people.resolveAll(e.People)
+		e.Participants = people.resolveAll(e.Participants)
+		if len(e.Blocks) > 0 {
+			e.People = people.mentioned(e.People, e.Title, e.Blocks)
+		}
+	}
+	timeline.SortEntries(entries)
+	checkIDs(entries, &diags)
+	computeContacts(entries)
+	chron.Entries = entries
+	sort.Slice(chron.Articles, func(i, j int) bool { return chron.Articles[i].Path < chron.Articles[j].Path })
+	return chron, diags
+}
+
+// articleEntry makes the entry of an extracted article.
+func articleEntry(file, id string, a *extract.Article) *timeline.Entry {
+	return &timeline.Entry{
+		ID: id, Date: a.Event, Title: a.Title, TitleDerived: a.TitleDerived,
+		Summary: a.Summary, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
+		DateEvidence: a.DateEvidence, Origin: timeline.Position{Path: file},
+		Sources: []timeline.Source{{Title: a.Title, Outlet: a.Outlet, Published: a.Published, Article: a.Path}},
+	}
+}
+
+// applyAnnotation copies the fields an annotation sets over the
+// extracted ones, and records which.
+func applyAnnotation(e *timeline.Entry, ann *content.Annotation) {
+	src := &ann.Entry
+	for _, field := range ann.Set {
+		switch field {
+		case "id":
+			e.ID = src.ID
+		case "date":
+			e.Date = src.Date
+			e.DateEvidence = append([]timeline.Evidence{{Text: src.Date.String(), Rule: "set by editor in " + ann.Origin.Path}}, e.DateEvidence...)
+		case "end":
+			e.End = src.End
+		case "title":
+			e.Title, e.TitleDerived = src.Title, false
+		case "summary":
+			e.Summary = src.Summary
+		case "body":
+			e.Body, e.Blocks = src.Body, nil
+		case "kind":
+			e.Kind = src.Kind
+		case "participants":
+			e.Participants = src.Participants
+		case "people":
+			e.People = src.People
+		case "places":
+			e.Places = src.Places
+		case "tags":
+			e.Tags = src.Tags
+		case "outlet":
+			e.Outlet = src.Outlet
+			for i := range e.Sources {
+				e.Sources[i].Outlet = src.Outlet
+			}
+		case "note":
+			e.Note = src.Note
+		case "importance":
+			e.Importance = src.Importance
+		case "draft":
+			e.Draft = src.Draft
+		case "sources":
+			e.Sources = append(e.Sources, src.Sources...)
+		}
+		e.EditorSet = append(e.EditorSet, field)
+	}
+}
+
+// annotationsByArticle indexes annotations by article path, reporting
+// annotations of missing articles and articles annotated twice.
+func annotationsByArticle(c *content.Content, articles []*extract.Article, diags *diag.List) map[string]*content.Annotation {
+	exists := map[string]bool{}
+	for _, a := range articles {
+		exists[a.Path] = true
+	}
+	byArticle := map[string]*content.Annotation{}
+	for _, ann := range c.Annotations {
+		pos := ann.Origin
+		if ann.Article == "" {
+			continue
+		}
+		if !exists[ann.Article] {
+			diags.Add(pos.Path, pos.Line, pos.Col, "article %q: no such file in %s/articles (want the name of a .txt article there)", path.Base(ann.Article), c.Dir)
+			continue
+		}
+		if prev := byArticle[ann.Article]; prev != nil {
+			diags.Add(pos.Path, pos.Line, pos.Col, "article %q: already annotated at %s:%d (want one annotation per article)", path.Base(ann.Article), prev.Origin.Path, prev.Origin.Line)
+			continue
+		}
+		byArticle[ann.Article] = ann
+	}
+	return byArticle
+}
+
+// citingEntries maps each article to the editor entries that cite it,
+// in file order.
+func citingEntries(entries []*timeline.Entry) map[string][]*timeline.Entry {
+	citing := map[string][]*timeline.Entry{}
+	for _, e := range entries {
+		for _, s := range e.Sources {
+			if s.Article != "" {
+				citing[s.Article] = append(citing[s.Article], e)
+			}
+		}
+	}
+	return citing
+}
+
+// sameEvent returns the first citing entry that tells the same event as
+// an article dated d: one on the same date, compared at the coarser of
+// the two precisions. An entry that cites an article for an earlier event
+// the article mentions does not absorb it, and an undated article is
+// never absorbed on a guess.
+func sameEvent(citing []*timeline.Entry, d timeline.Date) *timeline.Entry {
+	for _, e := range citing {
+		if timeline.SameAtCoarser(e.Date, d) {
+			return e
+		}
+	}
+	return nil
+}
+
+// describeSource fills in what an editor left out of the sources of
+// entry that cite the article of articleEntry: its headline, outlet and
+// publication date.
+func describeSource(entry, articleEntry *timeline.Entry) {
+	from := articleEntry.Sources[0]
+	for i := range entry.Sources {
+		s := &entry.Sources[i]
+		if s.Article != from.Article {
+			continue
+		}
+		if s.Title == "" {
+			s.Title = articleEntry.Title
+		}
+		if s.Outlet == "" {
+			s.Outlet = articleEntry.Outlet
+		}
+		if s.Published.IsZero() {
+			s.Published = from.Published
+		}
+	}
+}
+
+// checkIDs reports ids used by two entries, at both positions.
+func checkIDs(entries []*timeline.Entry, diags *diag.List) {
+	first := map[string]*timeline.Entry{}
+	for _, e := range entries {
+		if e.ID == "" {
+			continue
+		}
+		if prev, dup := first[e.ID]; dup {
+			diags.Add(e.Origin.Path, e.Origin.Line, e.Origin.Col, "id %q: already used at %s (want a unique id)", e.ID, prev.Origin)
+			diags.Add(prev.Origin.Path, prev.Origin.Line, prev.Origin.Col, "id %q: also used at %s (want a unique id)", e.ID, e.Origin)
+			continue
+		}
+		first[e.ID] = e
+	}
+}

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown renders editors' Markdown. Raw HTML is never passed through
+// (goldmark's default omits it), and links whose destination is not
+// http(s) or a relative path lose their link but keep their text.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Strikethrough, extension.Table, extension.Linkify),
+	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
+)
+
+// Markdown renders src to HTML that is safe to embed in a page.
+func Markdown(src string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := markdown.Convert([]byte(src), &buf); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// safeLinks unwraps links and images whose destination is not allowed,
+// leaving their text, and turns every image into a link to it, so that
+// pages make no requests to other sites.
+type safeLinks struct{}
+
+// Transform implements parser.ASTTransformer.
+func (safeLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var unwrap []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch link := n.(type) {
+		case *ast.Link:
+			if !AllowedURL(string(link.Destination)) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.AutoLink:
+			if link.AutoLinkType != ast.AutoLinkURL || !AllowedURL(string(link.URL(nil))) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.Image:
+			unwrap = append(unwrap, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unwrap {
+		parent := n.Parent()
+		if parent == nil {
+			continue
+		}
+		if img, ok := n.(*ast.Image); ok && AllowedURL(string(img.Destination)) {
+			link := ast.NewLink()
+			link.Destination, link.Title = img.Destination, img.Title
+			for c := img.FirstChild(); c != nil; {
+				next := c.NextSibling()
+				link.AppendChild(link, c)
+				c = next
+			}
+			parent.ReplaceChild(parent, n, link)
+			continue
+		}
+		if auto, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(auto.Label(nil)))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// AllowedURL reports whether a link destination may be emitted: an
+// absolute http(s) URL, or a relative reference without a scheme.
+func AllowedURL(dest string) bool {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		return u.Host != ""
+	case "":
+		return !strings.HasPrefix(strings.TrimSpace(dest), "//")
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// Templates are the parsed page templates and the static assets of a site.
+type Templates struct {
+	pages  map[string]*template.Template
+	assets map[string][]byte
+	// Files lists every template and asset file with where it came
+	// from: "default" or the override folder's path.
+	Files map[string]string
+}
+
+// LoadTemplates reads the default templates from defaults and overrides
+// each with the file of the same name in overrideDir of fsys, when there
+// is one. Template errors name the file and line.
+func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Templates, error) {
+	files := map[string][]byte{}
+	origin := map[string]string{}
+	names, err := fs.Glob(defaults, "*")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(defaults, name)
+		if err != nil {
+			return nil, fmt.Errorf("read default template %s: %w", name, err)
+		}
+		if strings.HasSuffix(name, ".go") {
+			continue
+		}
+		files[name], origin[name] = data, "default"
+	}
+	if overrideDir != "" {
+		entries, err := afero.ReadDir(fsys, overrideDir)
+		if err == nil {
+			for _, info := range entries {
+				name := info.Name()
+				if info.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".go") {
+					continue
+				}
+				p := path.Join(overrideDir, name)
+				data, err := afero.ReadFile(fsys, p)
+				if err != nil {
+					return nil, fmt.Errorf("read %s: %w", p, err)
+				}
+				files[name], origin[name] = data, p
+			}
+		}
+	}
+	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, Files: origin}
+	layout, ok := files["layout.html"]
+	if !ok {
+		return nil, fmt.Errorf("templates: layout.html missing")
+	}
+	base, err := template.New("layout.html").Funcs(funcs).Parse(string(layout))
+	if err != nil {
+		return nil, templateError(origin["layout.html"], err)
+	}
+	for _, name := range sortedKeys(files) {
+		switch {
+		case name == "layout.html":
+		case strings.HasSuffix(name, ".html"):
+			page, err := base.Clone()
+			if err == nil {
+				_, err = page.New(name).Parse(string(files[name]))
+			}
+			if err != nil {
+				return nil, templateError(origin[name], err)
+			}
+			t.pages[name] = page
+		default:
+			t.assets[name] = files[name]
+		}
+	}
+	for _, required := range []string{"index.html", "entry.html", "article.html"} {
+		if t.pages[required] == nil {
+			return nil, fmt.Errorf("templates: %s missing (want it in the defaults or the templates folder)", required)
+		}
+	}
+	return t, nil
+}
+
+// templateError prefixes a parse error with the file it came from, so
+// that an override's mistake is found in the right folder.
+func templateError(origin string, err error) error {
+	if origin == "default" {
+		return fmt.Errorf("default templates: %w", err)
+	}
+	return fmt.Errorf("%s: %w", origin, err)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
