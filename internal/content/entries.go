@@ -26,8 +26,9 @@ func DecodeEntries(p string, data []byte, diags *diag.List) []*timeline.Entry {
 	var entries []*timeline.Entry
 	decodeOne := func(n *yaml.Node) {
 		e := &timeline.Entry{Origin: position(p, n.Line, n.Column)}
-		d.fields(n, "entry", entryFields(d, e, nil))
-		d.requireEntry(n, e)
+		var set []string
+		d.fields(n, "entry", entryFields(d, e, &set))
+		d.requireEntry(n, e, set)
 		entries = append(entries, e)
 	}
 	if root.Kind == yaml.SequenceNode {
@@ -38,19 +39,20 @@ func DecodeEntries(p string, data []byte, diags *diag.List) []*timeline.Entry {
 	return entries
 }
 
-// requireEntry reports the fields every entry needs.
-func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry) {
-	if e.ID == "" {
+// requireEntry reports the fields every entry needs that are absent
+// (present but wrong ones are reported where they stand).
+func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, set []string) {
+	if !contains(set, "id") {
 		hint := Slugify(e.Title)
 		if hint == "" {
 			hint = "2022-02-24-invasion"
 		}
 		d.errorf(n, "id: missing (want a stable slug, e.g. id: %s)", hint)
 	}
-	if e.Date.IsZero() {
+	if !contains(set, "date") {
 		d.errorf(n, "date: missing (%s)", timeline.DateFormats)
 	}
-	if strings.TrimSpace(e.Title) == "" {
+	if !contains(set, "title") {
 		d.errorf(n, "title: missing (want the entry's headline)")
 	}
 }

@@ -49,8 +49,8 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 		line := syntaxErrorLine(err)
 		col := firstColumn(data, line)
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if line > 0 {
-			msg = strings.TrimPrefix(msg, fmt.Sprintf("line %d: ", line))
+		if rest, ok := strings.CutPrefix(msg, "line "); ok {
+			_, msg, _ = strings.Cut(rest, ": ")
 		}
 		d.diags.Add(d.path, line+d.lineOffset, col, "YAML syntax: %s (want valid YAML; check indentation and quote values containing \": \")", msg)
 		return nil
@@ -64,14 +64,33 @@ func (d *decoder) parseYAML(data []byte) *yaml.Node {
 // syntaxErrorLine returns the line yaml.v3 names in a syntax error.
 // yaml.v3 keeps the position of syntax errors only in their text
 // ("yaml: line 4: ..."), so this is the one place that reads it back.
+// For parser (not scanner) errors yaml.v3 reports the line before the
+// construct that failed (its marks are 0-based there); those messages are
+// known and corrected.
 func syntaxErrorLine(err error) int {
 	rest, ok := strings.CutPrefix(err.Error(), "yaml: line ")
 	if !ok {
 		return 0
 	}
-	num, _, _ := strings.Cut(rest, ":")
+	num, msg, _ := strings.Cut(rest, ": ")
 	n, _ := strconv.Atoi(num)
+	for _, parserMsg := range parserErrors {
+		if msg == parserMsg {
+			return n + 1
+		}
+	}
 	return n
+}
+
+// parserErrors are the messages of yaml.v3's parser errors, whose lines
+// are reported 0-based.
+var parserErrors = []string{
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected node content",
+	"did not find expected <document start>",
 }
 
 // firstColumn returns the 1-based column of the first non-blank byte of

@@ -1,0 +1,234 @@
+package build
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/timeline/templates"
+	"github.com/spf13/afero"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// repoRoot returns the repository root, two folders up from this package.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// sampleFs returns an in-memory file system holding copies of the
+// repository's content/ and templates/ folders.
+func sampleFs(t *testing.T) afero.Fs {
+	t.Helper()
+	disk := afero.NewBasePathFs(afero.NewOsFs(), repoRoot(t))
+	mem := afero.NewMemMapFs()
+	for _, dir := range []string{"content", "templates"} {
+		err := afero.Walk(disk, dir, func(p string, info fs.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return err
+			}
+			data, err := afero.ReadFile(disk, p)
+			if err != nil {
+				return err
+			}
+			return afero.WriteFile(mem, p, data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return mem
+}
+
+func options() Options {
+	return Options{ContentDir: "content", TemplatesDir: "templates", OutputDir: "public", DefaultTemplates: templates.FS}
+}
+
+// snapshot returns every file under dir with its contents.
+func snapshot(t *testing.T, fsys afero.Fs, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(fsys, p)
+		files[strings.TrimPrefix(filepath.ToSlash(p), dir+"/")] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// manifest lists every output file with the SHA-256 of its contents.
+func manifest(files map[string]string) string {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b strings.Builder
+	for _, p := range paths {
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256([]byte(files[p])), p)
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the built site (run go test ./internal/build -update after checking the change):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant %q\n got %q", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+// TestSampleSiteGolden builds the repository's sample content and
+// compares the output with the golden files: the full timeline.json and
+// index.html, and a manifest of every file's hash.
+func TestSampleSiteGolden(t *testing.T) {
+	fsys := sampleFs(t)
+	res, err := Build(fsys, options())
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	if res.Entries == 0 || res.Pages == 0 {
+		t.Fatalf("Build made %d entries, %d pages", res.Entries, res.Pages)
+	}
+	files := snapshot(t, fsys, "public")
+	golden(t, "sample.manifest", manifest(files))
+	golden(t, "sample.timeline.json", files["timeline.json"])
+	golden(t, "sample.index.html", files["index.html"])
+}
+
+// TestBuildIsDeterministic builds the sample twice and compares the
+// outputs byte for byte.
+func TestBuildIsDeterministic(t *testing.T) {
+	var outputs []map[string]string
+	for range 2 {
+		fsys := sampleFs(t)
+		if _, err := Build(fsys, options()); err != nil {
+			t.Fatal(err)
+		}
+		outputs = append(outputs, snapshot(t, fsys, "public"))
+	}
+	if !reflect.DeepEqual(outputs[0], outputs[1]) {
+		t.Error("two builds of the same content differ")
+	}
+}
+
+const goodSite = `title: Test
+start: 2022-01
+end: 2022-12
+`
+
+const goodEntry = `- id: first
+  date: 2022-02-18
+  title: First
+`
+
+func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		want             []string
+	}{
+		{
+			name: "syntax error",
+			file: "content/entries/bad.yaml",
+			data: "- id: x\n  date: 2022-01-01\n  title: [unclosed\n",
+			want: []string{"content/entries/bad.yaml:3:3: YAML syntax: did not find expected ',' or ']' (want valid YAML; check indentation and quote values containing \": \")"},
+		},
+		{
+			name: "unknown key",
+			file: "content/entries/bad.yaml",
+			data: "- id: x\n  date: 2022-01-01\n  titel: X\n",
+			want: []string{
+				`content/entries/bad.yaml:1:3: title: missing (want the entry's headline)`,
+				`content/entries/bad.yaml:3:3: titel: unknown field; did you mean "title"?`,
+			},
+		},
+		{
+			name: "impossible date",
+			file: "content/entries/bad.yaml",
+			data: "- id: x\n  date: 2022-02-30\n  title: X\n",
+			want: []string{`content/entries/bad.yaml:2:9: date "2022-02-30": day 30 out of range for February 2022 (want YYYY, YYYY-MM or YYYY-MM-DD)`},
+		},
+		{
+			name: "month out of range",
+			file: "content/entries/bad.yaml",
+			data: "id: x\ndate: 2022-13-01\ntitle: X\n",
+			want: []string{`content/entries/bad.yaml:2:7: date "2022-13-01": month 13 out of range (want YYYY, YYYY-MM or YYYY-MM-DD)`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := afero.NewMemMapFs()
+			write := func(p, data string) {
+				if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write("content/site.yaml", goodSite)
+			write("content/entries/good.yaml", goodEntry)
+			if _, err := Build(fsys, options()); err != nil {
+				t.Fatalf("first build: %v", err)
+			}
+			before := snapshot(t, fsys, ".")
+
+			write(tt.file, tt.data)
+			_, err := Build(fsys, options())
+			if err == nil {
+				t.Fatal("build with bad content succeeded")
+			}
+			if got, want := err.Error(), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("error:\n got %s\nwant %s", got, want)
+			}
+			after := snapshot(t, fsys, ".")
+			delete(after, tt.file)
+			if !reflect.DeepEqual(after, before) {
+				t.Errorf("failed build changed the file system")
+			}
+		})
+	}
+}
