@@ -7,6 +7,9 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/timeline/internal/content"
@@ -71,13 +74,45 @@ func extractOptions(site timeline.Site) extract.Options {
 	return extract.Options{WindowStart: site.Start, WindowEnd: site.End}
 }
 
-// Extract runs extraction over every raw article of c, in order.
+// Extract runs extraction over every raw article of c on all cores. The
+// result is in c.Articles' order whatever the number of workers.
 func Extract(c *content.Content, opts extract.Options) []*extract.Article {
 	articles := make([]*extract.Article, len(c.Articles))
-	for i, a := range c.Articles {
+	parallel(len(c.Articles), func(i int) {
+		a := c.Articles[i]
 		articles[i] = extract.Extract(a.Path, a.Data, opts)
-	}
+	})
 	return articles
+}
+
+// Workers is the number of goroutines parallel stages use; 0 means
+// runtime.GOMAXPROCS(0). Tests set it to compare outputs.
+var Workers = 0
+
+// parallel calls fn(i) for every i in [0, n) on Workers goroutines.
+// Each fn writes only to its own index, so results are deterministic.
+func parallel(n int, fn func(i int)) {
+	workers := Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // Build runs the whole pipeline and replaces the output folder only when

@@ -19,8 +19,9 @@ type Phase struct {
 	Description string
 }
 
-// Contains reports whether d falls within the phase (inclusive, compared
-// at d's precision).
+// Contains reports whether the first day of d falls within the phase,
+// inclusive: a month-only or year-only date belongs to the phase that
+// holds its first day, the same place the chronology's order puts it.
 func (p Phase) Contains(d Date) bool {
 	return !d.IsZero() && d.Compare(p.Start) >= 0 && (p.End.IsZero() || d.Compare(p.End) <= 0)
 }
@@ -35,9 +36,12 @@ func (s *Site) PhaseOf(d Date) *Phase {
 	return nil
 }
 
-// InWindow reports whether d lies within the chronology window; a site
-// without a window holds every date.
+// InWindow reports whether d overlaps the chronology window; a site
+// without a window holds every date. The zero Date is in no window.
 func (s *Site) InWindow(d Date) bool {
+	if d.IsZero() {
+		return false
+	}
 	if !s.Start.IsZero() && lastDay(d).Compare(s.Start) < 0 {
 		return false
 	}
