@@ -30,6 +30,9 @@ type Options struct {
 	// DefaultTemplates are the embedded templates that TemplatesDir
 	// overrides file by file.
 	DefaultTemplates fs.FS
+	// Workers is the number of goroutines of the parallel stages;
+	// 0 means runtime.GOMAXPROCS(0). The output is the same for any value.
+	Workers int
 }
 
 // Result tells what a build did.
@@ -59,7 +62,7 @@ type Prepared struct {
 // Diags.Err() is not nil. Templates is nil when they failed to load.
 func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	c, diags := content.Load(fsys, opts.ContentDir)
-	articles := Extract(c, extractOptions(c.Site))
+	articles := Extract(c, extractOptions(c.Site), opts.Workers)
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
@@ -76,23 +79,19 @@ func extractOptions(site timeline.Site) extract.Options {
 
 // Extract runs extraction over every raw article of c on all cores. The
 // result is in c.Articles' order whatever the number of workers.
-func Extract(c *content.Content, opts extract.Options) []*extract.Article {
+func Extract(c *content.Content, opts extract.Options, workers int) []*extract.Article {
 	articles := make([]*extract.Article, len(c.Articles))
-	parallel(len(c.Articles), func(i int) {
+	parallel(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
 		articles[i] = extract.Extract(a.Path, a.Data, opts)
 	})
 	return articles
 }
 
-// Workers is the number of goroutines parallel stages use; 0 means
-// runtime.GOMAXPROCS(0). Tests set it to compare outputs.
-var Workers = 0
-
-// parallel calls fn(i) for every i in [0, n) on Workers goroutines.
-// Each fn writes only to its own index, so results are deterministic.
-func parallel(n int, fn func(i int)) {
-	workers := Workers
+// parallel calls fn(i) for every i in [0, n) on the given number of
+// goroutines (0: GOMAXPROCS). Each fn writes only to its own index, so
+// results do not depend on scheduling.
+func parallel(workers, n int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
