@@ -37,17 +37,20 @@ type Options struct {
 
 // Result tells what a build did.
 type Result struct {
-	Entries  int
-	Pages    int
-	Files    int
+	Entries int
+	Pages   int
+	Files   int
+	// Written counts the files that were new or changed; the others
+	// were left untouched.
+	Written  int
 	Warnings diag.List
 	Duration time.Duration
 }
 
 // Summary is the one line printed after a build.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("built %d entries, %d pages (%d files), %d warnings in %s",
-		r.Entries, r.Pages, r.Files, len(r.Warnings), r.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("built %d entries, %d pages (%d files, %d written), %d warnings in %s",
+		r.Entries, r.Pages, r.Files, r.Written, len(r.Warnings), r.Duration.Round(time.Millisecond))
 }
 
 // Prepared is the chronology and templates, ready to render.
@@ -139,7 +142,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		out.Abort()
 		return res, err
 	}
-	res.Files = out.Files()
+	res.Files, res.Written = out.Files(), out.Written()
 	if err := out.Commit(); err != nil {
 		return res, err
 	}

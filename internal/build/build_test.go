@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/write"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
 )
@@ -137,6 +138,7 @@ func TestSampleSiteGolden(t *testing.T) {
 		t.Fatalf("Build made %d entries, %d pages", res.Entries, res.Pages)
 	}
 	files := snapshot(t, fsys, "public")
+	delete(files, write.Marker)
 	golden(t, "sample.manifest", manifest(files))
 	golden(t, "sample.timeline.json", files["timeline.json"])
 	golden(t, "sample.index.html", files["index.html"])
