@@ -33,6 +33,9 @@ type Options struct {
 	// Workers is the number of goroutines of the parallel stages;
 	// 0 means runtime.GOMAXPROCS(0). The output is the same for any value.
 	Workers int
+	// Cache, when set, keeps extraction results between builds (the
+	// preview server keeps one for its lifetime).
+	Cache *ExtractCache
 }
 
 // Result tells what a build did.
@@ -65,7 +68,7 @@ type Prepared struct {
 // Diags.Err() is not nil. Templates is nil when they failed to load.
 func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	c, diags := content.Load(fsys, opts.ContentDir)
-	articles := Extract(c, extractOptions(c.Site), opts.Workers)
+	articles := Extract(c, extractOptions(c.Site), opts.Workers, opts.Cache)
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
@@ -80,14 +83,22 @@ func extractOptions(site timeline.Site) extract.Options {
 	return extract.Options{WindowStart: site.Start, WindowEnd: site.End}
 }
 
-// Extract runs extraction over every raw article of c on all cores. The
-// result is in c.Articles' order whatever the number of workers.
-func Extract(c *content.Content, opts extract.Options, workers int) []*extract.Article {
+// Extract runs extraction over every raw article of c on all cores,
+// reusing the cache's results for unchanged articles when cache is not
+// nil. The result is in c.Articles' order whatever the number of workers.
+func Extract(c *content.Content, opts extract.Options, workers int, cache *ExtractCache) []*extract.Article {
 	articles := make([]*extract.Article, len(c.Articles))
 	parallel(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
-		articles[i] = extract.Extract(a.Path, a.Data, opts)
+		if cache != nil {
+			articles[i] = cache.extract(a.Path, a.Data, opts)
+		} else {
+			articles[i] = extract.Extract(a.Path, a.Data, opts)
+		}
 	})
+	if cache != nil {
+		cache.prune()
+	}
 	return articles
 }
 
