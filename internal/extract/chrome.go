@@ -185,6 +185,9 @@ func chromeReason(s string) string {
 		return r
 	}
 	n := words(s)
+	if n > 60 {
+		return ""
+	}
 	switch {
 	case isBullet(s):
 		return reasonListItem

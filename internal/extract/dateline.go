@@ -74,10 +74,11 @@ func (x *extraction) setDatelineToken(tok string) {
 	}
 }
 
-// isAcronym reports whether s is two to five capital letters, the way
-// news agencies and networks sign datelines ("CNN", "AP", "AFP").
+// isAcronym reports whether s is two or three capital letters, the way
+// news agencies and networks sign datelines ("CNN", "AP", "AFP"); place
+// names are longer ("KYIV", "MOSCOW").
 func isAcronym(s string) bool {
-	if len(s) < 2 || len(s) > 5 {
+	if len(s) < 2 || len(s) > 3 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

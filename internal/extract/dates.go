@@ -129,6 +129,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case containsAny(before, backgroundWords) && m.Kind != newsdate.RelWeekday:
 				continue
+			case strings.Count(s.Text[:m.Start], "(") > strings.Count(s.Text[:m.Start], ")"):
+				continue // a citation or aside, not the event
 			}
 			m.Start += s.Start
 			m.End += s.Start

@@ -14,17 +14,18 @@ func endsSentence(s string) bool {
 // and sentence punctuation, or long.
 func isProse(s string) bool {
 	n := words(s)
-	return n >= 8 && endsSentence(s) || n >= 40
+	return n >= 8 && endsSentence(s) || n >= 50
 }
 
 // isTitleShaped reports whether a line could be a headline: a handful of
 // words, not a sentence, not chrome.
 func isTitleShaped(s string) bool {
 	n := words(s)
-	if n < 3 || n > 30 || len(s) > 250 || isBullet(s) {
+	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) {
 		return false
 	}
-	if strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") {
+	if strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") ||
+		hasSentenceBreak(s) {
 		return false
 	}
 	c := s[0]
@@ -97,4 +98,14 @@ func deriveTitle(sentence string) string {
 		s = string(s[0]-'a'+'A') + s[1:]
 	}
 	return s
+}
+
+// hasSentenceBreak reports whether s holds more than one sentence.
+func hasSentenceBreak(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' && sentenceEnd(s, i) {
+			return true
+		}
+	}
+	return false
 }

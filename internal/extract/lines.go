@@ -128,11 +128,12 @@ func sentences(text string, line span) []span {
 	for i := line.Start; i < line.End; {
 		c := text[i]
 		if n := isSpaceAt(text, i); n > 0 {
-			j := i + n
+			j, count := i+n, 1
 			for j < line.End && isSpaceAt(text, j) > 0 {
 				j += isSpaceAt(text, j)
+				count++
 			}
-			if j-i >= 2 && j < line.End {
+			if count >= 2 && j < line.End {
 				emit(i, j, true)
 			}
 			i = j
