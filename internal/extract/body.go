@@ -140,6 +140,8 @@ func (x *extraction) readHeader(start int) {
 		case i+1 < x.firstProse && isDash(lines[i+1].Text) && words(l.Text) <= 3:
 			x.setDatelineToken(l.Text)
 			x.drop(l, reasonDateline)
+		case hasCredit(lowerASCII(l.Text)):
+			x.caption(l)
 		case hasDate(l.Text) && words(l.Text) <= 15:
 			if m, ok := firstDay(l.Text, l.Start); ok && !x.byline.found && !startsWithAny(lowerASCII(l.Text), modifiedStarts) {
 				x.byline = candidate{true, m}

@@ -71,7 +71,7 @@ var promoPhrases = []string{
 var editorNotes = []string{
 	"this article was amended", "this story has been updated", "this story has been corrected",
 	"(this story corrects", "this article has been updated", "correction:", "an earlier version of this",
-	"this story corrects", "this article was updated",
+	"this story corrects", "this article was updated", "a previous version of this",
 }
 
 // creditMarks identify photo and video credits inside a line.
@@ -239,6 +239,8 @@ func sentenceChrome(s string) string {
 		return reasonCopyright
 	case startsWithAny(lower, editorNotes):
 		return reasonEditorNote
+	case strings.HasPrefix(s, "___"):
+		return reasonScrap
 	case n <= 40 && containsAny(lower, promoPhrases):
 		return reasonPromo
 	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && n <= 12 && hasCredit(lower),

@@ -21,7 +21,7 @@ func isProse(s string) bool {
 // words, not a sentence, not chrome.
 func isTitleShaped(s string) bool {
 	n := words(s)
-	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) {
+	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) || strings.HasPrefix(s, "By ") {
 		return false
 	}
 	if strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") ||
