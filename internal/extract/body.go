@@ -109,11 +109,13 @@ func (x *extraction) readBody() {
 				x.creditAfter(i)
 			}
 			x.drop(l, r)
-		case hasCredit(lower) && len(l.Text) < longLine:
+		case isCaption(l.Text):
 			x.caption(l)
 		case strings.HasSuffix(l.Text, "…") && !isProse(strings.TrimSuffix(l.Text, "…")) && words(l.Text) < 40:
 			x.drop(l, reasonTeaser)
-		case (isTitleShaped(l.Text) || words(l.Text) == 2 && isTitleWords(l.Text)) && words(l.Text) <= 20 && i+1 < len(lines):
+		case isTitleShaped(l.Text) && words(l.Text) > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines):
+			x.drop(l, reasonRelated)
+		case (isTitleShaped(l.Text) || words(l.Text) == 2 && isTitleWords(l.Text)) && i+1 < len(lines):
 			x.keep(timeline.Heading, l)
 		default:
 			x.paragraph(l, i == len(lines)-1)
@@ -140,7 +142,7 @@ func (x *extraction) readHeader(start int) {
 		case i+1 < x.firstProse && isDash(lines[i+1].Text) && words(l.Text) <= 3:
 			x.setDatelineToken(l.Text)
 			x.drop(l, reasonDateline)
-		case hasCredit(lowerASCII(l.Text)):
+		case isCaption(l.Text):
 			x.caption(l)
 		case hasDate(l.Text) && words(l.Text) <= 15:
 			if m, ok := firstDay(l.Text, l.Start); ok && !x.byline.found && !startsWithAny(lowerASCII(l.Text), modifiedStarts) {
@@ -200,6 +202,36 @@ func (x *extraction) creditAfter(i int) {
 		return
 	}
 	b := x.a.Blocks[n-1]
+	if !captionShaped(b.Text) {
+		return
+	}
 	x.a.Blocks = x.a.Blocks[:n-1]
 	x.caption(span{Start: b.Offset, End: b.Offset + len(b.Text), Text: b.Text})
+}
+
+// isCaption reports whether a line short enough to be a caption carries
+// a photo or video credit.
+func isCaption(s string) bool {
+	return len(s) < longLine && hasCredit(lowerASCII(s))
+}
+
+// captionWords mark the way photo captions describe a picture.
+var captionWords = []string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "}
+
+// captionShaped reports whether a line reads as a photo caption: a
+// picture's description with the day it was taken ("..., Tuesday, Dec. 21,
+// 2021."), or one of the phrases captions use.
+func captionShaped(s string) bool {
+	if words(s) > 120 {
+		return false
+	}
+	if containsAny(lowerASCII(s), captionWords) {
+		return true
+	}
+	for _, m := range newsdate.Scan(s) {
+		if m.Kind == newsdate.Absolute && m.Weekday >= 0 {
+			return true
+		}
+	}
+	return false
 }

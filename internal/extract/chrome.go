@@ -26,6 +26,7 @@ const (
 	reasonMarker         = "date marker"
 	reasonVideo          = "video caption"
 	reasonTeaser         = "teaser"
+	reasonRelated        = "link to another story (a headline inside the body)"
 )
 
 // navigationWords are whole lines that are site navigation or prompts.
@@ -64,7 +65,7 @@ var promoPhrases = []string{
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
-	"watch live", "watch the video", "can be followed in",
+	"see the video", "watch live", "watch the video", "can be followed in",
 }
 
 // editorNotes start the notes editors append about corrections and updates.

@@ -37,7 +37,7 @@ func (x *extraction) findHeadline() {
 	lines := x.lines
 	x.firstProse = len(lines)
 	for i, l := range lines {
-		if isProse(l.Text) && chromeReason(l.Text) == "" && !hasCredit(lowerASCII(l.Text)) &&
+		if isProse(l.Text) && chromeReason(l.Text) == "" && !isCaption(l.Text) &&
 			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
 			x.firstProse = i
 			break
@@ -82,6 +82,12 @@ func deriveTitle(sentence string) string {
 	}
 	if i := strings.Index(s, ": "); i > 20 {
 		s = s[:i]
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] >= 'A' && s[i+1] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			s = s[:i] // sentences glued by a scraper: "the floor.The politician"
+			break
+		}
 	}
 	s = strings.TrimRight(s, ".;, ")
 	if len(s) > maxTitle {

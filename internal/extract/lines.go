@@ -176,7 +176,7 @@ func closingQuote(text string, i int) bool {
 // sentenceStart reports whether a sentence can start at text[k].
 func sentenceStart(text string, k int) bool {
 	c := text[k]
-	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '"' || c == '(' || c == '\'' || c == '-' ||
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '"' || c == '(' || c == '\'' || c == '-' || c == '_' ||
 		c == 0xe2 // curly quotes and dashes
 }
 

@@ -141,10 +141,16 @@ func (x *extraction) splitLong(l span) {
 
 // captionRun returns how many of the last sentences of group form the
 // caption a credit follows: the last one, or back to a sentence dated
-// with a weekday ("Kyiv, Ukraine, Sunday, Aug. 28, 2022.").
+// with a weekday ("Kyiv, Ukraine, Sunday, Aug. 28, 2022.") or one that
+// starts "FILE - ".
 func captionRun(group []span) int {
 	if len(group) == 0 {
 		return 0
+	}
+	for j := len(group) - 1; j >= 0 && j >= len(group)-5; j-- {
+		if strings.HasPrefix(group[j].Text, "FILE - ") {
+			return len(group) - j
+		}
 	}
 	for j := len(group) - 1; j >= 0 && j >= len(group)-3; j-- {
 		for _, m := range newsdate.Scan(group[j].Text) {
