@@ -103,6 +103,8 @@ func (x *extraction) readBody() {
 			x.drop(l, reasonTrailer)
 		case isDateLine(l.Text):
 			x.drop(l, reasonDateLine)
+		case isCaption(l.Text) && captionShaped(l.Text):
+			x.caption(l)
 		case chromeReason(l.Text) != "":
 			r := chromeReason(l.Text)
 			if r == reasonCredit {
@@ -145,7 +147,8 @@ func (x *extraction) readHeader(start int) {
 		case isCaption(l.Text):
 			x.caption(l)
 		case hasDate(l.Text) && words(l.Text) <= 15:
-			if m, ok := firstDay(l.Text, l.Start); ok && !x.byline.found && !startsWithAny(lowerASCII(l.Text), modifiedStarts) {
+			if m, ok := firstDay(l.Text, l.Start); ok && !x.byline.found && !startsWithAny(lowerASCII(l.Text), modifiedStarts) &&
+				x.dateRepeats(m) < 2 {
 				x.byline = candidate{true, m}
 			}
 			x.drop(l, reasonByline)
@@ -234,4 +237,19 @@ func captionShaped(s string) bool {
 		}
 	}
 	return false
+}
+
+// dateRepeats counts the lines that mention the same day as m: a date
+// printed on many lines belongs to a sidebar, not to the byline.
+func (x *extraction) dateRepeats(m newsdate.Mention) int {
+	n := 0
+	for _, l := range x.lines {
+		for _, o := range newsdate.Scan(l.Text) {
+			if o.Kind == m.Kind && o.Year == m.Year && o.Month == m.Month && o.Day == m.Day {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
