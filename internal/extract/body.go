@@ -105,8 +105,8 @@ func (x *extraction) readBody() {
 			x.drop(l, reasonDateLine)
 		case isCaption(l.Text) && captionShaped(l.Text):
 			x.caption(l)
-		case chromeReason(l.Text) != "":
-			r := chromeReason(l.Text)
+		case x.chromeOf(i) != "":
+			r := x.chromeOf(i)
 			if r == reasonCredit {
 				x.creditAfter(i)
 			}
@@ -152,8 +152,8 @@ func (x *extraction) readHeader(start int) {
 				x.byline = candidate{true, m}
 			}
 			x.drop(l, reasonByline)
-		case chromeReason(l.Text) != "":
-			x.drop(l, chromeReason(l.Text))
+		case x.chromeOf(i) != "":
+			x.drop(l, x.chromeOf(i))
 		case strings.HasPrefix(strings.ToLower(l.Text), "by ") && words(l.Text) <= 8:
 			x.drop(l, reasonByline)
 		case words(l.Text) <= 2:
@@ -242,14 +242,30 @@ func captionShaped(s string) bool {
 // dateRepeats counts the lines that mention the same day as m: a date
 // printed on many lines belongs to a sidebar, not to the byline.
 func (x *extraction) dateRepeats(m newsdate.Mention) int {
-	n := 0
-	for _, l := range x.lines {
-		for _, o := range newsdate.Scan(l.Text) {
-			if o.Kind == m.Kind && o.Year == m.Year && o.Month == m.Month && o.Day == m.Day {
-				n++
-				break
+	if x.dayLines == nil {
+		x.dayLines = map[[3]int]int{}
+		for _, l := range x.lines {
+			seen := map[[3]int]bool{}
+			for _, o := range newsdate.Scan(l.Text) {
+				k := [3]int{o.Year, o.Month, o.Day}
+				if o.Kind <= newsdate.Yearless && !seen[k] {
+					seen[k] = true
+					x.dayLines[k]++
+				}
 			}
 		}
 	}
-	return n
+	return x.dayLines[[3]int{m.Year, m.Month, m.Day}]
+}
+
+// chromeOf returns chromeReason of line i, computed once.
+func (x *extraction) chromeOf(i int) string {
+	if x.chrome == nil {
+		x.chrome = make([]*string, len(x.lines))
+	}
+	if x.chrome[i] == nil {
+		r := chromeReason(x.lines[i].Text)
+		x.chrome[i] = &r
+	}
+	return *x.chrome[i]
 }

@@ -84,8 +84,16 @@ var creditMarks = []string{
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
 func lowerASCII(s string) string {
-	s = strings.ReplaceAll(s, "’", "'")
-	return strings.ToLower(s)
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // shortKey returns a line as a lookup key: lower case, without bullets,

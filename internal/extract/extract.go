@@ -93,6 +93,10 @@ type extraction struct {
 	// Dates found where a publication date may sit, and in captions.
 	marker, byline, trailer, stamp candidate
 	captionDates                   []newsdate.Mention
+	// dayLines counts the lines naming each day; chrome memoises
+	// chromeReason per line.
+	dayLines map[[3]int]int
+	chrome   []*string
 }
 
 // candidate is a date mention, with absolute offsets, found in a place
