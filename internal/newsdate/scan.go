@@ -10,6 +10,8 @@
 // relative mentions is the caller's job, against a publication date.
 package newsdate
 
+import "strings"
+
 // Kind says what sort of date a Mention is.
 type Kind int
 
@@ -124,7 +126,7 @@ func (s *scanner) run() []Mention {
 		case isLetter(c):
 			j := s.wordEnd(i)
 			glued := i > 0 && isLetter(t[i-1])
-			if !glued || isUpper(c) {
+			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && strings.IndexByte("jfmasondtwy", c|0x20) >= 0 {
 				if m, ok := s.word(i, j, s.lower(i, j, &buf)); ok {
 					s.out = append(s.out, m)
 					i = m.End
