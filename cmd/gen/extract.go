@@ -1,27 +1,142 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/timeline"
 )
 
+// extractJSON is the JSON form of one extracted article.
+type extractJSON struct {
+	File          string              `json:"file"`
+	Title         string              `json:"title"`
+	TitleDerived  bool                `json:"title_derived"`
+	EventDate     *string             `json:"event_date"`
+	PublishedDate *string             `json:"published_date"`
+	DateEvidence  []timeline.Evidence `json:"date_evidence"`
+	Undated       string              `json:"undated"`
+	Outlet        string              `json:"outlet"`
+	Dateline      string              `json:"dateline"`
+	Summary       string              `json:"summary"`
+	Paragraphs    []blockJSON         `json:"paragraphs"`
+	Captions      []string            `json:"captions"`
+	Dropped       []extract.Dropped   `json:"dropped"`
+}
+
+// blockJSON is one body block: a paragraph or a sub-heading.
+type blockJSON struct {
+	Kind   string `json:"kind"`
+	Text   string `json:"text"`
+	Offset int    `json:"offset"`
+}
+
+// runExtract implements "gen extract [-json] FILE...": it prints what
+// extraction reads from each article and why.
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	if err := parseFlags(fs, args); err != nil {
+	asJSON := fs.Bool("json", false, "print one JSON object per file, one per line")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: gen extract [-json] FILE...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	for _, p := range fs.Args() {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		a := extract.Extract(p, data, extract.Options{})
-		fmt.Fprintf(stdout, "%s: %q %s\n", p, a.Title, a.Event.ISO())
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("extract: no files given")
 	}
-	return nil
+	var errs []error
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for _, path := range fs.Args() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("read %s: %w", path, err))
+			continue
+		}
+		a := extract.Extract(path, data, extract.Options{})
+		if *asJSON {
+			if err := enc.Encode(toJSON(a)); err != nil {
+				return fmt.Errorf("write %s: %w", path, err)
+			}
+			continue
+		}
+		printArticle(stdout, a)
+	}
+	return errors.Join(errs...)
+}
+
+func isoOrNil(d timeline.Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	s := d.ISO()
+	return &s
+}
+
+func toJSON(a *extract.Article) extractJSON {
+	j := extractJSON{
+		File: a.Path, Title: a.Title, TitleDerived: a.TitleDerived,
+		EventDate: isoOrNil(a.Event), PublishedDate: isoOrNil(a.Published),
+		DateEvidence: a.DateEvidence, Undated: a.Undated, Outlet: a.Outlet, Dateline: a.Dateline,
+		Summary: a.Summary, Captions: a.Captions, Dropped: a.Dropped,
+		Paragraphs: []blockJSON{},
+	}
+	for _, b := range a.Blocks {
+		kind := "paragraph"
+		if b.Kind == timeline.Heading {
+			kind = "heading"
+		}
+		j.Paragraphs = append(j.Paragraphs, blockJSON{Kind: kind, Text: b.Text, Offset: b.Offset})
+	}
+	return j
+}
+
+func printArticle(w io.Writer, a *extract.Article) {
+	fmt.Fprintf(w, "== %s\n", a.Path)
+	how := "found"
+	if a.TitleDerived {
+		how = "derived"
+	}
+	fmt.Fprintf(w, "title (%s): %s\n", how, a.Title)
+	fmt.Fprintf(w, "published: %s\n", orNone(a.Published.ISO()))
+	if a.Event.IsZero() {
+		fmt.Fprintf(w, "event: undated (%s)\n", a.Undated)
+	} else {
+		fmt.Fprintf(w, "event: %s\n", a.Event.ISO())
+	}
+	for _, e := range a.DateEvidence {
+		fmt.Fprintf(w, "  evidence: %s: %q at byte %d\n", e.Rule, e.Text, e.Offset)
+	}
+	fmt.Fprintf(w, "outlet: %s\n", orNone(a.Outlet))
+	fmt.Fprintf(w, "dateline: %s\n", orNone(a.Dateline))
+	fmt.Fprintf(w, "summary: %s\n", a.Summary)
+	for _, b := range a.Blocks {
+		mark := "¶"
+		if b.Kind == timeline.Heading {
+			mark = "#"
+		}
+		fmt.Fprintf(w, "  %s @%d %s\n", mark, b.Offset, b.Text)
+	}
+	for _, c := range a.Captions {
+		fmt.Fprintf(w, "  caption: %s\n", c)
+	}
+	for _, d := range a.Dropped {
+		fmt.Fprintf(w, "  dropped @%d (%s): %s\n", d.Offset, d.Reason, d.Text)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
 }

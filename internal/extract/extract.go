@@ -4,11 +4,19 @@
 //
 // It never guesses: an article whose text carries no usable date comes
 // back with a zero Event date and Undated saying why.
+//
+// Extraction works on the shape of the text, never on outlet names:
+// lines are classified by length, sentence punctuation, repetition,
+// position and their neighbours (menus, share rows, bylines, captions and
+// credits, promotions, trailers); the headline is the title-shaped line
+// nearest above the first prose paragraph; dates come from the newsdate
+// scanner and are ranked by where they sit (date markers, bylines,
+// datelines, trailers), then the lede's first time expression is resolved
+// backwards from the publication date.
 package extract
 
 import (
-	"strings"
-
+	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -33,11 +41,17 @@ type Article struct {
 	TitleDerived bool
 	Published    timeline.Date
 	Event        timeline.Date
-	// DateEvidence holds the evidence for Published and Event.
+	// DateEvidence holds the evidence for Published and Event, in that
+	// order, each when known.
 	DateEvidence []timeline.Evidence
+	// PublishedEvidence and EventEvidence are the same evidence, apart.
+	PublishedEvidence timeline.Evidence
+	EventEvidence     timeline.Evidence
 	// Undated says why no event date could be read; empty when dated.
-	Undated  string
-	Outlet   string
+	Undated string
+	Outlet  string
+	// Dateline is the place a dateline names ("WASHINGTON").
+	Dateline string
 	Blocks   []timeline.Block
 	Captions []string
 	Dropped  []Dropped
@@ -46,22 +60,82 @@ type Article struct {
 
 // Extract reads the article data found at path.
 func Extract(path string, data []byte, opts Options) *Article {
-	a := &Article{Path: path}
-	offset := 0
-	for _, line := range strings.SplitAfter(string(data), "\n") {
-		text := strings.TrimSpace(line)
-		if text != "" {
-			if a.Title == "" {
-				a.Title = text
-			} else {
-				a.Blocks = append(a.Blocks, timeline.Block{Kind: timeline.Paragraph, Text: text, Offset: offset})
-			}
-		}
-		offset += len(line)
+	x := &extraction{
+		text:  string(data),
+		opts:  opts,
+		a:     &Article{Path: path},
+		title: -1,
 	}
-	if len(a.Blocks) > 0 {
-		a.Summary = a.Blocks[0].Text
+	x.lines = splitLines(x.text)
+	x.findHeadline()
+	x.readBody()
+	x.readDates()
+	x.deriveTitle()
+	x.summarise()
+	return x.a
+}
+
+// extraction is the state of one Extract call.
+type extraction struct {
+	text  string
+	opts  Options
+	a     *Article
+	lines []span
+	// title is the index of the headline line, or -1.
+	title int
+	// firstProse is the index of the first prose line (len(lines) if none).
+	firstProse int
+	// lede is the first body paragraph's span after any dateline.
+	lede    span
+	hasLede bool
+	// dateline is what the lede's dateline said.
+	dateline datelineInfo
+	// Dates found where a publication date may sit, and in captions.
+	marker, byline, trailer, stamp candidate
+	captionDates                   []newsdate.Mention
+	// dayLines counts the lines naming each day; chrome memoises
+	// chromeReason per line.
+	dayLines map[[3]int]int
+	chrome   []*string
+}
+
+// candidate is a date mention, with absolute offsets, found in a place
+// that may give the publication date.
+type candidate struct {
+	found bool
+	m     newsdate.Mention
+}
+
+func (x *extraction) drop(s span, reason string) {
+	x.a.Dropped = append(x.a.Dropped, Dropped{Text: s.Text, Offset: s.Start, Reason: reason})
+}
+
+func (x *extraction) keep(kind timeline.BlockKind, s span) {
+	x.a.Blocks = append(x.a.Blocks, timeline.Block{Kind: kind, Text: s.Text, Offset: s.Start})
+}
+
+// summarise sets the summary: the lede, cut to its first two sentences
+// when long.
+func (x *extraction) summarise() {
+	if !x.hasLede {
+		return
 	}
-	a.Undated = "no date found in the text"
-	return a
+	if len(x.lede.Text) <= 320 {
+		x.a.Summary = x.lede.Text
+		return
+	}
+	sents := sentences(x.text, x.lede)
+	end := sents[0].End
+	if len(sents) > 1 && sents[1].End-x.lede.Start <= 320 {
+		end = sents[1].End
+	}
+	x.a.Summary = x.text[x.lede.Start:end]
+}
+
+// deriveTitle makes a headline from the lede when the text has none.
+func (x *extraction) deriveTitle() {
+	if x.a.Title != "" || !x.hasLede {
+		return
+	}
+	x.a.Title, x.a.TitleDerived = deriveTitle(sentences(x.text, x.lede)[0].Text), true
 }

@@ -1,0 +1,260 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Reasons a line or sentence is left out of the body.
+const (
+	reasonBeforeHeadline = "navigation before the headline"
+	reasonAfterEnd       = "after the end of the article"
+	reasonNavigation     = "navigation"
+	reasonShare          = "share buttons"
+	reasonListItem       = "list item"
+	reasonBreadcrumb     = "breadcrumb"
+	reasonDateLine       = "date line"
+	reasonByline         = "byline"
+	reasonCopyright      = "copyright"
+	reasonPromo          = "promotion or prompt"
+	reasonAdvertisement  = "advertisement"
+	reasonScrap          = "scrap"
+	reasonRepeated       = "repeated line"
+	reasonCredit         = "photo credit"
+	reasonEditorNote     = "editorial note"
+	reasonTrailer        = "trailer"
+	reasonDateline       = "dateline"
+	reasonMarker         = "date marker"
+	reasonVideo          = "video caption"
+	reasonTeaser         = "teaser"
+	reasonRelated        = "link to another story (a headline inside the body)"
+)
+
+// navigationWords are whole lines that are site navigation or prompts.
+var navigationWords = map[string]string{
+	"home": reasonNavigation, "news": reasonNavigation, "menu": reasonNavigation, "search": reasonNavigation,
+	"login": reasonPromo, "log in": reasonPromo, "sign in": reasonPromo, "register": reasonPromo,
+	"subscribe": reasonPromo, "share": reasonShare, "trending": reasonNavigation, "what's hot": reasonNavigation,
+	"advertisement": reasonAdvertisement, "advertise with us": reasonAdvertisement, "ad": reasonAdvertisement,
+	"welcome back!": reasonPromo, "lost password?": reasonPromo, "register now!": reasonPromo,
+	"sign in or register": reasonPromo, "skip to content": reasonNavigation, "hide caption": reasonCredit,
+	"show caption": reasonCredit, "see the video": reasonPromo, "read more": reasonPromo,
+	"comments": reasonNavigation, "no comments": reasonNavigation, "print": reasonShare,
+}
+
+// endMarkers are whole lines after which a page holds no more article.
+var endMarkers = map[string]bool{
+	"source link": true, "read full article": true, "source: read full article": true,
+	"don't miss": true, "latest posts": true, "stay in touch": true, "related articles": true,
+	"related stories": true, "more stories": true, "you may also like": true, "recommended": true,
+	"most popular": true, "most read": true, "related": true, "read next": true, "more from": true,
+	"leave a reply": true, "leave a comment": true, "tags": true,
+}
+
+// socialWords are the words of share-button rows.
+var socialWords = map[string]bool{
+	"facebook": true, "twitter": true, "instagram": true, "pinterest": true, "linkedin": true,
+	"tumblr": true, "email": true, "whatsapp": true, "youtube": true, "vimeo": true, "reddit": true,
+	"telegram": true, "share": true, "tweet": true, "copy": true, "link": true, "print": true, "messenger": true,
+}
+
+// promoPhrases mark short lines and sentences that address the reader
+// rather than report.
+var promoPhrases = []string{
+	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage",
+	"join us on", "download the app", "read more", "click here", "live coverage here", "you can read more",
+	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
+	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
+	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
+	"see the video", "watch live", "watch the video", "can be followed in",
+}
+
+// editorNotes start the notes editors append about corrections and updates.
+var editorNotes = []string{
+	"this article was amended", "this story has been updated", "this story has been corrected",
+	"(this story corrects", "this article has been updated", "correction:", "an earlier version of this",
+	"this story corrects", "this article was updated", "a previous version of this",
+}
+
+// creditMarks identify photo and video credits inside a line.
+var creditMarks = []string{
+	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
+	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
+	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ",
+}
+
+// lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
+func lowerASCII(s string) string {
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// shortKey returns a line as a lookup key: lower case, without bullets,
+// trailing colons and surrounding punctuation.
+func shortKey(s string) string {
+	k := lowerASCII(s)
+	k = strings.TrimLeft(k, "•·▪►-–—*> ")
+	k = strings.TrimRight(k, ": ")
+	return k
+}
+
+// isBullet reports whether a line starts with a list bullet.
+func isBullet(s string) bool {
+	for _, b := range []string{"•", "·", "▪", "►", "* "} {
+		if strings.HasPrefix(s, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// isShareRow reports whether every word of s is a social network or
+// share-button word.
+func isShareRow(s string) bool {
+	f := strings.Fields(lowerASCII(s))
+	if len(f) == 0 || len(f) > 12 {
+		return false
+	}
+	for _, w := range f {
+		if !socialWords[strings.Trim(w, "•·|,")] {
+			return false
+		}
+	}
+	return true
+}
+
+// isBreadcrumb reports whether s is a trail such as "Home » News » Title".
+func isBreadcrumb(s string) bool {
+	return strings.Count(s, " » ")+strings.Count(s, " › ")+strings.Count(s, " > ") >= 2
+}
+
+// breadcrumbTail returns the last step of a breadcrumb trail.
+func breadcrumbTail(s string) string {
+	for _, sep := range []string{" » ", " › ", " > "} {
+		if i := strings.LastIndex(s, sep); i >= 0 {
+			return strings.TrimSpace(s[i+len(sep):])
+		}
+	}
+	return s
+}
+
+// hasCredit reports whether s carries a photo or video credit.
+func hasCredit(lower string) bool {
+	for _, m := range creditMarks {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCreditLine reports whether s is a credit on its own: a parenthesised
+// short line, or one that names a photo agency.
+func isCreditLine(s, lower string) bool {
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && words(s) <= 20 &&
+		!strings.ContainsAny(s[1:len(s)-1], "()") {
+		return true
+	}
+	return words(s) <= 12 && hasCredit(lower)
+}
+
+// startsWithAny reports whether lower starts with one of the prefixes.
+func startsWithAny(lower string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether lower contains one of the phrases.
+func containsAny(lower string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeReason returns why a whole line is site chrome, or "" when it may
+// be article text.
+func chromeReason(s string) string {
+	lower := lowerASCII(s)
+	key := shortKey(s)
+	if r, ok := navigationWords[key]; ok {
+		return r
+	}
+	n := words(s)
+	if n > 60 {
+		return ""
+	}
+	switch {
+	case isBullet(s):
+		return reasonListItem
+	case isShareRow(s):
+		return reasonShare
+	case isBreadcrumb(s):
+		return reasonBreadcrumb
+	case strings.Contains(s, "©") || strings.Contains(lower, "all rights reserved") || strings.HasPrefix(lower, "copyright"):
+		return reasonCopyright
+	case startsWithAny(lower, editorNotes):
+		return reasonEditorNote
+	case strings.HasPrefix(s, "___") || strings.Trim(s, "-–—_=*• ") == "":
+		return reasonScrap
+	case n <= 30 && containsAny(lower, promoPhrases):
+		return reasonPromo
+	case isCreditLine(s, lower):
+		return reasonCredit
+	case n <= 2 && !isTitleWords(s):
+		return reasonScrap
+	}
+	return ""
+}
+
+// isTitleWords reports whether a short line is capitalised words, as a
+// sub-heading is ("Iranian trainers").
+func isTitleWords(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		c := w[0]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// sentenceChrome returns why a sentence inside a long paragraph is not
+// article text, or "".
+func sentenceChrome(s string) string {
+	lower := lowerASCII(s)
+	n := words(s)
+	switch {
+	case n <= 3 && navigationWords[shortKey(s)] != "":
+		return navigationWords[shortKey(s)]
+	case strings.Contains(s, "©") || strings.Contains(lower, "all rights reserved"):
+		return reasonCopyright
+	case startsWithAny(lower, editorNotes):
+		return reasonEditorNote
+	case strings.HasPrefix(s, "___"):
+		return reasonScrap
+	case n <= 40 && containsAny(lower, promoPhrases):
+		return reasonPromo
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && n <= 12 && hasCredit(lower),
+		strings.HasPrefix(lower, "photograph:") && n <= 10:
+		return reasonCredit
+	}
+	return ""
+}

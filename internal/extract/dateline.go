@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
+
+// datelineInfo is what a dateline at the start of the lede said.
+type datelineInfo struct {
+	found bool
+	// end is the offset where the lede's own words start.
+	end     int
+	place   string
+	outlet  string
+	date    newsdate.Mention
+	hasDate bool
+}
+
+// datelineSeps end a dateline, in order of preference.
+var datelineSeps = []string{" — ", " -- ", " – ", " - ", "— ", ": "}
+
+// readDateline reads a dateline at the start of the lede: "WASHINGTON:",
+// "MOSCOW —", "(CNN) --", "NUSA DUA, Indonesia, July 9 (Reuters) -".
+func (x *extraction) readDateline(l span) {
+	head := l.Text[:min(len(l.Text), 100)]
+	at, sep := -1, ""
+	for _, s := range datelineSeps {
+		if i := strings.Index(head, s); i > 0 && (at < 0 || i < at) {
+			at, sep = i, s
+		}
+	}
+	if at < 0 {
+		return
+	}
+	prefix := head[:at]
+	if !isDatelinePrefix(prefix, sep == ": ") {
+		return
+	}
+	d := datelineInfo{found: true, end: l.Start + at + len(sep)}
+	rest := prefix
+	if i := strings.IndexByte(rest, '('); i >= 0 {
+		if j := strings.IndexByte(rest[i:], ')'); j > 0 {
+			d.outlet = strings.TrimSpace(rest[i+1 : i+j])
+			rest = rest[:i] + rest[i+j+1:]
+		}
+	}
+	if m, ok := firstDay(prefix, l.Start); ok {
+		d.date, d.hasDate = m, true
+		if k := strings.Index(rest, x.text[m.Start:m.End]); k >= 0 {
+			rest = rest[:k] + rest[k+m.End-m.Start:]
+		}
+	}
+	d.place = strings.Trim(rest, " ,")
+	if d.outlet == "" && isAcronym(d.place) {
+		d.outlet, d.place = d.place, ""
+	}
+	x.dateline = d
+	if x.a.Outlet == "" {
+		x.a.Outlet = d.outlet
+	}
+	if x.a.Dateline == "" {
+		x.a.Dateline = d.place
+	}
+}
+
+// setDatelineToken reads a dateline split over lines ("CNN" then "—").
+func (x *extraction) setDatelineToken(tok string) {
+	tok = strings.Trim(tok, " ()")
+	if isAcronym(tok) {
+		x.a.Outlet = tok
+	} else {
+		x.a.Dateline = tok
+	}
+}
+
+// isAcronym reports whether s is two or three capital letters, the way
+// news agencies and networks sign datelines ("CNN", "AP", "AFP"); place
+// names are longer ("KYIV", "MOSCOW").
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDatelinePrefix reports whether s can be a dateline: a few capitalised
+// words, perhaps a date and a parenthesised agency; with a colon, capitals
+// only.
+func isDatelinePrefix(s string, colon bool) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 8 || strings.Contains(s, ". ") || strings.ContainsAny(s, "\"“”") {
+		return false
+	}
+	caps, special := 0, false
+	for _, w := range f {
+		c := w[0]
+		switch {
+		case c == '(':
+			special = true
+		case c >= '0' && c <= '9':
+			special = true
+		case c >= 'A' && c <= 'Z':
+			if strings.ToUpper(w) == w {
+				caps++
+			}
+		default:
+			return false
+		}
+	}
+	if colon {
+		return caps == len(f)
+	}
+	return caps > 0 || special || len(f) <= 3
+}

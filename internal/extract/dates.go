@@ -1,0 +1,237 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// Rules that choose a date, as named in evidence.
+const (
+	ruleMarker       = "publication: date marker"
+	ruleByline       = "publication: byline"
+	ruleDateline     = "publication: dateline"
+	ruleTrailer      = "publication: trailer"
+	ruleStamp        = "publication: closing timestamp"
+	ruleEventDate    = "event: date in the lede"
+	ruleEventWeekday = "event: lede weekday before publication"
+	ruleEventFuture  = "event: lede weekday after publication"
+	ruleEventYday    = "event: yesterday before publication"
+	ruleEventToday   = "event: today, the publication date"
+	ruleEventCaption = "event: lede weekday in the week of the latest caption date"
+	ruleEventPub     = "event: publication date (the lede names no other day)"
+)
+
+// futureWords in a sentence before a weekday make it a coming day.
+var futureWords = []string{" will ", " would ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to "}
+
+// backgroundWords before a date make it background, not the event.
+var backgroundWords = []string{"since ", "until ", "before ", "from ", "by ", "after "}
+
+// readDates chooses the publication date, then the event date.
+func (x *extraction) readDates() {
+	x.findLede()
+	x.readPublished()
+	x.readEvent()
+	if !x.a.Published.IsZero() {
+		x.a.DateEvidence = append(x.a.DateEvidence, x.a.PublishedEvidence)
+	}
+	if !x.a.Event.IsZero() {
+		x.a.DateEvidence = append(x.a.DateEvidence, x.a.EventEvidence)
+	}
+}
+
+// findLede sets the lede: the first paragraph, after its dateline.
+func (x *extraction) findLede() {
+	x.hasLede = false
+	for _, b := range x.a.Blocks {
+		if b.Kind != timeline.Paragraph {
+			continue
+		}
+		l := span{Start: b.Offset, End: b.Offset + len(b.Text), Text: b.Text}
+		if x.dateline.found && x.dateline.end > l.Start && x.dateline.end < l.End {
+			l = x.sub(l, x.dateline.end, l.End)
+		}
+		x.lede, x.hasLede = l, true
+		return
+	}
+}
+
+func (x *extraction) evidence(m newsdate.Mention, rule string) timeline.Evidence {
+	return timeline.Evidence{Text: x.text[m.Start:m.End], Offset: m.Start, Rule: rule}
+}
+
+// readPublished takes the publication date from the best placed
+// evidence: a date marker, a byline, the dateline, a trailer, a closing
+// timestamp. Never from a vote or the newest date.
+func (x *extraction) readPublished() {
+	for _, c := range []struct {
+		cand candidate
+		rule string
+	}{
+		{x.marker, ruleMarker},
+		{x.byline, ruleByline},
+		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},
+		{x.trailer, ruleTrailer},
+		{x.stamp, ruleStamp},
+	} {
+		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
+			continue
+		}
+		m := c.cand.m
+		d := m.Date()
+		if m.Kind == newsdate.Yearless {
+			y, ok := x.windowYear(m)
+			if !ok {
+				continue
+			}
+			d = timeline.DayOf(y, m.Month, m.Day)
+		}
+		if d.Precision < timeline.Day {
+			continue
+		}
+		x.a.Published, x.a.PublishedEvidence = d, x.evidence(m, c.rule)
+		return
+	}
+}
+
+// windowYear returns the one year that puts a yearless mention inside
+// the window (and on its weekday, when one is named).
+func (x *extraction) windowYear(m newsdate.Mention) (int, bool) {
+	var fits []int
+	for _, y := range newsdate.YearsInWindow(x.opts.WindowStart, x.opts.WindowEnd, m.Month, m.Day) {
+		if m.Weekday < 0 || newsdate.Weekday(y, m.Month, m.Day) == m.Weekday {
+			fits = append(fits, y)
+		}
+	}
+	if len(fits) != 1 {
+		return 0, false
+	}
+	return fits[0], true
+}
+
+// eventMention returns the lede's first time expression that can name the
+// main event, with the sentence it sits in.
+func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
+	if !x.hasLede {
+		return newsdate.Mention{}, span{}, false
+	}
+	sents := sentences(x.text, x.lede)
+	for _, s := range sents[:min(2, len(sents))] {
+		for _, m := range newsdate.Scan(s.Text) {
+			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])
+			switch {
+			case m.Kind == newsdate.YearAlone, m.Kind == newsdate.MonthYear:
+				continue
+			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this"):
+				continue
+			case containsAny(before, backgroundWords) && m.Kind != newsdate.RelWeekday:
+				continue
+			case strings.Count(s.Text[:m.Start], "(") > strings.Count(s.Text[:m.Start], ")"):
+				continue // a citation or aside, not the event
+			}
+			m.Start += s.Start
+			m.End += s.Start
+			return m, s, true
+		}
+	}
+	return newsdate.Mention{}, span{}, false
+}
+
+// readEvent resolves the lede's time expression against the publication
+// date (backwards for past events), or takes the publication date when
+// the lede names no day; otherwise it says why the article is undated.
+func (x *extraction) readEvent() {
+	pub := newsdate.DayOnly(x.a.Published)
+	m, sent, ok := x.eventMention()
+	if !ok {
+		if pub.IsZero() {
+			x.a.Undated = "no publication date and no date in the lede"
+			return
+		}
+		x.a.Event, x.a.EventEvidence = pub, x.a.PublishedEvidence
+		x.a.EventEvidence.Rule = ruleEventPub
+		return
+	}
+	quoted := fmt.Sprintf("%q", x.text[m.Start:m.End])
+	set := func(d timeline.Date, rule string) {
+		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
+	}
+	future := containsAny(strings.ToLower(x.text[sent.Start:m.Start]), futureWords)
+	switch m.Kind {
+	case newsdate.Absolute:
+		if m.WeekdayAgrees() {
+			set(newsdate.DayOnly(m.Date()), ruleEventDate)
+			return
+		}
+		x.a.Undated = "the lede's date " + quoted + " contradicts its weekday"
+		return
+	case newsdate.Yearless:
+		y := 0
+		if !pub.IsZero() {
+			y = newsdate.YearNear(pub, m.Month, m.Day)
+		} else if wy, ok := x.windowYear(m); ok {
+			y = wy
+		}
+		if y == 0 {
+			x.a.Undated = "the lede's date " + quoted + " has no year, and neither a publication date nor the window gives one"
+			return
+		}
+		set(timeline.DayOf(y, m.Month, m.Day), ruleEventDate)
+		return
+	case newsdate.LastWeek:
+		x.a.Undated = "the lede says " + quoted + ", which names no day"
+		return
+	}
+	if pub.IsZero() {
+		if d, ok := x.captionWeek(m); ok && !future {
+			set(d, ruleEventCaption)
+			return
+		}
+		x.a.Undated = "the lede's " + quoted + " is relative and the text gives no publication date"
+		return
+	}
+	switch {
+	case m.Kind == newsdate.Yesterday:
+		set(newsdate.AddDays(pub, -1), ruleEventYday)
+	case m.Kind == newsdate.Today:
+		set(pub, ruleEventToday)
+	case future:
+		set(newsdate.WeekdayOnOrAfter(pub, m.Weekday), ruleEventFuture)
+	default:
+		d := newsdate.WeekdayOnOrBefore(pub, m.Weekday)
+		if m.Modifier == "last" && d == pub {
+			d = newsdate.AddDays(pub, -7)
+		}
+		set(d, ruleEventWeekday)
+	}
+}
+
+// captionWeek resolves a lede weekday with no publication date against
+// the captions: a caption dated with its weekday ("Tuesday, Dec. 21,
+// 2021") was written that week, and the story is no older than its
+// photos, so the weekday is read as the first such day on or after the
+// latest caption date, when that is at most three days on.
+func (x *extraction) captionWeek(m newsdate.Mention) (timeline.Date, bool) {
+	if m.Kind != newsdate.RelWeekday || m.Modifier != "" {
+		return timeline.Date{}, false
+	}
+	var latest timeline.Date
+	for _, c := range x.captionDates {
+		if c.Weekday >= 0 && c.WeekdayAgrees() {
+			if d := newsdate.DayOnly(c.Date()); latest.IsZero() || d.Compare(latest) > 0 {
+				latest = d
+			}
+		}
+	}
+	if latest.IsZero() {
+		return timeline.Date{}, false
+	}
+	d := newsdate.WeekdayOnOrAfter(latest, m.Weekday)
+	if newsdate.DaysBetween(latest, d) > 3 {
+		return timeline.Date{}, false
+	}
+	return d, true
+}

@@ -1,0 +1,117 @@
+package extract
+
+import (
+	"strings"
+)
+
+// endsSentence reports whether s ends the way a prose paragraph does.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)]» ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "…")
+}
+
+// isProse reports whether a line reads as article prose: enough words
+// and sentence punctuation, or long.
+func isProse(s string) bool {
+	n := words(s)
+	return n >= 8 && endsSentence(s) || n >= 50
+}
+
+// isTitleShaped reports whether a line could be a headline: a handful of
+// words, not a sentence, not chrome.
+func isTitleShaped(s string) bool {
+	n := words(s)
+	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) || strings.HasPrefix(s, "By ") {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") ||
+		hasSentenceBreak(s) {
+		return false
+	}
+	c := s[0]
+	return !(c >= 'a' && c <= 'z') && chromeReason(s) == "" && !isDateLine(s)
+}
+
+// findHeadline finds the first prose line and the headline above it.
+func (x *extraction) findHeadline() {
+	lines := x.lines
+	x.firstProse = len(lines)
+	for i, l := range lines {
+		if isProse(l.Text) && chromeReason(l.Text) == "" && !isCaption(l.Text) &&
+			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
+			x.firstProse = i
+			break
+		}
+	}
+	for i := 0; i < x.firstProse; i++ {
+		if isBreadcrumb(lines[i].Text) {
+			tail := breadcrumbTail(lines[i].Text)
+			for j := i + 1; j < x.firstProse; j++ {
+				if lines[j].Text == tail {
+					x.title, x.a.Title = j, tail
+					return
+				}
+			}
+		}
+	}
+	for i := x.firstProse - 1; i >= 0 && i >= x.firstProse-40; i-- {
+		if isTitleShaped(lines[i].Text) && !hasDate(lines[i].Text) {
+			x.title, x.a.Title = i, lines[i].Text
+			return
+		}
+	}
+}
+
+// introWords start introductory phrases a derived headline leaves out.
+var introWords = []string{
+	"on ", "in ", "during ", "after ", "amid ", "as ", "following ", "despite ", "with ", "earlier ",
+	"later ", "meanwhile", "at ", "speaking ", "according to ", "last ", "this ", "since ", "while ",
+}
+
+// deriveTitle makes a headline from the lede's first sentence: without
+// introductory phrases, cut at a colon, and at most maxTitle bytes.
+func deriveTitle(sentence string) string {
+	const maxTitle = 140
+	s := strings.TrimSpace(sentence)
+	for range 3 {
+		comma := strings.Index(s, ", ")
+		if comma < 0 || comma > len(s)*3/5 || !startsWithAny(strings.ToLower(s), introWords) {
+			break
+		}
+		s = s[comma+2:]
+	}
+	if i := strings.Index(s, ": "); i > 20 {
+		s = s[:i]
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] >= 'A' && s[i+1] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			s = s[:i] // sentences glued by a scraper: "the floor.The politician"
+			break
+		}
+	}
+	s = strings.TrimRight(s, ".;, ")
+	if len(s) > maxTitle {
+		cut := strings.LastIndexByte(s[:maxTitle], ' ')
+		if cut < 20 {
+			cut = maxTitle
+		}
+		for cut > 0 && cut < len(s) && s[cut]&0xc0 == 0x80 {
+			cut--
+		}
+		s = strings.TrimRight(s[:cut], ",;: ") + "…"
+	}
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+
+// hasSentenceBreak reports whether s holds more than one sentence.
+func hasSentenceBreak(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' && sentenceEnd(s, i) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// span is a piece of the source: a trimmed line or, inside a long line, a
+// run of sentences. Text is always data[Start:End].
+type span struct {
+	Start, End int
+	Text       string
+	// Line is the index of the source line the span comes from.
+	Line int
+	// Break is true when the span starts a new paragraph of its line.
+	Break bool
+}
+
+// longLine is the length past which a line is read as paragraphs joined
+// by spaces, the way many scrapers flatten HTML, and split into sentences.
+const longLine = 700
+
+// isSpaceAt returns the byte length of the space at text[i] (ASCII space,
+// tab, CR, or the UTF-8 no-break and zero-width spaces), or 0.
+func isSpaceAt(text string, i int) int {
+	c := text[i]
+	switch {
+	case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		return 1
+	case c == 0xc2 && i+1 < len(text) && text[i+1] == 0xa0:
+		return 2
+	case c == 0xe2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x8b || text[i+2] == 0xaf):
+		return 3
+	}
+	return 0
+}
+
+// trimSpan returns the bounds of text[start:end] without surrounding space.
+func trimSpan(text string, start, end int) (int, int) {
+	for start < end {
+		n := isSpaceAt(text, start)
+		if n == 0 {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		c := text[end-1]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			end--
+		case end-2 >= start && text[end-2] == 0xc2 && c == 0xa0:
+			end -= 2
+		case end-3 >= start && text[end-3] == 0xe2 && text[end-2] == 0x80 && (c == 0x8b || c == 0xaf):
+			end -= 3
+		default:
+			return start, end
+		}
+	}
+	return start, end
+}
+
+// splitLines returns the non-empty lines of text, trimmed, with offsets.
+func splitLines(text string) []span {
+	var lines []span
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		if s < e {
+			lines = append(lines, span{Start: s, End: e, Text: text[s:e], Line: len(lines)})
+		}
+		start = end + 1
+	}
+	return lines
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true,
+	"sen": true, "rep": true, "gov": true, "st": true, "no": true, "inc": true, "jr": true,
+	"sr": true, "vs": true, "adm": true, "maj": true, "sgt": true, "capt": true, "prof": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "u.n": true,
+	"u.k": true, "d.c": true, "a.m": true, "p.m": true, "art": true, "e.g": true, "i.e": true,
+}
+
+// sentenceEnd reports whether the period-like byte at text[i] ends a
+// sentence, judging by the word before it.
+func sentenceEnd(text string, i int) bool {
+	if text[i] != '.' {
+		return true
+	}
+	w := i
+	for w > 0 && (isWordByte(text[w-1]) || text[w-1] == '.') && i-w < 8 {
+		w--
+	}
+	word := strings.ToLower(text[w:i])
+	if len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
+		return false
+	}
+	return !abbreviations[word]
+}
+
+func isWordByte(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+}
+
+// sentences splits the line span into sentence spans. A run of two or
+// more spaces marks a paragraph break (Break set on the next sentence).
+func sentences(text string, line span) []span {
+	var out []span
+	start, brk := line.Start, true
+	emit := func(end int, next int, nextBreak bool) {
+		s, e := trimSpan(text, start, end)
+		if s < e {
+			out = append(out, span{Start: s, End: e, Text: text[s:e], Line: line.Line, Break: brk})
+			brk = nextBreak
+		} else {
+			brk = brk || nextBreak
+		}
+		start = next
+	}
+	for i := line.Start; i < line.End; {
+		c := text[i]
+		if n := isSpaceAt(text, i); n > 0 {
+			j, count := i+n, 1
+			for j < line.End && isSpaceAt(text, j) > 0 {
+				j += isSpaceAt(text, j)
+				count++
+			}
+			if count >= 2 && j < line.End {
+				emit(i, j, true)
+			}
+			i = j
+			continue
+		}
+		if c == ')' && creditParen(text, line.Start, i) {
+			c = '.'
+		}
+		if (c == '.' || c == '?' || c == '!') && sentenceEnd(text, i) {
+			j := i + 1
+			for j < line.End && strings.IndexByte(`"')]`, text[j]) >= 0 {
+				j++
+			}
+			for j < line.End && closingQuote(text, j) {
+				j += 3
+			}
+			if j < line.End && isSpaceAt(text, j) > 0 {
+				k := j + isSpaceAt(text, j)
+				if k < line.End && sentenceStart(text, k) {
+					emit(j, k, false)
+					i = k
+					continue
+				}
+			}
+			i = j
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	emit(line.End, line.End, false)
+	return out
+}
+
+// closingQuote reports whether a curly closing quote starts at text[i].
+func closingQuote(text string, i int) bool {
+	return i+2 < len(text) && text[i] == 0xe2 && text[i+1] == 0x80 && (text[i+2] == 0x9d || text[i+2] == 0x99)
+}
+
+// sentenceStart reports whether a sentence can start at text[k].
+func sentenceStart(text string, k int) bool {
+	c := text[k]
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '"' || c == '(' || c == '\'' || c == '-' || c == '_' ||
+		c == 0xe2 // curly quotes and dashes
+}
+
+// words counts the space-separated words of s.
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// creditParen reports whether the parenthesis closing at text[i] holds a
+// photo credit, which ends a caption as a full stop would.
+func creditParen(text string, from, i int) bool {
+	open := strings.LastIndexByte(text[max(from, i-100):i], '(')
+	return open >= 0 && hasCredit(lowerASCII(text[max(from, i-100)+open:i+1]))
+}

@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// markerWords may precede a date that marks when a text was published.
+var markerWords = map[string]bool{
+	"": true, "date": true, "date:": true, "published": true, "published:": true, "published on": true,
+	"posted": true, "posted:": true, "posted on": true, "dated": true,
+}
+
+// paragraph keeps line l as body text: the first one loses any date
+// marker and video blurb and gives the dateline; a last one loses a
+// trailing timestamp; a long one is split into sentence groups, without
+// the captions, credits and promotions inside it.
+func (x *extraction) paragraph(l span, last bool) {
+	if !x.hasLede {
+		l = x.cutMarker(l)
+		if l.Start >= l.End {
+			return
+		}
+		l = x.cutVideoBlurb(l)
+		if l.Start >= l.End {
+			return
+		}
+	}
+	l = x.cutStamp(l, last)
+	if l.Start >= l.End {
+		return
+	}
+	if !x.hasLede {
+		x.hasLede = true
+		x.readDateline(l)
+	}
+	if len(l.Text) <= longLine {
+		x.keep(timeline.Paragraph, l)
+		return
+	}
+	x.splitLong(l)
+}
+
+// sub returns the trimmed span text[start:end] of line l.
+func (x *extraction) sub(l span, start, end int) span {
+	s, e := trimSpan(x.text, start, end)
+	return span{Start: s, End: e, Text: x.text[s:e], Line: l.Line}
+}
+
+// cutMarker removes a leading date marker (" date 2022-02-11 ...") and
+// remembers its date.
+func (x *extraction) cutMarker(l span) span {
+	m, ok := firstDay(l.Text, l.Start)
+	if !ok || m.Kind != newsdate.Absolute || m.Start-l.Start > 20 {
+		return l
+	}
+	prefix := strings.ToLower(strings.TrimSpace(x.text[l.Start:m.Start]))
+	if !markerWords[prefix] {
+		return l
+	}
+	if !x.marker.found {
+		x.marker = candidate{true, m}
+	}
+	x.drop(x.sub(l, l.Start, m.End), reasonMarker)
+	return x.sub(l, m.End, l.End)
+}
+
+// cutVideoBlurb removes a video blurb sentence before the lede.
+func (x *extraction) cutVideoBlurb(l span) span {
+	sents := sentences(x.text, l)
+	first := sents[0]
+	lower := lowerASCII(first.Text)
+	if words(first.Text) > 35 || !containsAny(lower, videoVerbs) || strings.ContainsAny(first.Text, "\"“") {
+		return l
+	}
+	if len(sents) == 1 && l.Line == len(x.lines)-1 {
+		return l
+	}
+	x.drop(first, reasonVideo)
+	return x.sub(l, first.End, l.End)
+}
+
+// cutStamp removes a timestamp at the very end of a line ("... Source:
+// NATO Thu 24 Feb 2022 14.19 GMT") and remembers it.
+func (x *extraction) cutStamp(l span, last bool) span {
+	ms := newsdate.Scan(l.Text)
+	if len(ms) == 0 {
+		return l
+	}
+	m := ms[len(ms)-1]
+	if m.Kind != newsdate.Absolute || !m.HasClock || len(l.Text)-m.End > 2 {
+		return l
+	}
+	cut := l.Start + m.Start
+	if i := strings.LastIndex(x.text[max(l.Start, cut-60):cut], "Source:"); i >= 0 {
+		cut = max(l.Start, cut-60) + i
+	}
+	m.Start += l.Start
+	m.End += l.Start
+	if !x.stamp.found || last {
+		x.stamp = candidate{true, m}
+	}
+	x.drop(x.sub(l, cut, l.End), reasonTrailer)
+	return x.sub(l, l.Start, cut)
+}
+
+// splitLong keeps a long line as groups of sentences, filing captions
+// and dropping chrome sentences.
+func (x *extraction) splitLong(l span) {
+	const groupSize = 4
+	var group []span
+	flush := func() {
+		if len(group) > 0 {
+			x.keep(timeline.Paragraph, x.sub(l, group[0].Start, group[len(group)-1].End))
+			group = group[:0]
+		}
+	}
+	for _, s := range sentences(x.text, l) {
+		if s.Break || len(group) >= groupSize {
+			flush()
+		}
+		r := sentenceChrome(s.Text)
+		if r == "" {
+			group = append(group, s)
+			continue
+		}
+		if r == reasonCredit {
+			run := captionRun(group)
+			for _, c := range group[len(group)-run:] {
+				x.caption(c)
+			}
+			group = group[:len(group)-run]
+		}
+		flush()
+		x.drop(s, r)
+	}
+	flush()
+}
+
+// captionRun returns how many of the last sentences of group form the
+// caption a credit follows: the last one, or back to a sentence dated
+// with a weekday ("Kyiv, Ukraine, Sunday, Aug. 28, 2022.") or one that
+// starts "FILE - ".
+func captionRun(group []span) int {
+	if len(group) == 0 {
+		return 0
+	}
+	for j := len(group) - 1; j >= 0 && j >= len(group)-5; j-- {
+		if strings.HasPrefix(group[j].Text, "FILE - ") {
+			return len(group) - j
+		}
+	}
+	for j := len(group) - 1; j >= 0 && j >= len(group)-3; j-- {
+		for _, m := range newsdate.Scan(group[j].Text) {
+			if m.Kind == newsdate.Absolute && m.Weekday >= 0 {
+				return len(group) - j
+			}
+		}
+	}
+	return 1
+}

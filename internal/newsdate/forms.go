@@ -1,0 +1,227 @@
+package newsdate
+
+import "github.com/newsroom/timeline/internal/timeline"
+
+// monthFirst reads "May 13, 2022", "Dec. 21", "April 2021" from a month
+// word at text[i:j]; wd is the weekday named before it, or -1.
+func (s *scanner) monthFirst(i, j, month, wd int) (Mention, bool) {
+	t := s.text
+	k := j
+	if k < len(t) && t[k] == '.' {
+		k++
+	}
+	k = s.skipSpace(k)
+	if k == j || k >= len(t) || !isDigit(t[k]) {
+		return Mention{}, false
+	}
+	e, v := s.digits(k)
+	if e-k >= 4 {
+		end, y, ok := s.year(k)
+		if !ok || end != e || (end < len(t) && isLetter(t[end])) {
+			return Mention{}, false
+		}
+		return Mention{Start: i, End: end, Kind: MonthYear, Year: y, Month: month, Weekday: wd}, true
+	}
+	if v < 1 || v > timeline.DaysIn(2024, month) {
+		return Mention{}, false
+	}
+	day := v
+	e = s.skipOrdinal(e)
+	if e < len(t) && (isDigit(t[e]) || isLetter(t[e]) && !isUpper(t[e])) {
+		return Mention{}, false
+	}
+	m := Mention{Start: i, End: e, Kind: Yearless, Month: month, Day: day, Weekday: wd}
+	k = e
+	if k < len(t) && t[k] == ',' {
+		k++
+	}
+	k = s.skipSpace(k)
+	if end, y, ok := s.year(k); ok && k > e {
+		if day > timeline.DaysIn(y, month) {
+			return Mention{}, false
+		}
+		m.Kind, m.Year, m.End = Absolute, y, end
+		s.clock(&m)
+	}
+	return m, true
+}
+
+// dayFirst reads "21 May 2022", "24 February", "15th of April 2022" from
+// the digit run text[k:e].
+func (s *scanner) dayFirst(k, e int) (Mention, bool) {
+	t := s.text
+	_, day := s.digits(k)
+	if e-k > 2 || day < 1 || day > 31 {
+		return Mention{}, false
+	}
+	p := s.skipOrdinal(e)
+	q := s.skipSpace(p)
+	if q == p || q >= len(t) {
+		return Mention{}, false
+	}
+	if q+3 <= len(t) && t[q:q+3] == "of " {
+		q += 3
+	}
+	if q >= len(t) || !isUpper(t[q]) {
+		return Mention{}, false
+	}
+	var buf [maxWord]byte
+	we := s.wordEnd(q)
+	month, ok := months[s.lower(q, we, &buf)]
+	if !ok || day > timeline.DaysIn(2024, month) {
+		return Mention{}, false
+	}
+	m := Mention{Start: k, End: we, Kind: Yearless, Month: month, Day: day, Weekday: -1}
+	r := we
+	if r < len(t) && t[r] == '.' {
+		r++
+	}
+	if r < len(t) && t[r] == ',' {
+		r++
+	}
+	r = s.skipSpace(r)
+	if end, y, ok := s.year(r); ok && r > we {
+		if day > timeline.DaysIn(y, month) {
+			return Mention{}, false
+		}
+		m.Kind, m.Year, m.End = Absolute, y, end
+		s.clock(&m)
+	}
+	return m, true
+}
+
+// number reads a mention that starts with the digit run text[i:j]:
+// "2022-02-11", "2022/04/19 21:01", "21 May 2022" or a bare year.
+func (s *scanner) number(i, j int) (Mention, bool) {
+	t := s.text
+	if j-i <= 2 {
+		m, ok := s.dayFirst(i, j)
+		m.Weekday = -1
+		return m, ok
+	}
+	if j-i != 4 {
+		return Mention{}, false
+	}
+	_, y, ok := s.year(i)
+	if !ok {
+		return Mention{}, false
+	}
+	if j+1 < len(t) && (t[j] == '-' || t[j] == '/') && isDigit(t[j+1]) {
+		sep := t[j]
+		me, month := s.digits(j + 1)
+		if me-j-1 <= 2 && me+1 < len(t) && t[me] == sep && isDigit(t[me+1]) {
+			de, day := s.digits(me + 1)
+			if de-me-1 <= 2 && month >= 1 && month <= 12 && day >= 1 && day <= timeline.DaysIn(y, month) &&
+				(de >= len(t) || !isLetter(t[de]) || t[de] == 'T') {
+				m := Mention{Start: i, End: de, Kind: Absolute, Year: y, Month: month, Day: day, Weekday: -1}
+				if de < len(t) && t[de] == 'T' {
+					m.End++
+				}
+				s.clock(&m)
+				if !m.HasClock {
+					m.End = de
+				}
+				return m, true
+			}
+		}
+		return Mention{}, false
+	}
+	if j < len(t) && (isLetter(t[j]) || t[j] == '-' && j+1 < len(t) && isDigit(t[j+1])) {
+		return Mention{}, false
+	}
+	return Mention{Start: i, End: j, Kind: YearAlone, Year: y, Weekday: -1}, true
+}
+
+// clock reads a time of day after a date ending at m.End: " 14.19 GMT",
+// ", 12:04 p.m. ET", "T05:00", and glued "23.44". It extends m when found.
+func (s *scanner) clock(m *Mention) {
+	t := s.text
+	k := m.End
+	if k < len(t) && (t[k] == ',' || t[k] == 'T') {
+		k++
+	}
+	k = s.skipSpace(k)
+	if k+3 <= len(t) && t[k:k+3] == "at " {
+		k += 3
+	}
+	he, hour := s.digits(k)
+	if he == k || he-k > 2 || he+2 >= len(t) || (t[he] != ':' && t[he] != '.') {
+		return
+	}
+	me, minute := s.digits(he + 1)
+	if me-he-1 != 2 || minute > 59 || hour > 23 || (me+1 < len(t) && (t[me] == '.' || t[me] == ':') && isDigit(t[me+1]) && t[he] == '.') {
+		return
+	}
+	end := me
+	if me+2 < len(t) && t[me] == ':' && isDigit(t[me+1]) && isDigit(t[me+2]) {
+		end = me + 3
+	}
+	k = s.skipSpace(end)
+	if half, n := s.meridiem(k); n > 0 && hour >= 1 && hour <= 12 {
+		hour = hour%12 + half
+		end = k + n
+		k = s.skipSpace(end)
+	}
+	var buf [maxWord]byte
+	if k < len(t) && isUpper(t[k]) {
+		we := s.wordEnd(k)
+		zone := s.lower(k, we, &buf)
+		if off, ok := zones[zone]; ok {
+			m.Offset, m.HasOffset = off, true
+			end = we
+		} else if zone == "et" || zone == "pt" {
+			end = we
+		}
+	}
+	m.Hour, m.Minute, m.HasClock, m.End = hour, minute, true, end
+}
+
+// meridiem reads "a.m.", "p.m.", "am" or "pm" at k; it returns the hours
+// to add (0 or 12) and the length read.
+func (s *scanner) meridiem(k int) (int, int) {
+	t := s.text
+	if k+1 >= len(t) {
+		return 0, 0
+	}
+	half := 0
+	switch t[k] | 0x20 {
+	case 'a':
+	case 'p':
+		half = 12
+	default:
+		return 0, 0
+	}
+	if k+3 < len(t) && t[k+1] == '.' && t[k+2]|0x20 == 'm' && t[k+3] == '.' {
+		return half, 4
+	}
+	if t[k+1]|0x20 == 'm' && (k+2 >= len(t) || !isLetter(t[k+2])) {
+		return half, 2
+	}
+	return 0, 0
+}
+
+// Date returns the mention as a timeline.Date when it names a calendar
+// day with its year (Minute precision when it has a clock time), a month
+// of a year, or a year; else the zero Date.
+func (m Mention) Date() timeline.Date {
+	switch m.Kind {
+	case Absolute:
+		d := timeline.DayOf(m.Year, m.Month, m.Day)
+		if m.HasClock {
+			d.Hour, d.Minute, d.Precision = m.Hour, m.Minute, timeline.Minute
+			d.Offset, d.HasOffset = m.Offset, m.HasOffset
+		}
+		return d
+	case MonthYear:
+		return timeline.MonthOf(m.Year, m.Month)
+	case YearAlone:
+		return timeline.YearOnly(m.Year)
+	}
+	return timeline.Date{}
+}
+
+// WeekdayAgrees reports whether a weekday named with an absolute date
+// matches the calendar (true when none is named).
+func (m Mention) WeekdayAgrees() bool {
+	return m.Weekday < 0 || m.Kind != Absolute || Weekday(m.Year, m.Month, m.Day) == m.Weekday
+}

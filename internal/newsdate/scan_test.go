@@ -1,0 +1,116 @@
+package newsdate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+func TestScanFormats(t *testing.T) {
+	tests := []struct {
+		in, text, date string
+		kind           Kind
+	}{
+		{"May 13, 2022", "May 13, 2022", "2022-05-13", Absolute},
+		{"on Dec. 21, 2021.", "Dec. 21, 2021", "2021-12-21", Absolute},
+		{"on 21 May 2022 in", "21 May 2022", "2022-05-21", Absolute},
+		{"Fri 25 Feb 2022 02.02 GMT", "Fri 25 Feb 2022 02.02 GMT", "2022-02-25T02:02Z", Absolute},
+		{" date 2022-02-11 In the", "2022-02-11", "2022-02-11", Absolute},
+		{"2022/04/19 21:01", "2022/04/19 21:01", "2022-04-19T21:01", Absolute},
+		{"April 16, 2022, 12:04 p.m. ET", "April 16, 2022, 12:04 p.m. ET", "2022-04-16T12:04", Absolute},
+		{"Mon 16 May 2022 16.08\u00a0BST", "Mon 16 May 2022 16.08\u00a0BST", "2022-05-16T16:08+01:00", Absolute},
+		{"Published in Dawn, October 22th, 2022", "October 22th, 2022", "2022-10-22", Absolute},
+		{"Papa LincMay 13, 2022No Comments", "May 13, 2022", "2022-05-13", Absolute},
+		{"By Papa LincMay 22, 20220", "May 22, 2022", "2022-05-22", Absolute},
+		{"24 Feb 202223.44Today", "24 Feb 202223.44", "2022-02-24T23:44", Absolute},
+		{"Tuesday, Dec. 21, 2021.", "Tuesday, Dec. 21, 2021", "2021-12-21", Absolute},
+		{"on Tuesday (Apr 19) the", "Tuesday (Apr 19)", "", Yearless},
+		{"NUSA DUA, Indonesia, July 9 (Reuters)", "July 9", "", Yearless},
+		{"On March 24, Pentagon", "March 24", "", Yearless},
+		{"in April 2021", "April 2021", "2021-04", MonthYear},
+		{"since 2014.", "2014", "2014", YearAlone},
+		{"the Pentagon announced on Friday.", "Friday", "", RelWeekday},
+		{"Thursday night", "Thursday", "", RelWeekday},
+		{"met yesterday", "yesterday", "", Yesterday},
+		{"earlier today", "today", "", Today},
+		{"spoke last week", "last week", "", LastWeek},
+	}
+	for _, tt := range tests {
+		ms := Scan(tt.in)
+		if len(ms) == 0 {
+			t.Errorf("Scan(%q) found nothing, want %q", tt.in, tt.text)
+			continue
+		}
+		m := ms[0]
+		if got := tt.in[m.Start:m.End]; got != tt.text || m.Kind != tt.kind || m.Date().ISO() != tt.date {
+			t.Errorf("Scan(%q) = %q %v %q, want %q %v %q", tt.in, got, m.Kind, m.Date().ISO(), tt.text, tt.kind, tt.date)
+		}
+	}
+}
+
+func TestScanRejects(t *testing.T) {
+	for _, in := range []string{
+		"Relocation To Take 2 Months", "you may 5 times", "February 30, 2022", "1,35,000 troops",
+		"2022-13-01", "rose 12.5 percent", "Mayday 13", "",
+	} {
+		for _, m := range Scan(in) {
+			if m.Kind == Absolute || m.Kind == Yearless {
+				t.Errorf("Scan(%q) found %q (%v)", in, in[m.Start:m.End], m.Kind)
+			}
+		}
+	}
+}
+
+func TestWeekdayResolution(t *testing.T) {
+	pub := timeline.DayOf(2022, 10, 22) // a Saturday
+	tests := []struct {
+		name string
+		got  timeline.Date
+		want string
+	}{
+		{"friday before saturday", WeekdayOnOrBefore(pub, 5), "2022-10-21"},
+		{"saturday is the same day", WeekdayOnOrBefore(pub, 6), "2022-10-22"},
+		{"sunday is six days back", WeekdayOnOrBefore(pub, 0), "2022-10-16"},
+		{"thursday after a tuesday", WeekdayOnOrAfter(timeline.DayOf(2021, 12, 21), 4), "2021-12-23"},
+		{"across a year", WeekdayOnOrBefore(timeline.DayOf(2022, 1, 1), 4), "2021-12-30"},
+		{"yesterday", AddDays(timeline.DayOf(2022, 3, 1), -1), "2022-02-28"},
+	}
+	for _, tt := range tests {
+		if tt.got.ISO() != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, tt.got.ISO(), tt.want)
+		}
+	}
+	if y := YearNear(timeline.DayOf(2022, 1, 5), 12, 30); y != 2021 {
+		t.Errorf("YearNear(2022-01-05, Dec 30) = %d, want 2021", y)
+	}
+	if ys := YearsInWindow(timeline.DayOf(2021, 11, 1), timeline.DayOf(2022, 12, 31), 11, 9); len(ys) != 2 {
+		t.Errorf("YearsInWindow for November 9 = %v, want two years", ys)
+	}
+}
+
+func TestScanLinear(t *testing.T) {
+	big := strings.Repeat("May 13, 2022 ", 1_000_000)
+	if n := len(Scan(big)); n != 1_000_000 {
+		t.Errorf("a million dates: found %d", n)
+	}
+	odd := strings.Repeat("\x00\xff\xfeMay 1\xc2", 200_000) + strings.Repeat("9", 1_000_000)
+	Scan(odd)
+}
+
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{"May 13, 2022", "Fri 25 Feb 2022 02.02 GMT", "2022/04/19 21:01", "Tuesday (Apr 19)",
+		"April 16, 2022, 12:04 p.m. ET", "24 Feb 202223.44Today", "last week", "\xff\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := -1
+		for _, m := range Scan(s) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || m.Start < prev {
+				t.Fatalf("bad mention %+v in %q", m, s)
+			}
+			prev = m.Start
+			m.Date()
+		}
+	})
+}
