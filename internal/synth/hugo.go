@@ -5,12 +5,17 @@ package synth
 // "gen -content DIR/content" builds. The layouts render what gen's
 // default templates do — a page per article and an index by month — and
 // the configuration turns off what gen does not make (RSS feeds, a
-// sitemap, taxonomy pages), so both do comparable work.
+// sitemap, taxonomy pages), so both do comparable work. Hugo would copy
+// gen's YAML files in content/ to its output as resources; ignoreFiles
+// keeps them out.
 var hugoFiles = map[string]string{
 	"hugo.toml": `baseURL = "https://example.org/timeline/"
 languageCode = "en"
 title = "Synthetic chronology: US–Russia contacts over Ukraine"
 disableKinds = ["RSS", "sitemap", "robotsTXT", "taxonomy", "term", "404"]
+# gen's YAML files in content/ are not Hugo content: without this Hugo
+# copies them into public/ as page resources.
+ignoreFiles = ['\.ya?ml$']
 `,
 	"layouts/_default/baseof.html": `<!DOCTYPE html>
 <html lang="{{ .Site.LanguageCode }}">
