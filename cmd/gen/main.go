@@ -37,6 +37,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runServe(ctx, rest, stdout, stderr)
 	case "extract":
 		err = runExtract(rest, stdout, stderr)
+	case "synth":
+		err = runSynth(rest, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -65,6 +67,7 @@ Commands:
   gen [build] [flags]          build the site (default: content/ → public/)
   gen serve [flags]            build, serve on http://127.0.0.1:1313/, rebuild on change
   gen extract [-json] FILE...  show what is read from raw articles, and why
+  gen synth -n N -out DIR      write a synthetic content folder for measuring builds
 
 Run "gen COMMAND -h" for a command's flags.
 `

@@ -1,0 +1,143 @@
+package build
+
+import (
+	"io/fs"
+	"sync"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/synth"
+	"github.com/newsroom/timeline/templates"
+	"github.com/spf13/afero"
+)
+
+// benchArticles is the size of the benchmarks' synthetic corpus: raw
+// articles, plus a tenth as many Markdown ones.
+const benchArticles = 1000
+
+var (
+	corpusOnce sync.Once
+	corpus     afero.Fs
+	corpusErr  error
+)
+
+// benchCorpus returns the synthetic corpus, generated once in memory,
+// with its content folder at "site/content". Builds must copy it first
+// (see benchFs), since they write into their file system.
+func benchCorpus(b *testing.B) afero.Fs {
+	b.Helper()
+	corpusOnce.Do(func() {
+		corpus = afero.NewMemMapFs()
+		corpusErr = synth.Generate(corpus, "site", synth.Options{Articles: benchArticles, Markdown: benchArticles / 10, Seed: 1})
+	})
+	if corpusErr != nil {
+		b.Fatal(corpusErr)
+	}
+	return corpus
+}
+
+// benchFs returns a fresh in-memory copy of the corpus.
+func benchFs(b *testing.B) afero.Fs {
+	b.Helper()
+	src, dst := benchCorpus(b), afero.NewMemMapFs()
+	err := afero.Walk(src, "site", func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := afero.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		return afero.WriteFile(dst, p, data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+func benchOptions() Options {
+	return Options{ContentDir: "site/content", TemplatesDir: "site/templates", OutputDir: "site/public", DefaultTemplates: templates.FS}
+}
+
+// load runs the load stage, failing the benchmark on errors.
+func load(b *testing.B, fsys afero.Fs) *content.Content {
+	b.Helper()
+	c, diags := content.Load(fsys, "site/content")
+	if err := diags.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// reportArticles reports throughput in articles per second.
+func reportArticles(b *testing.B) {
+	b.ReportMetric(float64(b.N)*benchArticles*1.1/b.Elapsed().Seconds(), "articles/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	fsys := benchCorpus(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		load(b, fsys)
+	}
+	reportArticles(b)
+}
+
+func BenchmarkExtract(b *testing.B) {
+	c := load(b, benchCorpus(b))
+	opts := extractOptions(c.Site)
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(c, opts)
+	}
+	reportArticles(b)
+}
+
+// BenchmarkMerge merges a freshly loaded content each time: Merge
+// resolves names in place, so reusing one would measure less work.
+func BenchmarkMerge(b *testing.B) {
+	fsys := benchCorpus(b)
+	c := load(b, fsys)
+	articles := Extract(c, extractOptions(c.Site))
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		c := load(b, fsys)
+		b.StartTimer()
+		merge.Merge(c, articles)
+	}
+	reportArticles(b)
+}
+
+// BenchmarkRender renders the whole site into an emit that discards
+// the files.
+func BenchmarkRender(b *testing.B) {
+	p := Prepare(benchCorpus(b), benchOptions())
+	if err := p.Diags.Err(); err != nil {
+		b.Fatal(err)
+	}
+	discard := func(string, []byte) error { return nil }
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := render.Render(p.Chronology, p.Templates, discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportArticles(b)
+}
+
+// BenchmarkBuild runs the whole pipeline, writing into an in-memory
+// file system; each build replaces the previous one's output.
+func BenchmarkBuild(b *testing.B) {
+	fsys := benchFs(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(fsys, benchOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportArticles(b)
+}
