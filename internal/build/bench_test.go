@@ -91,7 +91,7 @@ func BenchmarkExtract(b *testing.B) {
 	opts := extractOptions(c.Site)
 	b.ReportAllocs()
 	for b.Loop() {
-		Extract(c, opts)
+		Extract(c, opts, 0, nil)
 	}
 	reportArticles(b)
 }
