@@ -101,7 +101,7 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkMerge(b *testing.B) {
 	fsys := benchCorpus(b)
 	c := load(b, fsys)
-	articles := Extract(c, extractOptions(c.Site))
+	articles := Extract(c, extractOptions(c.Site), 0, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
