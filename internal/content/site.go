@@ -38,8 +38,8 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 	if site.Title == "" {
 		d.errorf(root, "title: missing (want the site's title)")
 	}
-	if !site.Start.IsZero() && !site.End.IsZero() && site.End.Compare(site.Start) < 0 {
-		d.errorf(root, "end %s is before start %s (want start <= end)", site.End, site.Start)
+	if !site.Start.IsZero() && !site.End.IsZero() && endsBefore(site.End, site.Start) {
+		d.errorf(root, "end %s: before start %s (want the window's end on or after its start)", site.End, site.Start)
 	}
 	return site
 }
@@ -58,6 +58,9 @@ func (d *decoder) phase(n *yaml.Node) timeline.Phase {
 	}
 	if ph.Start.IsZero() {
 		d.errorf(n, "start: missing (%s)", timeline.DateFormats)
+	}
+	if !ph.End.IsZero() && !ph.Start.IsZero() && endsBefore(ph.End, ph.Start) {
+		d.errorf(n, "end %s: before start %s (want a phase's end on or after its start)", ph.End, ph.Start)
 	}
 	if ph.ID == "" {
 		ph.ID = Slugify(ph.Name)
@@ -88,6 +91,9 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 						"start": func(x *yaml.Node) { d.date("start", x, &r.Start) },
 						"end":   func(x *yaml.Node) { d.date("end", x, &r.End) },
 					})
+					if !r.End.IsZero() && !r.Start.IsZero() && endsBefore(r.End, r.Start) {
+						d.errorf(item, "end %s: before start %s (want a role's end on or after its start)", r.End, r.Start)
+					}
 					person.Roles = append(person.Roles, r)
 				})
 			},
