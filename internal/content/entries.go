@@ -47,11 +47,11 @@ func DecodeEntries(p string, data []byte, diags *diag.List) ([]*timeline.Entry, 
 	decodeOne := func(n *yaml.Node) {
 		e := &timeline.Entry{Origin: d.pos(n)}
 		fields := Fields{}
-		d.fields(n, "entry", entryFields(d, e, nil, fields))
+		suggested := d.fields(n, "entry", entryFields(d, e, nil, fields))
 		if n.Kind != yaml.MappingNode {
 			return
 		}
-		d.requireEntry(n, e, fields)
+		d.requireEntry(n, e, fields, suggested)
 		d.checkRange(e, fields)
 		entries = append(entries, e)
 		positions[e] = fields
@@ -65,11 +65,12 @@ func DecodeEntries(p string, data []byte, diags *diag.List) ([]*timeline.Entry, 
 }
 
 // requireEntry reports the fields every entry needs and that were not
-// written; a field written with a bad value is reported where it is.
-func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, fields Fields) {
+// written; a field written with a bad value is reported where it is, and
+// one suggested for a misspelt key is not reported twice.
+func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, fields Fields, suggested map[string]bool) {
 	missing := func(name string) bool {
 		_, written := fields[name]
-		return !written
+		return !written && !suggested[name]
 	}
 	if e.ID == "" && missing("id") {
 		hint := Slugify(e.Title)

@@ -63,13 +63,14 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 	e := &timeline.Entry{Origin: position(p, 1, 1)}
 	fields := Fields{}
 	d := &decoder{path: p, diags: diags, lineOffset: 1}
+	var suggested map[string]bool
 	root := d.parseYAML(front)
 	if root != nil {
 		handlers := entryFields(d, e, nil, fields)
 		for _, key := range hugoKeys {
 			handlers[key] = func(n *yaml.Node) { d.hugoField(key, n, e) }
 		}
-		d.fields(root, "front matter", handlers)
+		suggested = d.fields(root, "front matter", handlers)
 		d.checkRange(e, fields)
 	}
 	if e.ID == "" {
@@ -78,10 +79,10 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 	_, dated := fields["date"]
 	_, titled := fields["title"]
 	readable := root != nil || d.ok()
-	if readable && !dated {
+	if readable && !dated && !suggested["date"] {
 		d.errorAt(e.Origin, "date: missing in front matter (%s)", timeline.DateFormats)
 	}
-	if readable && !titled {
+	if readable && !titled && !suggested["title"] {
 		d.errorAt(e.Origin, "title: missing in front matter (want the article's headline)")
 	}
 	e.Body = string(body)

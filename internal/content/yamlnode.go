@@ -171,15 +171,18 @@ func (d *decoder) tooBig(n *yaml.Node) bool {
 
 // fields walks a mapping node, calling the handler of each known key and
 // reporting unknown keys (with the nearest known one), repeated keys and
-// non-mapping nodes. what names the thing for messages ("entry").
-func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+// non-mapping nodes. what names the thing for messages ("entry"). It
+// returns the known keys suggested for misspelt ones, so that a missing
+// "title" is not reported again after "titel".
+func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) (suggested map[string]bool) {
+	suggested = map[string]bool{}
 	n = d.resolve(n)
 	if n == nil || d.tooBig(n) {
-		return
+		return suggested
 	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s: got %s (want a mapping of key: value)", what, kindName(n))
-		return
+		return suggested
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -201,6 +204,7 @@ func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*ya
 				known = append(known, k)
 			}
 			if near := Nearest(name, known); near != "" {
+				suggested[near] = true
 				d.errorf(key, "%s: unknown field; did you mean %q?", name, near)
 			} else {
 				d.errorf(key, "%s: unknown field (want one of %s)", name, strings.Join(sortedCopy(known), ", "))
@@ -209,6 +213,7 @@ func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*ya
 		}
 		handle(value)
 	}
+	return suggested
 }
 
 func kindName(n *yaml.Node) string {
