@@ -16,6 +16,11 @@ import (
 // that a "billion laughs" file fails fast instead of exhausting memory.
 const maxNodes = 200_000
 
+// MaxYAMLSize is the largest YAML file or front matter decoded: parsing
+// YAML takes tens of bytes of memory per byte of input, and a hand-written
+// file this big is better split.
+const MaxYAMLSize = 2 << 20
+
 // maxFileDiags bounds the problems reported for one file: past it, one
 // more line says the rest were left out, so a generated or hostile file
 // cannot flood the report.
@@ -61,6 +66,10 @@ func (d *decoder) ok() bool { return d.reported == 0 }
 // themselves (invalid UTF-8, syntax) are reported and give nil.
 func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(data) > MaxYAMLSize {
+		d.errorAt(position(d.path, 0, 0), "%d bytes of YAML (want at most %d; split the file)", len(data), MaxYAMLSize)
+		return nil
+	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8Position(data)
 		d.errorAt(position(d.path, line+d.lineOffset, col), "invalid UTF-8 (want a UTF-8 text file)")
