@@ -51,7 +51,8 @@ func checkPeople(entries []*timeline.Entry, idx *peopleIndex, pos positions, dir
 					continue
 				}
 				at := pos.at(e, fmt.Sprintf("%s[%d]", field, i))
-				if near := content.Nearest(nameKey(name), keys); near != "" {
+				key := nameKey(name)
+				if near := content.NearestWithin(key, keys, len(key)/4); near != "" {
 					warnAt(diags, at, "%s: %q is not in %s; did you mean %q? (add them to people.yaml if they are new)", field, name, path.Join(dir, "people.yaml"), idx.byKey[near].Name)
 				} else {
 					warnAt(diags, at, "%s: %q is not in %s (add them to people.yaml, with the spellings the press uses)", field, name, path.Join(dir, "people.yaml"))
