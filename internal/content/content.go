@@ -1,5 +1,8 @@
 // Package content is the load stage: it reads a content folder through an
-// afero.Fs and hands on typed, validated values with their positions.
+// afero.Fs and hands on typed, validated values with their positions:
+// each entry's Origin, and where each of its fields was written
+// (Content.Positions, Annotation.Fields), so that later checks can point
+// at the very line.
 //
 // The folder holds:
 //

@@ -110,8 +110,8 @@ func checkSameEvent(entries []*timeline.Entry, pos positions, diags *diag.List) 
 			continue
 		}
 		here, there := pos.at(e, "participants"), pos.at(prev, "participants")
-		const advice = "same day, same participants (want one entry citing every source, or different participants)"
-		warnAt(diags, here, "looks like the same event as %q at %s: %s", prev.ID, there, advice)
-		warnAt(diags, there, "looks like the same event as %q at %s: %s", e.ID, here, advice)
+		const format = "participants: same day and participants as %q at %s, likely the same event (want one entry citing every source)"
+		warnAt(diags, here, format, prev.ID, there)
+		warnAt(diags, there, format, e.ID, here)
 	}
 }

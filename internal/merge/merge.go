@@ -6,6 +6,11 @@
 // resolves people's names to their canonical form, leaves undated
 // articles out with a warning that says how to date them, orders the
 // entries (see timeline.SortEntries) and computes contact intervals.
+//
+// It also makes the checks that need every entry at once, each reported
+// at the field it is about (check.go): duplicate ids, annotations of
+// missing articles, names not in people.yaml, dates outside the site's
+// window, and two entries that look like one event.
 package merge
 
 import (

@@ -135,8 +135,8 @@ func TestMergeDiagnostics(t *testing.T) {
 			calls + `:4:17: warning: date 2021-11-30: outside the chronology window 2021-12 to 2022-10 (want a date within start and end of content/site.yaml)`,
 		}},
 		{"same event", "- id: a\n  date: 2022-02-18\n  title: A\n  participants: [Lloyd Austin, Sergei Shoigu]\n- id: b\n  date: 2022-02-18\n  title: B\n  participants: [Sergey Shoigu, Lloyd Austin]\n- id: c\n  date: 2022-02\n  title: C\n  participants: [Lloyd Austin, Sergei Shoigu]\n", nil, false, []string{
-			calls + `:4:17: warning: looks like the same event as "b" at content/entries/calls.yaml:8:17: same day, same participants (want one entry citing every source, or different participants)`,
-			calls + `:8:17: warning: looks like the same event as "a" at content/entries/calls.yaml:4:17: same day, same participants (want one entry citing every source, or different participants)`,
+			calls + `:4:17: warning: participants: same day and participants as "b" at content/entries/calls.yaml:8:17, likely the same event (want one entry citing every source)`,
+			calls + `:8:17: warning: participants: same day and participants as "a" at content/entries/calls.yaml:4:17, likely the same event (want one entry citing every source)`,
 		}},
 		{"annotation of a missing article", "id: a\ndate: 2022\ntitle: A\n", map[string]string{
 			"content/annotations/x.yaml": "# a typo in the name\narticle: 003_missing.txt\ndate: 2022-02-01\n",
