@@ -150,6 +150,10 @@ func TestLoadDiagnostics(t *testing.T) {
 			"content/people.yaml:4:3: name: missing (want the person's canonical name)",
 			`content/people.yaml:5:3: contry: unknown field; did you mean "country"?`,
 		}},
+		{"one name for two people", map[string]string{"content/people.yaml": "- name: Sergei Shoigu\n  aliases: [Sergey Shoigu]\n- name: Sergey  shoigu\n- name: Sergey Lavrov\n  aliases: [Sergei Shoigu]\n"}, []string{
+			`content/people.yaml:3:9: name "Sergey  shoigu": already a name of Sergei Shoigu (want each name to point at one person)`,
+			`content/people.yaml:5:13: alias "Sergei Shoigu": already a name of Sergei Shoigu (want each name to point at one person)`,
+		}},
 		{"annotation problems", map[string]string{
 			"content/annotations/a.yaml": "- date: 2022-02-01\n- article: 002_a.txt\n  exclude: true\n- article: 002_a.txt\n  exclude: true\n  reason: dup\n  title: X\n- article: 002_a.txt\n  date: 2022-03\n  end: 2022-02-01\n  notes: x\n",
 		}, []string{

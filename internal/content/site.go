@@ -76,12 +76,31 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 		return nil
 	}
 	var people []timeline.Person
+	owner := map[string]string{}
+	// claim reports a name or alias that already names someone else.
+	claim := func(field string, v *yaml.Node, name, person string) {
+		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if prev, taken := owner[key]; taken && prev != person {
+			d.errorf(v, "%s %q: already a name of %s (want each name to point at one person)", field, name, prev)
+			return
+		}
+		owner[key] = person
+	}
 	d.each("people", root, func(n *yaml.Node) {
 		var person timeline.Person
 		d.fields(n, "person", map[string]func(*yaml.Node){
 			"id":      func(v *yaml.Node) { d.str("id", v, &person.ID) },
-			"name":    func(v *yaml.Node) { d.str("name", v, &person.Name) },
-			"aliases": func(v *yaml.Node) { d.strs("aliases", v, &person.Aliases) },
+			"name": func(v *yaml.Node) {
+				d.str("name", v, &person.Name)
+				if person.Name != "" {
+					claim("name", v, person.Name, person.Name)
+				}
+			},
+			"aliases": func(v *yaml.Node) {
+				for i, item := range d.strs("aliases", v, &person.Aliases) {
+					claim("alias", item, person.Aliases[i], person.Name)
+				}
+			},
 			"country": func(v *yaml.Node) { d.str("country", v, &person.Country) },
 			"roles": func(v *yaml.Node) {
 				d.each("roles", v, func(item *yaml.Node) {
