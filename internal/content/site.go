@@ -89,7 +89,7 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 	d.each("people", root, func(n *yaml.Node) {
 		var person timeline.Person
 		d.fields(n, "person", map[string]func(*yaml.Node){
-			"id":      func(v *yaml.Node) { d.str("id", v, &person.ID) },
+			"id": func(v *yaml.Node) { d.str("id", v, &person.ID) },
 			"name": func(v *yaml.Node) {
 				d.str("name", v, &person.Name)
 				if person.Name != "" {
