@@ -39,11 +39,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runExtract(rest, stdout, stderr)
 	case "synth":
 		err = runSynth(rest, stdout, stderr)
+	case "check":
+		err = runCheck(rest, stdout, stderr)
+	case "new":
+		err = runNew(rest, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "gen: unknown command %q (want build, serve, extract or help)\n", cmd)
+		fmt.Fprintf(stderr, "gen: unknown command %q (want build, serve, extract, check, new or help)\n", cmd)
 		return 2
 	}
 	switch {
@@ -68,6 +72,9 @@ Commands:
   gen serve [flags]            build, serve on http://127.0.0.1:1313/, rebuild on change
   gen extract [-json] FILE...  show what is read from raw articles, and why
   gen synth -n N -out DIR      write a synthetic content folder for measuring builds
+  gen check [-json] [flags]    check all content and templates; write nothing; exit 1 on errors
+  gen new [-date D] [-kind K] "Title"
+                               write content/entries/ID.yaml, every field commented
 
 Run "gen COMMAND -h" for a command's flags.
 `

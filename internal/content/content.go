@@ -1,5 +1,8 @@
 // Package content is the load stage: it reads a content folder through an
-// afero.Fs and hands on typed, validated values with their positions.
+// afero.Fs and hands on typed, validated values with their positions:
+// each entry's Origin, and where each of its fields was written
+// (Content.Positions, Annotation.Fields), so that later checks can point
+// at the very line.
 //
 // The folder holds:
 //
@@ -34,10 +37,13 @@ const MaxFileSize = 8 << 20
 type Content struct {
 	// Dir is the content folder as given ("content"); paths in positions
 	// are Dir-joined ("content/entries/x.yaml").
-	Dir         string
-	Site        timeline.Site
-	People      []timeline.Person
-	Entries     []*timeline.Entry
+	Dir     string
+	Site    timeline.Site
+	People  []timeline.Person
+	Entries []*timeline.Entry
+	// Positions holds where each field of each entry of Entries was
+	// written.
+	Positions   Positions
 	Annotations []*Annotation
 	Articles    []Article
 }
@@ -49,24 +55,11 @@ type Article struct {
 	Data []byte
 }
 
-// Annotation corrects or completes what extraction reads from one
-// article. Only fields that are set win over extraction; Set lists them.
-type Annotation struct {
-	// Article is the annotated file, relative to the content folder.
-	Article string
-	Entry   timeline.Entry
-	Exclude bool
-	Reason  string
-	// Set lists the entry fields the annotation sets, in file order.
-	Set    []string
-	Origin timeline.Position
-}
-
 // Load reads the content folder dir from fsys. It returns what it could
 // read and every problem found; the caller decides whether errors stop
 // the build.
 func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
-	c := &Content{Dir: dir}
+	c := &Content{Dir: dir, Positions: Positions{}}
 	var diags diag.List
 	if info, err := fsys.Stat(dir); err != nil || !info.IsDir() {
 		diags.Add(dir, 0, 0, "content folder not found (want a folder holding site.yaml, entries/, articles/)")
@@ -80,7 +73,11 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 	}
 	for _, p := range listFiles(fsys, path.Join(dir, "entries"), &diags, ".yaml", ".yml") {
 		if data, ok := readFile(fsys, p, &diags, true); ok {
-			c.Entries = append(c.Entries, DecodeEntries(p, data, &diags)...)
+			entries, positions := DecodeEntries(p, data, &diags)
+			c.Entries = append(c.Entries, entries...)
+			for e, f := range positions {
+				c.Positions[e] = f
+			}
 		}
 	}
 	for _, p := range listFiles(fsys, path.Join(dir, "annotations"), &diags, ".yaml", ".yml") {
@@ -92,8 +89,9 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 		if data, ok := readFile(fsys, p, &diags, true); ok {
 			rel := strings.TrimPrefix(p, dir+"/")
 			if IsMarkdown(rel) {
-				if e := DecodeMarkdownArticle(dir, rel, data, &diags); e != nil {
+				if e, fields := DecodeMarkdownArticle(dir, rel, data, &diags); e != nil {
 					c.Entries = append(c.Entries, e)
+					c.Positions[e] = fields
 				}
 				continue
 			}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -12,61 +13,118 @@ import (
 // Kinds are the entry kinds editors may use.
 var Kinds = []string{"call", "meeting", "statement", "military", "diplomacy", "sanctions", "other"}
 
+// Fields records where each field of an entry or annotation was written:
+// the position of its value by field name ("date"), and of each name of
+// the people lists by index ("participants[1]").
+type Fields map[string]timeline.Position
+
+// At returns the position of field, or of fallback when field was not
+// written (for a value derived from another field, or a default).
+func (f Fields) At(field string, fallback timeline.Position) timeline.Position {
+	if p, ok := f[field]; ok {
+		return p
+	}
+	return fallback
+}
+
+// Positions holds the Fields of each editor entry.
+type Positions map[*timeline.Entry]Fields
+
 // DecodeEntries reads an entries file: one entry mapping, or a list of
-// them. Problems are added to diags with their positions.
-func DecodeEntries(p string, data []byte, diags *diag.List) []*timeline.Entry {
+// them. Problems are added to diags with their positions; the positions
+// of every entry's fields are returned.
+func DecodeEntries(p string, data []byte, diags *diag.List) ([]*timeline.Entry, Positions) {
 	d := &decoder{path: p, diags: diags}
 	root := d.parseYAML(data)
+	positions := Positions{}
 	if root == nil {
-		if len(diags.Errors()) == 0 {
-			diags.Warn(p, 0, 0, "empty file: no entries")
+		if d.ok() {
+			diags.Warn(p, 0, 0, "empty file: no entries (want one entry, or a list of them)")
 		}
-		return nil
+		return nil, positions
 	}
 	var entries []*timeline.Entry
 	decodeOne := func(n *yaml.Node) {
-		e := &timeline.Entry{Origin: position(p, n.Line, n.Column)}
-		var set []string
-		d.fields(n, "entry", entryFields(d, e, &set))
-		d.requireEntry(n, e, set)
+		e := &timeline.Entry{Origin: d.pos(n)}
+		fields := Fields{}
+		suggested := d.fields(n, "entry", entryFields(d, e, nil, fields))
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		d.requireEntry(n, e, fields, suggested)
+		d.checkRange(e, fields)
 		entries = append(entries, e)
+		positions[e] = fields
 	}
 	if root.Kind == yaml.SequenceNode {
 		d.each("entries", root, decodeOne)
 	} else {
 		decodeOne(root)
 	}
-	return entries
+	return entries, positions
 }
 
-// requireEntry reports the fields every entry needs that are absent
-// (present but wrong ones are reported where they stand).
-func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, set []string) {
-	if !contains(set, "id") {
+// requireEntry reports the fields every entry needs and that were not
+// written; a field written with a bad value is reported where it is, and
+// one suggested for a misspelt key is not reported twice.
+func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, fields Fields, suggested map[string]bool) {
+	missing := func(name string) bool {
+		_, written := fields[name]
+		return !written && !suggested[name]
+	}
+	if e.ID == "" && missing("id") {
 		hint := Slugify(e.Title)
 		if hint == "" {
 			hint = "2022-02-24-invasion"
+		} else if !e.Date.IsZero() {
+			hint = Slugify(e.Date.ISO()) + "-" + hint
 		}
 		d.errorf(n, "id: missing (want a stable slug, e.g. id: %s)", hint)
 	}
-	if !contains(set, "date") {
+	if e.Date.IsZero() && missing("date") {
 		d.errorf(n, "date: missing (%s)", timeline.DateFormats)
 	}
-	if !contains(set, "title") {
+	if strings.TrimSpace(e.Title) == "" && missing("title") {
 		d.errorf(n, "title: missing (want the entry's headline)")
 	}
 }
 
-// entryFields returns the handlers of every entry key, decoding into e.
-// When set is not nil, the name of each field present is appended to it.
-func entryFields(d *decoder, e *timeline.Entry, set *[]string) map[string]func(*yaml.Node) {
+// checkRange reports an end that comes before the date, at the end.
+func (d *decoder) checkRange(e *timeline.Entry, fields Fields) {
+	if e.End.IsZero() || e.Date.IsZero() || !endsBefore(e.End, e.Date) {
+		return
+	}
+	d.errorAt(fields["end"], "end %s: before date %s (want an end on or after the date)", e.End, e.Date)
+}
+
+// endsBefore reports whether the range ending at end finishes before
+// start begins, each taken at its own precision: an end of 2022-02 is
+// not before a date of 2022-02-24.
+func endsBefore(end, start timeline.Date) bool {
+	return !timeline.SameAtCoarser(end, start) && end.Compare(start) < 0
+}
+
+// entryFields returns the handlers of every entry key, decoding into e
+// and recording in fields where each value was written. When set is not
+// nil, the name of each field given a value is appended to it.
+func entryFields(d *decoder, e *timeline.Entry, set *[]string, fields Fields) map[string]func(*yaml.Node) {
 	mark := func(name string, fn func(*yaml.Node)) func(*yaml.Node) {
 		return func(n *yaml.Node) {
-			if set != nil {
-				*set = append(*set, name)
+			if !isNull(d.resolve(n)) {
+				fields[name] = d.pos(n)
+				if set != nil {
+					*set = append(*set, name)
+				}
 			}
 			fn(n)
 		}
+	}
+	names := func(name string, out *[]string) func(*yaml.Node) {
+		return mark(name, func(n *yaml.Node) {
+			for i, item := range d.strs(name, n, out) {
+				fields[fmt.Sprintf("%s[%d]", name, i)] = d.pos(item)
+			}
+		})
 	}
 	return map[string]func(*yaml.Node){
 		"id": mark("id", func(n *yaml.Node) {
@@ -90,8 +148,8 @@ func entryFields(d *decoder, e *timeline.Entry, set *[]string) map[string]func(*
 				}
 			}
 		}),
-		"participants": mark("participants", func(n *yaml.Node) { d.strs("participants", n, &e.Participants) }),
-		"people":       mark("people", func(n *yaml.Node) { d.strs("people", n, &e.People) }),
+		"participants": names("participants", &e.Participants),
+		"people":       names("people", &e.People),
 		"places":       mark("places", func(n *yaml.Node) { d.strs("places", n, &e.Places) }),
 		"tags":         mark("tags", func(n *yaml.Node) { d.strs("tags", n, &e.Tags) }),
 		"outlet":       mark("outlet", func(n *yaml.Node) { d.str("outlet", n, &e.Outlet) }),
@@ -100,6 +158,7 @@ func entryFields(d *decoder, e *timeline.Entry, set *[]string) map[string]func(*
 		"draft":        mark("draft", func(n *yaml.Node) { d.boolean("draft", n, &e.Draft) }),
 		"sources": mark("sources", func(n *yaml.Node) {
 			d.each("sources", n, func(item *yaml.Node) {
+				fields[fmt.Sprintf("sources[%d]", len(e.Sources))] = d.pos(item)
 				e.Sources = append(e.Sources, d.source(item))
 			})
 		}),
@@ -109,15 +168,21 @@ func entryFields(d *decoder, e *timeline.Entry, set *[]string) map[string]func(*
 // source decodes one entry source.
 func (d *decoder) source(n *yaml.Node) timeline.Source {
 	var s timeline.Source
+	named := false
 	d.fields(n, "source", map[string]func(*yaml.Node){
-		"title":     func(v *yaml.Node) { d.str("title", v, &s.Title) },
+		"title": func(v *yaml.Node) {
+			d.str("title", v, &s.Title)
+			named = true
+		},
 		"outlet":    func(v *yaml.Node) { d.str("outlet", v, &s.Outlet) },
 		"published": func(v *yaml.Node) { d.date("published", v, &s.Published) },
 		"article": func(v *yaml.Node) {
+			named = true
 			d.str("article", v, &s.Article)
 			s.Article = cleanArticlePath(s.Article)
 		},
 		"url": func(v *yaml.Node) {
+			named = true
 			d.str("url", v, &s.URL)
 			if s.URL != "" && !IsWebURL(s.URL) {
 				d.errorf(v, "url %q: not an http(s) link (want https://…)", s.URL)
@@ -125,7 +190,7 @@ func (d *decoder) source(n *yaml.Node) timeline.Source {
 			}
 		},
 	})
-	if s.URL == "" && s.Article == "" && s.Title == "" {
+	if n.Kind == yaml.MappingNode && !named {
 		d.errorf(n, "source: empty (want article: a file in content/articles/, or url:, title:, outlet:)")
 	}
 	return s

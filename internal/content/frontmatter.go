@@ -17,64 +17,74 @@ func IsMarkdown(p string) bool {
 }
 
 // SplitFrontMatter splits a Markdown file into its YAML front matter
-// (between a first line "---" and the next "---" line) and its body. It
-// returns the number of lines before the front matter's first line (1),
-// so positions in the front matter map back to the file. ok is false when
-// the file has no front matter.
-func SplitFrontMatter(data []byte) (front, body []byte, ok bool) {
+// (between a first line "---" and the next "---" line) and its body,
+// after dropping a byte-order mark. The front matter starts on the
+// file's second line. ok is false when the file does not start with
+// "---"; closed is false when it does but no closing "---" follows.
+func SplitFrontMatter(data []byte) (front, body []byte, ok, closed bool) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	first, rest, found := bytes.Cut(data, []byte("\n"))
-	if !found || string(bytes.TrimRight(first, " \t\r")) != "---" {
-		return nil, data, false
+	if string(bytes.TrimRight(first, " \t\r")) != "---" {
+		return nil, data, false, false
 	}
-	offset := 0
-	for len(rest[offset:]) > 0 {
+	if !found {
+		return nil, nil, true, false
+	}
+	for offset := 0; offset < len(rest); {
 		line, _, _ := bytes.Cut(rest[offset:], []byte("\n"))
 		if string(bytes.TrimRight(line, " \t\r")) == "---" {
-			front = rest[:offset]
-			body = rest[min(offset+len(line)+1, len(rest)):]
-			return front, body, true
+			return rest[:offset], rest[min(offset+len(line)+1, len(rest)):], true, true
 		}
 		offset += len(line) + 1
-		if offset > len(rest) {
-			break
-		}
 	}
-	return nil, data, false
+	return rest, nil, true, false
 }
+
+// hugoKeys are Hugo front-matter keys accepted besides the entry fields.
+var hugoKeys = []string{"description", "author", "authors", "slug", "categories", "weight", "lastmod", "publishDate", "aliases"}
 
 // DecodeMarkdownArticle reads a Markdown article: its front matter holds
 // entry fields (Hugo's title, date, tags, draft, plus any entry field)
 // and its body is the entry's Markdown body. Positions of front-matter
 // problems are lines of the whole file. The entry's id defaults to the
-// file's slug, so renaming the title keeps the URL.
-func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *diag.List) *timeline.Entry {
+// file's slug, so renaming the title keeps the URL. It returns nil when
+// the file has no front matter.
+func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *diag.List) (*timeline.Entry, Fields) {
 	p := path.Join(contentDir, articlePath)
-	front, body, ok := SplitFrontMatter(data)
-	e := &timeline.Entry{Origin: position(p, 1, 1)}
+	front, body, ok, closed := SplitFrontMatter(data)
 	if !ok {
 		diags.Add(p, 1, 1, "no front matter (want a first line \"---\", YAML fields such as title: and date:, then \"---\")")
-		return nil
+		return nil, nil
 	}
+	if !closed {
+		diags.Add(p, 1, 1, "front matter not closed (want a line \"---\" after the fields, before the Markdown body)")
+		return nil, nil
+	}
+	e := &timeline.Entry{Origin: position(p, 1, 1)}
+	fields := Fields{}
 	d := &decoder{path: p, diags: diags, lineOffset: 1}
-	if root := d.parseYAML(front); root != nil {
-		handlers := entryFields(d, e, nil)
-		for _, hugoKey := range []string{"description", "author", "authors", "slug", "categories", "weight", "lastmod", "publishDate", "aliases"} {
-			key := hugoKey
+	var suggested map[string]bool
+	root := d.parseYAML(front)
+	if root != nil {
+		handlers := entryFields(d, e, nil, fields)
+		for _, key := range hugoKeys {
 			handlers[key] = func(n *yaml.Node) { d.hugoField(key, n, e) }
 		}
-		d.fields(root, "front matter", handlers)
-		e.Origin = position(p, 1, 1)
+		suggested = d.fields(root, "front matter", handlers)
+		d.checkRange(e, fields)
 	}
 	if e.ID == "" {
 		e.ID = ArticleSlug(articlePath)
 	}
-	if e.Date.IsZero() {
-		diags.Add(p, 1, 1, "date: missing in front matter (%s)", timeline.DateFormats)
+	_, dated := fields["date"]
+	_, titled := fields["title"]
+	readable := root != nil || d.ok()
+	if readable && !dated && !suggested["date"] {
+		d.errorAt(e.Origin, "date: missing in front matter (%s)", timeline.DateFormats)
 	}
-	if strings.TrimSpace(e.Title) == "" {
-		diags.Add(p, 1, 1, "title: missing in front matter (want the article's headline)")
+	if readable && !titled && !suggested["title"] {
+		d.errorAt(e.Origin, "title: missing in front matter (want the article's headline)")
 	}
 	e.Body = string(body)
-	return e
+	return e, fields
 }

@@ -3,9 +3,16 @@ package content
 import "sort"
 
 // Nearest returns the candidate closest to name by edit distance, when it
-// is close enough to be a likely misspelling; otherwise "".
+// is close enough to be a likely misspelling of a key (at most half its
+// length); otherwise "".
 func Nearest(name string, candidates []string) string {
-	best, bestDist := "", len(name)/2+1
+	return NearestWithin(name, candidates, len(name)/2)
+}
+
+// NearestWithin returns the candidate closest to name, at most maxDist
+// edits away, or "". Ties go to the first in sorted order.
+func NearestWithin(name string, candidates []string, maxDist int) string {
+	best, bestDist := "", maxDist+1
 	for _, c := range sortedCopy(candidates) {
 		if d := editDistance(name, c); d < bestDist {
 			best, bestDist = c, d

@@ -38,8 +38,8 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 	if site.Title == "" {
 		d.errorf(root, "title: missing (want the site's title)")
 	}
-	if !site.Start.IsZero() && !site.End.IsZero() && site.End.Compare(site.Start) < 0 {
-		d.errorf(root, "end %s is before start %s (want start <= end)", site.End, site.Start)
+	if !site.Start.IsZero() && !site.End.IsZero() && endsBefore(site.End, site.Start) {
+		d.errorf(root, "end %s: before start %s (want the window's end on or after its start)", site.End, site.Start)
 	}
 	return site
 }
@@ -59,6 +59,9 @@ func (d *decoder) phase(n *yaml.Node) timeline.Phase {
 	if ph.Start.IsZero() {
 		d.errorf(n, "start: missing (%s)", timeline.DateFormats)
 	}
+	if !ph.End.IsZero() && !ph.Start.IsZero() && endsBefore(ph.End, ph.Start) {
+		d.errorf(n, "end %s: before start %s (want a phase's end on or after its start)", ph.End, ph.Start)
+	}
 	if ph.ID == "" {
 		ph.ID = Slugify(ph.Name)
 	}
@@ -73,12 +76,31 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 		return nil
 	}
 	var people []timeline.Person
+	owner := map[string]string{}
+	// claim reports a name or alias that already names someone else.
+	claim := func(field string, v *yaml.Node, name, person string) {
+		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if prev, taken := owner[key]; taken && prev != person {
+			d.errorf(v, "%s %q: already a name of %s (want each name to point at one person)", field, name, prev)
+			return
+		}
+		owner[key] = person
+	}
 	d.each("people", root, func(n *yaml.Node) {
 		var person timeline.Person
 		d.fields(n, "person", map[string]func(*yaml.Node){
-			"id":      func(v *yaml.Node) { d.str("id", v, &person.ID) },
-			"name":    func(v *yaml.Node) { d.str("name", v, &person.Name) },
-			"aliases": func(v *yaml.Node) { d.strs("aliases", v, &person.Aliases) },
+			"id": func(v *yaml.Node) { d.str("id", v, &person.ID) },
+			"name": func(v *yaml.Node) {
+				d.str("name", v, &person.Name)
+				if person.Name != "" {
+					claim("name", v, person.Name, person.Name)
+				}
+			},
+			"aliases": func(v *yaml.Node) {
+				for i, item := range d.strs("aliases", v, &person.Aliases) {
+					claim("alias", item, person.Aliases[i], person.Name)
+				}
+			},
 			"country": func(v *yaml.Node) { d.str("country", v, &person.Country) },
 			"roles": func(v *yaml.Node) {
 				d.each("roles", v, func(item *yaml.Node) {
@@ -88,6 +110,9 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 						"start": func(x *yaml.Node) { d.date("start", x, &r.Start) },
 						"end":   func(x *yaml.Node) { d.date("end", x, &r.End) },
 					})
+					if !r.End.IsZero() && !r.Start.IsZero() && endsBefore(r.End, r.Start) {
+						d.errorf(item, "end %s: before start %s (want a role's end on or after its start)", r.End, r.Start)
+					}
 					person.Roles = append(person.Roles, r)
 				})
 			},

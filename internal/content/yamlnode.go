@@ -16,6 +16,16 @@ import (
 // that a "billion laughs" file fails fast instead of exhausting memory.
 const maxNodes = 200_000
 
+// MaxYAMLSize is the largest YAML file or front matter decoded: parsing
+// YAML takes tens of bytes of memory per byte of input, and a hand-written
+// file this big is better split.
+const MaxYAMLSize = 2 << 20
+
+// maxFileDiags bounds the problems reported for one file: past it, one
+// more line says the rest were left out, so a generated or hostile file
+// cannot flood the report.
+const maxFileDiags = 500
+
 // decoder walks yaml.Nodes of one file, collecting every problem with its
 // position instead of stopping at the first.
 type decoder struct {
@@ -25,34 +35,59 @@ type decoder struct {
 	// after the opening "---" of a Markdown file.
 	lineOffset int
 	visited    int
+	reported   int
+}
+
+// pos returns the position of n in the file.
+func (d *decoder) pos(n *yaml.Node) timeline.Position {
+	return position(d.path, n.Line+d.lineOffset, n.Column)
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.diags.Add(d.path, n.Line+d.lineOffset, n.Column, format, args...)
+	d.errorAt(d.pos(n), format, args...)
 }
 
-func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
-	d.diags.Warn(d.path, n.Line+d.lineOffset, n.Column, format, args...)
+// errorAt adds an error at pos. Past maxFileDiags problems in the file,
+// one more line says the rest are left out.
+func (d *decoder) errorAt(pos timeline.Position, format string, args ...any) {
+	d.reported++
+	switch {
+	case d.reported <= maxFileDiags:
+		d.diags.Add(pos.Path, pos.Line, pos.Col, format, args...)
+	case d.reported == maxFileDiags+1:
+		d.diags.Add(pos.Path, pos.Line, pos.Col, "too many problems: the first %d are shown (want fewer mistakes per file; fix these and run again)", maxFileDiags)
+	}
 }
+
+// ok reports whether no problem was found in the file so far.
+func (d *decoder) ok() bool { return d.reported == 0 }
 
 // parseYAML parses data into a document node. Problems with the bytes
 // themselves (invalid UTF-8, syntax) are reported and give nil.
 func (d *decoder) parseYAML(data []byte) *yaml.Node {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(data) > MaxYAMLSize {
+		d.errorAt(position(d.path, 0, 0), "%d bytes of YAML (want at most %d; split the file)", len(data), MaxYAMLSize)
+		return nil
+	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8Position(data)
-		d.diags.Add(d.path, line+d.lineOffset, col, "invalid UTF-8 (want a UTF-8 text file)")
+		d.errorAt(position(d.path, line+d.lineOffset, col), "invalid UTF-8 (want a UTF-8 text file)")
 		return nil
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := syntaxErrorLine(err)
+		line := min(syntaxErrorLine(err), lastTextLine(data))
 		col := firstColumn(data, line)
+		if tabLine, tabCol := tabIndent(data, line); tabLine > 0 {
+			d.errorAt(position(d.path, tabLine+d.lineOffset, tabCol), "YAML syntax: tab in indentation (want spaces: YAML does not allow tabs there)")
+			return nil
+		}
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if rest, ok := strings.CutPrefix(msg, "line "); ok {
 			_, msg, _ = strings.Cut(rest, ": ")
 		}
-		d.diags.Add(d.path, line+d.lineOffset, col, "YAML syntax: %s (want valid YAML; check indentation and quote values containing \": \")", msg)
+		d.errorAt(position(d.path, line+d.lineOffset, col), "YAML syntax: %s (want valid YAML; check indentation and quote values containing \": \")", msg)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -93,6 +128,19 @@ var parserErrors = []string{
 	"did not find expected <document start>",
 }
 
+// lastTextLine returns the 1-based number of the last line of data that
+// holds more than blanks. An error found at the end of the input (an
+// unclosed list, a missing value) is shown there, where the mistake is.
+func lastTextLine(data []byte) int {
+	last := 0
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			last = i + 1
+		}
+	}
+	return last
+}
+
 // firstColumn returns the 1-based column of the first non-blank byte of
 // line (1-based) in data, or 1.
 func firstColumn(data []byte, line int) int {
@@ -105,6 +153,24 @@ func firstColumn(data []byte, line int) int {
 	}
 	text := lines[line-1]
 	return len(text) - len(bytes.TrimLeft(text, " \t")) + 1
+}
+
+// tabIndent returns the 1-based line and column of a tab in the leading
+// blanks of line or the line after it (yaml.v3 sometimes names the line
+// before the tab), or 0, 0 when there is none.
+func tabIndent(data []byte, line int) (int, int) {
+	if line < 1 {
+		return 0, 0
+	}
+	lines := bytes.SplitN(data, []byte("\n"), line+2)
+	for l := line; l <= line+1 && l <= len(lines); l++ {
+		text := lines[l-1]
+		blanks := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
+		if i := bytes.IndexByte(blanks, '\t'); i >= 0 {
+			return l, i + 1
+		}
+	}
+	return 0, 0
 }
 
 // invalidUTF8Position returns the 1-based line and column of the first
@@ -146,15 +212,18 @@ func (d *decoder) tooBig(n *yaml.Node) bool {
 
 // fields walks a mapping node, calling the handler of each known key and
 // reporting unknown keys (with the nearest known one), repeated keys and
-// non-mapping nodes. what names the thing for messages ("entry").
-func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+// non-mapping nodes. what names the thing for messages ("entry"). It
+// returns the known keys suggested for misspelt ones, so that a missing
+// "title" is not reported again after "titel".
+func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) (suggested map[string]bool) {
+	suggested = map[string]bool{}
 	n = d.resolve(n)
 	if n == nil || d.tooBig(n) {
-		return
+		return suggested
 	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s: got %s (want a mapping of key: value)", what, kindName(n))
-		return
+		return suggested
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -176,6 +245,7 @@ func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*ya
 				known = append(known, k)
 			}
 			if near := Nearest(name, known); near != "" {
+				suggested[near] = true
 				d.errorf(key, "%s: unknown field; did you mean %q?", name, near)
 			} else {
 				d.errorf(key, "%s: unknown field (want one of %s)", name, strings.Join(sortedCopy(known), ", "))
@@ -184,6 +254,7 @@ func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*ya
 		}
 		handle(value)
 	}
+	return suggested
 }
 
 func kindName(n *yaml.Node) string {
@@ -201,40 +272,58 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
-// str decodes a scalar string.
+// isNull reports whether n is empty ("key:" or "key: null"): an
+// optional field left blank, as in the files gen new writes.
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// str decodes a scalar string; a null leaves out unchanged.
 func (d *decoder) str(field string, n *yaml.Node, out *string) {
 	n = d.resolve(n)
-	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s: got %s (want text)", field, kindName(n))
+	if isNull(n) {
 		return
 	}
-	if n.Tag == "!!null" {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s: got %s (want text)", field, kindName(n))
 		return
 	}
 	*out = n.Value
 }
 
-// strs decodes a list of strings; a single string counts as a list of one.
-func (d *decoder) strs(field string, n *yaml.Node, out *[]string) {
+// strs decodes a list of strings; a single string counts as a list of
+// one. It returns the node of each string kept, in order.
+func (d *decoder) strs(field string, n *yaml.Node, out *[]string) []*yaml.Node {
 	n = d.resolve(n)
-	if n.Kind == yaml.ScalarNode {
-		if n.Tag != "!!null" && n.Value != "" {
-			*out = append(*out, n.Value)
-		}
-		return
+	if isNull(n) {
+		return nil
 	}
+	if n.Kind == yaml.ScalarNode {
+		if n.Value != "" {
+			*out = append(*out, n.Value)
+			return []*yaml.Node{n}
+		}
+		return nil
+	}
+	var nodes []*yaml.Node
 	d.each(field, n, func(item *yaml.Node) {
 		var s string
 		d.str(field, item, &s)
 		if s != "" {
 			*out = append(*out, s)
+			nodes = append(nodes, item)
 		}
 	})
+	return nodes
 }
 
-// each calls fn for every item of a sequence node.
+// each calls fn for every item of a sequence node; a null is an empty
+// list.
 func (d *decoder) each(field string, n *yaml.Node, fn func(*yaml.Node)) {
 	n = d.resolve(n)
+	if isNull(n) {
+		return
+	}
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, "%s: got %s (want a list)", field, kindName(n))
 		return
@@ -247,10 +336,13 @@ func (d *decoder) each(field string, n *yaml.Node, fn func(*yaml.Node)) {
 	}
 }
 
-// date decodes a precision-aware date.
+// date decodes a precision-aware date; a null leaves out unchanged.
 func (d *decoder) date(field string, n *yaml.Node, out *timeline.Date) {
 	n = d.resolve(n)
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+	if isNull(n) {
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, "%s: got %s (%s)", field, kindName(n), timeline.DateFormats)
 		return
 	}
@@ -262,19 +354,26 @@ func (d *decoder) date(field string, n *yaml.Node, out *timeline.Date) {
 	*out = date
 }
 
-// boolean decodes true/false.
+// boolean decodes true/false; a null leaves out unchanged.
 func (d *decoder) boolean(field string, n *yaml.Node, out *bool) {
 	n = d.resolve(n)
+	if isNull(n) {
+		return
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 		d.errorf(n, "%s: got %s (want true or false)", field, kindName(n))
 		return
 	}
-	*out = n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+	*out = strings.EqualFold(n.Value, "true")
 }
 
-// integer decodes a whole number within [lo, hi].
+// integer decodes a whole number within [lo, hi]; a null leaves out
+// unchanged.
 func (d *decoder) integer(field string, n *yaml.Node, lo, hi int, out *int) {
 	n = d.resolve(n)
+	if isNull(n) {
+		return
+	}
 	v, err := strconv.Atoi(n.Value)
 	if n.Kind != yaml.ScalarNode || err != nil || v < lo || v > hi {
 		d.errorf(n, "%s: got %s (want a whole number from %d to %d)", field, kindName(n), lo, hi)

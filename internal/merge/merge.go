@@ -6,9 +6,15 @@
 // resolves people's names to their canonical form, leaves undated
 // articles out with a warning that says how to date them, orders the
 // entries (see timeline.SortEntries) and computes contact intervals.
+//
+// It also makes the checks that need every entry at once, each reported
+// at the field it is about (check.go): duplicate ids, annotations of
+// missing articles, names not in people.yaml, dates outside the site's
+// window, and two entries that look like one event.
 package merge
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -29,9 +35,11 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 	annotations := annotationsByArticle(c, articles, &diags)
 
 	var entries []*timeline.Entry
+	pos := positions{}
 	for _, e := range c.Entries {
 		if !e.Draft {
 			entries = append(entries, e)
+			pos[e] = c.Positions[e]
 		}
 	}
 	citing := citingEntries(entries)
@@ -47,6 +55,7 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 				continue
 			}
 			applyAnnotation(e, ann)
+			pos[e] = ann.Fields
 			page.Title, page.Outlet = e.Title, e.Outlet
 		}
 		for _, cite := range citing[a.Path] {
@@ -60,13 +69,14 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 			continue
 		}
 		if e.Date.IsZero() {
-			diags.Warn(e.Origin.Path, 0, 0, "left out of the chronology: %s (add content/annotations/%s.yaml with article: %s and date: YYYY-MM-DD, or cite it from an entry)",
-				a.Undated, strings.TrimSuffix(path.Base(a.Path), path.Ext(a.Path)), path.Base(a.Path))
+			diags.Warn(e.Origin.Path, 0, 0, "left out of the chronology: %s (%s)", a.Undated, howToDate(c.Dir, a.Path, annotations[a.Path]))
 			continue
 		}
 		page.EntryID = e.ID
 		entries = append(entries, e)
 	}
+	checkPeople(entries, people, pos, c.Dir, &diags)
+	checkWindow(entries, c.Site, pos, c.Dir, &diags)
 	for _, e := range entries {
 		e.People = people.resolveAll(e.People)
 		e.Participants = people.resolveAll(e.Participants)
@@ -75,11 +85,22 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 		}
 	}
 	timeline.SortEntries(entries)
-	checkIDs(entries, &diags)
+	checkIDs(entries, pos, &diags)
+	checkSameEvent(entries, pos, &diags)
 	computeContacts(entries)
 	chron.Entries = entries
 	sort.Slice(chron.Articles, func(i, j int) bool { return chron.Articles[i].Path < chron.Articles[j].Path })
 	return chron, diags
+}
+
+// howToDate tells how to date an article extraction could not date: in
+// its annotation when it has one, else in a new one.
+func howToDate(dir, articlePath string, ann *content.Annotation) string {
+	if ann != nil {
+		return fmt.Sprintf("add date: YYYY-MM-DD to %s, or cite the article from an entry", ann.Origin.Path)
+	}
+	return fmt.Sprintf("add %s/annotations/%s.yaml with article: %s and date: YYYY-MM-DD, or cite it from an entry",
+		dir, strings.TrimSuffix(path.Base(articlePath), path.Ext(articlePath)), path.Base(articlePath))
 }
 
 // articleEntry makes the entry of an extracted article.
@@ -148,16 +169,16 @@ func annotationsByArticle(c *content.Content, articles []*extract.Article, diags
 	}
 	byArticle := map[string]*content.Annotation{}
 	for _, ann := range c.Annotations {
-		pos := ann.Origin
 		if ann.Article == "" {
 			continue
 		}
+		at := ann.Fields.At("article", ann.Origin)
 		if !exists[ann.Article] {
-			diags.Add(pos.Path, pos.Line, pos.Col, "article %q: no such file in %s/articles (want the name of a .txt article there)", path.Base(ann.Article), c.Dir)
+			addAt(diags, at, "article %q: no such file in %s/articles (want the name of a .txt article there)", path.Base(ann.Article), c.Dir)
 			continue
 		}
 		if prev := byArticle[ann.Article]; prev != nil {
-			diags.Add(pos.Path, pos.Line, pos.Col, "article %q: already annotated at %s:%d (want one annotation per article)", path.Base(ann.Article), prev.Origin.Path, prev.Origin.Line)
+			addAt(diags, at, "article %q: already annotated at %s (want one annotation per article)", path.Base(ann.Article), prev.Fields.At("article", prev.Origin))
 			continue
 		}
 		byArticle[ann.Article] = ann
@@ -212,21 +233,5 @@ func describeSource(entry, articleEntry *timeline.Entry) {
 		if s.Published.IsZero() {
 			s.Published = from.Published
 		}
-	}
-}
-
-// checkIDs reports ids used by two entries, at both positions.
-func checkIDs(entries []*timeline.Entry, diags *diag.List) {
-	first := map[string]*timeline.Entry{}
-	for _, e := range entries {
-		if e.ID == "" {
-			continue
-		}
-		if prev, dup := first[e.ID]; dup {
-			diags.Add(e.Origin.Path, e.Origin.Line, e.Origin.Col, "id %q: already used at %s (want a unique id)", e.ID, prev.Origin)
-			diags.Add(prev.Origin.Path, prev.Origin.Line, prev.Origin.Col, "id %q: also used at %s (want a unique id)", e.ID, e.Origin)
-			continue
-		}
-		first[e.ID] = e
 	}
 }

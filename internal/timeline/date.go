@@ -180,11 +180,10 @@ func ParseDate(s string) (Date, error) {
 	widths := []int{4, 2, 2}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil || len(p) != widths[i] || n < 0 {
+		if len(p) != widths[i] || !allDigits(p) {
 			return Date{}, fmt.Errorf("%q is not a %d-digit number (%s)", p, widths[i], DateFormats)
 		}
-		nums[i] = n
+		nums[i], _ = strconv.Atoi(p)
 	}
 	d.Year, d.Precision = nums[0], Year
 	if d.Year < 1 {
@@ -225,11 +224,10 @@ func parseClock(clock string, d *Date) error {
 	}
 	vals := make([]int, len(hm))
 	for i, p := range hm {
-		n, err := strconv.Atoi(p)
-		if err != nil || len(p) != 2 {
+		if len(p) != 2 || !allDigits(p) {
 			return fmt.Errorf("time %q is not HH:MM (%s)", clock, want)
 		}
-		vals[i] = n
+		vals[i], _ = strconv.Atoi(p)
 	}
 	if vals[0] > 23 || vals[1] > 59 || (len(vals) == 3 && vals[2] > 59) {
 		return fmt.Errorf("time %q out of range (%s)", clock, want)
@@ -241,10 +239,13 @@ func parseClock(clock string, d *Date) error {
 		d.HasOffset = true
 	default:
 		hh, mm, ok := strings.Cut(zone[1:], ":")
-		h, err1 := strconv.Atoi(hh)
-		m, err2 := strconv.Atoi(mm)
-		if !ok || err1 != nil || err2 != nil || len(hh) != 2 || len(mm) != 2 || h > 14 || m > 59 {
+		if !ok || len(hh) != 2 || len(mm) != 2 || !allDigits(hh+mm) {
 			return fmt.Errorf("time zone %q is not ±HH:MM (%s)", zone, want)
+		}
+		h, _ := strconv.Atoi(hh)
+		m, _ := strconv.Atoi(mm)
+		if h > 14 || m > 59 {
+			return fmt.Errorf("time zone %q out of range (%s)", zone, want)
 		}
 		d.Offset, d.HasOffset = h*60+m, true
 		if zone[0] == '-' {
@@ -252,6 +253,17 @@ func parseClock(clock string, d *Date) error {
 		}
 	}
 	return nil
+}
+
+// allDigits reports whether s is made of ASCII digits only; strconv.Atoi
+// alone would also accept a sign.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // SameAtCoarser reports whether a and b agree at the coarser of their two

@@ -1,0 +1,24 @@
+package build
+
+import (
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/render"
+	"github.com/spf13/afero"
+)
+
+// Check runs every stage but write: it loads, extracts and merges the
+// content, loads the templates and, when all that succeeded, renders
+// every page into nothing, so template errors show too. It returns every
+// problem found, sorted; nothing is written.
+func Check(fsys afero.Fs, opts Options) diag.List {
+	p := Prepare(fsys, opts)
+	if p.Diags.Err() != nil || p.Templates == nil {
+		return p.Diags
+	}
+	discard := func(string, []byte) error { return nil }
+	if err := render.Render(p.Chronology, p.Templates, discard); err != nil {
+		p.Diags.Add(opts.TemplatesDir, 0, 0, "render: %v", err)
+	}
+	p.Diags.Sort()
+	return p.Diags
+}
