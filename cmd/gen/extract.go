@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
+	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
 	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/spf13/afero"
 )
 
 // extractJSON is the JSON form of one extracted article.
@@ -42,6 +45,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per file, one per line")
+	contentDir := fs.String("content", "content", "content `folder` whose site.yaml window gives yearless dates their year (skipped when absent)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen extract [-json] FILE...")
 		fs.PrintDefaults()
@@ -53,6 +57,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errors.New("extract: no files given")
 	}
+	opts := windowOptions(*contentDir, stderr)
 	var errs []error
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
@@ -62,7 +67,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 			errs = append(errs, fmt.Errorf("read %s: %w", path, err))
 			continue
 		}
-		a := extract.Extract(path, data, extract.Options{})
+		a := extract.Extract(path, data, opts)
 		if *asJSON {
 			if err := enc.Encode(toJSON(a)); err != nil {
 				return fmt.Errorf("write %s: %w", path, err)
@@ -139,4 +144,20 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
+}
+
+// windowOptions reads the chronology window from the content folder's
+// site.yaml, so that "gen extract" dates articles as the build does. A
+// missing site.yaml gives no window; a broken one is reported.
+func windowOptions(contentDir string, stderr io.Writer) extract.Options {
+	osfs := afero.NewOsFs()
+	if ok, _ := afero.Exists(osfs, filepath.Join(contentDir, "site.yaml")); !ok {
+		return extract.Options{}
+	}
+	site, diags := content.LoadSite(osfs, contentDir)
+	if err := diags.Err(); err != nil {
+		fmt.Fprintf(stderr, "%v\n(extracting without the chronology window)\n", err)
+		return extract.Options{}
+	}
+	return extract.Options{WindowStart: site.Start, WindowEnd: site.End}
 }

@@ -194,3 +194,15 @@ func Slugify(s string) string {
 func position(p string, line, col int) timeline.Position {
 	return timeline.Position{Path: p, Line: line, Col: col}
 }
+
+// LoadSite reads only dir/site.yaml, for tools that need the site's frame
+// (its chronology window) without the rest of the content.
+func LoadSite(fsys afero.Fs, dir string) (timeline.Site, diag.List) {
+	var diags diag.List
+	p := path.Join(dir, "site.yaml")
+	data, ok := readFile(fsys, p, &diags, true)
+	if !ok {
+		return timeline.Site{}, diags
+	}
+	return decodeSite(p, data, &diags), diags
+}
