@@ -27,12 +27,16 @@ type Section struct {
 // titles two. A collapsed group has Count but no Days: the index links to
 // the month's archive instead.
 type MonthGroup struct {
-	ID    string
-	Name  string
-	URL   string
-	Level int
-	Count int
-	Days  []DayGroup
+	ID string
+	// Anchor is the id of the month's heading: "month-2022-02", or, for
+	// a month split between two phases, "month-2022-02-PHASE" for its
+	// second part, whose Name then says "continued".
+	Anchor string
+	Name   string
+	URL    string
+	Level  int
+	Count  int
+	Days   []DayGroup
 }
 
 // DayGroup is the entries of one day, or of a month or year whose day is
@@ -49,6 +53,7 @@ type DayGroup struct {
 // among the phases. When collapse is true, months carry only their count.
 func Sections(chron *timeline.Chronology, links *Links, collapse bool) []Section {
 	var sections []Section
+	seen := map[string]bool{}
 	start := 0
 	for i, e := range chron.Entries {
 		ph := links.PhaseOf(e)
@@ -57,9 +62,15 @@ func Sections(chron *timeline.Chronology, links *Links, collapse bool) []Section
 		}
 		s := Section{ID: ph.ID, Name: ph.Name, URL: ph.URL, Description: ph.Description}
 		s.Months = Months(chron.Entries[start:i+1], 3)
-		if collapse {
-			for m := range s.Months {
-				s.Months[m].Days = nil
+		for m := range s.Months {
+			month := &s.Months[m]
+			if seen[month.ID] {
+				month.Anchor += "-" + ph.ID
+				month.Name += " (continued)"
+			}
+			seen[month.ID] = true
+			if collapse {
+				month.Days = nil
 			}
 		}
 		sections = append(sections, s)
@@ -75,7 +86,7 @@ func Months(entries []*timeline.Entry, level int) []MonthGroup {
 	for _, e := range entries {
 		id, name := monthOf(e.Date)
 		if len(months) == 0 || months[len(months)-1].ID != id {
-			months = append(months, MonthGroup{ID: id, Name: name, URL: MonthURL(id), Level: level})
+			months = append(months, MonthGroup{ID: id, Anchor: "month-" + id, Name: name, URL: MonthURL(id), Level: level})
 		}
 		m := &months[len(months)-1]
 		m.Count++

@@ -103,7 +103,6 @@ func NewLinks(chron *timeline.Chronology) *Links {
 		ph.Entries = append(ph.Entries, e)
 		l.phaseOf[e] = ph
 	}
-	l.Phases.Terms = nonEmpty(l.Phases.Terms)
 	for _, t := range l.People.Terms {
 		t.SpokeWith = l.spokeWith(t)
 	}
@@ -240,14 +239,4 @@ func sortTerms(terms []*Term) {
 	sort.SliceStable(terms, func(i, j int) bool {
 		return strings.ToLower(terms[i].Name) < strings.ToLower(terms[j].Name)
 	})
-}
-
-func nonEmpty(terms []*Term) []*Term {
-	var out []*Term
-	for _, t := range terms {
-		if len(t.Entries) > 0 {
-			out = append(out, t)
-		}
-	}
-	return out
 }
