@@ -31,11 +31,13 @@ type AxisBand struct {
 	Odd bool
 }
 
-// AxisTick is the start of a month. Label is empty for the months that
-// are not labelled (all but January on a long axis).
+// AxisTick is the start of a month. Label names the month ("Feb"), or,
+// on a long axis, the year of a January; it is empty for months not
+// labelled. YearLabel is the year under the first tick and each January.
 type AxisTick struct {
-	X     float64
-	Label string
+	X         float64
+	Label     string
+	YearLabel string
 	// Year is true for ticks that open a year.
 	Year bool
 }
@@ -54,14 +56,14 @@ type AxisMark struct {
 
 // Axis layout, in CSS pixels.
 const (
-	axisTop        = 6
-	axisLaneHeight = 14
-	axisMarkHeight = 11
-	axisMaxLanes   = 5
-	axisTickSpace  = 26
+	axisTop        = 8
+	axisLaneHeight = 20
+	axisMarkHeight = 16
+	axisMaxLanes   = 4
+	axisTickSpace  = 40
 	// axisLaneGap is the smallest distance between two marks of a lane,
 	// as a fraction of the axis width.
-	axisLaneGap = 0.008
+	axisLaneGap = 0.02
 	// AxisMarkLimit is the most entries marked one by one; longer
 	// chronologies get one mark per month, linking to its archive.
 	AxisMarkLimit = 600
@@ -240,14 +242,21 @@ func monthTicks(w Window) []AxisTick {
 	for t := first; t.Before(w.End); t = t.AddDate(0, 1, 0) {
 		tick := AxisTick{X: w.X(t), Year: t.Month() == time.January}
 		switch {
-		case step == 1 && (tick.Year || len(ticks) == 0):
-			tick.Label = t.Format("Jan 2006")
 		case step == 1:
 			tick.Label = t.Format("Jan")
+			if tick.Year || len(ticks) == 0 && !januarySoon(t) {
+				tick.YearLabel = t.Format("2006")
+			}
 		case tick.Year:
 			tick.Label = t.Format("2006")
 		}
 		ticks = append(ticks, tick)
 	}
 	return ticks
+}
+
+// januarySoon reports whether a January follows t within two months, so
+// close that a year label at t would run into the next one.
+func januarySoon(t time.Time) bool {
+	return t.Month() >= time.November
 }

@@ -199,6 +199,28 @@ func (l *Links) Month(d timeline.Date) string {
 	return MonthURL(id)
 }
 
+// PeopleOf returns the people of an entry, participants first, each
+// once, as the terms of their pages.
+func (l *Links) PeopleOf(e *timeline.Entry) []*Term {
+	var terms []*Term
+	for _, name := range entryPeople(e) {
+		t := l.personTerm(name)
+		if !containsTerm(terms, t) {
+			terms = append(terms, t)
+		}
+	}
+	return terms
+}
+
+func containsTerm(terms []*Term, t *Term) bool {
+	for _, x := range terms {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
 // MonthName returns the heading of d's month: "February 2022".
 func (l *Links) MonthName(d timeline.Date) string {
 	_, name := monthOf(d)
