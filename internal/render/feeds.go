@@ -113,7 +113,11 @@ func entryHTML(e *timeline.Entry) (string, error) {
 		return "", err
 	}
 	body, err := bodyHTML(e)
-	return strings.TrimSpace(string(summary) + string(body)), err
+	html := strings.TrimSpace(string(summary) + string(body))
+	if html == "" {
+		html = "<p>" + escapeHTML(e.Title) + "</p>"
+	}
+	return html, err
 }
 
 // Atom returns feed.xml: the latest entries as Atom 1.0, each updated at

@@ -99,7 +99,7 @@ func NewLinks(chron *timeline.Chronology) *Links {
 			l.Months.add(mid, m)
 		}
 		m.Entries = append(m.Entries, e)
-		ph := l.phaseTerm(chron.Site.PhaseOf(e.Date))
+		ph := l.phaseTerm(phaseFor(&chron.Site, e.Date))
 		ph.Entries = append(ph.Entries, e)
 		l.phaseOf[e] = ph
 	}
@@ -140,6 +140,16 @@ func (l *Links) phaseTerm(ph *timeline.Phase) *Term {
 		l.Phases.add(OtherPhaseID, t)
 	}
 	return t
+}
+
+// phaseFor returns the phase that holds d, placing a month- or year-only
+// date by its first day, so that "March 2022" belongs to a phase that
+// starts on 1 March.
+func phaseFor(site *timeline.Site, d timeline.Date) *timeline.Phase {
+	if ph := site.PhaseOf(d); ph != nil || d.Precision >= timeline.Day || d.IsZero() {
+		return ph
+	}
+	return site.PhaseOf(timeline.DayOf(d.Year, max(d.Month, 1), 1))
 }
 
 // OtherPhaseID is the id of the section holding entries outside every
