@@ -198,6 +198,15 @@ else {
   if (!(visible > 0 && visible < total)) fail("/", `filtering by "austin" shows ${visible} of ${total} entries`);
 }
 
+// The index's weight: the page and everything it loads but the JSON.
+const weight = await page.evaluate(() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  return performance.getEntriesByType("resource")
+    .filter((r) => !r.name.endsWith(".json"))
+    .reduce((sum, r) => sum + r.decodedBodySize, nav.decodedBodySize);
+});
+if (weight >= 100 * 1024) fail("/", `the index weighs ${weight} bytes with its assets (want under 100 KB)`);
+
 // 6. Screenshots: phone and desktop, index and an entry.
 mkdirSync(shotsDir, { recursive: true });
 const entry = pages.find((f) => f.startsWith("entries/") && readFileSync(join(publicDir, f), "utf8").includes('class="contact"')) || pages.find((f) => f.startsWith("entries/"));
@@ -209,13 +218,18 @@ for (const [name, size] of [["phone", { width: 390, height: 844 }], ["desktop", 
   }
 }
 
+// The chronology as printed, for a look at the print stylesheet.
+await page.setViewportSize({ width: 1366, height: 900 });
+await page.goto(origin + "/");
+await page.pdf({ path: join(shotsDir, "index-print.pdf"), format: "A4" });
+
 await vnuDone;
 lap("Nu checker done");
 await context.close();
 server.close();
 rmSync(profile, { recursive: true, force: true });
 const secs = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`e2e: ${pages.length} pages, ${links.size} internal links, ${feedCheck.locs.length} sitemap URLs, screenshots in ${shotsDir}, ${secs}s`);
+console.log(`e2e: ${pages.length} pages, ${links.size} internal links, ${feedCheck.locs.length} sitemap URLs, index ${(weight / 1024).toFixed(1)} KB with its assets, screenshots in ${shotsDir}, ${secs}s`);
 if (problems.length) {
   console.error(`e2e FAILED: ${problems.length} problems`);
   for (const p of problems) console.error("  " + p);
