@@ -13,6 +13,8 @@ import (
 // the axis width in [0, 1], so the SVG scales with the page while its
 // text keeps its size.
 type Axis struct {
+	// From and To name the window's ends for readers: "December 2021".
+	From, To string
 	// Height is the SVG's height in CSS pixels.
 	Height int
 	// TickY is where the month ticks start, below the lanes of marks.

@@ -169,6 +169,7 @@ func (r *renderer) index() error {
 		link = func(e *timeline.Entry) string { return r.links.Month(e.Date) + "#" + e.ID }
 	}
 	page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), link)
+	page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
 	return r.render("index.html", page)
 }
 
@@ -223,6 +224,9 @@ func (r *renderer) taxonomies() error {
 			}
 			if tx == r.links.Phases {
 				page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), func(e *timeline.Entry) string { return "#" + e.ID })
+				if term.Phase != nil {
+					page.Axis.From, page.Axis.To = term.Phase.Start.Human(), term.Phase.End.Human()
+				}
 			}
 			if err := r.render(templates[tx], page); err != nil {
 				return err
