@@ -122,9 +122,10 @@ func (w Window) Span(d timeline.Date) (x0, x1 float64) {
 	return w.X(day.Time()), w.X(afterDate(d))
 }
 
-// NewAxis lays out the axis of entries in window w, linking each mark
-// with link (an entry's anchor or page) and each phase to its page.
-func NewAxis(site timeline.Site, entries []*timeline.Entry, w Window, link func(*timeline.Entry) string) *Axis {
+// NewAxis lays out the axis of entries in window w for a page whose root
+// is root, linking each mark with link (an entry's anchor or page), or,
+// past AxisMarkLimit entries, each month's mark to its archive.
+func NewAxis(site timeline.Site, entries []*timeline.Entry, w Window, root string, link func(*timeline.Entry) string) *Axis {
 	a := &Axis{}
 	for i, ph := range site.Phases {
 		x0, _ := w.Span(ph.Start)
@@ -138,7 +139,7 @@ func NewAxis(site timeline.Site, entries []*timeline.Entry, w Window, link func(
 	}
 	lanes := 1
 	if len(entries) > AxisMarkLimit {
-		a.Marks = monthMarks(entries, w)
+		a.Marks = monthMarks(entries, w, root)
 	} else {
 		a.Marks, lanes = entryMarks(entries, w, link)
 	}
@@ -195,8 +196,8 @@ func pickLane(laneEnds []float64, x float64) int {
 }
 
 // monthMarks places one mark per month, its height growing with the
-// month's number of entries, linking to the month's archive.
-func monthMarks(entries []*timeline.Entry, w Window) []AxisMark {
+// month's number of entries, linking to the month's archive from root.
+func monthMarks(entries []*timeline.Entry, w Window, root string) []AxisMark {
 	type month struct {
 		date  timeline.Date
 		count int
@@ -219,7 +220,7 @@ func monthMarks(entries []*timeline.Entry, w Window) []AxisMark {
 		id, name := monthOf(m.date)
 		marks = append(marks, AxisMark{
 			X: x0, Width: x1 - x0, Y: axisTop + full - h, H: h, Wide: true,
-			Label: fmt.Sprintf("%s: %d entries", name, m.count), URL: MonthURL(id),
+			Label: fmt.Sprintf("%s: %d entries", name, m.count), URL: root + MonthURL(id),
 		})
 	}
 	return marks

@@ -49,7 +49,7 @@ func TestWindowWithoutSiteWindow(t *testing.T) {
 
 func TestAxisMarks(t *testing.T) {
 	entries := fixture().Entries
-	a := NewAxis(fixture().Site, entries, window(), func(e *timeline.Entry) string { return "#" + e.ID })
+	a := NewAxis(fixture().Site, entries, window(), "./", func(e *timeline.Entry) string { return "#" + e.ID })
 	if len(a.Marks) != len(entries) {
 		t.Fatalf("%d marks, want one per entry (%d)", len(a.Marks), len(entries))
 	}
@@ -112,11 +112,11 @@ func TestAxisAggregatesLongChronologies(t *testing.T) {
 		entries = append(entries, &timeline.Entry{ID: "e", Date: timeline.DayOf(2022, 2+i%4, 1+i%28)})
 	}
 	timeline.SortEntries(entries)
-	a := NewAxis(timeline.Site{}, entries, window(), func(*timeline.Entry) string { return "" })
+	a := NewAxis(timeline.Site{}, entries, window(), "../../", func(*timeline.Entry) string { return "" })
 	if len(a.Marks) != 4 {
 		t.Fatalf("%d marks, want one per month (4)", len(a.Marks))
 	}
-	if a.Marks[0].URL != "months/2022-02/" || !a.Marks[0].Wide {
+	if a.Marks[0].URL != "../../months/2022-02/" || !a.Marks[0].Wide {
 		t.Errorf("month mark = %+v, want a wide link to the month's archive", a.Marks[0])
 	}
 }

@@ -19,6 +19,7 @@ import (
 //	                  open and close a heading of a computed level (2 → <h2>)
 //	item PAGE ENTRY LEVEL, listing PAGE MONTHS
 //	                  the data of the "entry-item" and "listing" templates
+//	latest ENTRIES N  the last N entries
 //	add A B           A+B, for heading levels
 //	pct X             a fraction in [0, 1] as an SVG percentage ("12.5%")
 //	safeURL URL       URL if render.AllowedURL accepts it, else ""
@@ -54,6 +55,7 @@ var funcs = template.FuncMap{
 	},
 	"item":    func(p Page, e *timeline.Entry, level int) Item { return Item{Page: p, Entry: e, Level: level} },
 	"listing": func(p Page, months []MonthGroup) Listing { return Listing{Page: p, Months: months} },
+	"latest":  func(entries []*timeline.Entry, n int) []*timeline.Entry { return entries[max(0, len(entries)-n):] },
 	"add":     func(a, b int) int { return a + b },
 	"pct":     func(x float64) string { return fmt.Sprintf("%.3f%%", x*100) },
 	"safeURL": func(u string) string {

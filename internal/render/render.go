@@ -66,6 +66,8 @@ type Page struct {
 	Article *timeline.Article
 
 	Term *Term
+	// Pager says which page of a long term's entries this is.
+	Pager *Pager
 	// Before and After are the neighbouring months of a month's archive.
 	Before, After *Term
 	Months        []MonthGroup
@@ -168,7 +170,7 @@ func (r *renderer) index() error {
 	if page.Collapsed {
 		link = func(e *timeline.Entry) string { return r.links.Month(e.Date) + "#" + e.ID }
 	}
-	page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), link)
+	page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root, link)
 	page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
 	return r.render("index.html", page)
 }
@@ -217,19 +219,29 @@ func (r *renderer) taxonomies() error {
 	levels := map[*Taxonomy]int{r.links.People: 3, r.links.Tags: 2, r.links.Months: 1, r.links.Phases: 2}
 	for _, tx := range r.links.Taxonomies() {
 		for i, term := range tx.Terms {
-			page := r.page(term.URL, term.Name, termDescription(term))
-			page.Term, page.Months = term, Months(term.Entries, levels[tx])
-			if tx == r.links.Months {
-				page.Before, page.After = neighbours(tx.Terms, i)
-			}
-			if tx == r.links.Phases {
-				page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), func(e *timeline.Entry) string { return "#" + e.ID })
-				if term.Phase != nil {
-					page.Axis.From, page.Axis.To = term.Phase.Start.Human(), term.Phase.End.Human()
+			pagers := paginate(term.URL, len(term.Entries))
+			for _, pager := range pagers {
+				title := term.Name
+				if pager.Number > 1 {
+					title = fmt.Sprintf("%s, page %d", term.Name, pager.Number)
 				}
-			}
-			if err := r.render(templates[tx], page); err != nil {
-				return err
+				page := r.page(pager.URL(pager.Number), title, termDescription(term))
+				page.Term, page.Months = term, Months(term.Entries[pager.From:pager.To], levels[tx])
+				if len(pagers) > 1 {
+					page.Pager = pager
+				}
+				if tx == r.links.Months {
+					page.Before, page.After = neighbours(tx.Terms, i)
+				}
+				if tx == r.links.Phases && pager.Number == 1 {
+					page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), page.Root, firstPageLinks(term.Entries, page.Root))
+					if term.Phase != nil {
+						page.Axis.From, page.Axis.To = term.Phase.Start.Human(), term.Phase.End.Human()
+					}
+				}
+				if err := r.render(templates[tx], page); err != nil {
+					return err
+				}
 			}
 		}
 		page := r.page(tx.ID+"/", tx.Name, "")
@@ -239,6 +251,21 @@ func (r *renderer) taxonomies() error {
 		}
 	}
 	return nil
+}
+
+// firstPageLinks links the axis of a term's first page to its entries:
+// by anchor for those listed on that page, else to their own pages.
+func firstPageLinks(entries []*timeline.Entry, root string) func(*timeline.Entry) string {
+	onFirst := map[*timeline.Entry]bool{}
+	for _, e := range entries[:min(len(entries), PageSize)] {
+		onFirst[e] = true
+	}
+	return func(e *timeline.Entry) string {
+		if onFirst[e] {
+			return "#" + e.ID
+		}
+		return root + EntryURL(e.ID)
+	}
 }
 
 // neighbours returns the terms before and after terms[i], or nil.
