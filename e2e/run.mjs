@@ -209,7 +209,12 @@ if (weight >= 100 * 1024) fail("/", `the index weighs ${weight} bytes with its a
 
 // 6. Screenshots: phone and desktop, index and an entry.
 mkdirSync(shotsDir, { recursive: true });
-const entry = pages.find((f) => f.startsWith("entries/") && readFileSync(join(publicDir, f), "utf8").includes('class="contact"')) || pages.find((f) => f.startsWith("entries/"));
+// The entry shown: one with a contact interval, else one with an editor's
+// note over an editor's text, else the first.
+const entryPages = pages.filter((f) => f.startsWith("entries/"));
+const html = (f) => readFileSync(join(publicDir, f), "utf8");
+const entry = entryPages.find((f) => html(f).includes('class="contact"')) ||
+  entryPages.find((f) => html(f).includes('class="note"') && !html(f).includes('class="source-text"')) || entryPages[0];
 for (const [name, size] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1366, height: 900 }]]) {
   await page.setViewportSize(size);
   for (const [what, url] of [["index", "/"], ["entry", urlOf(entry)]]) {
