@@ -7,7 +7,8 @@
 // and dark mode, runs the Nu HTML checker on every file, follows every
 // internal link and anchor, parses the feeds and the sitemap, tries the
 // filter, and saves phone and desktop screenshots of the index and an
-// entry. Exits 1 with one line per problem.
+// entry; opens timelinejs.json in TimelineJS3. Exits 1 with one line per
+// problem.
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
@@ -34,8 +35,31 @@ const canonical = (indexHTML.match(/<link rel="canonical" href="([^"]+)"/) || []
 const basePath = canonical ? new URL(canonical).pathname : "/";
 
 const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain", ".png": "image/png", ".svg": "image/svg+xml" };
+// The test serves TimelineJS3 beside the site, to open timelinejs.json.
+const timelineJS = join(here, "node_modules/@knight-lab/timelinejs/dist");
+const timelineHarness = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS3</title>
+<link rel="stylesheet" href="/__e2e/timelinejs/css/timeline.css"><script src="/__e2e/timelinejs/js/timeline.js"></script></head>
+<body><div id="tl" style="width:100%;height:600px"></div><script>
+fetch("/timelinejs.json").then((r) => r.json()).then((data) => {
+  window.tl = new TL.Timeline("tl", data, { script_path: "/__e2e/timelinejs/js/", font: null });
+  window.tl.on("loaded", () => { window.tlLoaded = true; });
+});
+</script></body></html>`;
 const server = createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (path === "/__e2e/timeline.html") {
+    res.writeHead(200, { "content-type": types[".html"] });
+    res.end(timelineHarness);
+    return;
+  }
+  if (path.startsWith("/__e2e/timelinejs/")) {
+    const file = join(timelineJS, path.slice("/__e2e/timelinejs/".length));
+    if (file.startsWith(timelineJS + sep) && existsSync(file) && statSync(file).isFile()) {
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      res.end(readFileSync(file));
+      return;
+    }
+  }
   if (basePath !== "/" && path.startsWith(basePath)) path = "/" + path.slice(basePath.length);
   let file = join(publicDir, path);
   if (!file.startsWith(join(publicDir, sep)) && file !== join(publicDir)) file = "";
@@ -92,6 +116,7 @@ const axeSource = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "
 await context.route("**/*", (route) => {
   const url = route.request().url();
   if (url.startsWith(origin + "/") || url.startsWith("data:")) return route.continue();
+  if (route.request().frame().url().includes("/__e2e/")) return route.abort(); // TimelineJS3's own fonts and embeds
   fail("request", `a page asked for ${url}, outside the site`);
   return route.abort();
 });
@@ -196,6 +221,31 @@ else {
   await page.fill("#filter-q", "austin");
   const visible = await page.$$eval("li.entry:not([hidden])", (l) => l.length);
   if (!(visible > 0 && visible < total)) fail("/", `filtering by "austin" shows ${visible} of ${total} entries`);
+}
+
+// TimelineJS3 opens timelinejs.json as it is, with a slide per event.
+{
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on("pageerror", (err) => errors.push(err.message));
+  await tab.goto(origin + "/__e2e/timeline.html");
+  try {
+    await tab.waitForFunction(() => window.tl && window.tl.config, null, { timeout: 15000 });
+    const got = await tab.evaluate(() => ({
+      valid: window.tl.config.isValid(),
+      messages: (window.tl.config.messages && window.tl.config.messages.errors || []).map(String),
+      events: window.tl.config.events.length,
+      eras: (window.tl.config.eras || []).length,
+    }));
+    await tab.waitForFunction(() => window.tlLoaded, null, { timeout: 15000 });
+    const want = JSON.parse(readFileSync(join(publicDir, "timelinejs.json"), "utf8"));
+    if (!got.valid || got.messages.length) fail("timelinejs.json", `TimelineJS3 rejects it: ${got.messages.join("; ")}`);
+    if (got.events !== want.events.length || got.eras !== (want.eras || []).length) fail("timelinejs.json", `TimelineJS3 read ${got.events} events and ${got.eras} eras, want ${want.events.length} and ${(want.eras || []).length}`);
+  } catch (err) {
+    fail("timelinejs.json", `TimelineJS3 did not open it: ${err.message}`);
+  }
+  errors.forEach((e) => fail("timelinejs.json", `TimelineJS3 script error: ${e}`));
+  await tab.close();
 }
 
 // The index's weight: the page and everything it loads but the JSON.
