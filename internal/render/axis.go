@@ -22,6 +22,9 @@ type Axis struct {
 	Phases []AxisBand
 	Ticks  []AxisTick
 	Marks  []AxisMark
+	// Focusable is false when the marks are too many to tab through;
+	// the same links then stay reachable by keyboard in the list below.
+	Focusable bool
 }
 
 // AxisBand is a shaded phase.
@@ -69,6 +72,8 @@ const (
 	// AxisMarkLimit is the most entries marked one by one; longer
 	// chronologies get one mark per month, linking to its archive.
 	AxisMarkLimit = 600
+	// AxisFocusLimit is the most marks that are stops of the Tab key.
+	AxisFocusLimit = 40
 )
 
 // Window is the span of time an axis shows: from the first instant of
@@ -143,6 +148,7 @@ func NewAxis(site timeline.Site, entries []*timeline.Entry, w Window, root strin
 	} else {
 		a.Marks, lanes = entryMarks(entries, w, link)
 	}
+	a.Focusable = len(a.Marks) <= AxisFocusLimit
 	a.TickY = axisTop + lanes*axisLaneHeight + 4
 	a.Height = a.TickY + axisTickSpace
 	a.Ticks = monthTicks(w)
