@@ -11,5 +11,5 @@ import "embed"
 
 // FS holds the default templates and assets.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js *.svg
 var FS embed.FS

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 
 	"github.com/newsroom/timeline/internal/build"
 	"github.com/newsroom/timeline/internal/serve"
@@ -23,6 +24,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if host, _, err := net.SplitHostPort(*addr); err != nil {
+		return fmt.Errorf("serve: -addr %q: %w (want host:port, e.g. 127.0.0.1:1313)", *addr, err)
+	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		fmt.Fprintf(stderr, "warning: serving on %s: other machines can reach the preview\n", *addr)
 	}
 	srv := serve.New(serve.Options{
 		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,

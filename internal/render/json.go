@@ -33,5 +33,4 @@ func TimelineJSON(chron *timeline.Chronology) ([]byte, error) {
 	data, err := json.MarshalIndent(doc, "", "  ")
 	return append(data, '\n'), err
 }
-
 func articleSlug(articlePath string) string { return content.ArticleSlug(articlePath) }

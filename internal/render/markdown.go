@@ -37,7 +37,8 @@ func Markdown(src string) (template.HTML, error) {
 type safeLinks struct{}
 
 // Transform implements parser.ASTTransformer.
-func (safeLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (safeLinks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
 	var unwrap []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -49,7 +50,7 @@ func (safeLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 				unwrap = append(unwrap, n)
 			}
 		case *ast.AutoLink:
-			if link.AutoLinkType != ast.AutoLinkURL || !AllowedURL(string(link.URL(nil))) {
+			if link.AutoLinkType != ast.AutoLinkURL || !AllowedURL(string(link.URL(source))) {
 				unwrap = append(unwrap, n)
 			}
 		case *ast.Image:
@@ -74,7 +75,7 @@ func (safeLinks) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 			continue
 		}
 		if auto, ok := n.(*ast.AutoLink); ok {
-			parent.ReplaceChild(parent, n, ast.NewString(auto.Label(nil)))
+			parent.ReplaceChild(parent, n, ast.NewString(auto.Label(source)))
 			continue
 		}
 		for c := n.FirstChild(); c != nil; {

@@ -82,7 +82,7 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 			t.assets[name] = files[name]
 		}
 	}
-	for _, required := range []string{"index.html", "entry.html", "article.html"} {
+	for _, required := range RequiredTemplates {
 		if t.pages[required] == nil {
 			return nil, fmt.Errorf("templates: %s missing (want it in the defaults or the templates folder)", required)
 		}
@@ -106,4 +106,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// RequiredTemplates are the page templates every site needs, from the
+// defaults or the templates folder.
+var RequiredTemplates = []string{
+	"index.html", "entry.html", "article.html", "person.html", "tag.html",
+	"month.html", "phase.html", "taxonomy.html", "404.html",
 }

@@ -1,6 +1,11 @@
 // Package serve is the live preview: it serves the output folder on a
-// local address and rebuilds the site whenever a file under the watched
-// folders changes. A failed rebuild keeps serving the last good site.
+// local address, rebuilds the site whenever a file under the watched
+// folders changes, and reloads the open pages through server-sent events.
+//
+// A failed rebuild keeps serving the last good site, prints the
+// positioned errors in the terminal and shows them over every page. The
+// reload script and the overlay are added to HTML responses as they are
+// served; the files on disk never hold them.
 package serve
 
 import (
@@ -16,6 +21,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/spf13/afero"
 )
 
 // Options configure the preview server.
@@ -24,6 +31,8 @@ type Options struct {
 	Addr string
 	// OutputDir is the folder served.
 	OutputDir string
+	// Fs holds OutputDir; the operating system's by default.
+	Fs afero.Fs
 	// Watch are the folders whose changes trigger a rebuild.
 	Watch []string
 	// Build rebuilds the site; its error is shown to the user.
@@ -36,9 +45,12 @@ type Options struct {
 
 // Server serves a site and rebuilds it on change.
 type Server struct {
-	opts    Options
+	opts Options
+	site afero.Fs
+
 	mu      sync.Mutex
 	lastErr error
+	clients map[chan struct{}]bool
 }
 
 // New returns a server for opts, with defaults filled in.
@@ -52,18 +64,21 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts}
+	if opts.Fs == nil {
+		opts.Fs = afero.NewOsFs()
+	}
+	return &Server{opts: opts, site: afero.NewBasePathFs(opts.Fs, opts.OutputDir), clients: map[chan struct{}]bool{}}
 }
 
 // ListenAndServe builds once, then serves until ctx is done.
 func (s *Server) ListenAndServe(ctx context.Context) error {
-	s.rebuild()
+	s.Rebuild()
 	ln, err := net.Listen("tcp", s.opts.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.opts.Addr, err)
 	}
 	fmt.Fprintf(s.opts.Log, "serving %s on http://%s/ (Ctrl+C to stop)\n", s.opts.OutputDir, ln.Addr())
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
 	go s.watch(ctx)
 	go func() {
 		<-ctx.Done()
@@ -77,30 +92,19 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return nil
 }
 
-// Handler serves the output folder. Paths are resolved inside it only;
-// anything outside gets 404.
-func (s *Server) Handler() http.Handler {
-	files := http.FileServer(http.Dir(s.opts.OutputDir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "..") {
-			http.NotFound(w, r)
-			return
-		}
-		s.mu.Lock()
-		lastErr := s.lastErr
-		s.mu.Unlock()
-		if lastErr != nil {
-			w.Header().Set("X-Build-Error", "1")
-		}
-		files.ServeHTTP(w, r)
-	})
-}
-
-func (s *Server) rebuild() {
+// Rebuild runs the build, records its error for the overlay, and tells
+// every open page to reload.
+func (s *Server) Rebuild() {
 	start := time.Now()
 	err := s.opts.Build()
 	s.mu.Lock()
 	s.lastErr = err
+	for c := range s.clients {
+		select {
+		case c <- struct{}{}:
+		default:
+		}
+	}
 	s.mu.Unlock()
 	if err != nil {
 		fmt.Fprintf(s.opts.Log, "rebuild failed; still serving the last good site:\n%v\n", err)
@@ -121,7 +125,7 @@ func (s *Server) watch(ctx context.Context) {
 		case <-ticker.C:
 			if now := Snapshot(s.opts.Watch); now != last {
 				last = now
-				s.rebuild()
+				s.Rebuild()
 			}
 		}
 	}
@@ -144,4 +148,11 @@ func Snapshot(dirs []string) string {
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
+}
+
+// buildError returns the error of the last build, nil when it succeeded.
+func (s *Server) buildError() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lastErr
 }

@@ -1,0 +1,118 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// funcs are the functions every template can call, besides the methods of
+// Page and its Links:
+//
+//	summary ENTRY     the entry's summary as HTML
+//	body ENTRY        the entry's body as HTML (Markdown, or article paragraphs)
+//	outlets ENTRY     the outlets of its sources, joined by " · "
+//	articleID PATH    the page id of a source article ("articles/x.txt" → "x")
+//	hopen LEVEL CLASS ID, hclose LEVEL
+//	                  open and close a heading of a computed level (2 → <h2>)
+//	item PAGE ENTRY LEVEL, listing PAGE MONTHS
+//	                  the data of the "entry-item" and "listing" templates
+//	latest ENTRIES N  the last N entries
+//	add A B           A+B, for heading levels
+//	pct X             a fraction in [0, 1] as an SVG percentage ("12.5%")
+//	safeURL URL       URL if render.AllowedURL accepts it, else ""
+var funcs = template.FuncMap{
+	"summary": summaryHTML,
+	"body":    bodyHTML,
+	"outlets": func(e *timeline.Entry) string {
+		var names []string
+		for _, s := range e.Sources {
+			if s.Outlet != "" && !contains(names, s.Outlet) {
+				names = append(names, s.Outlet)
+			}
+		}
+		if len(names) == 0 && e.Outlet != "" {
+			names = append(names, e.Outlet)
+		}
+		return strings.Join(names, " · ")
+	},
+	"articleID": articleSlug,
+	"hopen": func(level int, class, id string) template.HTML {
+		level = max(1, min(6, level))
+		attrs := ""
+		if class != "" {
+			attrs += ` class="` + template.HTMLEscapeString(class) + `"`
+		}
+		if id != "" {
+			attrs += ` id="` + template.HTMLEscapeString(id) + `"`
+		}
+		return template.HTML(fmt.Sprintf("<h%d%s>", level, attrs))
+	},
+	"hclose": func(level int) template.HTML {
+		return template.HTML(fmt.Sprintf("</h%d>", max(1, min(6, level))))
+	},
+	"item":    func(p Page, e *timeline.Entry, level int) Item { return Item{Page: p, Entry: e, Level: level} },
+	"listing": func(p Page, months []MonthGroup) Listing { return Listing{Page: p, Months: months} },
+	"latest":  func(entries []*timeline.Entry, n int) []*timeline.Entry { return entries[max(0, len(entries)-n):] },
+	"add":     func(a, b int) int { return a + b },
+	"pct":     func(x float64) string { return fmt.Sprintf("%.3f%%", x*100) },
+	"safeURL": func(u string) string {
+		if AllowedURL(u) {
+			return u
+		}
+		return ""
+	},
+}
+
+// summaryHTML renders an entry's summary: the editor's Markdown, or the
+// first paragraph of an article.
+func summaryHTML(e *timeline.Entry) (template.HTML, error) {
+	if len(e.Blocks) > 0 {
+		return template.HTML("<p>" + escapeHTML(Lede(e)) + "</p>"), nil
+	}
+	return Markdown(e.Summary)
+}
+
+// bodyHTML renders an entry's body: the editor's Markdown, or an
+// article's paragraphs and sub-headings as escaped text.
+func bodyHTML(e *timeline.Entry) (template.HTML, error) {
+	if len(e.Blocks) == 0 {
+		return Markdown(e.Body)
+	}
+	var b strings.Builder
+	for _, block := range e.Blocks {
+		tag := "p"
+		if block.Kind == timeline.Heading {
+			tag = "h2"
+		}
+		fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, escapeHTML(block.Text), tag)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// Lede returns the plain-text summary of an entry: its summary, or the
+// first paragraph of its body.
+func Lede(e *timeline.Entry) string {
+	if e.Summary != "" {
+		return strings.TrimSpace(e.Summary)
+	}
+	for _, b := range e.Blocks {
+		if b.Kind == timeline.Paragraph {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+func escapeHTML(s string) string { return template.HTMLEscapeString(s) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

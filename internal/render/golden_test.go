@@ -1,0 +1,81 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// TestGolden compares every file rendered for the fixture with its copy
+// under testdata/golden; go test ./internal/render -update refreshes them.
+func TestGolden(t *testing.T) {
+	files := renderFixture(t)
+	dir := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	seen := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		name := filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
+		seen[name] = true
+		want, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		got, ok := files[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: in testdata/golden but not rendered", name)
+		case !bytes.Equal(got, want):
+			t.Errorf("%s differs from testdata/golden (run go test ./internal/render -update and review the diff):\n%s", name, firstDifference(got, want))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range files {
+		if !seen[name] {
+			t.Errorf("%s: rendered but not in testdata/golden (run with -update)", name)
+		}
+	}
+}
+
+// firstDifference shows the first line where got and want differ.
+func firstDifference(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(g), len(w)); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,114 @@
+package render
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// IndexLimit is the most entries the index page lists in full. A longer
+// chronology collapses on the index to one line per month, each linking
+// to the month's archive page, which lists its entries with the same
+// anchors; entry pages keep their permalinks either way.
+const IndexLimit = 1500
+
+// Section is one phase of the index, or the entries outside every phase.
+type Section struct {
+	ID          string
+	Name        string
+	URL         string
+	Description string
+	Months      []MonthGroup
+}
+
+// MonthGroup is the entries of one month, under a heading of Level
+// (2 for <h2>); its days' headings are one level below and its entries'
+// titles two. A collapsed group has Count but no Days: the index links to
+// the month's archive instead.
+type MonthGroup struct {
+	ID string
+	// Anchor is the id of the month's heading: "month-2022-02", or, for
+	// a month split between two phases, "month-2022-02-PHASE" for its
+	// second part, whose Name then says "continued".
+	Anchor string
+	Name   string
+	URL    string
+	Level  int
+	Count  int
+	Days   []DayGroup
+}
+
+// DayGroup is the entries of one day, or of a month or year whose day is
+// unknown, under a day heading.
+type DayGroup struct {
+	ID      string
+	Name    string
+	Entries []*timeline.Entry
+}
+
+// Sections groups the chronology's entries by phase, then month, then
+// day, for the index: phase headings are <h2>, months <h3>. Entries
+// outside every phase fall in a section of their own, placed by date
+// among the phases. When collapse is true, months carry only their count.
+func Sections(chron *timeline.Chronology, links *Links, collapse bool) []Section {
+	var sections []Section
+	seen := map[string]bool{}
+	start := 0
+	for i, e := range chron.Entries {
+		ph := links.PhaseOf(e)
+		if i+1 < len(chron.Entries) && links.PhaseOf(chron.Entries[i+1]) == ph {
+			continue
+		}
+		s := Section{ID: ph.ID, Name: ph.Name, URL: ph.URL, Description: ph.Description}
+		s.Months = Months(chron.Entries[start:i+1], 3)
+		for m := range s.Months {
+			month := &s.Months[m]
+			if seen[month.ID] {
+				month.Anchor += "-" + ph.ID
+				month.Name += " (continued)"
+			}
+			seen[month.ID] = true
+			if collapse {
+				month.Days = nil
+			}
+		}
+		sections = append(sections, s)
+		start = i + 1
+	}
+	return sections
+}
+
+// Months groups entries, in chronological order, by month and day, with
+// month headings at level.
+func Months(entries []*timeline.Entry, level int) []MonthGroup {
+	var months []MonthGroup
+	for _, e := range entries {
+		id, name := monthOf(e.Date)
+		if len(months) == 0 || months[len(months)-1].ID != id {
+			months = append(months, MonthGroup{ID: id, Anchor: "month-" + id, Name: name, URL: MonthURL(id), Level: level})
+		}
+		m := &months[len(months)-1]
+		m.Count++
+		did, dname := dayOf(e.Date)
+		if len(m.Days) == 0 || m.Days[len(m.Days)-1].ID != did {
+			m.Days = append(m.Days, DayGroup{ID: did, Name: dname})
+		}
+		d := &m.Days[len(m.Days)-1]
+		d.Entries = append(d.Entries, e)
+	}
+	return months
+}
+
+// dayOf returns the anchor id ("d-2022-02-18") and heading ("18
+// February") of d's day, or of its month or year when the day is not
+// known ("February 2022, day unknown").
+func dayOf(d timeline.Date) (id, name string) {
+	switch d.Precision {
+	case timeline.Year:
+		return fmt.Sprintf("d-%04d", d.Year), fmt.Sprintf("%d, month unknown", d.Year)
+	case timeline.Month:
+		return fmt.Sprintf("d-%04d-%02d", d.Year, d.Month), fmt.Sprintf("%s %d, day unknown", time.Month(d.Month), d.Year)
+	}
+	return fmt.Sprintf("d-%04d-%02d-%02d", d.Year, d.Month, d.Day), fmt.Sprintf("%d %s", d.Day, time.Month(d.Month))
+}

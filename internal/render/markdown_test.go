@@ -1,0 +1,56 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMarkdownSafety(t *testing.T) {
+	tests := []struct{ in, want, notWant string }{
+		{"[a](https://x.org/)", `<a href="https://x.org/">a</a>`, ""},
+		{"[a](javascript:alert(1))", "<p>a</p>", "javascript"},
+		{"[a](JAVASCRIPT:alert(1))", "<p>a</p>", "JAVASCRIPT"},
+		{"[a](data:text/html,x)", "<p>a</p>", "data:"},
+		{"<script>alert(1)</script>", "", "<script"},
+		{"a <b onclick=x>b</b>", "", "onclick"},
+		{"![img](https://x.org/i.png)", `<a href="https://x.org/i.png">img</a>`, "<img"},
+		{"<javascript:alert(1)>", "", "href"},
+	}
+	for _, tt := range tests {
+		got, err := Markdown(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), tt.want) || (tt.notWant != "" && strings.Contains(string(got), tt.notWant)) {
+			t.Errorf("Markdown(%q) = %q, want %q and no %q", tt.in, got, tt.want, tt.notWant)
+		}
+	}
+}
+
+// FuzzMarkdown checks that no input makes editors' Markdown emit raw
+// HTML, a script, or a link that is not http(s) or relative.
+func FuzzMarkdown(f *testing.F) {
+	for _, seed := range []string{"[a](javascript:x)", "<script>x</script>", "![i](data:x)", "<http://x.org>", "[a](//evil.org)", "**b** _i_ `c`"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := Markdown(src)
+		if err != nil {
+			return
+		}
+		html := strings.ToLower(string(out))
+		if strings.Contains(html, "<script") || strings.Contains(html, "<img") || strings.Contains(html, "<iframe") {
+			t.Fatalf("Markdown(%q) emitted raw HTML: %s", src, out)
+		}
+		for _, part := range strings.Split(html, `href="`)[1:] {
+			dest := part[:strings.IndexByte(part, '"')]
+			if !AllowedURL(htmlUnescape(dest)) {
+				t.Fatalf("Markdown(%q) emitted link %q", src, dest)
+			}
+		}
+	})
+}
+
+func htmlUnescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">").Replace(s)
+}

@@ -1,0 +1,274 @@
+package render
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// Term is one page of a taxonomy — a person, a tag, a month or a phase —
+// with the entries filed under it, in chronological order.
+type Term struct {
+	ID          string
+	Name        string
+	URL         string
+	Description string
+	Entries     []*timeline.Entry
+	// Person is the people.yaml record of a person; nil for names the
+	// chronology uses without one.
+	Person *timeline.Person
+	// SpokeWith lists, for a person, whom they spoke with in calls and
+	// meetings, each with those entries.
+	SpokeWith []*Term
+	// Phase is the site's phase of a phase term; nil for "Other events".
+	Phase *timeline.Phase
+}
+
+// Taxonomy is one way of filing entries (people, tags, months, phases),
+// with its terms in reading order.
+type Taxonomy struct {
+	// ID is the folder of the taxonomy's pages: "people", "tags",
+	// "months" or "phases".
+	ID string
+	// Name is the heading of its index page: "People".
+	Name  string
+	Terms []*Term
+	byKey map[string]*Term
+}
+
+// Links are the chronology's taxonomies, and the lookups that templates
+// use to link a name, tag or date to its page: {{$.Links.Person .}}.
+type Links struct {
+	People, Tags, Months, Phases *Taxonomy
+	phaseOf                      map[*timeline.Entry]*Term
+}
+
+// NewLinks files every entry of chron under its people, tags, month and
+// phase. People are matched to people.yaml by canonical name or alias.
+func NewLinks(chron *timeline.Chronology) *Links {
+	l := &Links{
+		People:  &Taxonomy{ID: "people", Name: "People", byKey: map[string]*Term{}},
+		Tags:    &Taxonomy{ID: "tags", Name: "Tags", byKey: map[string]*Term{}},
+		Months:  &Taxonomy{ID: "months", Name: "Months", byKey: map[string]*Term{}},
+		Phases:  &Taxonomy{ID: "phases", Name: "Phases", byKey: map[string]*Term{}},
+		phaseOf: map[*timeline.Entry]*Term{},
+	}
+	for i := range chron.People {
+		p := &chron.People[i]
+		id := p.ID
+		if id == "" {
+			id = Slug(p.Name)
+		}
+		t := &Term{ID: id, Name: p.Name, URL: PersonURL(id), Person: p}
+		for _, name := range append([]string{p.Name, p.ID}, p.Aliases...) {
+			if k := nameKey(name); k != "" && l.People.byKey[k] == nil {
+				l.People.byKey[k] = t
+			}
+		}
+	}
+	for i := range chron.Site.Phases {
+		ph := &chron.Site.Phases[i]
+		l.Phases.add(ph.ID, &Term{ID: ph.ID, Name: ph.Name, URL: PhaseURL(ph.ID), Description: ph.Description, Phase: ph})
+	}
+	filed := map[*Term]bool{}
+	for _, e := range chron.Entries {
+		for _, name := range entryPeople(e) {
+			t := l.personTerm(name)
+			if !filed[t] {
+				filed[t] = true
+				l.People.Terms = append(l.People.Terms, t)
+			}
+			t.Entries = append(t.Entries, e)
+		}
+		for _, tag := range e.Tags {
+			t := l.Tags.byKey[nameKey(tag)]
+			if t == nil {
+				id := Slug(tag)
+				t = &Term{ID: id, Name: tag, URL: TagURL(id)}
+				l.Tags.add(tag, t)
+			}
+			t.Entries = append(t.Entries, e)
+		}
+		mid, mname := monthOf(e.Date)
+		m := l.Months.byKey[mid]
+		if m == nil {
+			m = &Term{ID: mid, Name: mname, URL: MonthURL(mid)}
+			l.Months.add(mid, m)
+		}
+		m.Entries = append(m.Entries, e)
+		ph := l.phaseTerm(phaseFor(&chron.Site, e.Date))
+		ph.Entries = append(ph.Entries, e)
+		l.phaseOf[e] = ph
+	}
+	for _, t := range l.People.Terms {
+		t.SpokeWith = l.spokeWith(t)
+	}
+	sortTerms(l.People.Terms)
+	sortTerms(l.Tags.Terms)
+	return l
+}
+
+func (tx *Taxonomy) add(key string, t *Term) {
+	tx.byKey[nameKey(key)] = t
+	tx.byKey[key] = t
+	tx.Terms = append(tx.Terms, t)
+}
+
+// personTerm returns the term of a person named name, making one for a
+// name that people.yaml does not know.
+func (l *Links) personTerm(name string) *Term {
+	if t := l.People.byKey[nameKey(name)]; t != nil {
+		return t
+	}
+	id := Slug(name)
+	t := &Term{ID: id, Name: name, URL: PersonURL(id)}
+	l.People.byKey[nameKey(name)] = t
+	return t
+}
+
+// phaseTerm returns the term of phase ph, or of "Other events" for nil.
+func (l *Links) phaseTerm(ph *timeline.Phase) *Term {
+	if ph != nil {
+		return l.Phases.byKey[ph.ID]
+	}
+	t := l.Phases.byKey[OtherPhaseID]
+	if t == nil {
+		t = &Term{ID: OtherPhaseID, Name: "Other events", URL: PhaseURL(OtherPhaseID)}
+		l.Phases.add(OtherPhaseID, t)
+	}
+	return t
+}
+
+// phaseFor returns the phase that holds d, placing a month- or year-only
+// date by its first day, so that "March 2022" belongs to a phase that
+// starts on 1 March.
+func phaseFor(site *timeline.Site, d timeline.Date) *timeline.Phase {
+	if ph := site.PhaseOf(d); ph != nil || d.Precision >= timeline.Day || d.IsZero() {
+		return ph
+	}
+	return site.PhaseOf(timeline.DayOf(d.Year, max(d.Month, 1), 1))
+}
+
+// OtherPhaseID is the id of the section holding entries outside every
+// phase of the site.
+const OtherPhaseID = "other"
+
+// spokeWith lists the people person took part in calls and meetings with.
+func (l *Links) spokeWith(person *Term) []*Term {
+	var others []*Term
+	byID := map[string]*Term{}
+	for _, e := range person.Entries {
+		if !merge.ContactKinds[e.Kind] || !l.hasParticipant(e, person) {
+			continue
+		}
+		for _, name := range e.Participants {
+			other := l.personTerm(name)
+			if other == person {
+				continue
+			}
+			t := byID[other.ID]
+			if t == nil {
+				t = &Term{ID: other.ID, Name: other.Name, URL: other.URL}
+				byID[other.ID] = t
+				others = append(others, t)
+			}
+			t.Entries = append(t.Entries, e)
+		}
+	}
+	sortTerms(others)
+	return others
+}
+
+func (l *Links) hasParticipant(e *timeline.Entry, person *Term) bool {
+	for _, name := range e.Participants {
+		if l.personTerm(name) == person {
+			return true
+		}
+	}
+	return false
+}
+
+// Person returns the site-relative URL of the page of the person named
+// name (canonical name or alias).
+func (l *Links) Person(name string) string { return l.personTerm(name).URL }
+
+// Tag returns the site-relative URL of a tag's page.
+func (l *Links) Tag(tag string) string {
+	if t := l.Tags.byKey[nameKey(tag)]; t != nil {
+		return t.URL
+	}
+	return TagURL(Slug(tag))
+}
+
+// Month returns the site-relative URL of the archive of d's month.
+func (l *Links) Month(d timeline.Date) string {
+	id, _ := monthOf(d)
+	return MonthURL(id)
+}
+
+// PeopleOf returns the people of an entry, participants first, each
+// once, as the terms of their pages.
+func (l *Links) PeopleOf(e *timeline.Entry) []*Term {
+	var terms []*Term
+	for _, name := range entryPeople(e) {
+		t := l.personTerm(name)
+		if !containsTerm(terms, t) {
+			terms = append(terms, t)
+		}
+	}
+	return terms
+}
+
+func containsTerm(terms []*Term, t *Term) bool {
+	for _, x := range terms {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// MonthName returns the heading of d's month: "February 2022".
+func (l *Links) MonthName(d timeline.Date) string {
+	_, name := monthOf(d)
+	return name
+}
+
+// PhaseOf returns the phase term an entry is filed under.
+func (l *Links) PhaseOf(e *timeline.Entry) *Term { return l.phaseOf[e] }
+
+// Taxonomies returns the taxonomies in the order of the site's menu.
+func (l *Links) Taxonomies() []*Taxonomy {
+	return []*Taxonomy{l.Phases, l.Months, l.People, l.Tags}
+}
+
+// entryPeople returns the participants and the people of e, without
+// repeats.
+func entryPeople(e *timeline.Entry) []string {
+	var names []string
+	seen := map[string]bool{}
+	for _, n := range append(append([]string{}, e.Participants...), e.People...) {
+		if k := nameKey(n); k != "" && !seen[k] {
+			seen[k] = true
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// nameKey folds a name for matching: lowercase letters and digits, single
+// spaces.
+func nameKey(name string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+func sortTerms(terms []*Term) {
+	sort.SliceStable(terms, func(i, j int) bool {
+		return strings.ToLower(terms[i].Name) < strings.ToLower(terms[j].Name)
+	})
+}

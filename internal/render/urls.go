@@ -1,0 +1,92 @@
+package render
+
+import (
+	"fmt"
+	"hash/fnv"
+	"path"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// EntryURL is the site-relative URL of an entry's page. It depends on the
+// entry's id alone, so a shared link never breaks when the entry's title,
+// date or neighbours change.
+func EntryURL(id string) string { return "entries/" + id + "/" }
+
+// EntryPath is the output path of an entry's page.
+func EntryPath(id string) string { return path.Join("entries", id, "index.html") }
+
+// ArticleURL is the site-relative URL of a source article's page.
+func ArticleURL(id string) string { return "articles/" + id + "/" }
+
+// ArticlePath is the output path of a source article's page.
+func ArticlePath(id string) string { return path.Join("articles", id, "index.html") }
+
+// PersonURL is the site-relative URL of a person's page.
+func PersonURL(id string) string { return "people/" + id + "/" }
+
+// TagURL is the site-relative URL of a tag's page.
+func TagURL(id string) string { return "tags/" + id + "/" }
+
+// MonthURL is the site-relative URL of a month's archive ("months/2022-02/").
+func MonthURL(id string) string { return "months/" + id + "/" }
+
+// PhaseURL is the site-relative URL of a phase's page.
+func PhaseURL(id string) string { return "phases/" + id + "/" }
+
+// pagePath turns a site-relative URL ending in "/" into the path of its
+// index.html ("people/x/" → "people/x/index.html"); other URLs are paths
+// already.
+func pagePath(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+// rootOf returns the relative path from the page at url back to the
+// site's root: "./" for "", "../../" for "entries/x/".
+func rootOf(url string) string {
+	depth := strings.Count(pagePath(url), "/")
+	if depth == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", depth)
+}
+
+// Slug turns a name into a URL-safe id. Names without a single ASCII
+// letter or digit ("Шойгу") get a short stable hash instead of nothing.
+func Slug(name string) string {
+	if s := content.Slugify(name); s != "" {
+		return s
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return fmt.Sprintf("n-%08x", h.Sum32())
+}
+
+// ValidOutputPath reports whether p is a clean, relative, slash-separated
+// path that stays inside the output folder: no "..", no absolute path, no
+// backslash, no empty or dot segment.
+func ValidOutputPath(p string) bool {
+	if p == "" || strings.ContainsAny(p, "\\\x00") || path.IsAbs(p) || path.Clean(p) != p {
+		return false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// monthOf returns the id ("2022-02") and heading ("February 2022") of d's
+// month; year-only dates get their year.
+func monthOf(d timeline.Date) (id, name string) {
+	if d.Precision == timeline.Year {
+		return fmt.Sprintf("%04d", d.Year), fmt.Sprint(d.Year)
+	}
+	return fmt.Sprintf("%04d-%02d", d.Year, d.Month), timeline.MonthOf(d.Year, d.Month).Human()
+}
