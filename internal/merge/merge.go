@@ -107,7 +107,7 @@ func howToDate(dir, articlePath string, ann *content.Annotation) string {
 func articleEntry(file, id string, a *extract.Article) *timeline.Entry {
 	return &timeline.Entry{
 		ID: id, Date: a.Event, Title: a.Title, TitleDerived: a.TitleDerived,
-		Summary: a.Summary, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
+		Summary: a.Summary, Article: a.Path, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
 		DateEvidence: a.DateEvidence, Origin: timeline.Position{Path: file},
 		Sources: []timeline.Source{{Title: a.Title, Outlet: a.Outlet, Published: a.Published, Article: a.Path}},
 	}
@@ -131,7 +131,7 @@ func applyAnnotation(e *timeline.Entry, ann *content.Annotation) {
 		case "summary":
 			e.Summary = src.Summary
 		case "body":
-			e.Body, e.Blocks = src.Body, nil
+			e.Body, e.Article, e.Blocks, e.Captions = src.Body, "", nil, nil
 		case "kind":
 			e.Kind = src.Kind
 		case "participants":

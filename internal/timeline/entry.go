@@ -83,6 +83,12 @@ type Entry struct {
 	// carry their text in Blocks instead and leave Body empty.
 	Summary string
 	Body    string
+	// Article is the content-relative path of the extracted article whose
+	// text is this entry's body ("articles/x.txt"); empty for editors'
+	// entries. When Blocks and Captions are nil for such an entry, the
+	// renderer fetches them from the article when it renders the page, so
+	// a large chronology need not hold every body at once.
+	Article string
 	Blocks  []Block
 	// Captions are photo and video captions separated from the body.
 	Captions     []string
