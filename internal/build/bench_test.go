@@ -88,7 +88,7 @@ func BenchmarkLoad(b *testing.B) {
 
 func BenchmarkExtract(b *testing.B) {
 	c := load(b, benchCorpus(b))
-	opts := extractOptions(c.Site)
+	opts := extractOptions(c)
 	b.ReportAllocs()
 	for b.Loop() {
 		Extract(c, opts, 0, nil)
@@ -101,7 +101,7 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkMerge(b *testing.B) {
 	fsys := benchCorpus(b)
 	c := load(b, fsys)
-	articles := Extract(c, extractOptions(c.Site), 0, nil)
+	articles := Extract(c, extractOptions(c), 0, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()

@@ -16,6 +16,7 @@ import (
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/extract"
 	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/names"
 	"github.com/newsroom/timeline/internal/render"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/write"
@@ -68,7 +69,7 @@ type Prepared struct {
 // Diags.Err() is not nil. Templates is nil when they failed to load.
 func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	c, diags := content.Load(fsys, opts.ContentDir)
-	articles := Extract(c, extractOptions(c.Site), opts.Workers, opts.Cache)
+	articles := Extract(c, extractOptions(c), opts.Workers, opts.Cache)
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
@@ -79,8 +80,8 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	return &Prepared{Chronology: chron, Templates: tmpl, Diags: diags}
 }
 
-func extractOptions(site timeline.Site) extract.Options {
-	return extract.Options{WindowStart: site.Start, WindowEnd: site.End}
+func extractOptions(c *content.Content) extract.Options {
+	return extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
 }
 
 // Extract runs extraction over every raw article of c on all cores,

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/timeline"
 )
 
 // ExtractCache remembers extraction results by the article's bytes and
@@ -18,9 +19,10 @@ type ExtractCache struct {
 }
 
 type cacheKey struct {
-	path string
-	sum  [sha256.Size]byte
-	opts extract.Options
+	path       string
+	sum        [sha256.Size]byte
+	start, end timeline.Date
+	names      string
 }
 
 // NewExtractCache returns an empty cache.
@@ -30,7 +32,7 @@ func NewExtractCache() *ExtractCache {
 
 // extract returns the cached result for the article, or extracts it.
 func (c *ExtractCache) extract(path string, data []byte, opts extract.Options) *extract.Article {
-	key := cacheKey{path: path, sum: sha256.Sum256(data), opts: opts}
+	key := cacheKey{path: path, sum: sha256.Sum256(data), start: opts.WindowStart, end: opts.WindowEnd, names: opts.Names.Key()}
 	c.mu.Lock()
 	a, ok := c.entries[key]
 	c.used[key] = true

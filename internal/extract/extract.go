@@ -17,6 +17,7 @@ package extract
 
 import (
 	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/names"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -25,6 +26,8 @@ type Options struct {
 	// Window is the chronology window; a yearless date with no
 	// publication date takes its year from it when that is unambiguous.
 	WindowStart, WindowEnd timeline.Date
+	// Names finds the known people the article names; nil finds none.
+	Names *names.Matcher
 }
 
 // Dropped is a line left out of the body, and why.
@@ -56,6 +59,9 @@ type Article struct {
 	Captions []string
 	Dropped  []Dropped
 	Summary  string
+	// People are the canonical names of the known people (Options.Names)
+	// that the headline or body names.
+	People []string
 }
 
 // Extract reads the article data found at path.
@@ -72,6 +78,7 @@ func Extract(path string, data []byte, opts Options) *Article {
 	x.readDates()
 	x.deriveTitle()
 	x.summarise()
+	x.a.People = opts.Names.Find(x.a.Title, x.a.Blocks)
 	return x.a
 }
 

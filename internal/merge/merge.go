@@ -80,9 +80,6 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 	for _, e := range entries {
 		e.People = people.resolveAll(e.People)
 		e.Participants = people.resolveAll(e.Participants)
-		if len(e.Blocks) > 0 {
-			e.People = people.mentioned(e.People, e.Title, e.Blocks)
-		}
 	}
 	timeline.SortEntries(entries)
 	checkIDs(entries, pos, &diags)
@@ -107,7 +104,7 @@ func howToDate(dir, articlePath string, ann *content.Annotation) string {
 func articleEntry(file, id string, a *extract.Article) *timeline.Entry {
 	return &timeline.Entry{
 		ID: id, Date: a.Event, Title: a.Title, TitleDerived: a.TitleDerived,
-		Summary: a.Summary, Article: a.Path, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
+		Summary: a.Summary, Article: a.Path, People: a.People, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
 		DateEvidence: a.DateEvidence, Origin: timeline.Position{Path: file},
 		Sources: []timeline.Source{{Title: a.Title, Outlet: a.Outlet, Published: a.Published, Article: a.Path}},
 	}

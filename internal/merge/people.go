@@ -3,7 +3,6 @@ package merge
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -12,30 +11,15 @@ import (
 type peopleIndex struct {
 	byKey  map[string]*timeline.Person
 	people []timeline.Person
-	// byFirstWord maps the first word of every name and alias of two
-	// words or more to the names starting with it, so mentions are found
-	// in one pass over a text.
-	byFirstWord map[string][]mentionName
-}
-
-// mentionName is a multi-word name of a person, split into words.
-type mentionName struct {
-	words  []string
-	person *timeline.Person
 }
 
 func newPeopleIndex(people []timeline.Person) *peopleIndex {
-	idx := &peopleIndex{byKey: map[string]*timeline.Person{}, people: people, byFirstWord: map[string][]mentionName{}}
+	idx := &peopleIndex{byKey: map[string]*timeline.Person{}, people: people}
 	for i := range people {
 		p := &people[i]
 		for _, name := range append([]string{p.Name, p.ID}, p.Aliases...) {
 			if k := nameKey(name); k != "" {
 				idx.byKey[k] = p
-			}
-		}
-		for _, name := range append([]string{p.Name}, p.Aliases...) {
-			if words := strings.Fields(nameKey(name)); len(words) > 1 {
-				idx.byFirstWord[words[0]] = append(idx.byFirstWord[words[0]], mentionName{words: words, person: p})
 			}
 		}
 	}
@@ -89,81 +73,6 @@ func (idx *peopleIndex) resolveAll(names []string) []string {
 		}
 	}
 	return out
-}
-
-// mentioned adds to names every known person whose name or alias of two
-// words or more appears as whole words in the title or body, in the
-// order of the people file. It reads the text once, without allocating
-// per word.
-func (idx *peopleIndex) mentioned(names []string, title string, blocks []timeline.Block) []string {
-	found := map[*timeline.Person]bool{}
-	var spans [][2]int
-	var lower []byte
-	scan := func(text string) {
-		spans = wordSpans(text, spans[:0])
-		for i, sp := range spans {
-			lower = appendLower(lower[:0], text[sp[0]:sp[1]])
-			for _, cand := range idx.byFirstWord[string(lower)] {
-				if !found[cand.person] && wordsAt(text, spans, i, cand.words) {
-					found[cand.person] = true
-				}
-			}
-		}
-	}
-	scan(title)
-	for _, b := range blocks {
-		scan(b.Text)
-	}
-	for i := range idx.people {
-		p := &idx.people[i]
-		if found[p] && !containsString(names, p.Name) {
-			names = append(names, p.Name)
-		}
-	}
-	return names
-}
-
-// wordSpans appends the byte spans of the words of text (runs of letters
-// and digits) to spans.
-func wordSpans(text string, spans [][2]int) [][2]int {
-	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			spans = append(spans, [2]int{start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		spans = append(spans, [2]int{start, len(text)})
-	}
-	return spans
-}
-
-// appendLower appends s in lower case to buf.
-func appendLower(buf []byte, s string) []byte {
-	for _, r := range s {
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-	}
-	return buf
-}
-
-// wordsAt reports whether the words of text from spans[i] on are want,
-// compared without case.
-func wordsAt(text string, spans [][2]int, i int, want []string) bool {
-	if len(spans)-i < len(want) {
-		return false
-	}
-	for j, w := range want {
-		sp := spans[i+j]
-		if !strings.EqualFold(text[sp[0]:sp[1]], w) {
-			return false
-		}
-	}
-	return true
 }
 
 func containsString(list []string, s string) bool {

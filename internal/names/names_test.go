@@ -1,4 +1,4 @@
-package merge
+package names
 
 import (
 	"reflect"
@@ -7,8 +7,8 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-func TestMentioned(t *testing.T) {
-	idx := newPeopleIndex([]timeline.Person{
+func TestFind(t *testing.T) {
+	m := New([]timeline.Person{
 		{Name: "Lloyd Austin"},
 		{Name: "Sergei Shoigu", Aliases: []string{"Sergey Shoigu"}},
 		{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelenskyy"}},
@@ -17,7 +17,6 @@ func TestMentioned(t *testing.T) {
 		name  string
 		title string
 		body  []string
-		have  []string
 		want  []string
 	}{
 		{name: "full name in body", body: []string{"US Secretary of Defense Lloyd Austin spoke."}, want: []string{"Lloyd Austin"}},
@@ -26,7 +25,7 @@ func TestMentioned(t *testing.T) {
 		{name: "whole words only", body: []string{"Lloyd Austinson is someone else."}},
 		{name: "one-word aliases are too ambiguous", body: []string{"Zelenskyy said."}},
 		{name: "not across paragraphs", body: []string{"said Lloyd", "Austin Texas"}},
-		{name: "kept names first, no repeats", have: []string{"Sergei Shoigu"}, body: []string{"Sergei Shoigu and Lloyd Austin"}, want: []string{"Sergei Shoigu", "Lloyd Austin"}},
+		{name: "each person once", body: []string{"Sergei Shoigu and Sergey Shoigu"}, want: []string{"Sergei Shoigu"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,9 +33,9 @@ func TestMentioned(t *testing.T) {
 			for _, text := range tt.body {
 				blocks = append(blocks, timeline.Block{Text: text})
 			}
-			got := idx.mentioned(tt.have, tt.title, blocks)
+			got := m.Find(tt.title, blocks)
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("mentioned = %q, want %q", got, tt.want)
+				t.Errorf("Find = %q, want %q", got, tt.want)
 			}
 		})
 	}
