@@ -87,11 +87,12 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	c := load(b, benchCorpus(b))
+	fsys := benchCorpus(b)
+	c := load(b, fsys)
 	opts := extractOptions(c)
 	b.ReportAllocs()
 	for b.Loop() {
-		Extract(c, opts, 0, nil)
+		Extract(fsys, c, opts, 0, nil)
 	}
 	reportArticles(b)
 }
@@ -101,7 +102,7 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkMerge(b *testing.B) {
 	fsys := benchCorpus(b)
 	c := load(b, fsys)
-	articles := Extract(c, extractOptions(c), 0, nil)
+	articles, _ := Extract(fsys, c, extractOptions(c), 0, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()

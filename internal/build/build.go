@@ -7,6 +7,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -69,7 +70,8 @@ type Prepared struct {
 // Diags.Err() is not nil. Templates is nil when they failed to load.
 func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	c, diags := content.Load(fsys, opts.ContentDir)
-	articles := Extract(c, extractOptions(c), opts.Workers, opts.Cache)
+	articles, readDiags := Extract(fsys, c, extractOptions(c), opts.Workers, opts.Cache)
+	diags.Append(readDiags)
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
@@ -84,23 +86,43 @@ func extractOptions(c *content.Content) extract.Options {
 	return extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
 }
 
-// Extract runs extraction over every raw article of c on all cores,
+// Extract reads and extracts every raw article of c on all cores,
 // reusing the cache's results for unchanged articles when cache is not
-// nil. The result is in c.Articles' order whatever the number of workers.
-func Extract(c *content.Content, opts extract.Options, workers int, cache *ExtractCache) []*extract.Article {
+// nil. The result is in c.Articles' order whatever the number of workers;
+// an article that cannot be read is reported and left out of both
+// c.Articles and the result.
+func Extract(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache) ([]*extract.Article, diag.List) {
 	articles := make([]*extract.Article, len(c.Articles))
+	errs := make([]error, len(c.Articles))
 	parallel(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
+		data, err := content.ReadArticle(fsys, c.Dir, a)
+		if err != nil {
+			errs[i] = err
+			return
+		}
 		if cache != nil {
-			articles[i] = cache.extract(a.Path, a.Data, opts)
+			articles[i] = cache.extract(a.Path, data, opts)
 		} else {
-			articles[i] = extract.Extract(a.Path, a.Data, opts)
+			articles[i] = extract.Extract(a.Path, data, opts)
 		}
 	})
 	if cache != nil {
 		cache.prune()
 	}
-	return articles
+	var diags diag.List
+	kept := c.Articles[:0]
+	extracted := articles[:0]
+	for i, a := range articles {
+		if errs[i] != nil {
+			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errs[i])
+			continue
+		}
+		kept = append(kept, c.Articles[i])
+		extracted = append(extracted, a)
+	}
+	c.Articles = kept
+	return extracted, diags
 }
 
 // parallel calls fn(i) for every i in [0, n) on the given number of

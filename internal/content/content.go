@@ -19,6 +19,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -48,11 +49,26 @@ type Content struct {
 	Articles    []Article
 }
 
-// Article is a source article file, not yet extracted.
+// Article is a raw source article file, listed but not yet read: the
+// extract stage reads each one when it gets to it (ReadArticle), so the
+// texts of a large archive are never all in memory at once.
 type Article struct {
 	// Path is relative to the content folder: "articles/x.txt".
 	Path string
-	Data []byte
+	Size int64
+}
+
+// ReadArticle reads the text of an article of the content folder dir.
+func ReadArticle(fsys afero.Fs, dir string, a Article) ([]byte, error) {
+	p := path.Join(dir, a.Path)
+	data, err := afero.ReadFile(fsys, p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: read: %w", p, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is %d bytes (want at most %d; split it or remove it)", p, len(data), MaxFileSize)
+	}
+	return data, nil
 }
 
 // Load reads the content folder dir from fsys. It returns what it could
@@ -71,7 +87,8 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 	if data, ok := readFile(fsys, path.Join(dir, "people.yaml"), &diags, false); ok {
 		c.People = decodePeople(path.Join(dir, "people.yaml"), data, &diags)
 	}
-	for _, p := range listFiles(fsys, path.Join(dir, "entries"), &diags, ".yaml", ".yml") {
+	for _, f := range listFiles(fsys, path.Join(dir, "entries"), &diags, ".yaml", ".yml") {
+		p := f.path
 		if data, ok := readFile(fsys, p, &diags, true); ok {
 			entries, positions := DecodeEntries(p, data, &diags)
 			c.Entries = append(c.Entries, entries...)
@@ -80,22 +97,27 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			}
 		}
 	}
-	for _, p := range listFiles(fsys, path.Join(dir, "annotations"), &diags, ".yaml", ".yml") {
+	for _, f := range listFiles(fsys, path.Join(dir, "annotations"), &diags, ".yaml", ".yml") {
+		p := f.path
 		if data, ok := readFile(fsys, p, &diags, true); ok {
 			c.Annotations = append(c.Annotations, DecodeAnnotations(p, data, &diags)...)
 		}
 	}
-	for _, p := range listFiles(fsys, path.Join(dir, "articles"), &diags, ".txt", ".md", ".markdown") {
-		if data, ok := readFile(fsys, p, &diags, true); ok {
-			rel := strings.TrimPrefix(p, dir+"/")
-			if IsMarkdown(rel) {
-				if e, fields := DecodeMarkdownArticle(dir, rel, data, &diags); e != nil {
-					c.Entries = append(c.Entries, e)
-					c.Positions[e] = fields
-				}
+	for _, f := range listFiles(fsys, path.Join(dir, "articles"), &diags, ".txt", ".md", ".markdown") {
+		rel := strings.TrimPrefix(f.path, dir+"/")
+		if !IsMarkdown(rel) {
+			if f.size > MaxFileSize {
+				diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
 				continue
 			}
-			c.Articles = append(c.Articles, Article{Path: rel, Data: data})
+			c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
+			continue
+		}
+		if data, ok := readFile(fsys, f.path, &diags, true); ok {
+			if e, fields := DecodeMarkdownArticle(dir, rel, data, &diags); e != nil {
+				c.Entries = append(c.Entries, e)
+				c.Positions[e] = fields
+			}
 		}
 	}
 	return c, diags
@@ -104,8 +126,8 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 // listFiles returns the files under dir (recursively) with one of the
 // extensions, sorted. A missing folder is not an error; other files are
 // reported as warnings so nothing is silently ignored.
-func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []string {
-	var files []string
+func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []listedFile {
+	var files []listedFile
 	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
 			return err
@@ -122,7 +144,7 @@ func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []st
 		ext := strings.ToLower(path.Ext(p))
 		for _, e := range exts {
 			if ext == e {
-				files = append(files, p)
+				files = append(files, listedFile{path: p, size: info.Size()})
 				return nil
 			}
 		}
@@ -132,8 +154,14 @@ func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []st
 	if err != nil && !isNotExist(fsys, dir) {
 		diags.Add(dir, 0, 0, "read folder: %v", err)
 	}
-	sort.Strings(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	return files
+}
+
+// listedFile is a file found by listFiles.
+type listedFile struct {
+	path string
+	size int64
 }
 
 func isNotExist(fsys afero.Fs, p string) bool {

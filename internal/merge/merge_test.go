@@ -24,10 +24,15 @@ var seedDates = map[string]timeline.Date{
 
 // extracted stands in for the extract stage: one article per raw article
 // of c, dated from dates.
-func extracted(c *content.Content, dates map[string]timeline.Date) []*extract.Article {
+func extracted(t *testing.T, fsys afero.Fs, c *content.Content, dates map[string]timeline.Date) []*extract.Article {
+	t.Helper()
 	var out []*extract.Article
 	for _, a := range c.Articles {
-		title, _, _ := strings.Cut(string(a.Data), "\n")
+		data, err := content.ReadArticle(fsys, c.Dir, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		title, _, _ := strings.Cut(string(data), "\n")
 		art := &extract.Article{Path: a.Path, Title: title, Event: dates[a.Path]}
 		if art.Event.IsZero() {
 			art.Undated = "no date found in the text"
@@ -49,8 +54,9 @@ func entryByID(chron *timeline.Chronology, id string) *timeline.Entry {
 // TestSampleContent merges the sample content folder with the seed
 // articles dated as above.
 func TestSampleContent(t *testing.T) {
-	c, diags := content.Load(afero.NewOsFs(), "../../content")
-	chron, mergeDiags := Merge(c, extracted(c, seedDates))
+	osfs := afero.NewOsFs()
+	c, diags := content.Load(osfs, "../../content")
+	chron, mergeDiags := Merge(c, extracted(t, osfs, c, seedDates))
 	diags.Append(mergeDiags)
 	if err := diags.Err(); err != nil {
 		t.Fatalf("sample content has errors:\n%v", err)
@@ -98,7 +104,7 @@ func mergeFiles(t *testing.T, files map[string]string, dates map[string]timeline
 		}
 	}
 	c, diags := content.Load(fsys, "content")
-	chron, mergeDiags := Merge(c, extracted(c, dates))
+	chron, mergeDiags := Merge(c, extracted(t, fsys, c, dates))
 	diags.Append(mergeDiags)
 	diags.Sort()
 	return chron, diags
