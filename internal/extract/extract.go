@@ -16,8 +16,8 @@
 package extract
 
 import (
-	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
