@@ -18,7 +18,7 @@ type siteFlags struct {
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.content, "content", "content", "content `folder`: site.yaml, people.yaml, entries/, annotations/, articles/")
 	fs.StringVar(&f.templates, "templates", "templates", "templates `folder`: files here override the built-in templates of the same name")
-	fs.StringVar(&f.output, "out", "public", "output `folder`, replaced as a whole only when the build succeeds")
+	fs.StringVar(&f.output, "out", "public", "output `folder`: updated only when the build succeeds, and only where pages changed")
 }
 
 func (f *siteFlags) options() build.Options {
@@ -41,6 +41,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	var f siteFlags
 	f.register(fs)
+	force := fs.Bool("force", false, "build even when nothing changed since the last build")
+	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")
 		fs.PrintDefaults()
@@ -48,7 +50,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	res, err := build.Build(afero.NewOsFs(), f.options())
+	opts := f.options()
+	opts.Force, opts.Workers = *force, *workers
+	res, err := build.Build(afero.NewOsFs(), opts)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w.Error())
 	}

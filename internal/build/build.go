@@ -5,6 +5,7 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -38,6 +39,8 @@ type Options struct {
 	// Cache, when set, keeps extraction results between builds (the
 	// preview server keeps one for its lifetime).
 	Cache *ExtractCache
+	// Force builds even when the output is up to date.
+	Force bool
 }
 
 // Result tells what a build did.
@@ -47,13 +50,20 @@ type Result struct {
 	Files   int
 	// Written counts the files that were new or changed; the others
 	// were left untouched.
-	Written  int
+	Written int
+	// UpToDate is true when nothing the build reads had changed since
+	// the build that made the output, so nothing was done.
+	UpToDate bool
 	Warnings diag.List
 	Duration time.Duration
 }
 
 // Summary is the one line printed after a build.
 func (r *Result) Summary() string {
+	if r.UpToDate {
+		return fmt.Sprintf("up to date: %d entries, %d pages (%d files), %d warnings; nothing written in %s",
+			r.Entries, r.Pages, r.Files, len(r.Warnings), r.Duration.Round(time.Millisecond))
+	}
 	return fmt.Sprintf("built %d entries, %d pages (%d files, %d written), %d warnings in %s",
 		r.Entries, r.Pages, r.Files, r.Written, len(r.Warnings), r.Duration.Round(time.Millisecond))
 }
@@ -156,6 +166,13 @@ func parallel(workers, n int, fn func(i int)) {
 // warnings, and the error lists every problem, one per line.
 func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	start := time.Now()
+	key, keyErr := InputKey(fsys, opts)
+	if keyErr == nil && !opts.Force {
+		if res, ok := upToDate(fsys, opts.OutputDir, key); ok {
+			res.Duration = time.Since(start)
+			return res, nil
+		}
+	}
 	p := Prepare(fsys, opts)
 	res := &Result{Warnings: p.Diags.Warnings()}
 	if err := p.Diags.Err(); err != nil {
@@ -177,10 +194,17 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()
+	res.Entries, res.Pages = len(p.Chronology.Entries), pages
+	if keyErr == nil {
+		n, err := json.Marshal(note{Input: key, Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
+		if err != nil {
+			return res, err
+		}
+		out.SetNote(string(n))
+	}
 	if err := out.Commit(); err != nil {
 		return res, err
 	}
-	res.Entries, res.Pages = len(p.Chronology.Entries), pages
 	res.Duration = time.Since(start)
 	return res, nil
 }

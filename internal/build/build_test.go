@@ -231,3 +231,48 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 		})
 	}
 }
+
+func TestRebuildSkipsWhenNothingChanged(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	write := func(p, data string) {
+		if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/site.yaml", goodSite)
+	write("content/entries/good.yaml", goodEntry)
+	steps := []struct {
+		name     string
+		change   func()
+		upToDate bool
+		written  int
+	}{
+		{name: "first build", change: func() {}, written: -1},
+		{name: "no change", change: func() {}, upToDate: true},
+		{name: "comment added", change: func() { write("content/entries/good.yaml", goodEntry+"# a comment\n") }, written: 0},
+		{name: "no change again", change: func() {}, upToDate: true},
+		{name: "output file deleted", change: func() { _ = fsys.Remove("public/index.html") }, written: 1},
+		{name: "title changed", change: func() {
+			write("content/entries/good.yaml", strings.Replace(goodEntry, "title: First", "title: Second", 1))
+		}, written: -1},
+	}
+	for _, step := range steps {
+		step.change()
+		res, err := Build(fsys, options())
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if res.UpToDate != step.upToDate {
+			t.Errorf("%s: UpToDate = %v, want %v", step.name, res.UpToDate, step.upToDate)
+		}
+		if res.Entries != 1 {
+			t.Errorf("%s: Entries = %d, want 1", step.name, res.Entries)
+		}
+		if step.written >= 0 && !step.upToDate && res.Written != step.written {
+			t.Errorf("%s: Written = %d, want %d", step.name, res.Written, step.written)
+		}
+		if step.written < 0 && res.Written == 0 {
+			t.Errorf("%s: nothing written", step.name)
+		}
+	}
+}

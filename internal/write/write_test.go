@@ -203,3 +203,45 @@ func TestBeginAcceptsEmptyFolder(t *testing.T) {
 		t.Errorf("index.html = %q, want x", got)
 	}
 }
+
+func TestRebuildRestoresDeletedFiles(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	site := map[string]string{"index.html": "index", "a/index.html": "a"}
+	writeSite(t, fsys, "public", site)
+	if err := fsys.Remove("public/a/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if n := writeSite(t, fsys, "public", site); n != 1 {
+		t.Errorf("rebuild after a deleted file wrote %d files, want 1", n)
+	}
+	if got, _ := afero.ReadFile(fsys, "public/a/index.html"); string(got) != "a" {
+		t.Errorf("a/index.html = %q, want it restored", got)
+	}
+}
+
+func TestNote(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	out, err := Begin(fsys, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Write("index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	out.SetNote("input 123\nsecond line")
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if note, intact := Note(fsys, "public"); note != "input 123 second line" || !intact {
+		t.Errorf("Note = %q, %v; want %q, true", note, intact, "input 123 second line")
+	}
+	if err := fsys.Remove("public/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if _, intact := Note(fsys, "public"); intact {
+		t.Error("Note says intact after a file was deleted")
+	}
+	if note, intact := Note(fsys, "elsewhere"); note != "" || intact {
+		t.Errorf("Note of a missing folder = %q, %v", note, intact)
+	}
+}

@@ -1,0 +1,93 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/write"
+	"github.com/spf13/afero"
+)
+
+// note is what a build records in the output manifest, so that the next
+// build can tell nothing changed and report the same result.
+type note struct {
+	Input    string            `json:"input"`
+	Entries  int               `json:"entries"`
+	Pages    int               `json:"pages"`
+	Files    int               `json:"files"`
+	Warnings []diag.Diagnostic `json:"warnings,omitempty"`
+}
+
+// upToDate returns the result of the previous build when its input key is
+// key and every file it wrote is still in place.
+func upToDate(fsys afero.Fs, outputDir, key string) (*Result, bool) {
+	text, intact := write.Note(fsys, outputDir)
+	if !intact {
+		return nil, false
+	}
+	var prev note
+	if json.Unmarshal([]byte(text), &prev) != nil || prev.Input != key {
+		return nil, false
+	}
+	for i := range prev.Warnings {
+		prev.Warnings[i].Severity = diag.Warning
+	}
+	return &Result{Entries: prev.Entries, Pages: prev.Pages, Files: prev.Files, Warnings: prev.Warnings, UpToDate: true}, true
+}
+
+// InputKey hashes everything a build reads: the path and bytes of every
+// file under the content and templates folders, the folder options, and
+// the running program itself (which holds the default templates), so any
+// change to content, templates or gen gives a new key.
+func InputKey(fsys afero.Fs, opts Options) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "gen %s\x00%s\x00%s\x00%s\x00", programHash(), opts.ContentDir, opts.TemplatesDir, opts.OutputDir)
+	for _, dir := range []string{opts.ContentDir, opts.TemplatesDir} {
+		if ok, _ := afero.DirExists(fsys, dir); !ok {
+			fmt.Fprintf(h, "no %s\x00", dir)
+			continue
+		}
+		err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return err
+			}
+			f, err := fsys.Open(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(p), info.Size())
+			_, err = io.Copy(h, f)
+			return err
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var programHash = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
