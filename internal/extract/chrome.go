@@ -84,23 +84,29 @@ var creditMarks = []string{
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
 func lowerASCII(s string) string {
-	if strings.Contains(s, "’") {
-		s = strings.ReplaceAll(s, "’", "'")
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+	return string(appendLower(make([]byte, 0, len(s)), s))
 }
 
-// shortKey returns a line as a lookup key: lower case, without bullets,
+// appendLower appends lowerASCII(s) to dst.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99: // ’
+			c = '\''
+			i += 2
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// shortKey returns a lower-case line as a lookup key: without bullets,
 // trailing colons and surrounding punctuation.
-func shortKey(s string) string {
-	k := lowerASCII(s)
-	k = strings.TrimLeft(k, "•·▪►-–—*> ")
+func shortKey(lower string) string {
+	k := strings.TrimLeft(lower, "•·▪►-–—*> ")
 	k = strings.TrimRight(k, ": ")
 	return k
 }
@@ -115,19 +121,17 @@ func isBullet(s string) bool {
 	return false
 }
 
-// isShareRow reports whether every word of s is a social network or
-// share-button word.
-func isShareRow(s string) bool {
-	f := strings.Fields(lowerASCII(s))
-	if len(f) == 0 || len(f) > 12 {
-		return false
-	}
-	for _, w := range f {
-		if !socialWords[strings.Trim(w, "•·|,")] {
+// isShareRow reports whether a line (in lower case) is one to twelve
+// words, each a social network or share-button word.
+func isShareRow(lower string) bool {
+	n := 0
+	for w := range strings.FieldsSeq(lower) {
+		n++
+		if n > 12 || !socialWords[strings.Trim(w, "•·|,")] {
 			return false
 		}
 	}
-	return true
+	return n > 0
 }
 
 // isBreadcrumb reports whether s is a trail such as "Home » News » Title".
@@ -155,14 +159,15 @@ func hasCredit(lower string) bool {
 	return false
 }
 
-// isCreditLine reports whether s is a credit on its own: a parenthesised
-// short line, or one that names a photo agency.
-func isCreditLine(s, lower string) bool {
-	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && words(s) <= 20 &&
+// isCreditLine reports whether a line is a credit on its own: a
+// parenthesised short line, or one that names a photo agency.
+func isCreditLine(f *lineFacts) bool {
+	s := f.text
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && f.words <= 20 &&
 		!strings.ContainsAny(s[1:len(s)-1], "()") {
 		return true
 	}
-	return words(s) <= 12 && hasCredit(lower)
+	return f.words <= 12 && f.credit
 }
 
 // startsWithAny reports whether lower starts with one of the prefixes.
@@ -187,20 +192,19 @@ func containsAny(lower string, phrases []string) bool {
 
 // chromeReason returns why a whole line is site chrome, or "" when it may
 // be article text.
-func chromeReason(s string) string {
-	lower := lowerASCII(s)
-	key := shortKey(s)
-	if r, ok := navigationWords[key]; ok {
+func chromeReason(f *lineFacts) string {
+	s, lower := f.text, f.lower
+	if r, ok := navigationWords[f.key]; ok {
 		return r
 	}
-	n := words(s)
+	n := f.words
 	if n > 60 {
 		return ""
 	}
 	switch {
 	case isBullet(s):
 		return reasonListItem
-	case isShareRow(s):
+	case isShareRow(lower):
 		return reasonShare
 	case isBreadcrumb(s):
 		return reasonBreadcrumb
@@ -212,7 +216,7 @@ func chromeReason(s string) string {
 		return reasonScrap
 	case n <= 30 && containsAny(lower, promoPhrases):
 		return reasonPromo
-	case isCreditLine(s, lower):
+	case isCreditLine(f):
 		return reasonCredit
 	case n <= 2 && !isTitleWords(s):
 		return reasonScrap
@@ -242,8 +246,8 @@ func sentenceChrome(s string) string {
 	lower := lowerASCII(s)
 	n := words(s)
 	switch {
-	case n <= 3 && navigationWords[shortKey(s)] != "":
-		return navigationWords[shortKey(s)]
+	case n <= 3 && navigationWords[shortKey(lower)] != "":
+		return navigationWords[shortKey(lower)]
 	case strings.Contains(s, "©") || strings.Contains(lower, "all rights reserved"):
 		return reasonCopyright
 	case startsWithAny(lower, editorNotes):

@@ -66,7 +66,7 @@ func Extract(path string, data []byte, opts Options) *Article {
 		a:     &Article{Path: path},
 		title: -1,
 	}
-	x.lines = splitLines(x.text)
+	x.readLines()
 	x.findHeadline()
 	x.readBody()
 	x.readDates()
@@ -81,6 +81,7 @@ type extraction struct {
 	opts  Options
 	a     *Article
 	lines []span
+	facts []lineFacts
 	// title is the index of the headline line, or -1.
 	title int
 	// firstProse is the index of the first prose line (len(lines) if none).
@@ -93,10 +94,6 @@ type extraction struct {
 	// Dates found where a publication date may sit, and in captions.
 	marker, byline, trailer, stamp candidate
 	captionDates                   []newsdate.Mention
-	// dayLines counts the lines naming each day; chrome memoises
-	// chromeReason per line.
-	dayLines map[[3]int]int
-	chrome   []*string
 }
 
 // candidate is a date mention, with absolute offsets, found in a place

@@ -52,7 +52,7 @@ func (x *extraction) sub(l span, start, end int) span {
 // cutMarker removes a leading date marker (" date 2022-02-11 ...") and
 // remembers its date.
 func (x *extraction) cutMarker(l span) span {
-	m, ok := firstDay(l.Text, l.Start)
+	m, ok := firstDay(x.datesOf(l), l.Start)
 	if !ok || m.Kind != newsdate.Absolute || m.Start-l.Start > 20 {
 		return l
 	}
@@ -85,7 +85,7 @@ func (x *extraction) cutVideoBlurb(l span) span {
 // cutStamp removes a timestamp at the very end of a line ("... Source:
 // NATO Thu 24 Feb 2022 14.19 GMT") and remembers it.
 func (x *extraction) cutStamp(l span, last bool) span {
-	ms := newsdate.Scan(l.Text)
+	ms := x.datesOf(l)
 	if len(ms) == 0 {
 		return l
 	}

@@ -1,0 +1,76 @@
+package extract
+
+import "github.com/newsroom/timeline/internal/newsdate"
+
+// lineFacts are what the rules ask of one line, worked out once per line
+// so that no rule lower-cases, counts or scans a line again.
+type lineFacts struct {
+	text string
+	// lower is lowerASCII(text); key is its shortKey.
+	lower, key string
+	words      int
+	// dates are the line's date mentions, offsets relative to text.
+	dates []newsdate.Mention
+	// credit reports whether the line names a photo or video credit.
+	credit bool
+	// chrome is chromeReason of the line, once chromeDone is set.
+	chrome     string
+	chromeDone bool
+}
+
+// factsOf works out the facts of a piece of text that is not one of the
+// lines (chrome is left to be asked).
+func factsOf(s string) *lineFacts {
+	lower := lowerASCII(s)
+	return &lineFacts{
+		text:   s,
+		lower:  lower,
+		key:    shortKey(lower),
+		words:  words(s),
+		dates:  newsdate.Scan(s),
+		credit: hasCredit(lower),
+	}
+}
+
+// readLines splits the text into lines and works out their facts. The
+// lower-case copies of all lines share one buffer.
+func (x *extraction) readLines() {
+	x.lines = splitLines(x.text)
+	x.facts = make([]lineFacts, len(x.lines))
+	lower := make([]byte, 0, len(x.text))
+	ends := make([]int, len(x.lines))
+	for i, l := range x.lines {
+		lower = appendLower(lower, l.Text)
+		ends[i] = len(lower)
+	}
+	all := string(lower)
+	start := 0
+	for i, l := range x.lines {
+		f := &x.facts[i]
+		f.text = l.Text
+		f.lower = all[start:ends[i]]
+		f.key = shortKey(f.lower)
+		f.words = words(l.Text)
+		f.dates = newsdate.Scan(l.Text)
+		f.credit = hasCredit(f.lower)
+		start = ends[i]
+	}
+}
+
+// datesOf returns the date mentions of s, a line or a piece of one, with
+// offsets relative to s.Text: the line's own when s is the whole line.
+func (x *extraction) datesOf(s span) []newsdate.Mention {
+	if l := x.lines[s.Line]; l.Start == s.Start && l.End == s.End {
+		return x.facts[s.Line].dates
+	}
+	return newsdate.Scan(s.Text)
+}
+
+// chromeOf returns chromeReason of line i, worked out once.
+func (x *extraction) chromeOf(i int) string {
+	f := &x.facts[i]
+	if !f.chromeDone {
+		f.chrome, f.chromeDone = chromeReason(f), true
+	}
+	return f.chrome
+}
