@@ -118,7 +118,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 	if !x.hasLede {
 		return newsdate.Mention{}, span{}, false
 	}
-	sents := sentences(x.text, x.lede)
+	sents := sentences(x.text, x.lede, 2)
 	for _, s := range sents[:min(2, len(sents))] {
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])

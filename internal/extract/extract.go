@@ -121,7 +121,7 @@ func (x *extraction) summarise() {
 		x.a.Summary = x.lede.Text
 		return
 	}
-	sents := sentences(x.text, x.lede)
+	sents := sentences(x.text, x.lede, 2)
 	end := sents[0].End
 	if len(sents) > 1 && sents[1].End-x.lede.Start <= 320 {
 		end = sents[1].End
@@ -134,5 +134,5 @@ func (x *extraction) deriveTitle() {
 	if x.a.Title != "" || !x.hasLede {
 		return
 	}
-	x.a.Title, x.a.TitleDerived = deriveTitle(sentences(x.text, x.lede)[0].Text), true
+	x.a.Title, x.a.TitleDerived = deriveTitle(sentences(x.text, x.lede, 1)[0].Text), true
 }

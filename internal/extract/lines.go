@@ -110,9 +110,10 @@ func isWordByte(c byte) bool {
 	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 }
 
-// sentences splits the line span into sentence spans. A run of two or
-// more spaces marks a paragraph break (Break set on the next sentence).
-func sentences(text string, line span) []span {
+// sentences splits the line span into sentence spans, stopping after
+// limit of them when limit > 0. A run of two or more spaces marks a
+// paragraph break (Break set on the next sentence).
+func sentences(text string, line span, limit int) []span {
 	var out []span
 	start, brk := line.Start, true
 	emit := func(end int, next int, nextBreak bool) {
@@ -126,6 +127,9 @@ func sentences(text string, line span) []span {
 		start = next
 	}
 	for i := line.Start; i < line.End; {
+		if limit > 0 && len(out) == limit {
+			return out
+		}
 		c := text[i]
 		if n := isSpaceAt(text, i); n > 0 {
 			j, count := i+n, 1
@@ -159,6 +163,10 @@ func sentences(text string, line span) []span {
 				}
 			}
 			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(text[i:])

@@ -69,7 +69,7 @@ func (x *extraction) cutMarker(l span) span {
 
 // cutVideoBlurb removes a video blurb sentence before the lede.
 func (x *extraction) cutVideoBlurb(l span) span {
-	sents := sentences(x.text, l)
+	sents := sentences(x.text, l, 2)
 	first := sents[0]
 	lower := lowerASCII(first.Text)
 	if words(first.Text) > 35 || !containsAny(lower, videoVerbs) || strings.ContainsAny(first.Text, "\"“") {
@@ -117,7 +117,7 @@ func (x *extraction) splitLong(l span) {
 			group = group[:0]
 		}
 	}
-	for _, s := range sentences(x.text, l) {
+	for _, s := range sentences(x.text, l, 0) {
 		if s.Break || len(group) >= groupSize {
 			flush()
 		}
