@@ -19,10 +19,10 @@ var modifiedStarts = []string{"last modified", "last updated", "updated", "modif
 
 // videoVerbs mark a video blurb placed before a story ("X reports the
 // latest on ...", "Y discusses ...").
-var videoVerbs = []string{
+var videoVerbs = newPhraseSet([]string{
 	" reports the latest", " discusses ", " joins ", " weighs in", " breaks down ", " reacts to ",
 	" explains ", " analyzes ", " analyses ", " provides insight", " gives his take", " gives her take",
-}
+})
 
 // hasDate reports whether the mentions include a calendar day.
 func hasDate(dates []newsdate.Mention) bool {
@@ -220,7 +220,7 @@ func isCaption(f *lineFacts) bool {
 }
 
 // captionWords mark the way photo captions describe a picture.
-var captionWords = []string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "}
+var captionWords = newPhraseSet([]string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "})
 
 // captionShaped reports whether a line reads as a photo caption: a
 // picture's description with the day it was taken ("..., Tuesday, Dec. 21,
@@ -229,7 +229,7 @@ func captionShaped(f *lineFacts) bool {
 	if f.words > 120 {
 		return false
 	}
-	if containsAny(f.lower, captionWords) {
+	if captionWords.in(f.lower) {
 		return true
 	}
 	for _, m := range f.dates {

@@ -59,14 +59,14 @@ var socialWords = map[string]bool{
 
 // promoPhrases mark short lines and sentences that address the reader
 // rather than report.
-var promoPhrases = []string{
+var promoPhrases = newPhraseSet([]string{
 	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage",
 	"join us on", "download the app", "read more", "click here", "live coverage here", "you can read more",
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
 	"see the video", "watch live", "watch the video", "can be followed in",
-}
+})
 
 // editorNotes start the notes editors append about corrections and updates.
 var editorNotes = []string{
@@ -76,11 +76,11 @@ var editorNotes = []string{
 }
 
 // creditMarks identify photo and video credits inside a line.
-var creditMarks = []string{
+var creditMarks = newPhraseSet([]string{
 	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
 	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
 	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ",
-}
+})
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
 func lowerASCII(s string) string {
@@ -151,12 +151,7 @@ func breadcrumbTail(s string) string {
 
 // hasCredit reports whether s carries a photo or video credit.
 func hasCredit(lower string) bool {
-	for _, m := range creditMarks {
-		if strings.Contains(lower, m) {
-			return true
-		}
-	}
-	return false
+	return creditMarks.in(lower)
 }
 
 // isCreditLine reports whether a line is a credit on its own: a
@@ -174,16 +169,6 @@ func isCreditLine(f *lineFacts) bool {
 func startsWithAny(lower string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(lower, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsAny reports whether lower contains one of the phrases.
-func containsAny(lower string, phrases []string) bool {
-	for _, p := range phrases {
-		if strings.Contains(lower, p) {
 			return true
 		}
 	}
@@ -214,7 +199,7 @@ func chromeReason(f *lineFacts) string {
 		return reasonEditorNote
 	case strings.HasPrefix(s, "___") || strings.Trim(s, "-–—_=*• ") == "":
 		return reasonScrap
-	case n <= 30 && containsAny(lower, promoPhrases):
+	case n <= 30 && promoPhrases.in(lower):
 		return reasonPromo
 	case isCreditLine(f):
 		return reasonCredit
@@ -254,7 +239,7 @@ func sentenceChrome(s string) string {
 		return reasonEditorNote
 	case strings.HasPrefix(s, "___"):
 		return reasonScrap
-	case n <= 40 && containsAny(lower, promoPhrases):
+	case n <= 40 && promoPhrases.in(lower):
 		return reasonPromo
 	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && n <= 12 && hasCredit(lower),
 		strings.HasPrefix(lower, "photograph:") && n <= 10:

@@ -72,7 +72,7 @@ func (x *extraction) cutVideoBlurb(l span) span {
 	sents := sentences(x.text, l, 2)
 	first := sents[0]
 	lower := lowerASCII(first.Text)
-	if words(first.Text) > 35 || !containsAny(lower, videoVerbs) || strings.ContainsAny(first.Text, "\"“") {
+	if words(first.Text) > 35 || !videoVerbs.in(lower) || strings.ContainsAny(first.Text, "\"“") {
 		return l
 	}
 	if len(sents) == 1 && l.Line == len(x.lines)-1 {
