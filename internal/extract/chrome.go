@@ -84,23 +84,31 @@ var creditMarks = newPhraseSet([]string{
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
 func lowerASCII(s string) string {
-	return string(appendLower(make([]byte, 0, len(s)), s))
+	var b strings.Builder
+	b.Grow(len(s))
+	writeLower(&b, s)
+	return b.String()
 }
 
-// appendLower appends lowerASCII(s) to dst.
-func appendLower(dst []byte, s string) []byte {
+// writeLower writes lowerASCII(s) to b, copying the runs of bytes it
+// leaves as they are in one piece.
+func writeLower(b *strings.Builder, s string) {
+	run := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
+			b.WriteString(s[run:i])
+			b.WriteByte(c + 'a' - 'A')
+			run = i + 1
 		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99: // ’
-			c = '\''
+			b.WriteString(s[run:i])
+			b.WriteByte('\'')
 			i += 2
+			run = i + 1
 		}
-		dst = append(dst, c)
 	}
-	return dst
+	b.WriteString(s[run:])
 }
 
 // shortKey returns a lower-case line as a lookup key: without bullets,

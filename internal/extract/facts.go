@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsroom/timeline/internal/newsdate"
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
 
 // lineFacts are what the rules ask of one line, worked out once per line
 // so that no rule lower-cases, counts or scans a line again.
@@ -33,25 +37,30 @@ func factsOf(s string) *lineFacts {
 }
 
 // readLines splits the text into lines and works out their facts. The
-// lower-case copies of all lines share one buffer.
+// lower-case copies of all lines share one buffer, and so do their dates.
 func (x *extraction) readLines() {
 	x.lines = splitLines(x.text)
 	x.facts = make([]lineFacts, len(x.lines))
-	lower := make([]byte, 0, len(x.text))
-	ends := make([]int, len(x.lines))
+	// ends holds where each line's lower case and dates end in the
+	// shared buffers.
+	ends := make([]struct{ lower, dates int }, len(x.lines))
+	var lower strings.Builder
+	lower.Grow(len(x.text))
+	var dates []newsdate.Mention
 	for i, l := range x.lines {
-		lower = appendLower(lower, l.Text)
-		ends[i] = len(lower)
+		writeLower(&lower, l.Text)
+		dates = newsdate.AppendScan(dates, l.Text)
+		ends[i].lower, ends[i].dates = lower.Len(), len(dates)
 	}
-	all := string(lower)
-	start := 0
+	all := lower.String()
+	var start struct{ lower, dates int }
 	for i, l := range x.lines {
 		f := &x.facts[i]
 		f.text = l.Text
-		f.lower = all[start:ends[i]]
+		f.lower = all[start.lower:ends[i].lower]
 		f.key = shortKey(f.lower)
 		f.words = words(l.Text)
-		f.dates = newsdate.Scan(l.Text)
+		f.dates = dates[start.dates:ends[i].dates]
 		f.credit = hasCredit(f.lower)
 		start = ends[i]
 	}

@@ -62,7 +62,7 @@ func trimSpan(text string, start, end int) (int, int) {
 
 // splitLines returns the non-empty lines of text, trimmed, with offsets.
 func splitLines(text string) []span {
-	var lines []span
+	lines := make([]span, 0, strings.Count(text, "\n")+1)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {

@@ -10,8 +10,6 @@
 // relative mentions is the caller's job, against a publication date.
 package newsdate
 
-import "strings"
-
 // Kind says what sort of date a Mention is.
 type Kind int
 
@@ -82,7 +80,13 @@ var zones = map[string]int{
 
 // Scan returns the date mentions in text, in order of position.
 func Scan(text string) []Mention {
-	s := scanner{text: text}
+	return AppendScan(nil, text)
+}
+
+// AppendScan appends the date mentions in text to dst, in order of
+// position, and returns the extended slice. Offsets are into text.
+func AppendScan(dst []Mention, text string) []Mention {
+	s := scanner{text: text, out: dst}
 	return s.run()
 }
 
@@ -126,7 +130,7 @@ func (s *scanner) run() []Mention {
 		case isLetter(c):
 			j := s.wordEnd(i)
 			glued := i > 0 && isLetter(t[i-1])
-			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && strings.IndexByte("jfmasondtwy", c|0x20) >= 0 {
+			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && knownStart(t[i:i+3]) {
 				if m, ok := s.word(i, j, s.lower(i, j, &buf)); ok {
 					s.out = append(s.out, m)
 					i = m.End
@@ -152,6 +156,18 @@ func (s *scanner) run() []Mention {
 		}
 	}
 	return s.out
+}
+
+// knownStart reports whether a word starting with the three letters w
+// can be one the scanner knows: a month, a weekday, "yesterday", "today",
+// "tonight" or "week". It spares the map look-ups for other words.
+func knownStart(w string) bool {
+	switch string([]byte{w[0] | 0x20, w[1] | 0x20, w[2] | 0x20}) {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"sun", "mon", "tue", "wed", "thu", "fri", "sat", "yes", "tod", "ton", "wee":
+		return true
+	}
+	return false
 }
 
 // word reads a mention that starts with the word text[i:j] (lw in lower
