@@ -131,6 +131,10 @@ func sentences(text string, line span, limit int) []span {
 			return out
 		}
 		c := text[i]
+		if isWordByte(c) {
+			i++ // letters and digits neither space nor end a sentence
+			continue
+		}
 		if n := isSpaceAt(text, i); n > 0 {
 			j, count := i+n, 1
 			for j < line.End && isSpaceAt(text, j) > 0 {

@@ -3,9 +3,11 @@ package extract
 import "strings"
 
 // phraseSet is a list of lower-case phrases to look for in a text. It
-// reads the text once, trying at each byte only the phrases that start
-// with that byte and the one after it.
+// reads the text once: a bit per pair of bytes says whether any phrase
+// starts with that pair, and only there are the phrases compared.
 type phraseSet struct {
+	// starts has bit a<<8|b set when a phrase starts with bytes a, b.
+	starts [1 << 16 / 64]uint64
 	// byStart holds the phrases by their first byte.
 	byStart [256][]string
 }
@@ -18,6 +20,8 @@ func newPhraseSet(phrases []string) *phraseSet {
 		if len(ph) < 2 {
 			panic("extract: phrase shorter than two bytes: " + ph)
 		}
+		pair := int(ph[0])<<8 | int(ph[1])
+		p.starts[pair/64] |= 1 << (pair % 64)
 		p.byStart[ph[0]] = append(p.byStart[ph[0]], ph)
 	}
 	return p
@@ -26,8 +30,12 @@ func newPhraseSet(phrases []string) *phraseSet {
 // in reports whether lower contains one of the phrases.
 func (p *phraseSet) in(lower string) bool {
 	for i := 0; i+1 < len(lower); i++ {
+		pair := int(lower[i])<<8 | int(lower[i+1])
+		if p.starts[pair/64]&(1<<(pair%64)) == 0 {
+			continue
+		}
 		for _, ph := range p.byStart[lower[i]] {
-			if ph[1] == lower[i+1] && strings.HasPrefix(lower[i:], ph) {
+			if strings.HasPrefix(lower[i:], ph) {
 				return true
 			}
 		}
