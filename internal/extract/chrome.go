@@ -144,6 +144,11 @@ func isShareRow(lower string) bool {
 
 // isBreadcrumb reports whether s is a trail such as "Home » News » Title".
 func isBreadcrumb(s string) bool {
+	// Each separator holds '>' or the last byte of "»" or "›"; most lines
+	// have none of them.
+	if strings.IndexByte(s, '>') < 0 && strings.IndexByte(s, 0xbb) < 0 && strings.IndexByte(s, 0xba) < 0 {
+		return false
+	}
 	return strings.Count(s, " » ")+strings.Count(s, " › ")+strings.Count(s, " > ") >= 2
 }
 

@@ -130,7 +130,7 @@ func (s *scanner) run() []Mention {
 		case isLetter(c):
 			j := s.wordEnd(i)
 			glued := i > 0 && isLetter(t[i-1])
-			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && knownStart(t[i:i+3]) {
+			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && knownStart(t[i:j]) {
 				if m, ok := s.word(i, j, s.lower(i, j, &buf)); ok {
 					s.out = append(s.out, m)
 					i = m.End
@@ -158,16 +158,34 @@ func (s *scanner) run() []Mention {
 	return s.out
 }
 
-// knownStart reports whether a word starting with the three letters w
-// can be one the scanner knows: a month, a weekday, "yesterday", "today",
-// "tonight" or "week". It spares the map look-ups for other words.
-func knownStart(w string) bool {
-	switch string([]byte{w[0] | 0x20, w[1] | 0x20, w[2] | 0x20}) {
-	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-		"sun", "mon", "tue", "wed", "thu", "fri", "sat", "yes", "tod", "ton", "wee":
-		return true
+// knownStarts has a bit for the first three letters of every word the
+// scanner knows (months, weekdays, "yesterday", "today", "tonight",
+// "week"), so that other words are passed over without a map look-up.
+var knownStarts = func() (bits [26*26*26/64 + 1]uint64) {
+	known := []string{"yesterday", "today", "tonight", "week"}
+	for _, table := range []map[string]int{months, weekdays, weekdayAbbrevs} {
+		for w := range table {
+			known = append(known, w)
+		}
 	}
-	return false
+	for _, w := range known {
+		n := letters3(w)
+		bits[n/64] |= 1 << (n % 64)
+	}
+	return bits
+}()
+
+// letters3 numbers the first three letters of w, a word of at least
+// three ASCII letters, in either case.
+func letters3(w string) int {
+	return (int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a'))*26 + int(w[2]|0x20-'a')
+}
+
+// knownStart reports whether w, a word of at least three ASCII letters,
+// starts like a word the scanner knows.
+func knownStart(w string) bool {
+	n := letters3(w)
+	return knownStarts[n/64]&(1<<(n%64)) != 0
 }
 
 // word reads a mention that starts with the word text[i:j] (lw in lower
