@@ -84,31 +84,32 @@ var creditMarks = newPhraseSet([]string{
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
 func lowerASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	writeLower(&b, s)
-	return b.String()
+	return string(appendLower(make([]byte, 0, len(s)), s))
 }
 
-// writeLower writes lowerASCII(s) to b, copying the runs of bytes it
-// leaves as they are in one piece.
-func writeLower(b *strings.Builder, s string) {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b.WriteString(s[run:i])
-			b.WriteByte(c + 'a' - 'A')
-			run = i + 1
-		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99: // ’
-			b.WriteString(s[run:i])
-			b.WriteByte('\'')
-			i += 2
-			run = i + 1
+// appendLower appends lowerASCII(s) to dst.
+func appendLower(dst []byte, s string) []byte {
+	for {
+		i := strings.Index(s, "’")
+		if i < 0 {
+			return appendLowerASCII(dst, s)
+		}
+		dst = append(appendLowerASCII(dst, s[:i]), '\'')
+		s = s[i+len("’"):]
+	}
+}
+
+// appendLowerASCII appends s to dst with ASCII letters in lower case.
+func appendLowerASCII(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = append(dst, s...)
+	added := dst[start:]
+	for i, c := range added {
+		if c >= 'A' && c <= 'Z' {
+			added[i] = c + 'a' - 'A'
 		}
 	}
-	b.WriteString(s[run:])
+	return dst
 }
 
 // shortKey returns a lower-case line as a lookup key: without bullets,

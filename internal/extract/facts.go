@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/newsroom/timeline/internal/newsdate"
-)
+import "github.com/newsroom/timeline/internal/newsdate"
 
 // lineFacts are what the rules ask of one line, worked out once per line
 // so that no rule lower-cases, counts or scans a line again.
@@ -44,15 +40,14 @@ func (x *extraction) readLines() {
 	// ends holds where each line's lower case and dates end in the
 	// shared buffers.
 	ends := make([]struct{ lower, dates int }, len(x.lines))
-	var lower strings.Builder
-	lower.Grow(len(x.text))
+	lower := make([]byte, 0, len(x.text))
 	var dates []newsdate.Mention
 	for i, l := range x.lines {
-		writeLower(&lower, l.Text)
+		lower = appendLower(lower, l.Text)
 		dates = newsdate.AppendScan(dates, l.Text)
-		ends[i].lower, ends[i].dates = lower.Len(), len(dates)
+		ends[i].lower, ends[i].dates = len(lower), len(dates)
 	}
-	all := lower.String()
+	all := string(lower)
 	var start struct{ lower, dates int }
 	for i, l := range x.lines {
 		f := &x.facts[i]

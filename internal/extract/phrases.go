@@ -20,8 +20,8 @@ func newPhraseSet(phrases []string) *phraseSet {
 		if len(ph) < 2 {
 			panic("extract: phrase shorter than two bytes: " + ph)
 		}
-		pair := int(ph[0])<<8 | int(ph[1])
-		p.starts[pair/64] |= 1 << (pair % 64)
+		pair := uint16(ph[0])<<8 | uint16(ph[1])
+		p.starts[pair>>6] |= 1 << (pair & 63)
 		p.byStart[ph[0]] = append(p.byStart[ph[0]], ph)
 	}
 	return p
@@ -29,9 +29,13 @@ func newPhraseSet(phrases []string) *phraseSet {
 
 // in reports whether lower contains one of the phrases.
 func (p *phraseSet) in(lower string) bool {
+	if len(lower) < 2 {
+		return false
+	}
+	pair := uint16(lower[0])
 	for i := 0; i+1 < len(lower); i++ {
-		pair := int(lower[i])<<8 | int(lower[i+1])
-		if p.starts[pair/64]&(1<<(pair%64)) == 0 {
+		pair = pair<<8 | uint16(lower[i+1])
+		if p.starts[pair>>6]&(1<<(pair&63)) == 0 {
 			continue
 		}
 		for _, ph := range p.byStart[lower[i]] {
