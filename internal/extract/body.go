@@ -216,7 +216,7 @@ func (x *extraction) creditAfter(i int) {
 // isCaption reports whether a line short enough to be a caption carries
 // a photo or video credit.
 func isCaption(f *lineFacts) bool {
-	return len(f.text) < longLine && f.credit
+	return len(f.text) < longLine && f.hasCredit()
 }
 
 // captionWords mark the way photo captions describe a picture.

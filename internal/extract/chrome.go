@@ -176,7 +176,7 @@ func isCreditLine(f *lineFacts) bool {
 		!strings.ContainsAny(s[1:len(s)-1], "()") {
 		return true
 	}
-	return f.words <= 12 && f.credit
+	return f.words <= 12 && f.hasCredit()
 }
 
 // startsWithAny reports whether lower starts with one of the prefixes.

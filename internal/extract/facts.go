@@ -11,8 +11,9 @@ type lineFacts struct {
 	words      int
 	// dates are the line's date mentions, offsets relative to text.
 	dates []newsdate.Mention
-	// credit reports whether the line names a photo or video credit.
-	credit bool
+	// credit is whether the line names a photo or video credit, once
+	// creditDone is set (see hasCredit).
+	credit, creditDone bool
 	// chrome is chromeReason of the line, once chromeDone is set.
 	chrome     string
 	chromeDone bool
@@ -23,12 +24,11 @@ type lineFacts struct {
 func factsOf(s string) *lineFacts {
 	lower := lowerASCII(s)
 	return &lineFacts{
-		text:   s,
-		lower:  lower,
-		key:    shortKey(lower),
-		words:  words(s),
-		dates:  newsdate.Scan(s),
-		credit: hasCredit(lower),
+		text:  s,
+		lower: lower,
+		key:   shortKey(lower),
+		words: words(s),
+		dates: newsdate.Scan(s),
 	}
 }
 
@@ -56,7 +56,6 @@ func (x *extraction) readLines() {
 		f.key = shortKey(f.lower)
 		f.words = words(l.Text)
 		f.dates = dates[start.dates:ends[i].dates]
-		f.credit = hasCredit(f.lower)
 		start = ends[i]
 	}
 }
@@ -68,6 +67,16 @@ func (x *extraction) datesOf(s span) []newsdate.Mention {
 		return x.facts[s.Line].dates
 	}
 	return newsdate.Scan(s.Text)
+}
+
+// hasCredit reports whether the line names a photo or video credit,
+// worked out on first use: the search is a pass over the line, and lines
+// before the headline or after the end of the article never need it.
+func (f *lineFacts) hasCredit() bool {
+	if !f.creditDone {
+		f.credit, f.creditDone = hasCredit(f.lower), true
+	}
+	return f.credit
 }
 
 // chromeOf returns chromeReason of line i, worked out once.
