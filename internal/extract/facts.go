@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsroom/timeline/internal/newsdate"
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
 
 // lineFacts are what the rules ask of one line, worked out once per line
 // so that no rule lower-cases, counts or scans a line again.
@@ -9,7 +13,9 @@ type lineFacts struct {
 	// lower is lowerASCII(text); key is its shortKey.
 	lower, key string
 	words      int
-	// dates are the line's date mentions, offsets relative to text.
+	// dates are the line's date mentions, offsets relative to text. A
+	// line without a digit is not scanned: it names no calendar day,
+	// month or year, and the rules act on nothing else in a line's dates.
 	dates []newsdate.Mention
 	// credit is whether the line names a photo or video credit, once
 	// creditDone is set (see hasCredit).
@@ -44,7 +50,9 @@ func (x *extraction) readLines() {
 	var dates []newsdate.Mention
 	for i, l := range x.lines {
 		lower = appendLower(lower, l.Text)
-		dates = newsdate.AppendScan(dates, l.Text)
+		if strings.ContainsAny(l.Text, "0123456789") {
+			dates = newsdate.AppendScan(dates, l.Text)
+		}
 		ends[i].lower, ends[i].dates = len(lower), len(dates)
 	}
 	all := string(lower)

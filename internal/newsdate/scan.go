@@ -103,8 +103,9 @@ func isLower(c byte) bool  { return c >= 'a' && c <= 'z' }
 // wordEnd returns the end of the ASCII word starting at i; a capital after
 // a small letter starts a new word, so glued text ("LincMay") splits.
 func (s *scanner) wordEnd(i int) int {
+	t := s.text
 	j := i + 1
-	for j < len(s.text) && isLetter(s.text[j]) && !(isUpper(s.text[j]) && isLower(s.text[j-1])) {
+	for j < len(t) && (isLower(t[j]) || isUpper(t[j]) && !isLower(t[j-1])) {
 		j++
 	}
 	return j
