@@ -63,6 +63,13 @@ func firstDay(dates []newsdate.Mention, base int) (newsdate.Mention, bool) {
 	return newsdate.Mention{}, false
 }
 
+// isTeaser reports whether a line of n words links to another story:
+// cut short with "…", and not prose without it.
+func isTeaser(s string, n int) bool {
+	head, cut := strings.CutSuffix(s, "…")
+	return cut && !isProse(head, words(head)) && n < 40
+}
+
 // isDash reports whether s is only a dash.
 func isDash(s string) bool {
 	t := strings.Trim(s, " ")
@@ -113,7 +120,7 @@ func (x *extraction) readBody() {
 			x.drop(l, r)
 		case isCaption(f):
 			x.caption(l)
-		case strings.HasSuffix(l.Text, "…") && !isProse(strings.TrimSuffix(l.Text, "…")) && n < 40:
+		case isTeaser(l.Text, n):
 			x.drop(l, reasonTeaser)
 		case x.titleShaped(i) && n > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines):
 			x.drop(l, reasonRelated)

@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/newsroom/timeline/internal/newsdate"
-)
+import "github.com/newsroom/timeline/internal/newsdate"
 
 // lineFacts are what the rules ask of one line, worked out once per line
 // so that no rule lower-cases, counts or scans a line again.
@@ -50,7 +46,7 @@ func (x *extraction) readLines() {
 	var dates []newsdate.Mention
 	for i, l := range x.lines {
 		lower = appendLower(lower, l.Text)
-		if strings.ContainsAny(l.Text, "0123456789") {
+		if hasDigit(l.Text) {
 			dates = newsdate.AppendScan(dates, l.Text)
 		}
 		ends[i].lower, ends[i].dates = len(lower), len(dates)
@@ -66,6 +62,16 @@ func (x *extraction) readLines() {
 		f.dates = dates[start.dates:ends[i].dates]
 		start = ends[i]
 	}
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // datesOf returns the date mentions of s, a line or a piece of one, with

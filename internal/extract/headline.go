@@ -10,10 +10,9 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "…")
 }
 
-// isProse reports whether a line reads as article prose: enough words
-// and sentence punctuation, or long.
-func isProse(s string) bool {
-	n := words(s)
+// isProse reports whether a line of n words reads as article prose:
+// enough words and sentence punctuation, or long.
+func isProse(s string, n int) bool {
 	return n >= 8 && endsSentence(s) || n >= 50
 }
 
@@ -38,7 +37,7 @@ func (x *extraction) findHeadline() {
 	lines := x.lines
 	x.firstProse = len(lines)
 	for i, l := range lines {
-		if isProse(l.Text) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
+		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
 			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
 			x.firstProse = i
 			break

@@ -194,14 +194,14 @@ func sentenceStart(text string, k int) bool {
 
 // words counts the space-separated words of s.
 func words(s string) int {
-	n, in := 0, false
+	n := 0
+	prev := byte(' ')
 	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' || s[i] == '\t' {
-			in = false
-		} else if !in {
-			in = true
-			n++
+		c := s[i]
+		if (prev == ' ' || prev == '\t') && c != ' ' && c != '\t' {
+			n++ // a word starts after a space
 		}
+		prev = c
 	}
 	return n
 }
