@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsroom/timeline/internal/newsdate"
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
 
 // lineFacts are what the rules ask of one line, worked out once per line
 // so that no rule lower-cases, counts or scans a line again.
@@ -42,16 +46,21 @@ func (x *extraction) readLines() {
 	// ends holds where each line's lower case and dates end in the
 	// shared buffers.
 	ends := make([]struct{ lower, dates int }, len(x.lines))
-	lower := make([]byte, 0, len(x.text))
+	// Each line is lower-cased in line, then copied to lower, whose
+	// String does not copy again.
+	var lower strings.Builder
+	lower.Grow(len(x.text))
+	var line []byte
 	var dates []newsdate.Mention
 	for i, l := range x.lines {
-		lower = appendLower(lower, l.Text)
+		line = appendLower(line[:0], l.Text)
+		lower.Write(line)
 		if hasDigit(l.Text) {
 			dates = newsdate.AppendScan(dates, l.Text)
 		}
-		ends[i].lower, ends[i].dates = len(lower), len(dates)
+		ends[i].lower, ends[i].dates = lower.Len(), len(dates)
 	}
-	all := string(lower)
+	all := lower.String()
 	var start struct{ lower, dates int }
 	for i, l := range x.lines {
 		f := &x.facts[i]
