@@ -104,6 +104,9 @@ type candidate struct {
 }
 
 func (x *extraction) drop(s span, reason string) {
+	if x.a.Dropped == nil {
+		x.a.Dropped = make([]Dropped, 0, len(x.lines)) // most lines of a page are dropped
+	}
 	x.a.Dropped = append(x.a.Dropped, Dropped{Text: s.Text, Offset: s.Start, Reason: reason})
 }
 
