@@ -240,9 +240,8 @@ func isTitleWords(s string) bool {
 }
 
 // sentenceChrome returns why a sentence inside a long paragraph is not
-// article text, or "".
-func sentenceChrome(s string) string {
-	lower := lowerASCII(s)
+// article text, or "". lower is lowerASCII(s).
+func sentenceChrome(s, lower string) string {
 	n := words(s)
 	switch {
 	case n <= 3 && navigationWords[shortKey(lower)] != "":

@@ -102,6 +102,17 @@ func (f *lineFacts) hasCredit() bool {
 	return f.credit
 }
 
+// lowerOf returns lowerASCII(s.Text) for a piece of a line: cut from the
+// line's lower case when lower-casing kept the line's length (it had no
+// curly apostrophe), else worked out anew.
+func (x *extraction) lowerOf(s span) string {
+	line, f := x.lines[s.Line], &x.facts[s.Line]
+	if len(f.lower) == len(line.Text) {
+		return f.lower[s.Start-line.Start : s.End-line.Start]
+	}
+	return lowerASCII(s.Text)
+}
+
 // chromeOf returns chromeReason of line i, worked out once.
 func (x *extraction) chromeOf(i int) string {
 	f := &x.facts[i]

@@ -121,7 +121,7 @@ func (x *extraction) splitLong(l span) {
 		if s.Break || len(group) >= groupSize {
 			flush()
 		}
-		r := sentenceChrome(s.Text)
+		r := sentenceChrome(s.Text, x.lowerOf(s))
 		if r == "" {
 			group = append(group, s)
 			continue
