@@ -115,8 +115,13 @@ func appendLowerASCII(dst []byte, s string) []byte {
 // shortKey returns a lower-case line as a lookup key: without bullets,
 // trailing colons and surrounding punctuation.
 func shortKey(lower string) string {
-	k := strings.TrimLeft(lower, "•·▪►-–—*> ")
-	k = strings.TrimRight(k, ": ")
+	k := lower
+	if k != "" && !isWordByte(k[0]) { // most lines start with a letter
+		k = strings.TrimLeft(k, "•·▪►-–—*> ")
+	}
+	for k != "" && (k[len(k)-1] == ':' || k[len(k)-1] == ' ') {
+		k = k[:len(k)-1]
+	}
 	return k
 }
 
