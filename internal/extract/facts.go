@@ -55,7 +55,9 @@ func (x *extraction) readLines() {
 	for i, l := range x.lines {
 		line = appendLower(line[:0], l.Text)
 		lower.Write(line)
-		if hasDigit(l.Text) {
+		var digit bool
+		x.facts[i].words, digit = wordsAndDigit(l.Text)
+		if digit {
 			dates = newsdate.AppendScan(dates, l.Text)
 		}
 		ends[i].lower, ends[i].dates = lower.Len(), len(dates)
@@ -67,20 +69,9 @@ func (x *extraction) readLines() {
 		f.text = l.Text
 		f.lower = all[start.lower:ends[i].lower]
 		f.key = shortKey(f.lower)
-		f.words = words(l.Text)
 		f.dates = dates[start.dates:ends[i].dates]
 		start = ends[i]
 	}
-}
-
-// hasDigit reports whether s holds an ASCII digit.
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
 }
 
 // datesOf returns the date mentions of s, a line or a piece of one, with

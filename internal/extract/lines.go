@@ -194,16 +194,25 @@ func sentenceStart(text string, k int) bool {
 
 // words counts the space-separated words of s.
 func words(s string) int {
-	n := 0
+	n, _ := wordsAndDigit(s)
+	return n
+}
+
+// wordsAndDigit counts the space-separated words of s and reports
+// whether it holds an ASCII digit, in one pass.
+func wordsAndDigit(s string) (n int, digit bool) {
 	prev := byte(' ')
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if (prev == ' ' || prev == '\t') && c != ' ' && c != '\t' {
 			n++ // a word starts after a space
 		}
+		if c >= '0' && c <= '9' {
+			digit = true
+		}
 		prev = c
 	}
-	return n
+	return n, digit
 }
 
 // creditParen reports whether the parenthesis closing at text[i] holds a
