@@ -131,6 +131,10 @@ func sentences(text string, line span, limit int) []span {
 			return out
 		}
 		c := text[i]
+		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
+			c = '.' // a link glued to the sentence before it ends a sentence
+			i += len("Read more") - 1
+		}
 		if isWordByte(c) {
 			i++ // letters and digits neither space nor end a sentence
 			continue
@@ -178,6 +182,14 @@ func sentences(text string, line span, limit int) []span {
 	}
 	emit(line.End, line.End, false)
 	return out
+}
+
+// gluedReadMore reports whether text[i:end] starts with "Read more" glued
+// to a word before it (from on), the way scrapers flatten a link to
+// another story: "… as Russian troops falterRead more Earlier, …".
+func gluedReadMore(text string, from, i, end int) bool {
+	return i > from && text[i-1] >= 'a' && text[i-1] <= 'z' && strings.HasPrefix(text[i:end], "Read more") &&
+		(i+len("Read more") == end || !isWordByte(text[i+len("Read more")]))
 }
 
 // closingQuote reports whether a curly closing quote starts at text[i].
