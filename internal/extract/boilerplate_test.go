@@ -26,3 +26,21 @@ func TestGluedReadMore(t *testing.T) {
 		t.Errorf("text after the teaser lost: %q", text)
 	}
 }
+
+// TestGluedLabel checks that a label glued between a date marker and the
+// lede is dropped, and that glued names are not taken for labels.
+func TestGluedLabel(t *testing.T) {
+	tests := []struct {
+		name, lede, wantFirst string
+	}{
+		{"live-blog label", "24 Feb 2022 23.44Today in US PoliticsThat is it from us today in the capital, officials said.", "That is it from us today"},
+		{"name, not a label", "24 Feb 2022 23.44 Officials at McDonald said on Thursday that the talks would go on.", "Officials at McDonald said"},
+		{"one word", "24 Feb 2022 23.44 iPhone sales fell on Thursday in the capital, officials said today.", "iPhone sales fell"},
+	}
+	for _, tt := range tests {
+		a := Extract("x.txt", []byte("Talks held in the capital\n\n"+tt.lede+"\n"), Options{})
+		if len(a.Blocks) == 0 || !strings.HasPrefix(a.Blocks[0].Text, tt.wantFirst) {
+			t.Errorf("%s: blocks %+v, want the first to start %q", tt.name, a.Blocks, tt.wantFirst)
+		}
+	}
+}

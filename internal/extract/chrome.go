@@ -27,6 +27,7 @@ const (
 	reasonVideo          = "video caption"
 	reasonTeaser         = "teaser"
 	reasonRelated        = "link to another story (a headline inside the body)"
+	reasonLabel          = "label glued to the text"
 )
 
 // navigationWords are whole lines that are site navigation or prompts.

@@ -19,7 +19,9 @@ var markerWords = map[string]bool{
 // the captions, credits and promotions inside it.
 func (x *extraction) paragraph(l span, last bool) {
 	if !x.hasLede {
-		l = x.cutMarker(l)
+		if m := x.cutMarker(l); m != l {
+			l = x.cutGluedLabel(m)
+		}
 		if l.Start >= l.End {
 			return
 		}
@@ -65,6 +67,37 @@ func (x *extraction) cutMarker(l span) span {
 	}
 	x.drop(x.sub(l, l.Start, m.End), reasonMarker)
 	return x.sub(l, m.End, l.End)
+}
+
+// cutGluedLabel removes a live-blog label a scraper glued between a date
+// marker and the text ("Today in US PoliticsThat’s it from us ..."): two
+// to six words of letters, capitalised but for short ones, with no
+// punctuation, the last of three letters or more ending in a small
+// letter that runs straight into a capital.
+func (x *extraction) cutGluedLabel(l span) span {
+	t := l.Text
+	for i := 1; i < len(t) && i <= 60; i++ {
+		c := t[i]
+		if c != ' ' && !isWordByte(c) {
+			return l
+		}
+		if !(c >= 'A' && c <= 'Z' && t[i-1] >= 'a' && t[i-1] <= 'z') {
+			continue
+		}
+		label := strings.Fields(t[:i])
+		last := label[len(label)-1]
+		if len(label) < 2 || len(label) > 6 || len(last) < 3 || !(last[0] >= 'A' && last[0] <= 'Z') {
+			return l
+		}
+		for _, w := range label {
+			if !(w[0] >= 'A' && w[0] <= 'Z') && len(w) > 3 {
+				return l
+			}
+		}
+		x.drop(x.sub(l, l.Start, l.Start+i), reasonLabel)
+		return x.sub(l, l.Start+i, l.End)
+	}
+	return l
 }
 
 // cutVideoBlurb removes a video blurb sentence before the lede.
