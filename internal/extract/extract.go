@@ -66,7 +66,9 @@ func Extract(path string, data []byte, opts Options) *Article {
 		a:     &Article{Path: path},
 		title: -1,
 	}
-	x.readLines()
+	s := getScratch()
+	defer s.release()
+	x.readLines(s)
 	x.findHeadline()
 	x.readBody()
 	x.readDates()

@@ -38,39 +38,40 @@ func factsOf(s string) *lineFacts {
 	}
 }
 
-// readLines splits the text into lines and works out their facts. The
-// lower-case copies of all lines share one buffer, and so do their dates.
-func (x *extraction) readLines() {
-	x.lines = splitLines(x.text)
-	x.facts = make([]lineFacts, len(x.lines))
-	// ends holds where each line's lower case and dates end in the
-	// shared buffers.
-	ends := make([]struct{ lower, dates int }, len(x.lines))
-	// Each line is lower-cased in line, then copied to lower, whose
+// readLines splits the text into lines and works out their facts, in
+// the buffers of s. The lower-case copies of all lines share one buffer,
+// and so do their dates.
+func (x *extraction) readLines(s *scratch) {
+	s.lines = appendLines(s.lines[:0], x.text)
+	x.lines = s.lines
+	s.facts = sized(s.facts, len(x.lines))
+	x.facts = s.facts
+	s.ends = sized(s.ends, len(x.lines))
+	// Each line is lower-cased in s.line, then copied to lower, whose
 	// String does not copy again.
 	var lower strings.Builder
 	lower.Grow(len(x.text))
-	var line []byte
-	var dates []newsdate.Mention
+	dates := s.dates[:0]
 	for i, l := range x.lines {
-		line = appendLower(line[:0], l.Text)
-		lower.Write(line)
+		s.line = appendLower(s.line[:0], l.Text)
+		lower.Write(s.line)
 		var digit bool
 		x.facts[i].words, digit = wordsAndDigit(l.Text)
 		if digit {
 			dates = newsdate.AppendScan(dates, l.Text)
 		}
-		ends[i].lower, ends[i].dates = lower.Len(), len(dates)
+		s.ends[i] = lineEnd{lower.Len(), len(dates)}
 	}
+	s.dates = dates
 	all := lower.String()
-	var start struct{ lower, dates int }
+	var start lineEnd
 	for i, l := range x.lines {
 		f := &x.facts[i]
 		f.text = l.Text
-		f.lower = all[start.lower:ends[i].lower]
+		f.lower = all[start.lower:s.ends[i].lower]
 		f.key = shortKey(f.lower)
-		f.dates = dates[start.dates:ends[i].dates]
-		start = ends[i]
+		f.dates = dates[start.dates:s.ends[i].dates]
+		start = s.ends[i]
 	}
 }
 

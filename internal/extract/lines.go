@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,7 +63,13 @@ func trimSpan(text string, start, end int) (int, int) {
 
 // splitLines returns the non-empty lines of text, trimmed, with offsets.
 func splitLines(text string) []span {
-	lines := make([]span, 0, strings.Count(text, "\n")+1)
+	return appendLines(nil, text)
+}
+
+// appendLines appends the non-empty lines of text, trimmed, with offsets,
+// to lines.
+func appendLines(lines []span, text string) []span {
+	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
