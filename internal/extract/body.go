@@ -19,14 +19,14 @@ var modifiedStarts = []string{"last modified", "last updated", "updated", "modif
 
 // videoVerbs mark a video blurb placed before a story ("X reports the
 // latest on ...", "Y discusses ...").
-var videoVerbs = []string{
+var videoVerbs = newPhraseSet([]string{
 	" reports the latest", " discusses ", " joins ", " weighs in", " breaks down ", " reacts to ",
 	" explains ", " analyzes ", " analyses ", " provides insight", " gives his take", " gives her take",
-}
+})
 
-// hasDate reports whether s mentions a calendar day.
-func hasDate(s string) bool {
-	for _, m := range newsdate.Scan(s) {
+// hasDate reports whether the mentions include a calendar day.
+func hasDate(dates []newsdate.Mention) bool {
+	for _, m := range dates {
 		if m.Kind == newsdate.Absolute || m.Kind == newsdate.Yearless {
 			return true
 		}
@@ -34,14 +34,15 @@ func hasDate(s string) bool {
 	return false
 }
 
-// isDateLine reports whether s is little more than a date ("May 22,
+// isDateLine reports whether a line is little more than a date ("May 22,
 // 2022", "Sunday, May 22").
-func isDateLine(s string) bool {
+func isDateLine(f *lineFacts) bool {
+	s := f.text
 	if len(s) > 60 {
 		return false
 	}
 	covered := 0
-	for _, m := range newsdate.Scan(s) {
+	for _, m := range f.dates {
 		if m.Kind <= newsdate.MonthYear {
 			covered += m.End - m.Start
 		}
@@ -49,10 +50,10 @@ func isDateLine(s string) bool {
 	return covered > 0 && covered*10 >= len(strings.TrimSpace(s))*7
 }
 
-// firstDay returns the first mention in s of a calendar day, with its
-// offsets made absolute by adding base.
-func firstDay(s string, base int) (newsdate.Mention, bool) {
-	for _, m := range newsdate.Scan(s) {
+// firstDay returns the first of the mentions that names a calendar day,
+// with its offsets made absolute by adding base.
+func firstDay(dates []newsdate.Mention, base int) (newsdate.Mention, bool) {
+	for _, m := range dates {
 		if m.Kind == newsdate.Absolute || m.Kind == newsdate.Yearless {
 			m.Start += base
 			m.End += base
@@ -60,6 +61,13 @@ func firstDay(s string, base int) (newsdate.Mention, bool) {
 		}
 	}
 	return newsdate.Mention{}, false
+}
+
+// isTeaser reports whether a line of n words links to another story:
+// cut short with "…", and not prose without it.
+func isTeaser(s string, n int) bool {
+	head, cut := strings.CutSuffix(s, "…")
+	return cut && !isProse(head, words(head)) && n < 40
 }
 
 // isDash reports whether s is only a dash.
@@ -82,9 +90,8 @@ func (x *extraction) readBody() {
 	x.readHeader(start)
 	ended := false
 	for i := max(start, x.firstProse); i < len(lines); i++ {
-		l := lines[i]
-		lower := lowerASCII(l.Text)
-		key := shortKey(l.Text)
+		l, f := lines[i], &x.facts[i]
+		lower, key, n := f.lower, f.key, f.words
 		switch {
 		case ended:
 			x.drop(l, reasonAfterEnd)
@@ -97,13 +104,13 @@ func (x *extraction) readBody() {
 			x.caption(l)
 		case i > 0 && lines[i-1].Text == l.Text:
 			x.drop(l, reasonRepeated)
-		case startsWithAny(lower, trailerStarts) && words(l.Text) <= 15:
+		case startsWithAny(lower, trailerStarts) && n <= 15:
 			x.readTrailer(l)
-		case startsWithAny(lower, modifiedStarts) && hasDate(l.Text) && words(l.Text) <= 12:
+		case startsWithAny(lower, modifiedStarts) && hasDate(f.dates) && n <= 12:
 			x.drop(l, reasonTrailer)
-		case isDateLine(l.Text):
+		case isDateLine(f):
 			x.drop(l, reasonDateLine)
-		case isCaption(l.Text) && captionShaped(l.Text):
+		case isCaption(f) && captionShaped(f):
 			x.caption(l)
 		case x.chromeOf(i) != "":
 			r := x.chromeOf(i)
@@ -111,13 +118,13 @@ func (x *extraction) readBody() {
 				x.creditAfter(i)
 			}
 			x.drop(l, r)
-		case isCaption(l.Text):
+		case isCaption(f):
 			x.caption(l)
-		case strings.HasSuffix(l.Text, "…") && !isProse(strings.TrimSuffix(l.Text, "…")) && words(l.Text) < 40:
+		case isTeaser(l.Text, n):
 			x.drop(l, reasonTeaser)
-		case isTitleShaped(l.Text) && words(l.Text) > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines):
+		case x.titleShaped(i) && n > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines):
 			x.drop(l, reasonRelated)
-		case (isTitleShaped(l.Text) || words(l.Text) == 2 && isTitleWords(l.Text)) && i+1 < len(lines):
+		case (x.titleShaped(i) || n == 2 && isTitleWords(l.Text)) && i+1 < len(lines):
 			x.keep(timeline.Heading, l)
 		default:
 			x.paragraph(l, i == len(lines)-1)
@@ -131,7 +138,7 @@ func (x *extraction) readBody() {
 func (x *extraction) readHeader(start int) {
 	lines := x.lines
 	for i := start; i < x.firstProse; i++ {
-		l := lines[i]
+		l, f := lines[i], &x.facts[i]
 		switch {
 		case l.Text == x.a.Title:
 			x.drop(l, reasonRepeated)
@@ -141,22 +148,22 @@ func (x *extraction) readHeader(start int) {
 			x.caption(l)
 		case i > 0 && lines[i-1].Text == l.Text:
 			x.drop(l, reasonRepeated)
-		case i+1 < x.firstProse && isDash(lines[i+1].Text) && words(l.Text) <= 3:
+		case i+1 < x.firstProse && isDash(lines[i+1].Text) && f.words <= 3:
 			x.setDatelineToken(l.Text)
 			x.drop(l, reasonDateline)
-		case isCaption(l.Text):
+		case isCaption(f):
 			x.caption(l)
-		case hasDate(l.Text) && words(l.Text) <= 15:
-			if m, ok := firstDay(l.Text, l.Start); ok && !x.byline.found && !startsWithAny(lowerASCII(l.Text), modifiedStarts) &&
+		case hasDate(f.dates) && f.words <= 15:
+			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !startsWithAny(f.lower, modifiedStarts) &&
 				x.dateRepeats(m) < 2 {
 				x.byline = candidate{true, m}
 			}
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case strings.HasPrefix(strings.ToLower(l.Text), "by ") && words(l.Text) <= 8:
+		case strings.HasPrefix(strings.ToLower(l.Text), "by ") && f.words <= 8:
 			x.drop(l, reasonByline)
-		case words(l.Text) <= 2:
+		case f.words <= 2:
 			x.drop(l, reasonScrap)
 		default:
 			x.paragraph(l, false)
@@ -167,17 +174,18 @@ func (x *extraction) readHeader(start int) {
 // readTrailer reads "Published in Dawn, October 22th, 2022".
 func (x *extraction) readTrailer(l span) {
 	x.drop(l, reasonTrailer)
-	if m, ok := firstDay(l.Text, l.Start); ok && !x.trailer.found {
+	f := &x.facts[l.Line]
+	if m, ok := firstDay(f.dates, l.Start); ok && !x.trailer.found {
 		x.trailer = candidate{true, m}
 	}
-	lower := lowerASCII(l.Text)
+	lower := f.lower
 	for _, p := range []string{"published in ", "published by ", "appeared in ", "first published in "} {
 		if i := strings.Index(lower, p); i >= 0 && x.a.Outlet == "" {
 			name := l.Text[i+len(p):]
 			if j := strings.IndexAny(name, ",;("); j >= 0 {
 				name = name[:j]
 			}
-			if m, ok := firstDay(name, 0); ok {
+			if m, ok := firstDay(newsdate.Scan(name), 0); ok {
 				name = name[:m.Start]
 			}
 			x.a.Outlet = strings.TrimSpace(strings.TrimRight(name, ". "))
@@ -188,7 +196,7 @@ func (x *extraction) readTrailer(l span) {
 // caption files a line under Captions and remembers its dates.
 func (x *extraction) caption(s span) {
 	x.a.Captions = append(x.a.Captions, s.Text)
-	for _, m := range newsdate.Scan(s.Text) {
+	for _, m := range x.datesOf(s) {
 		if m.Kind == newsdate.Absolute {
 			m.Start += s.Start
 			m.End += s.Start
@@ -205,7 +213,7 @@ func (x *extraction) creditAfter(i int) {
 		return
 	}
 	b := x.a.Blocks[n-1]
-	if !captionShaped(b.Text) {
+	if !captionShaped(factsOf(b.Text)) {
 		return
 	}
 	x.a.Blocks = x.a.Blocks[:n-1]
@@ -214,24 +222,24 @@ func (x *extraction) creditAfter(i int) {
 
 // isCaption reports whether a line short enough to be a caption carries
 // a photo or video credit.
-func isCaption(s string) bool {
-	return len(s) < longLine && hasCredit(lowerASCII(s))
+func isCaption(f *lineFacts) bool {
+	return len(f.text) < longLine && f.hasCredit()
 }
 
 // captionWords mark the way photo captions describe a picture.
-var captionWords = []string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "}
+var captionWords = newPhraseSet([]string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "})
 
 // captionShaped reports whether a line reads as a photo caption: a
 // picture's description with the day it was taken ("..., Tuesday, Dec. 21,
 // 2021."), or one of the phrases captions use.
-func captionShaped(s string) bool {
-	if words(s) > 120 {
+func captionShaped(f *lineFacts) bool {
+	if f.words > 120 {
 		return false
 	}
-	if containsAny(lowerASCII(s), captionWords) {
+	if captionWords.in(f.lower) {
 		return true
 	}
-	for _, m := range newsdate.Scan(s) {
+	for _, m := range f.dates {
 		if m.Kind == newsdate.Absolute && m.Weekday >= 0 {
 			return true
 		}
@@ -242,30 +250,14 @@ func captionShaped(s string) bool {
 // dateRepeats counts the lines that mention the same day as m: a date
 // printed on many lines belongs to a sidebar, not to the byline.
 func (x *extraction) dateRepeats(m newsdate.Mention) int {
-	if x.dayLines == nil {
-		x.dayLines = map[[3]int]int{}
-		for _, l := range x.lines {
-			seen := map[[3]int]bool{}
-			for _, o := range newsdate.Scan(l.Text) {
-				k := [3]int{o.Year, o.Month, o.Day}
-				if o.Kind <= newsdate.Yearless && !seen[k] {
-					seen[k] = true
-					x.dayLines[k]++
-				}
+	n := 0
+	for _, f := range x.facts {
+		for _, o := range f.dates {
+			if o.Kind <= newsdate.Yearless && o.Year == m.Year && o.Month == m.Month && o.Day == m.Day {
+				n++
+				break
 			}
 		}
 	}
-	return x.dayLines[[3]int{m.Year, m.Month, m.Day}]
-}
-
-// chromeOf returns chromeReason of line i, computed once.
-func (x *extraction) chromeOf(i int) string {
-	if x.chrome == nil {
-		x.chrome = make([]*string, len(x.lines))
-	}
-	if x.chrome[i] == nil {
-		r := chromeReason(x.lines[i].Text)
-		x.chrome[i] = &r
-	}
-	return *x.chrome[i]
+	return n
 }

@@ -27,6 +27,7 @@ const (
 	reasonVideo          = "video caption"
 	reasonTeaser         = "teaser"
 	reasonRelated        = "link to another story (a headline inside the body)"
+	reasonLabel          = "label glued to the text"
 )
 
 // navigationWords are whole lines that are site navigation or prompts.
@@ -59,14 +60,14 @@ var socialWords = map[string]bool{
 
 // promoPhrases mark short lines and sentences that address the reader
 // rather than report.
-var promoPhrases = []string{
+var promoPhrases = newPhraseSet([]string{
 	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage",
 	"join us on", "download the app", "read more", "click here", "live coverage here", "you can read more",
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
 	"see the video", "watch live", "watch the video", "can be followed in",
-}
+})
 
 // editorNotes start the notes editors append about corrections and updates.
 var editorNotes = []string{
@@ -76,32 +77,52 @@ var editorNotes = []string{
 }
 
 // creditMarks identify photo and video credits inside a line.
-var creditMarks = []string{
+var creditMarks = newPhraseSet([]string{
 	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
 	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
 	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ",
-}
+})
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
 func lowerASCII(s string) string {
-	if strings.Contains(s, "’") {
-		s = strings.ReplaceAll(s, "’", "'")
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+	return string(appendLower(make([]byte, 0, len(s)), s))
 }
 
-// shortKey returns a line as a lookup key: lower case, without bullets,
+// appendLower appends lowerASCII(s) to dst.
+func appendLower(dst []byte, s string) []byte {
+	for {
+		i := strings.Index(s, "’")
+		if i < 0 {
+			return appendLowerASCII(dst, s)
+		}
+		dst = append(appendLowerASCII(dst, s[:i]), '\'')
+		s = s[i+len("’"):]
+	}
+}
+
+// appendLowerASCII appends s to dst with ASCII letters in lower case.
+func appendLowerASCII(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = append(dst, s...)
+	added := dst[start:]
+	for i, c := range added {
+		if c >= 'A' && c <= 'Z' {
+			added[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
+}
+
+// shortKey returns a lower-case line as a lookup key: without bullets,
 // trailing colons and surrounding punctuation.
-func shortKey(s string) string {
-	k := lowerASCII(s)
-	k = strings.TrimLeft(k, "•·▪►-–—*> ")
-	k = strings.TrimRight(k, ": ")
+func shortKey(lower string) string {
+	k := lower
+	if k != "" && !isWordByte(k[0]) { // most lines start with a letter
+		k = strings.TrimLeft(k, "•·▪►-–—*> ")
+	}
+	for k != "" && (k[len(k)-1] == ':' || k[len(k)-1] == ' ') {
+		k = k[:len(k)-1]
+	}
 	return k
 }
 
@@ -115,23 +136,26 @@ func isBullet(s string) bool {
 	return false
 }
 
-// isShareRow reports whether every word of s is a social network or
-// share-button word.
-func isShareRow(s string) bool {
-	f := strings.Fields(lowerASCII(s))
-	if len(f) == 0 || len(f) > 12 {
-		return false
-	}
-	for _, w := range f {
-		if !socialWords[strings.Trim(w, "•·|,")] {
+// isShareRow reports whether a line (in lower case) is one to twelve
+// words, each a social network or share-button word.
+func isShareRow(lower string) bool {
+	n := 0
+	for w := range strings.FieldsSeq(lower) {
+		n++
+		if n > 12 || !socialWords[strings.Trim(w, "•·|,")] {
 			return false
 		}
 	}
-	return true
+	return n > 0
 }
 
 // isBreadcrumb reports whether s is a trail such as "Home » News » Title".
 func isBreadcrumb(s string) bool {
+	// Each separator holds '>' or the last byte of "»" or "›"; most lines
+	// have none of them.
+	if strings.IndexByte(s, '>') < 0 && strings.IndexByte(s, 0xbb) < 0 && strings.IndexByte(s, 0xba) < 0 {
+		return false
+	}
 	return strings.Count(s, " » ")+strings.Count(s, " › ")+strings.Count(s, " > ") >= 2
 }
 
@@ -147,22 +171,18 @@ func breadcrumbTail(s string) string {
 
 // hasCredit reports whether s carries a photo or video credit.
 func hasCredit(lower string) bool {
-	for _, m := range creditMarks {
-		if strings.Contains(lower, m) {
-			return true
-		}
-	}
-	return false
+	return creditMarks.in(lower)
 }
 
-// isCreditLine reports whether s is a credit on its own: a parenthesised
-// short line, or one that names a photo agency.
-func isCreditLine(s, lower string) bool {
-	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && words(s) <= 20 &&
+// isCreditLine reports whether a line is a credit on its own: a
+// parenthesised short line, or one that names a photo agency.
+func isCreditLine(f *lineFacts) bool {
+	s := f.text
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && f.words <= 20 &&
 		!strings.ContainsAny(s[1:len(s)-1], "()") {
 		return true
 	}
-	return words(s) <= 12 && hasCredit(lower)
+	return f.words <= 12 && f.hasCredit()
 }
 
 // startsWithAny reports whether lower starts with one of the prefixes.
@@ -175,32 +195,21 @@ func startsWithAny(lower string, prefixes []string) bool {
 	return false
 }
 
-// containsAny reports whether lower contains one of the phrases.
-func containsAny(lower string, phrases []string) bool {
-	for _, p := range phrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // chromeReason returns why a whole line is site chrome, or "" when it may
 // be article text.
-func chromeReason(s string) string {
-	lower := lowerASCII(s)
-	key := shortKey(s)
-	if r, ok := navigationWords[key]; ok {
+func chromeReason(f *lineFacts) string {
+	s, lower := f.text, f.lower
+	if r, ok := navigationWords[f.key]; ok {
 		return r
 	}
-	n := words(s)
+	n := f.words
 	if n > 60 {
 		return ""
 	}
 	switch {
 	case isBullet(s):
 		return reasonListItem
-	case isShareRow(s):
+	case isShareRow(lower):
 		return reasonShare
 	case isBreadcrumb(s):
 		return reasonBreadcrumb
@@ -210,9 +219,9 @@ func chromeReason(s string) string {
 		return reasonEditorNote
 	case strings.HasPrefix(s, "___") || strings.Trim(s, "-–—_=*• ") == "":
 		return reasonScrap
-	case n <= 30 && containsAny(lower, promoPhrases):
+	case n <= 30 && promoPhrases.in(lower):
 		return reasonPromo
-	case isCreditLine(s, lower):
+	case isCreditLine(f):
 		return reasonCredit
 	case n <= 2 && !isTitleWords(s):
 		return reasonScrap
@@ -237,20 +246,19 @@ func isTitleWords(s string) bool {
 }
 
 // sentenceChrome returns why a sentence inside a long paragraph is not
-// article text, or "".
-func sentenceChrome(s string) string {
-	lower := lowerASCII(s)
+// article text, or "". lower is lowerASCII(s).
+func sentenceChrome(s, lower string) string {
 	n := words(s)
 	switch {
-	case n <= 3 && navigationWords[shortKey(s)] != "":
-		return navigationWords[shortKey(s)]
+	case n <= 3 && navigationWords[shortKey(lower)] != "":
+		return navigationWords[shortKey(lower)]
 	case strings.Contains(s, "©") || strings.Contains(lower, "all rights reserved"):
 		return reasonCopyright
 	case startsWithAny(lower, editorNotes):
 		return reasonEditorNote
 	case strings.HasPrefix(s, "___"):
 		return reasonScrap
-	case n <= 40 && containsAny(lower, promoPhrases):
+	case n <= 40 && promoPhrases.in(lower):
 		return reasonPromo
 	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && n <= 12 && hasCredit(lower),
 		strings.HasPrefix(lower, "photograph:") && n <= 10:

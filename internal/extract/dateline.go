@@ -45,7 +45,7 @@ func (x *extraction) readDateline(l span) {
 			rest = rest[:i] + rest[i+j+1:]
 		}
 	}
-	if m, ok := firstDay(prefix, l.Start); ok {
+	if m, ok := firstDay(newsdate.Scan(prefix), l.Start); ok {
 		d.date, d.hasDate = m, true
 		if k := strings.Index(rest, x.text[m.Start:m.End]); k >= 0 {
 			rest = rest[:k] + rest[k+m.End-m.Start:]

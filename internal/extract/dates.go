@@ -25,10 +25,10 @@ const (
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
-var futureWords = []string{" will ", " would ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to "}
+var futureWords = newPhraseSet([]string{" will ", " would ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to "})
 
 // backgroundWords before a date make it background, not the event.
-var backgroundWords = []string{"since ", "until ", "before ", "from ", "by ", "after "}
+var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})
 
 // readDates chooses the publication date, then the event date.
 func (x *extraction) readDates() {
@@ -118,7 +118,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 	if !x.hasLede {
 		return newsdate.Mention{}, span{}, false
 	}
-	sents := sentences(x.text, x.lede)
+	sents := sentences(x.text, x.lede, 2)
 	for _, s := range sents[:min(2, len(sents))] {
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])
@@ -127,7 +127,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this"):
 				continue
-			case containsAny(before, backgroundWords) && m.Kind != newsdate.RelWeekday:
+			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday:
 				continue
 			case strings.Count(s.Text[:m.Start], "(") > strings.Count(s.Text[:m.Start], ")"):
 				continue // a citation or aside, not the event
@@ -159,7 +159,7 @@ func (x *extraction) readEvent() {
 	set := func(d timeline.Date, rule string) {
 		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
 	}
-	future := containsAny(strings.ToLower(x.text[sent.Start:m.Start]), futureWords)
+	future := futureWords.in(strings.ToLower(x.text[sent.Start:m.Start]))
 	switch m.Kind {
 	case newsdate.Absolute:
 		if m.WeekdayAgrees() {

@@ -72,7 +72,9 @@ func Extract(path string, data []byte, opts Options) *Article {
 		a:     &Article{Path: path},
 		title: -1,
 	}
-	x.lines = splitLines(x.text)
+	s := getScratch()
+	defer s.release()
+	x.readLines(s)
 	x.findHeadline()
 	x.readBody()
 	x.readDates()
@@ -88,6 +90,7 @@ type extraction struct {
 	opts  Options
 	a     *Article
 	lines []span
+	facts []lineFacts
 	// title is the index of the headline line, or -1.
 	title int
 	// firstProse is the index of the first prose line (len(lines) if none).
@@ -100,10 +103,6 @@ type extraction struct {
 	// Dates found where a publication date may sit, and in captions.
 	marker, byline, trailer, stamp candidate
 	captionDates                   []newsdate.Mention
-	// dayLines counts the lines naming each day; chrome memoises
-	// chromeReason per line.
-	dayLines map[[3]int]int
-	chrome   []*string
 }
 
 // candidate is a date mention, with absolute offsets, found in a place
@@ -114,6 +113,9 @@ type candidate struct {
 }
 
 func (x *extraction) drop(s span, reason string) {
+	if x.a.Dropped == nil {
+		x.a.Dropped = make([]Dropped, 0, len(x.lines)) // most lines of a page are dropped
+	}
 	x.a.Dropped = append(x.a.Dropped, Dropped{Text: s.Text, Offset: s.Start, Reason: reason})
 }
 
@@ -131,7 +133,7 @@ func (x *extraction) summarise() {
 		x.a.Summary = x.lede.Text
 		return
 	}
-	sents := sentences(x.text, x.lede)
+	sents := sentences(x.text, x.lede, 2)
 	end := sents[0].End
 	if len(sents) > 1 && sents[1].End-x.lede.Start <= 320 {
 		end = sents[1].End
@@ -144,5 +146,5 @@ func (x *extraction) deriveTitle() {
 	if x.a.Title != "" || !x.hasLede {
 		return
 	}
-	x.a.Title, x.a.TitleDerived = deriveTitle(sentences(x.text, x.lede)[0].Text), true
+	x.a.Title, x.a.TitleDerived = deriveTitle(sentences(x.text, x.lede, 1)[0].Text), true
 }

@@ -10,17 +10,17 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "…")
 }
 
-// isProse reports whether a line reads as article prose: enough words
-// and sentence punctuation, or long.
-func isProse(s string) bool {
-	n := words(s)
+// isProse reports whether a line of n words reads as article prose:
+// enough words and sentence punctuation, or long.
+func isProse(s string, n int) bool {
 	return n >= 8 && endsSentence(s) || n >= 50
 }
 
-// isTitleShaped reports whether a line could be a headline: a handful of
+// titleShaped reports whether line i could be a headline: a handful of
 // words, not a sentence, not chrome.
-func isTitleShaped(s string) bool {
-	n := words(s)
+func (x *extraction) titleShaped(i int) bool {
+	f := &x.facts[i]
+	s, n := f.text, f.words
 	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) || strings.HasPrefix(s, "By ") {
 		return false
 	}
@@ -29,7 +29,7 @@ func isTitleShaped(s string) bool {
 		return false
 	}
 	c := s[0]
-	return !(c >= 'a' && c <= 'z') && chromeReason(s) == "" && !isDateLine(s)
+	return !(c >= 'a' && c <= 'z') && x.chromeOf(i) == "" && !isDateLine(f)
 }
 
 // findHeadline finds the first prose line and the headline above it.
@@ -37,7 +37,7 @@ func (x *extraction) findHeadline() {
 	lines := x.lines
 	x.firstProse = len(lines)
 	for i, l := range lines {
-		if isProse(l.Text) && chromeReason(l.Text) == "" && !isCaption(l.Text) &&
+		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
 			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
 			x.firstProse = i
 			break
@@ -55,7 +55,7 @@ func (x *extraction) findHeadline() {
 		}
 	}
 	for i := x.firstProse - 1; i >= 0 && i >= x.firstProse-40; i-- {
-		if isTitleShaped(lines[i].Text) && !hasDate(lines[i].Text) {
+		if x.titleShaped(i) && !hasDate(x.facts[i].dates) {
 			x.title, x.a.Title = i, lines[i].Text
 			return
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,7 +63,13 @@ func trimSpan(text string, start, end int) (int, int) {
 
 // splitLines returns the non-empty lines of text, trimmed, with offsets.
 func splitLines(text string) []span {
-	var lines []span
+	return appendLines(nil, text)
+}
+
+// appendLines appends the non-empty lines of text, trimmed, with offsets,
+// to lines.
+func appendLines(lines []span, text string) []span {
+	lines = slices.Grow(lines, strings.Count(text, "\n")+1)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -110,9 +117,10 @@ func isWordByte(c byte) bool {
 	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 }
 
-// sentences splits the line span into sentence spans. A run of two or
-// more spaces marks a paragraph break (Break set on the next sentence).
-func sentences(text string, line span) []span {
+// sentences splits the line span into sentence spans, stopping after
+// limit of them when limit > 0. A run of two or more spaces marks a
+// paragraph break (Break set on the next sentence).
+func sentences(text string, line span, limit int) []span {
 	var out []span
 	start, brk := line.Start, true
 	emit := func(end int, next int, nextBreak bool) {
@@ -126,7 +134,18 @@ func sentences(text string, line span) []span {
 		start = next
 	}
 	for i := line.Start; i < line.End; {
+		if limit > 0 && len(out) == limit {
+			return out
+		}
 		c := text[i]
+		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
+			c = '.' // a link glued to the sentence before it ends a sentence
+			i += len("Read more") - 1
+		}
+		if isWordByte(c) {
+			i++ // letters and digits neither space nor end a sentence
+			continue
+		}
 		if n := isSpaceAt(text, i); n > 0 {
 			j, count := i+n, 1
 			for j < line.End && isSpaceAt(text, j) > 0 {
@@ -161,11 +180,23 @@ func sentences(text string, line span) []span {
 			i = j
 			continue
 		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	emit(line.End, line.End, false)
 	return out
+}
+
+// gluedReadMore reports whether text[i:end] starts with "Read more" glued
+// to a word before it (from on), the way scrapers flatten a link to
+// another story: "… as Russian troops falterRead more Earlier, …".
+func gluedReadMore(text string, from, i, end int) bool {
+	return i > from && text[i-1] >= 'a' && text[i-1] <= 'z' && strings.HasPrefix(text[i:end], "Read more") &&
+		(i+len("Read more") == end || !isWordByte(text[i+len("Read more")]))
 }
 
 // closingQuote reports whether a curly closing quote starts at text[i].
@@ -182,16 +213,25 @@ func sentenceStart(text string, k int) bool {
 
 // words counts the space-separated words of s.
 func words(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' || s[i] == '\t' {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
+	n, _ := wordsAndDigit(s)
 	return n
+}
+
+// wordsAndDigit counts the space-separated words of s and reports
+// whether it holds an ASCII digit, in one pass.
+func wordsAndDigit(s string) (n int, digit bool) {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (prev == ' ' || prev == '\t') && c != ' ' && c != '\t' {
+			n++ // a word starts after a space
+		}
+		if c >= '0' && c <= '9' {
+			digit = true
+		}
+		prev = c
+	}
+	return n, digit
 }
 
 // creditParen reports whether the parenthesis closing at text[i] holds a

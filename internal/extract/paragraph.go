@@ -19,7 +19,9 @@ var markerWords = map[string]bool{
 // the captions, credits and promotions inside it.
 func (x *extraction) paragraph(l span, last bool) {
 	if !x.hasLede {
-		l = x.cutMarker(l)
+		if m := x.cutMarker(l); m != l {
+			l = x.cutGluedLabel(m)
+		}
 		if l.Start >= l.End {
 			return
 		}
@@ -52,7 +54,7 @@ func (x *extraction) sub(l span, start, end int) span {
 // cutMarker removes a leading date marker (" date 2022-02-11 ...") and
 // remembers its date.
 func (x *extraction) cutMarker(l span) span {
-	m, ok := firstDay(l.Text, l.Start)
+	m, ok := firstDay(x.datesOf(l), l.Start)
 	if !ok || m.Kind != newsdate.Absolute || m.Start-l.Start > 20 {
 		return l
 	}
@@ -67,12 +69,43 @@ func (x *extraction) cutMarker(l span) span {
 	return x.sub(l, m.End, l.End)
 }
 
+// cutGluedLabel removes a live-blog label a scraper glued between a date
+// marker and the text ("Today in US PoliticsThat’s it from us ..."): two
+// to six words of letters, capitalised but for short ones, with no
+// punctuation, the last of three letters or more ending in a small
+// letter that runs straight into a capital.
+func (x *extraction) cutGluedLabel(l span) span {
+	t := l.Text
+	for i := 1; i < len(t) && i <= 60; i++ {
+		c := t[i]
+		if c != ' ' && !isWordByte(c) {
+			return l
+		}
+		if !(c >= 'A' && c <= 'Z' && t[i-1] >= 'a' && t[i-1] <= 'z') {
+			continue
+		}
+		label := strings.Fields(t[:i])
+		last := label[len(label)-1]
+		if len(label) < 2 || len(label) > 6 || len(last) < 3 || !(last[0] >= 'A' && last[0] <= 'Z') {
+			return l
+		}
+		for _, w := range label {
+			if !(w[0] >= 'A' && w[0] <= 'Z') && len(w) > 3 {
+				return l
+			}
+		}
+		x.drop(x.sub(l, l.Start, l.Start+i), reasonLabel)
+		return x.sub(l, l.Start+i, l.End)
+	}
+	return l
+}
+
 // cutVideoBlurb removes a video blurb sentence before the lede.
 func (x *extraction) cutVideoBlurb(l span) span {
-	sents := sentences(x.text, l)
+	sents := sentences(x.text, l, 2)
 	first := sents[0]
 	lower := lowerASCII(first.Text)
-	if words(first.Text) > 35 || !containsAny(lower, videoVerbs) || strings.ContainsAny(first.Text, "\"“") {
+	if words(first.Text) > 35 || !videoVerbs.in(lower) || strings.ContainsAny(first.Text, "\"“") {
 		return l
 	}
 	if len(sents) == 1 && l.Line == len(x.lines)-1 {
@@ -85,7 +118,7 @@ func (x *extraction) cutVideoBlurb(l span) span {
 // cutStamp removes a timestamp at the very end of a line ("... Source:
 // NATO Thu 24 Feb 2022 14.19 GMT") and remembers it.
 func (x *extraction) cutStamp(l span, last bool) span {
-	ms := newsdate.Scan(l.Text)
+	ms := x.datesOf(l)
 	if len(ms) == 0 {
 		return l
 	}
@@ -117,11 +150,11 @@ func (x *extraction) splitLong(l span) {
 			group = group[:0]
 		}
 	}
-	for _, s := range sentences(x.text, l) {
+	for _, s := range sentences(x.text, l, 0) {
 		if s.Break || len(group) >= groupSize {
 			flush()
 		}
-		r := sentenceChrome(s.Text)
+		r := sentenceChrome(s.Text, x.lowerOf(s))
 		if r == "" {
 			group = append(group, s)
 			continue

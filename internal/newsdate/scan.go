@@ -10,8 +10,6 @@
 // relative mentions is the caller's job, against a publication date.
 package newsdate
 
-import "strings"
-
 // Kind says what sort of date a Mention is.
 type Kind int
 
@@ -82,7 +80,13 @@ var zones = map[string]int{
 
 // Scan returns the date mentions in text, in order of position.
 func Scan(text string) []Mention {
-	s := scanner{text: text}
+	return AppendScan(nil, text)
+}
+
+// AppendScan appends the date mentions in text to dst, in order of
+// position, and returns the extended slice. Offsets are into text.
+func AppendScan(dst []Mention, text string) []Mention {
+	s := scanner{text: text, out: dst}
 	return s.run()
 }
 
@@ -99,8 +103,9 @@ func isLower(c byte) bool  { return c >= 'a' && c <= 'z' }
 // wordEnd returns the end of the ASCII word starting at i; a capital after
 // a small letter starts a new word, so glued text ("LincMay") splits.
 func (s *scanner) wordEnd(i int) int {
+	t := s.text
 	j := i + 1
-	for j < len(s.text) && isLetter(s.text[j]) && !(isUpper(s.text[j]) && isLower(s.text[j-1])) {
+	for j < len(t) && (isLower(t[j]) || isUpper(t[j]) && !isLower(t[j-1])) {
 		j++
 	}
 	return j
@@ -126,7 +131,7 @@ func (s *scanner) run() []Mention {
 		case isLetter(c):
 			j := s.wordEnd(i)
 			glued := i > 0 && isLetter(t[i-1])
-			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && strings.IndexByte("jfmasondtwy", c|0x20) >= 0 {
+			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && knownStart(t[i:j]) {
 				if m, ok := s.word(i, j, s.lower(i, j, &buf)); ok {
 					s.out = append(s.out, m)
 					i = m.End
@@ -152,6 +157,36 @@ func (s *scanner) run() []Mention {
 		}
 	}
 	return s.out
+}
+
+// knownStarts has a bit for the first three letters of every word the
+// scanner knows (months, weekdays, "yesterday", "today", "tonight",
+// "week"), so that other words are passed over without a map look-up.
+var knownStarts = func() (bits [26*26*26/64 + 1]uint64) {
+	known := []string{"yesterday", "today", "tonight", "week"}
+	for _, table := range []map[string]int{months, weekdays, weekdayAbbrevs} {
+		for w := range table {
+			known = append(known, w)
+		}
+	}
+	for _, w := range known {
+		n := letters3(w)
+		bits[n/64] |= 1 << (n % 64)
+	}
+	return bits
+}()
+
+// letters3 numbers the first three letters of w, a word of at least
+// three ASCII letters, in either case.
+func letters3(w string) int {
+	return (int(w[0]|0x20-'a')*26+int(w[1]|0x20-'a'))*26 + int(w[2]|0x20-'a')
+}
+
+// knownStart reports whether w, a word of at least three ASCII letters,
+// starts like a word the scanner knows.
+func knownStart(w string) bool {
+	n := letters3(w)
+	return knownStarts[n/64]&(1<<(n%64)) != 0
 }
 
 // word reads a mention that starts with the word text[i:j] (lw in lower
