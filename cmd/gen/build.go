@@ -42,6 +42,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	var f siteFlags
 	f.register(fs)
 	force := fs.Bool("force", false, "build even when nothing changed since the last build")
+	timings := fs.Bool("timings", false, "print how long each stage took")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")
@@ -60,5 +61,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w\nbuild failed: %s left unchanged", err, f.output)
 	}
 	fmt.Fprintln(stdout, res.Summary())
+	if *timings {
+		fmt.Fprintln(stdout, "stages:", res.Timings)
+	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,8 @@ type Result struct {
 	// UpToDate is true when nothing the build reads had changed since
 	// the build that made the output, so nothing was done.
 	UpToDate bool
+	// Timings are the durations of the stages.
+	Timings  Timings
 	Warnings diag.List
 	Duration time.Duration
 }
@@ -73,23 +76,61 @@ type Prepared struct {
 	Chronology *timeline.Chronology
 	Templates  *render.Templates
 	Diags      diag.List
+	// Timings are the durations of load, extract and merge.
+	Timings Timings
 }
 
 // Prepare runs the stages that read: load, extract and merge, and loads
 // the templates. It returns every problem found; the caller stops when
 // Diags.Err() is not nil. Templates is nil when they failed to load.
 func Prepare(fsys afero.Fs, opts Options) *Prepared {
+	timings := startTimings()
 	c, diags := content.Load(fsys, opts.ContentDir)
+	timings.mark("load")
 	articles, readDiags := Extract(fsys, c, extractOptions(c), opts.Workers, opts.Cache)
 	diags.Append(readDiags)
+	timings.mark("extract")
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
+	timings.mark("merge")
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
 	if err != nil {
 		diags.Add(opts.TemplatesDir, 0, 0, "%v", err)
 	}
 	diags.Sort()
-	return &Prepared{Chronology: chron, Templates: tmpl, Diags: diags}
+	return &Prepared{Chronology: chron, Templates: tmpl, Diags: diags, Timings: timings}
+}
+
+// Timings are the durations of a build's stages, in order.
+type Timings struct {
+	Stages []StageTime
+	last   time.Time
+}
+
+// StageTime is how long one stage took.
+type StageTime struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// startTimings begins timing at now.
+func startTimings() Timings { return Timings{last: time.Now()} }
+
+// mark ends the stage named stage, which began where the previous one
+// ended.
+func (t *Timings) mark(stage string) {
+	now := time.Now()
+	t.Stages = append(t.Stages, StageTime{Stage: stage, Duration: now.Sub(t.last)})
+	t.last = now
+}
+
+// String lists the stages: "load 12ms, extract 340ms, ...".
+func (t Timings) String() string {
+	var parts []string
+	for _, st := range t.Stages {
+		parts = append(parts, fmt.Sprintf("%s %s", st.Stage, st.Duration.Round(time.Millisecond)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func extractOptions(c *content.Content) extract.Options {
@@ -166,15 +207,19 @@ func parallel(workers, n int, fn func(i int)) {
 // warnings, and the error lists every problem, one per line.
 func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	start := time.Now()
+	timings := startTimings()
 	key, keyErr := InputKey(fsys, opts)
 	if keyErr == nil && !opts.Force {
 		if res, ok := upToDate(fsys, opts.OutputDir, key); ok {
-			res.Duration = time.Since(start)
+			timings.mark("up-to-date check")
+			res.Duration, res.Timings = time.Since(start), timings
 			return res, nil
 		}
 	}
+	timings.mark("up-to-date check")
 	p := Prepare(fsys, opts)
-	res := &Result{Warnings: p.Diags.Warnings()}
+	timings.Stages, timings.last = append(timings.Stages, p.Timings.Stages...), p.Timings.last
+	res := &Result{Warnings: p.Diags.Warnings(), Timings: timings}
 	if err := p.Diags.Err(); err != nil {
 		return res, err
 	}
@@ -182,10 +227,10 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	pages := 0
+	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
-		if len(path) > 5 && path[len(path)-5:] == ".html" {
-			pages++
+		if strings.HasSuffix(path, ".html") {
+			pages.Add(1)
 		}
 		return out.Write(path, data)
 	}
@@ -194,7 +239,8 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()
-	res.Entries, res.Pages = len(p.Chronology.Entries), pages
+	res.Entries, res.Pages = len(p.Chronology.Entries), int(pages.Load())
+	timings.mark("render and write")
 	if keyErr == nil {
 		n, err := json.Marshal(note{Input: key, Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 		if err != nil {
@@ -205,6 +251,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return res, err
 	}
-	res.Duration = time.Since(start)
+	timings.mark("commit")
+	res.Duration, res.Timings = time.Since(start), timings
 	return res, nil
 }

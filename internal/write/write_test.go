@@ -232,8 +232,8 @@ func TestNote(t *testing.T) {
 	if err := out.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if note, intact := Note(fsys, "public"); note != "input 123 second line" || !intact {
-		t.Errorf("Note = %q, %v; want %q, true", note, intact, "input 123 second line")
+	if note, intact := Note(fsys, "public"); note != "input 123\nsecond line" || !intact {
+		t.Errorf("Note = %q, %v; want %q, true", note, intact, "input 123\nsecond line")
 	}
 	if err := fsys.Remove("public/index.html"); err != nil {
 		t.Fatal(err)
