@@ -75,7 +75,7 @@ func renderFixture(t *testing.T) map[string][]byte {
 }
 
 // loadDefaults loads the embedded default templates.
-func loadDefaults(t *testing.T) *Templates {
+func loadDefaults(t testing.TB) *Templates {
 	t.Helper()
 	tmpl, err := LoadTemplates(templates.FS, afero.NewMemMapFs(), "")
 	if err != nil {
