@@ -142,14 +142,14 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	pages := 0
+	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
 		if len(path) > 5 && path[len(path)-5:] == ".html" {
-			pages++
+			pages.Add(1)
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers}, emit); err != nil {
 		out.Abort()
 		return res, err
 	}
@@ -157,7 +157,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return res, err
 	}
-	res.Entries, res.Pages = len(p.Chronology.Entries), pages
+	res.Entries, res.Pages = len(p.Chronology.Entries), int(pages.Load())
 	res.Duration = time.Since(start)
 	return res, nil
 }

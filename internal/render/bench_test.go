@@ -66,7 +66,7 @@ func BenchmarkRenderChronology(b *testing.B) {
 	discard := func(string, []byte) error { return nil }
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(chron, tmpl, discard); err != nil {
+		if err := Render(chron, tmpl, Options{}, discard); err != nil {
 			b.Fatal(err)
 		}
 	}

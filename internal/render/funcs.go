@@ -40,7 +40,6 @@ var funcs = template.FuncMap{
 	},
 	"articleID": articleSlug,
 	"hopen": func(level int, class, id string) template.HTML {
-		level = max(1, min(6, level))
 		attrs := ""
 		if class != "" {
 			attrs += ` class="` + template.HTMLEscapeString(class) + `"`
@@ -48,10 +47,10 @@ var funcs = template.FuncMap{
 		if id != "" {
 			attrs += ` id="` + template.HTMLEscapeString(id) + `"`
 		}
-		return template.HTML(fmt.Sprintf("<h%d%s>", level, attrs))
+		return template.HTML("<h" + headingLevel(level) + attrs + ">")
 	},
 	"hclose": func(level int) template.HTML {
-		return template.HTML(fmt.Sprintf("</h%d>", max(1, min(6, level))))
+		return template.HTML("</h" + headingLevel(level) + ">")
 	},
 	"item":    func(p Page, e *timeline.Entry, level int) Item { return Item{Page: p, Entry: e, Level: level} },
 	"listing": func(p Page, months []MonthGroup) Listing { return Listing{Page: p, Months: months} },

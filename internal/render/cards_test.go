@@ -1,0 +1,61 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// TestCardsMatchTemplate checks that a filled card is exactly what the
+// "entry-item" template gives for the listing's root and level.
+func TestCardsMatchTemplate(t *testing.T) {
+	for _, chron := range []*timeline.Chronology{fixture(), benchChronology(50)} {
+		r := &renderer{chron: chron, t: loadDefaults(t), links: NewLinks(chron)}
+		c, err := newCards(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range chron.Entries {
+			if c.byEntry[e] == nil {
+				t.Fatalf("%s: no card", e.ID)
+			}
+			for _, root := range []string{"./", "../../", "../../../../"} {
+				for _, level := range []int{3, 4, 5} {
+					page := Page{Site: chron.Site, Root: root, Links: r.links, cards: c}
+					want, err := c.execute(page, e, level)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, _ := page.Card(e, level); got != want {
+						t.Errorf("%s at %s, level %d:\n got: %s\nwant: %s", e.ID, root, level, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestCardPlaceholderInText checks that an entry whose text looks like a
+// placeholder is rendered without a card, and right.
+func TestCardPlaceholderInText(t *testing.T) {
+	chron := fixture()
+	e := chron.Entries[0]
+	e.Title = "50%00%00/ off \x00"
+	r := &renderer{chron: chron, t: loadDefaults(t), links: NewLinks(chron)}
+	c, err := newCards(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.byEntry[e] != nil {
+		t.Fatal("an entry with a placeholder in its title got a card")
+	}
+	page := Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c}
+	got, err := page.Card(e, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := c.execute(page, e, 3)
+	if got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
