@@ -35,3 +35,26 @@ func (r *renderer) articleWithBody(a *timeline.Article) (*timeline.Article, erro
 	full.Blocks, full.Captions = blocks, captions
 	return &full, nil
 }
+
+// latest returns the chronology cut to the entries the feeds carry, each
+// with its body: feeds hold the whole text of the latest entries.
+func (r *renderer) latest() (*timeline.Chronology, error) {
+	c := *r.chron
+	latest := c.Entries[max(0, len(c.Entries)-FeedLimit):]
+	c.Entries = make([]*timeline.Entry, len(latest))
+	for i, e := range latest {
+		full, err := r.withBody(e)
+		if err != nil {
+			return nil, err
+		}
+		c.Entries[i] = full
+	}
+	return &c, nil
+}
+
+// hasArticleText reports whether e's text is an extracted article's,
+// shown as plain paragraphs, whether or not its body is held (Blocks):
+// an entry that names its article may arrive without it.
+func hasArticleText(e *timeline.Entry) bool {
+	return len(e.Blocks) > 0 || e.Article != ""
+}

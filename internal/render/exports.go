@@ -72,7 +72,8 @@ func tlDate(d timeline.Date) TLDate {
 }
 
 // TimelineJSOf returns timelinejs.json: every entry as an event grouped by
-// its phase, the phases as eras, each event linking to its entry page.
+// its phase, the phases as eras, each event linking to its entry page
+// (see eventHTML for its text).
 func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 	site := chron.Site
 	doc := TimelineJS{
@@ -83,7 +84,7 @@ func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 		if e.Date.IsZero() {
 			continue
 		}
-		html, err := entryHTML(e)
+		html, err := eventHTML(e)
 		if err != nil {
 			return nil, err
 		}
@@ -105,6 +106,21 @@ func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 		doc.Eras = append(doc.Eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: ph.Name}})
 	}
 	return marshalJSON(doc)
+}
+
+// eventHTML is an entry's text on its TimelineJS slide: the editors'
+// summary and body, but only the summary of an extracted article, whose
+// whole text is on the entry page the slide links to. So the export
+// stays small, and needs no article's body.
+func eventHTML(e *timeline.Entry) (string, error) {
+	if !hasArticleText(e) {
+		return entryHTML(e)
+	}
+	summary, err := summaryHTML(e)
+	if err != nil || summary != "" {
+		return string(summary), err
+	}
+	return "<p>" + escapeHTML(e.Title) + "</p>", nil
 }
 
 // sitemapLimit is the most URLs one sitemap file may list.

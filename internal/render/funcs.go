@@ -68,7 +68,7 @@ var funcs = template.FuncMap{
 // summaryHTML renders an entry's summary: the editor's Markdown, or the
 // first paragraph of an article.
 func summaryHTML(e *timeline.Entry) (template.HTML, error) {
-	if len(e.Blocks) > 0 {
+	if hasArticleText(e) {
 		return template.HTML("<p>" + escapeHTML(Lede(e)) + "</p>"), nil
 	}
 	return Markdown(e.Summary)

@@ -458,8 +458,20 @@ func (r *renderer) exports() []job {
 		}}
 	}
 	return []job{
-		export("feed.xml", func() ([]byte, error) { return Atom(r.chron) }),
-		export("feed.json", func() ([]byte, error) { return JSONFeedOf(r.chron) }),
+		export("feed.xml", func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return Atom(latest)
+		}),
+		export("feed.json", func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return JSONFeedOf(latest)
+		}),
 		export("timeline.json", func() ([]byte, error) { return TimelineJSON(r.chron) }),
 		export("timelinejs.json", func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }),
 		export("search.json", func() ([]byte, error) { return SearchIndex(r.chron, r.links) }),
