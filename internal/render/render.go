@@ -34,6 +34,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"net/url"
 	"runtime"
 	"strings"
@@ -82,7 +83,8 @@ type Page struct {
 	Months        []MonthGroup
 	Taxonomy      *Taxonomy
 
-	cards *cards
+	cards  *cards
+	frames *frames
 }
 
 // Abs returns the absolute URL of a site-relative one, from the site's
@@ -122,12 +124,13 @@ type Bodies func(articlePath string) ([]timeline.Block, []string, error)
 
 // renderer carries what every page of one Render call shares.
 type renderer struct {
-	chron *timeline.Chronology
-	t     *Templates
-	links *Links
-	opts  Options
-	emit  Emit
-	cards *cards
+	chron  *timeline.Chronology
+	t      *Templates
+	links  *Links
+	opts   Options
+	emit   Emit
+	cards  *cards
+	frames *frames
 }
 
 // job is one page or file of the site: its site-relative URL, its sitemap
@@ -146,6 +149,7 @@ type job struct {
 // number of workers, nor on the time of the build.
 func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
+	r.frames = &frames{exec: t.pages["index.html"], cache: map[frameKey]template.HTML{}}
 	r.emit = func(p string, data []byte) error {
 		if !ValidOutputPath(p) {
 			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
@@ -245,7 +249,7 @@ func (r *renderer) page(url, title, description string) Page {
 	p := Page{
 		Site: r.chron.Site, Root: rootOf(url), URL: url, Title: title, Type: "website",
 		Description: truncate(strings.Join(strings.Fields(description), " "), 200), Links: r.links,
-		cards: r.cards,
+		cards: r.cards, frames: r.frames,
 	}
 	if r.chron.Site.BaseURL != "" {
 		p.Canonical = absURL(r.chron.Site, url)
