@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -57,5 +59,22 @@ func TestCardPlaceholderInText(t *testing.T) {
 	want, _ := c.execute(page, e, 3)
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// TestBlocksHTML checks that blocksHTML escapes as html/template does.
+func TestBlocksHTML(t *testing.T) {
+	blocks := []timeline.Block{
+		{Text: "a+b <c> & 'd' \"e\" \x00 bad \xff byte, Шойгу"},
+		{Kind: timeline.Heading, Text: "H & <h>"},
+	}
+	tmpl := template.Must(template.New("").Parse(`{{range .}}{{if eq .Kind 1}}<h2>{{.Text}}</h2>{{else}}<p>{{.Text}}</p>{{end}}
+{{end}}`))
+	var want strings.Builder
+	if err := tmpl.Execute(&want, blocks); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(blocksHTML(blocks)); got != want.String() {
+		t.Errorf("got  %q\nwant %q", got, want.String())
 	}
 }

@@ -13,6 +13,7 @@ import (
 //
 //	summary ENTRY     the entry's summary as HTML
 //	body ENTRY        the entry's body as HTML (Markdown, or article paragraphs)
+//	blocks BLOCKS     an article's paragraphs and sub-headings as HTML, one a line
 //	outlets ENTRY     the outlets of its sources, joined by " · "
 //	articleID PATH    the page id of a source article ("articles/x.txt" → "x")
 //	hopen LEVEL CLASS ID, hclose LEVEL
@@ -26,6 +27,7 @@ import (
 var funcs = template.FuncMap{
 	"summary": summaryHTML,
 	"body":    bodyHTML,
+	"blocks":  blocksHTML,
 	"outlets": func(e *timeline.Entry) string {
 		var names []string
 		for _, s := range e.Sources {
@@ -90,6 +92,26 @@ func bodyHTML(e *timeline.Entry) (template.HTML, error) {
 	}
 	return template.HTML(b.String()), nil
 }
+
+// blocksHTML renders an article's paragraphs and sub-headings, each on
+// its own line, escaped as html/template escapes text.
+func blocksHTML(blocks []timeline.Block) template.HTML {
+	var b strings.Builder
+	for _, block := range blocks {
+		tag := "p"
+		if block.Kind == timeline.Heading {
+			tag = "h2"
+		}
+		b.WriteString("<" + tag + ">")
+		textEscaper.WriteString(&b, block.Text)
+		b.WriteString("</" + tag + ">\n")
+	}
+	return template.HTML(b.String())
+}
+
+// textEscaper escapes text in HTML as html/template does, which also
+// escapes "+" (template.HTMLEscapeString does not).
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // Lede returns the plain-text summary of an entry: its summary, or the
 // first paragraph of its body.
