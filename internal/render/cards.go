@@ -52,7 +52,7 @@ func newCards(r *renderer) (*cards, error) {
 	entries := r.chron.Entries
 	made := make([]*card, len(entries))
 	errs := make([]error, len(entries))
-	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links}
+	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
 	parallel(r.opts.Workers, len(entries), func(i int) {
 		if !placeholderFree(entries[i], r.links) {
 			return

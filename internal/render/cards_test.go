@@ -12,7 +12,7 @@ import (
 // "entry-item" template gives for the listing's root and level.
 func TestCardsMatchTemplate(t *testing.T) {
 	for _, chron := range []*timeline.Chronology{fixture(), benchChronology(50)} {
-		r := &renderer{chron: chron, t: loadDefaults(t), links: NewLinks(chron)}
+		r := testRenderer(t, chron)
 		c, err := newCards(r)
 		if err != nil {
 			t.Fatal(err)
@@ -23,7 +23,7 @@ func TestCardsMatchTemplate(t *testing.T) {
 			}
 			for _, root := range []string{"./", "../../", "../../../../"} {
 				for _, level := range []int{3, 4, 5} {
-					page := Page{Site: chron.Site, Root: root, Links: r.links, cards: c}
+					page := Page{Site: chron.Site, Root: root, Links: r.links, cards: c, fragments: r.fragments}
 					want, err := c.execute(page, e, level)
 					if err != nil {
 						t.Fatal(err)
@@ -37,13 +37,21 @@ func TestCardsMatchTemplate(t *testing.T) {
 	}
 }
 
+// testRenderer returns a renderer of chron with the default templates,
+// as Render makes it before the cards.
+func testRenderer(t *testing.T, chron *timeline.Chronology) *renderer {
+	t.Helper()
+	tmpl := loadDefaults(t)
+	return &renderer{chron: chron, t: tmpl, links: NewLinks(chron), fragments: newFragments(tmpl)}
+}
+
 // TestCardPlaceholderInText checks that an entry whose text looks like a
 // placeholder is rendered without a card, and right.
 func TestCardPlaceholderInText(t *testing.T) {
 	chron := fixture()
 	e := chron.Entries[0]
 	e.Title = "50%00%00/ off \x00"
-	r := &renderer{chron: chron, t: loadDefaults(t), links: NewLinks(chron)}
+	r := testRenderer(t, chron)
 	c, err := newCards(r)
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +59,7 @@ func TestCardPlaceholderInText(t *testing.T) {
 	if c.byEntry[e] != nil {
 		t.Fatal("an entry with a placeholder in its title got a card")
 	}
-	page := Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c}
+	page := Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c, fragments: r.fragments}
 	got, err := page.Card(e, 3)
 	if err != nil {
 		t.Fatal(err)

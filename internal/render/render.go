@@ -28,13 +28,14 @@
 // Listings show each entry with {{$p.Card ENTRY LEVEL}}: the
 // "entry-item" template, executed once per entry and reused on every
 // listing (see cards.go), so that template sees only its Page's Site,
-// Root and Links.
+// Root and Links. Likewise {{.Frame "header"}} (and "head", "footer")
+// and {{$.PeopleLinks TERMS}}, {{$.TagLinks TAGS}} execute the templates
+// of the same names once per page depth (see frames.go).
 package render
 
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"net/url"
 	"runtime"
 	"strings"
@@ -83,8 +84,8 @@ type Page struct {
 	Months        []MonthGroup
 	Taxonomy      *Taxonomy
 
-	cards  *cards
-	frames *frames
+	cards     *cards
+	fragments *fragments
 }
 
 // Abs returns the absolute URL of a site-relative one, from the site's
@@ -124,13 +125,13 @@ type Bodies func(articlePath string) ([]timeline.Block, []string, error)
 
 // renderer carries what every page of one Render call shares.
 type renderer struct {
-	chron  *timeline.Chronology
-	t      *Templates
-	links  *Links
-	opts   Options
-	emit   Emit
-	cards  *cards
-	frames *frames
+	chron     *timeline.Chronology
+	t         *Templates
+	links     *Links
+	opts      Options
+	emit      Emit
+	cards     *cards
+	fragments *fragments
 }
 
 // job is one page or file of the site: its site-relative URL, its sitemap
@@ -149,7 +150,7 @@ type job struct {
 // number of workers, nor on the time of the build.
 func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
-	r.frames = &frames{exec: t.pages["index.html"], cache: map[frameKey]template.HTML{}}
+	r.fragments = newFragments(t)
 	r.emit = func(p string, data []byte) error {
 		if !ValidOutputPath(p) {
 			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
@@ -249,7 +250,7 @@ func (r *renderer) page(url, title, description string) Page {
 	p := Page{
 		Site: r.chron.Site, Root: rootOf(url), URL: url, Title: title, Type: "website",
 		Description: truncate(strings.Join(strings.Fields(description), " "), 200), Links: r.links,
-		cards: r.cards, frames: r.frames,
+		cards: r.cards, fragments: r.fragments,
 	}
 	if r.chron.Site.BaseURL != "" {
 		p.Canonical = absURL(r.chron.Site, url)
