@@ -86,3 +86,13 @@ func TestBlocksHTML(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want.String())
 	}
 }
+
+// TestBodyEscaper checks that bodyEscaper escapes as
+// template.HTMLEscapeString does.
+func TestBodyEscaper(t *testing.T) {
+	for _, s := range []string{"a+b <c> & 'd' \"e\" \x00 bad \xff byte, Шойгу", "", "plain"} {
+		if got, want := bodyEscaper.Replace(s), template.HTMLEscapeString(s); got != want {
+			t.Errorf("bodyEscaper(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -82,36 +82,43 @@ func bodyHTML(e *timeline.Entry) (template.HTML, error) {
 	if len(e.Blocks) == 0 {
 		return Markdown(e.Body)
 	}
-	var b strings.Builder
-	for _, block := range e.Blocks {
-		tag := "p"
-		if block.Kind == timeline.Heading {
-			tag = "h2"
-		}
-		fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, escapeHTML(block.Text), tag)
-	}
-	return template.HTML(b.String()), nil
+	return template.HTML(writeBlocks(e.Blocks, bodyEscaper)), nil
 }
 
 // blocksHTML renders an article's paragraphs and sub-headings, each on
 // its own line, escaped as html/template escapes text.
 func blocksHTML(blocks []timeline.Block) template.HTML {
-	var b strings.Builder
+	return template.HTML(writeBlocks(blocks, textEscaper))
+}
+
+// writeBlocks writes each block as a paragraph or an <h2>, on its own
+// line, its text escaped by esc.
+func writeBlocks(blocks []timeline.Block, esc *strings.Replacer) string {
+	n := 0
 	for _, block := range blocks {
-		tag := "p"
-		if block.Kind == timeline.Heading {
-			tag = "h2"
-		}
-		b.WriteString("<" + tag + ">")
-		textEscaper.WriteString(&b, block.Text)
-		b.WriteString("</" + tag + ">\n")
+		n += len(block.Text) + len("<h2></h2>\n") + 16
 	}
-	return template.HTML(b.String())
+	var b strings.Builder
+	b.Grow(n)
+	for _, block := range blocks {
+		open, end := "<p>", "</p>\n"
+		if block.Kind == timeline.Heading {
+			open, end = "<h2>", "</h2>\n"
+		}
+		b.WriteString(open)
+		esc.WriteString(&b, block.Text)
+		b.WriteString(end)
+	}
+	return b.String()
 }
 
 // textEscaper escapes text in HTML as html/template does, which also
 // escapes "+" (template.HTMLEscapeString does not).
 var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// bodyEscaper escapes text in HTML as template.HTMLEscapeString does,
+// which the bodies of entries have always used.
+var bodyEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // Lede returns the plain-text summary of an entry: its summary, or the
 // first paragraph of its body.

@@ -132,6 +132,9 @@ type renderer struct {
 	emit      Emit
 	cards     *cards
 	fragments *fragments
+	// sizes holds, for each page template, the size its next page's
+	// buffer starts at.
+	sizes map[string]*atomic.Int64
 }
 
 // job is one page or file of the site: its site-relative URL, its sitemap
@@ -151,6 +154,10 @@ type job struct {
 func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
 	r.fragments = newFragments(t)
+	r.sizes = map[string]*atomic.Int64{}
+	for name := range t.pages {
+		r.sizes[name] = &atomic.Int64{}
+	}
 	r.emit = func(p string, data []byte) error {
 		if !ValidOutputPath(p) {
 			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
@@ -270,9 +277,13 @@ func (r *renderer) pageJob(name, url, lastMod string, makePage func() (Page, err
 	}}
 }
 
-// execute executes template name for page.
+// execute executes template name for page, into a buffer the size of
+// the last page of that template and an eighth, so that few grow.
 func (r *renderer) execute(name string, page Page) ([]byte, error) {
 	var buf bytes.Buffer
+	size := r.sizes[name]
+	buf.Grow(int(size.Load()))
+	defer func() { size.Store(int64(buf.Len() + buf.Len()/8)) }()
 	if err := r.t.pages[name].ExecuteTemplate(&buf, "layout", page); err != nil {
 		return nil, fmt.Errorf("render %s with %s: %w", pagePath(page.URL), name, err)
 	}
