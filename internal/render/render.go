@@ -18,7 +18,7 @@
 //	feed.xml, feed.json      Atom 1.0 and JSON Feed 1.1 of the latest entries
 //	timeline.json            the chronology for other tools
 //	timelinejs.json          the chronology for TimelineJS3
-//	search.json              the index search.js filters with
+//	search.json, search/MONTH.json   the index search.js filters with
 //	sitemap.xml, robots.txt
 //
 // Root is the relative path from the page to the site's root ("../../"),
@@ -462,7 +462,7 @@ func basePath(base string) string {
 }
 
 // exports returns the jobs of the feeds, the JSON exports and the
-// search index.
+// search index and its months.
 func (r *renderer) exports() []job {
 	export := func(name string, make func() ([]byte, error)) job {
 		return job{url: name, make: func() ([]byte, error) {
@@ -473,7 +473,7 @@ func (r *renderer) exports() []job {
 			return data, nil
 		}}
 	}
-	return []job{
+	jobs := []job{
 		export("feed.xml", func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
@@ -490,6 +490,10 @@ func (r *renderer) exports() []job {
 		}),
 		export("timeline.json", func() ([]byte, error) { return TimelineJSON(r.chron) }),
 		export("timelinejs.json", func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }),
-		export("search.json", func() ([]byte, error) { return SearchIndex(r.chron, r.links) }),
+		export("search.json", func() ([]byte, error) { return SearchIndex(r.links) }),
 	}
+	for _, m := range r.links.Months.Terms {
+		jobs = append(jobs, export(SearchMonthURL(m.ID), func() ([]byte, error) { return SearchEntries(m, r.links) }))
+	}
+	return jobs
 }
