@@ -48,9 +48,8 @@ func SearchIndex(links *Links) ([]byte, error) {
 // {"entries": [...]}, in chronological order, with people and tags by
 // their page ids so that the filter's choices match them exactly.
 func SearchEntries(month *Term, links *Links) ([]byte, error) {
-	doc := struct {
-		Entries []SearchEntry `json:"entries"`
-	}{Entries: []SearchEntry{}}
+	var o jsonObject
+	o.array("entries")
 	for _, e := range month.Entries {
 		s := SearchEntry{ID: e.ID, URL: EntryURL(e.ID), Title: e.Title, Date: e.Date.Human(), Summary: truncate(Lede(e), searchSummaryLimit)}
 		for _, name := range entryPeople(e) {
@@ -64,9 +63,10 @@ func SearchEntries(month *Term, links *Links) ([]byte, error) {
 		if ph := links.PhaseOf(e); ph != nil {
 			s.Phase = ph.ID
 		}
-		doc.Entries = append(doc.Entries, s)
+		o.item(s)
 	}
-	return marshalJSON(doc)
+	o.end()
+	return o.bytes()
 }
 
 // truncate cuts s to at most n runes, ending in "…" when cut.
