@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -42,5 +44,32 @@ func sameFiles(t *testing.T, got, want map[string][]byte) {
 		if _, ok := want[name]; !ok {
 			t.Errorf("%s: unexpected", name)
 		}
+	}
+}
+
+// TestFirstErrorInJobOrder checks that when several pages fail, Render
+// reports the first in job order, whatever the number of workers.
+func TestFirstErrorInJobOrder(t *testing.T) {
+	chron := benchChronology(200)
+	want := ""
+	for _, workers := range []int{1, 2, 4, 8} {
+		err := Render(chron, loadDefaults(t), Options{Workers: workers}, func(p string, _ []byte) error {
+			if strings.HasPrefix(p, "entries/") {
+				return fmt.Errorf("cannot write %s", p)
+			}
+			return nil
+		})
+		if err == nil {
+			t.Fatalf("%d workers: no error", workers)
+		}
+		if want == "" {
+			want = err.Error()
+		}
+		if err.Error() != want {
+			t.Errorf("%d workers: %v, want %s", workers, err, want)
+		}
+	}
+	if !strings.Contains(want, EntryPath(chron.Entries[0].ID)) {
+		t.Errorf("got %s, want the first entry's error", want)
 	}
 }

@@ -199,23 +199,31 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	return r.emit("robots.txt", Robots(chron.Site))
 }
 
-// run makes and emits every job on the workers. After a failure the
-// jobs not yet started are skipped; the error returned is the first
-// failed job's in job order.
+// run makes and emits every job on the workers. After a failure, jobs
+// past the failed one are skipped; every job before it still runs, so
+// the error returned, the first in job order, does not depend on
+// scheduling.
 func (r *renderer) run(jobs []job) error {
 	errs := make([]error, len(jobs))
-	var failed atomic.Bool
+	var firstFailed atomic.Int64
+	firstFailed.Store(int64(len(jobs)))
 	parallel(r.opts.Workers, len(jobs), func(i int) {
-		if failed.Load() {
+		if int64(i) > firstFailed.Load() {
 			return
 		}
 		data, err := jobs[i].make()
 		if err == nil {
 			err = r.emit(pagePath(jobs[i].url), data)
 		}
-		if err != nil {
-			errs[i] = err
-			failed.Store(true)
+		if err == nil {
+			return
+		}
+		errs[i] = err
+		for {
+			first := firstFailed.Load()
+			if int64(i) >= first || firstFailed.CompareAndSwap(first, int64(i)) {
+				return
+			}
 		}
 	})
 	for _, err := range errs {
