@@ -103,15 +103,18 @@ func cutCard(html string) *card {
 	}
 }
 
-// fill returns the card with its placeholders filled in.
-func (c *card) fill(root string, level int) string {
-	digit := headingLevel(level)
-	var b strings.Builder
-	n := 0
+// size returns the length of the card filled in with root.
+func (c *card) size(root string) int {
+	n := len(c.marks) * len(root)
 	for _, p := range c.parts {
-		n += len(p) + len(root)
+		n += len(p)
 	}
-	b.Grow(n)
+	return n
+}
+
+// fill writes the card with its placeholders filled in: root, and the
+// heading level's digit.
+func (c *card) fill(b *strings.Builder, root, digit string) {
 	for i, p := range c.parts {
 		b.WriteString(p)
 		if i < len(c.marks) {
@@ -122,20 +125,42 @@ func (c *card) fill(root string, level int) string {
 			}
 		}
 	}
-	return b.String()
 }
 
 // Card returns the card of e for a listing of this page, its title a
 // heading of level: what {{template "entry-item" (item $p e level)}}
 // gives, from the card executed once for e.
 func (p Page) Card(e *timeline.Entry, level int) (template.HTML, error) {
+	return p.Cards([]*timeline.Entry{e}, level)
+}
+
+// Cards returns the cards of entries, one after the other, for a
+// listing of this page: what ranging over them with Card gives.
+func (p Page) Cards(entries []*timeline.Entry, level int) (template.HTML, error) {
 	if p.cards == nil {
-		return "", fmt.Errorf("render: Card called outside Render")
+		return "", fmt.Errorf("render: Cards called outside Render")
 	}
-	if c := p.cards.byEntry[e]; c != nil {
-		return template.HTML(c.fill(p.Root, level)), nil
+	n := 0
+	for _, e := range entries {
+		if c := p.cards.byEntry[e]; c != nil {
+			n += c.size(p.Root)
+		}
 	}
-	return p.cards.execute(p, e, level)
+	var b strings.Builder
+	b.Grow(n)
+	digit := headingLevel(level)
+	for _, e := range entries {
+		if c := p.cards.byEntry[e]; c != nil {
+			c.fill(&b, p.Root, digit)
+			continue
+		}
+		html, err := p.cards.execute(p, e, level)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(html))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // headingLevel is the digit of a heading of level, clamped to 1..6, or

@@ -25,7 +25,8 @@
 // so the site works under any base path; Links turns names, tags and
 // dates into site-relative URLs ({{$.Root}}{{$.Links.Person .}}).
 //
-// Listings show each entry with {{$p.Card ENTRY LEVEL}}: the
+// Listings show entries with {{$p.Cards ENTRIES LEVEL}} (or one with
+// {{$p.Card ENTRY LEVEL}}): the
 // "entry-item" template, executed once per entry and reused on every
 // listing (see cards.go), so that template sees only its Page's Site,
 // Root and Links. Likewise {{.Frame "header"}} (and "head", "footer")
