@@ -18,6 +18,22 @@ func TestBodiesSameOutput(t *testing.T) {
 	}{
 		{"fixture", fixture},
 		{"generated", func() *timeline.Chronology { return benchChronology(300) }},
+		{"empty bodies", func() *timeline.Chronology {
+			chron := benchChronology(20)
+			for i, e := range chron.Entries[:2] {
+				e.Summary = ""
+				e.Blocks, e.Captions = nil, nil
+				if i == 1 {
+					e.Blocks = []timeline.Block{{Kind: timeline.Heading, Text: "Only a heading"}}
+				}
+				for _, a := range chron.Articles {
+					if a.Path == e.Article {
+						a.Blocks, a.Captions = e.Blocks, e.Captions
+					}
+				}
+			}
+			return chron
+		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			inline := renderFiles(t, tt.chron(), Options{})

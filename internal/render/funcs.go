@@ -67,11 +67,16 @@ var funcs = template.FuncMap{
 	},
 }
 
-// summaryHTML renders an entry's summary: the editor's Markdown, or the
-// first paragraph of an article.
+// summaryHTML renders an entry's summary: the editor's Markdown, or, for
+// an extracted article, its summary or first paragraph as plain text
+// (nothing when it has neither).
 func summaryHTML(e *timeline.Entry) (template.HTML, error) {
 	if hasArticleText(e) {
-		return template.HTML("<p>" + escapeHTML(Lede(e)) + "</p>"), nil
+		lede := Lede(e)
+		if lede == "" {
+			return "", nil
+		}
+		return template.HTML("<p>" + escapeHTML(lede) + "</p>"), nil
 	}
 	return Markdown(e.Summary)
 }
