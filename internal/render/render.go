@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -150,8 +151,10 @@ type job struct {
 
 // Render renders the whole site for chron with t, handing every file to
 // emit, from opts.Workers goroutines at once: emit must be safe for
-// concurrent use. The set of files and their bytes never depend on the
-// number of workers, nor on the time of the build.
+// concurrent use. The listings (index, people, tags, months, phases)
+// come first, then the entry and article pages and the exports. The set
+// of files and their bytes never depend on the number of workers, nor on
+// the time of the build.
 func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
 	r.fragments = newFragments(t)
@@ -175,15 +178,18 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		return err
 	}
 	r.cards = cards
-	var jobs []job
-	for _, step := range []func() []job{r.index, r.entries, r.articles, r.taxonomies, r.notFound, r.exports} {
-		jobs = append(jobs, step()...)
+	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), r.notFound(), r.exports()
+	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
+		return err
 	}
-	if err := r.run(jobs); err != nil {
+	// The cards serve the listings only: they go before the entry and
+	// article pages, which may read bodies.
+	cards.byEntry = nil
+	if err := r.run(slices.Concat(entries, articles, notFound, exports)); err != nil {
 		return err
 	}
 	var sitemap []SitemapURL
-	for _, j := range jobs {
+	for _, j := range slices.Concat(index, entries, articles, taxonomies, notFound) {
 		if j.sitemap {
 			sitemap = append(sitemap, SitemapURL{Loc: absURL(chron.Site, j.url), LastMod: j.lastMod})
 		}
