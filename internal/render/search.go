@@ -1,5 +1,7 @@
 package render
 
+import "encoding/json"
+
 // SearchEntry is one entry of the search index, which search.js filters
 // the index page with. Keys are short to keep the file small.
 type SearchEntry struct {
@@ -46,10 +48,12 @@ func SearchIndex(links *Links) ([]byte, error) {
 
 // SearchEntries returns a month's part of the search index:
 // {"entries": [...]}, in chronological order, with people and tags by
-// their page ids so that the filter's choices match them exactly.
+// their page ids so that the filter's choices match them exactly. Only
+// search.js reads it, so it is not indented.
 func SearchEntries(month *Term, links *Links) ([]byte, error) {
-	var o jsonObject
-	o.array("entries")
+	doc := struct {
+		Entries []SearchEntry `json:"entries"`
+	}{Entries: make([]SearchEntry, 0, len(month.Entries))}
 	for _, e := range month.Entries {
 		s := SearchEntry{ID: e.ID, URL: EntryURL(e.ID), Title: e.Title, Date: e.Date.Human(), Summary: truncate(Lede(e), searchSummaryLimit)}
 		for _, name := range entryPeople(e) {
@@ -63,10 +67,10 @@ func SearchEntries(month *Term, links *Links) ([]byte, error) {
 		if ph := links.PhaseOf(e); ph != nil {
 			s.Phase = ph.ID
 		}
-		o.item(s)
+		doc.Entries = append(doc.Entries, s)
 	}
-	o.end()
-	return o.bytes()
+	data, err := json.Marshal(doc)
+	return append(data, '\n'), err
 }
 
 // truncate cuts s to at most n runes, ending in "…" when cut.
