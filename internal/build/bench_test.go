@@ -123,7 +123,7 @@ func BenchmarkRender(b *testing.B) {
 	discard := func(string, []byte) error { return nil }
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Render(p.Chronology, p.Templates, discard); err != nil {
+		if err := render.Render(p.Chronology, p.Templates, render.Options{}, discard); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,15 +8,6 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// TimelineJS is the TimelineJS3 JSON format
-// (https://timeline.knightlab.com/docs/json-format.html), as written to
-// timelinejs.json: TimelineJS3 opens it unmodified.
-type TimelineJS struct {
-	Title  TLSlide   `json:"title"`
-	Events []TLEvent `json:"events"`
-	Eras   []TLEra   `json:"eras,omitempty"`
-}
-
 // TLSlide is the title slide.
 type TLSlide struct {
 	Text TLText `json:"text"`
@@ -71,19 +62,22 @@ func tlDate(d timeline.Date) TLDate {
 	return t
 }
 
-// TimelineJSOf returns timelinejs.json: every entry as an event grouped by
-// its phase, the phases as eras, each event linking to its entry page.
+// TimelineJSOf returns timelinejs.json, in the TimelineJS3 JSON format
+// (https://timeline.knightlab.com/docs/json-format.html), which
+// TimelineJS3 opens unmodified: {"title": TLSlide, "events": [TLEvent],
+// "eras": [TLEra]}, every entry as an event grouped by its phase, the
+// phases as eras (left out when there are none), each event linking to
+// its entry page (see eventHTML for its text).
 func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 	site := chron.Site
-	doc := TimelineJS{
-		Title:  TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}},
-		Events: []TLEvent{},
-	}
+	var o jsonObject
+	o.field("title", TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
+	o.array("events")
 	for _, e := range chron.Entries {
 		if e.Date.IsZero() {
 			continue
 		}
-		html, err := entryHTML(e)
+		html, err := eventHTML(e)
 		if err != nil {
 			return nil, err
 		}
@@ -96,15 +90,35 @@ func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 		if ph := links.PhaseOf(e); ph != nil {
 			ev.Group = ph.Name
 		}
-		doc.Events = append(doc.Events, ev)
+		o.item(ev)
 	}
+	o.end()
+	var eras []TLEra
 	for _, ph := range site.Phases {
 		if ph.Start.IsZero() || ph.End.IsZero() {
 			continue
 		}
-		doc.Eras = append(doc.Eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: ph.Name}})
+		eras = append(eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: ph.Name}})
 	}
-	return marshalJSON(doc)
+	if len(eras) > 0 {
+		o.field("eras", eras)
+	}
+	return o.bytes()
+}
+
+// eventHTML is an entry's text on its TimelineJS slide: the editors'
+// summary and body, but only the summary of an extracted article, whose
+// whole text is on the entry page the slide links to. So the export
+// stays small, and needs no article's body.
+func eventHTML(e *timeline.Entry) (string, error) {
+	if !hasArticleText(e) {
+		return entryHTML(e)
+	}
+	summary, err := summaryHTML(e)
+	if err != nil || summary != "" {
+		return string(summary), err
+	}
+	return "<p>" + escapeHTML(e.Title) + "</p>", nil
 }
 
 // sitemapLimit is the most URLs one sitemap file may list.

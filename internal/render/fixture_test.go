@@ -1,6 +1,7 @@
 package render
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -59,9 +60,19 @@ func fixture() *timeline.Chronology {
 // returns every file by path.
 func renderFixture(t *testing.T) map[string][]byte {
 	t.Helper()
+	return renderFiles(t, fixture(), Options{})
+}
+
+// renderFiles renders chron with the default templates and opts, and
+// returns every file by path.
+func renderFiles(t testing.TB, chron *timeline.Chronology, opts Options) map[string][]byte {
+	t.Helper()
 	tmpl := loadDefaults(t)
+	var mu sync.Mutex
 	files := map[string][]byte{}
-	err := Render(fixture(), tmpl, func(path string, data []byte) error {
+	err := Render(chron, tmpl, opts, func(path string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
 		if _, dup := files[path]; dup {
 			t.Errorf("%s emitted twice", path)
 		}
@@ -75,7 +86,7 @@ func renderFixture(t *testing.T) map[string][]byte {
 }
 
 // loadDefaults loads the embedded default templates.
-func loadDefaults(t *testing.T) *Templates {
+func loadDefaults(t testing.TB) *Templates {
 	t.Helper()
 	tmpl, err := LoadTemplates(templates.FS, afero.NewMemMapFs(), "")
 	if err != nil {

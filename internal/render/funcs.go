@@ -13,6 +13,7 @@ import (
 //
 //	summary ENTRY     the entry's summary as HTML
 //	body ENTRY        the entry's body as HTML (Markdown, or article paragraphs)
+//	blocks BLOCKS     an article's paragraphs and sub-headings as HTML, one a line
 //	outlets ENTRY     the outlets of its sources, joined by " · "
 //	articleID PATH    the page id of a source article ("articles/x.txt" → "x")
 //	hopen LEVEL CLASS ID, hclose LEVEL
@@ -26,6 +27,7 @@ import (
 var funcs = template.FuncMap{
 	"summary": summaryHTML,
 	"body":    bodyHTML,
+	"blocks":  blocksHTML,
 	"outlets": func(e *timeline.Entry) string {
 		var names []string
 		for _, s := range e.Sources {
@@ -40,7 +42,6 @@ var funcs = template.FuncMap{
 	},
 	"articleID": articleSlug,
 	"hopen": func(level int, class, id string) template.HTML {
-		level = max(1, min(6, level))
 		attrs := ""
 		if class != "" {
 			attrs += ` class="` + template.HTMLEscapeString(class) + `"`
@@ -48,10 +49,10 @@ var funcs = template.FuncMap{
 		if id != "" {
 			attrs += ` id="` + template.HTMLEscapeString(id) + `"`
 		}
-		return template.HTML(fmt.Sprintf("<h%d%s>", level, attrs))
+		return template.HTML("<h" + headingLevel(level) + attrs + ">")
 	},
 	"hclose": func(level int) template.HTML {
-		return template.HTML(fmt.Sprintf("</h%d>", max(1, min(6, level))))
+		return template.HTML("</h" + headingLevel(level) + ">")
 	},
 	"item":    func(p Page, e *timeline.Entry, level int) Item { return Item{Page: p, Entry: e, Level: level} },
 	"listing": func(p Page, months []MonthGroup) Listing { return Listing{Page: p, Months: months} },
@@ -66,11 +67,16 @@ var funcs = template.FuncMap{
 	},
 }
 
-// summaryHTML renders an entry's summary: the editor's Markdown, or the
-// first paragraph of an article.
+// summaryHTML renders an entry's summary: the editor's Markdown, or, for
+// an extracted article, its summary or first paragraph as plain text
+// (nothing when it has neither).
 func summaryHTML(e *timeline.Entry) (template.HTML, error) {
-	if len(e.Blocks) > 0 {
-		return template.HTML("<p>" + escapeHTML(Lede(e)) + "</p>"), nil
+	if hasArticleText(e) {
+		lede := Lede(e)
+		if lede == "" {
+			return "", nil
+		}
+		return template.HTML("<p>" + escapeHTML(lede) + "</p>"), nil
 	}
 	return Markdown(e.Summary)
 }
@@ -81,16 +87,43 @@ func bodyHTML(e *timeline.Entry) (template.HTML, error) {
 	if len(e.Blocks) == 0 {
 		return Markdown(e.Body)
 	}
-	var b strings.Builder
-	for _, block := range e.Blocks {
-		tag := "p"
-		if block.Kind == timeline.Heading {
-			tag = "h2"
-		}
-		fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, escapeHTML(block.Text), tag)
-	}
-	return template.HTML(b.String()), nil
+	return template.HTML(writeBlocks(e.Blocks, bodyEscaper)), nil
 }
+
+// blocksHTML renders an article's paragraphs and sub-headings, each on
+// its own line, escaped as html/template escapes text.
+func blocksHTML(blocks []timeline.Block) template.HTML {
+	return template.HTML(writeBlocks(blocks, textEscaper))
+}
+
+// writeBlocks writes each block as a paragraph or an <h2>, on its own
+// line, its text escaped by esc.
+func writeBlocks(blocks []timeline.Block, esc *strings.Replacer) string {
+	n := 0
+	for _, block := range blocks {
+		n += len(block.Text) + len("<h2></h2>\n") + 16
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, block := range blocks {
+		open, end := "<p>", "</p>\n"
+		if block.Kind == timeline.Heading {
+			open, end = "<h2>", "</h2>\n"
+		}
+		b.WriteString(open)
+		esc.WriteString(&b, block.Text)
+		b.WriteString(end)
+	}
+	return b.String()
+}
+
+// textEscaper escapes text in HTML as html/template does, which also
+// escapes "+" (template.HTMLEscapeString does not).
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// bodyEscaper escapes text in HTML as template.HTMLEscapeString does,
+// which the bodies of entries have always used.
+var bodyEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // Lede returns the plain-text summary of an entry: its summary, or the
 // first paragraph of its body.

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"encoding/json"
-
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -21,16 +19,16 @@ type TimelineEntry struct {
 // order, dates in ISO 8601 as precise as known, URLs site-relative and
 // sources as content-relative paths.
 func TimelineJSON(chron *timeline.Chronology) ([]byte, error) {
-	doc := struct {
-		Entries []TimelineEntry `json:"entries"`
-	}{Entries: []TimelineEntry{}}
+	var o jsonObject
+	o.array("entries")
 	for _, e := range chron.Entries {
-		doc.Entries = append(doc.Entries, TimelineEntry{
+		o.item(TimelineEntry{
 			ID: e.ID, Title: e.Title, Date: e.Date.ISO(), URL: EntryURL(e.ID),
 			Sources: e.SourcePaths(chron.ContentDir), Summary: Lede(e),
 		})
 	}
-	data, err := json.MarshalIndent(doc, "", "  ")
-	return append(data, '\n'), err
+	o.end()
+	return o.bytes()
 }
+
 func articleSlug(articlePath string) string { return content.ArticleSlug(articlePath) }

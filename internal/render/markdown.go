@@ -24,6 +24,9 @@ var markdown = goldmark.New(
 
 // Markdown renders src to HTML that is safe to embed in a page.
 func Markdown(src string) (template.HTML, error) {
+	if strings.TrimSpace(src) == "" {
+		return "", nil
+	}
 	var buf bytes.Buffer
 	if err := markdown.Convert([]byte(src), &buf); err != nil {
 		return "", err

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -53,4 +54,19 @@ func FuzzMarkdown(f *testing.F) {
 
 func htmlUnescape(s string) string {
 	return strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&#39;", "'", "&lt;", "<", "&gt;", ">").Replace(s)
+}
+
+// TestMarkdownBlank checks that blank Markdown, which Markdown answers
+// without goldmark, renders as goldmark renders it: to nothing.
+func TestMarkdownBlank(t *testing.T) {
+	for _, src := range []string{"", " ", "\n\n", " \t\n"} {
+		var buf bytes.Buffer
+		if err := markdown.Convert([]byte(src), &buf); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Markdown(src)
+		if err != nil || string(got) != buf.String() {
+			t.Errorf("Markdown(%q) = %q, %v; goldmark gives %q", src, got, err, buf.String())
+		}
+	}
 }

@@ -2,8 +2,9 @@
 // files of a static site, through html/template (all text escaped) and
 // goldmark (editors' Markdown, without raw HTML).
 //
-// Render hands each finished file to an Emit function; it never touches a
-// disk itself, and refuses any path that would leave the output folder.
+// Render hands each finished file to an Emit function, from several
+// goroutines at once (Options.Workers); it never touches a disk itself,
+// and refuses any path that would leave the output folder.
 // The files, and the fields of Page each template sees besides Site,
 // Root, URL, Canonical, Title, Description and Links:
 //
@@ -17,19 +18,28 @@
 //	feed.xml, feed.json      Atom 1.0 and JSON Feed 1.1 of the latest entries
 //	timeline.json            the chronology for other tools
 //	timelinejs.json          the chronology for TimelineJS3
-//	search.json              the index search.js filters with
+//	search.json, search/MONTH.json   the index search.js filters with
 //	sitemap.xml, robots.txt
 //
 // Root is the relative path from the page to the site's root ("../../"),
 // so the site works under any base path; Links turns names, tags and
 // dates into site-relative URLs ({{$.Root}}{{$.Links.Person .}}).
+//
+// Listings show entries with {{$p.Cards ENTRIES LEVEL}} (or one with
+// {{$p.Card ENTRY LEVEL}}): the
+// "entry-item" template, executed once per entry and reused on every
+// listing (see cards.go), so that template sees only its Page's Site,
+// Root and Links. Likewise {{.Frame "header"}} (and "head", "footer")
+// and {{$.PeopleLinks TERMS}}, {{$.TagLinks TAGS}} execute the templates
+// of the same names once per page depth (see frames.go).
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -72,6 +82,9 @@ type Page struct {
 	Before, After *Term
 	Months        []MonthGroup
 	Taxonomy      *Taxonomy
+
+	cards     *cards
+	fragments *fragments
 }
 
 // Abs returns the absolute URL of a site-relative one, from the site's
@@ -92,20 +105,50 @@ type Listing struct {
 	Months []MonthGroup
 }
 
+// Options tune a Render call. The zero value renders on every core with
+// the bodies the chronology holds.
+type Options struct {
+	// Workers is the number of goroutines rendering pages; 0 means
+	// runtime.GOMAXPROCS(0). The files and their bytes are the same for
+	// any value.
+	Workers int
+	// Bodies, when set, reads the body of an extracted article whose
+	// entry or article page arrives without one (Blocks and Captions
+	// nil), while that page is rendered.
+	Bodies Bodies
+}
+
+// Bodies returns the body blocks and captions of an extracted article,
+// read when its pages are rendered.
+type Bodies func(articlePath string) ([]timeline.Block, []string, error)
+
 // renderer carries what every page of one Render call shares.
 type renderer struct {
-	chron    *timeline.Chronology
-	t        *Templates
-	links    *Links
-	emit     Emit
-	sitemap  []SitemapURL
-	lastMods map[string]string
+	chron     *timeline.Chronology
+	t         *Templates
+	links     *Links
+	opts      Options
+	emit      Emit
+	cards     *cards
+	fragments *fragments
+	// sizes holds, for each page template, the size its next page's
+	// buffer starts at.
+	sizes map[string]*atomic.Int64
 }
 
 // Render renders the whole site for chron with t, handing every file to
-// emit in a fixed order. Output never depends on the time of the build.
-func Render(chron *timeline.Chronology, t *Templates, emit Emit) error {
-	r := &renderer{chron: chron, t: t, links: NewLinks(chron), lastMods: map[string]string{}}
+// emit, from opts.Workers goroutines at once: emit must be safe for
+// concurrent use. The listings (index, people, tags, months, phases)
+// come first, then the entry and article pages and the exports. The set
+// of files and their bytes never depend on the number of workers, nor on
+// the time of the build.
+func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
+	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
+	r.fragments = newFragments(t)
+	r.sizes = map[string]*atomic.Int64{}
+	for name := range t.pages {
+		r.sizes[name] = &atomic.Int64{}
+	}
 	r.emit = func(p string, data []byte) error {
 		if !ValidOutputPath(p) {
 			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
@@ -117,13 +160,28 @@ func Render(chron *timeline.Chronology, t *Templates, emit Emit) error {
 			return err
 		}
 	}
-	steps := []func() error{r.index, r.entries, r.articles, r.taxonomies, r.notFound, r.exports}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
+	cards, err := newCards(r)
+	if err != nil {
+		return err
+	}
+	r.cards = cards
+	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), r.notFound(), r.exports()
+	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
+		return err
+	}
+	// The cards serve the listings only: they go before the entry and
+	// article pages, which may read bodies.
+	cards.byEntry = nil
+	if err := r.run(slices.Concat(entries, articles, notFound, exports)); err != nil {
+		return err
+	}
+	var sitemap []SitemapURL
+	for _, j := range slices.Concat(index, entries, articles, taxonomies, notFound) {
+		if j.sitemap {
+			sitemap = append(sitemap, SitemapURL{Loc: absURL(chron.Site, j.url), LastMod: j.lastMod})
 		}
 	}
-	files, err := Sitemaps(chron.Site, r.sitemap)
+	files, err := Sitemaps(chron.Site, sitemap)
 	if err != nil {
 		return err
 	}
@@ -140,6 +198,7 @@ func (r *renderer) page(url, title, description string) Page {
 	p := Page{
 		Site: r.chron.Site, Root: rootOf(url), URL: url, Title: title, Type: "website",
 		Description: truncate(strings.Join(strings.Fields(description), " "), 200), Links: r.links,
+		cards: r.cards, fragments: r.fragments,
 	}
 	if r.chron.Site.BaseURL != "" {
 		p.Canonical = absURL(r.chron.Site, url)
@@ -147,110 +206,108 @@ func (r *renderer) page(url, title, description string) Page {
 	return p
 }
 
-// render executes template name for page and emits it at the page's URL,
-// listing it in the sitemap.
-func (r *renderer) render(name string, page Page) error {
-	out := pagePath(page.URL)
-	var buf bytes.Buffer
-	if err := r.t.pages[name].ExecuteTemplate(&buf, "layout", page); err != nil {
-		return fmt.Errorf("render %s with %s: %w", out, name, err)
-	}
-	if name != "404.html" {
-		r.sitemap = append(r.sitemap, SitemapURL{Loc: absURL(r.chron.Site, page.URL), LastMod: r.lastMods[page.URL]})
-	}
-	return r.emit(out, buf.Bytes())
+func (r *renderer) index() []job {
+	return []job{r.pageJob("index.html", "", "", func() (Page, error) {
+		entries := r.chron.Entries
+		page := r.page("", "", r.chron.Site.Description)
+		page.Collapsed = len(entries) > IndexLimit
+		page.Sections = Sections(r.chron, r.links, page.Collapsed)
+		link := func(e *timeline.Entry) string { return "#" + e.ID }
+		if page.Collapsed {
+			link = func(e *timeline.Entry) string { return r.links.Month(e.Date) + "#" + e.ID }
+		}
+		page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root, link)
+		page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
+		return page, nil
+	})}
 }
 
-func (r *renderer) index() error {
+func (r *renderer) entries() []job {
 	entries := r.chron.Entries
-	page := r.page("", "", r.chron.Site.Description)
-	page.Collapsed = len(entries) > IndexLimit
-	page.Sections = Sections(r.chron, r.links, page.Collapsed)
-	link := func(e *timeline.Entry) string { return "#" + e.ID }
-	if page.Collapsed {
-		link = func(e *timeline.Entry) string { return r.links.Month(e.Date) + "#" + e.ID }
-	}
-	page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root, link)
-	page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
-	return r.render("index.html", page)
-}
-
-func (r *renderer) entries() error {
-	entries := r.chron.Entries
+	jobs := make([]job, len(entries))
 	for i, e := range entries {
-		page := r.page(EntryURL(e.ID), e.Title, Lede(e))
-		page.Type, page.Entry, page.Phase = "article", e, r.links.PhaseOf(e)
-		if i > 0 {
-			page.Prev = entries[i-1]
-		}
-		if i+1 < len(entries) {
-			page.Next = entries[i+1]
-		}
-		r.lastMods[page.URL] = lastMod(e.Date)
-		if err := r.render("entry.html", page); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (r *renderer) articles() error {
-	for _, a := range r.chron.Articles {
-		var lede string
-		for _, b := range a.Blocks {
-			if b.Kind == timeline.Paragraph {
-				lede = b.Text
-				break
+		jobs[i] = r.pageJob("entry.html", EntryURL(e.ID), lastMod(e.Date), func() (Page, error) {
+			e, err := r.withBody(e)
+			if err != nil {
+				return Page{}, err
 			}
-		}
-		page := r.page(ArticleURL(a.ID), a.Title, lede)
-		page.Type, page.Article = "article", a
-		if err := r.render("article.html", page); err != nil {
-			return err
-		}
+			page := r.page(EntryURL(e.ID), e.Title, Lede(e))
+			page.Type, page.Entry, page.Phase = "article", e, r.links.PhaseOf(entries[i])
+			if i > 0 {
+				page.Prev = entries[i-1]
+			}
+			if i+1 < len(entries) {
+				page.Next = entries[i+1]
+			}
+			return page, nil
+		})
 	}
-	return nil
+	return jobs
 }
 
-// taxonomies renders a page per person, tag, month and phase, and an
-// index page per taxonomy.
-func (r *renderer) taxonomies() error {
+func (r *renderer) articles() []job {
+	jobs := make([]job, len(r.chron.Articles))
+	for i, a := range r.chron.Articles {
+		jobs[i] = r.pageJob("article.html", ArticleURL(a.ID), "", func() (Page, error) {
+			a, err := r.articleWithBody(a)
+			if err != nil {
+				return Page{}, err
+			}
+			var lede string
+			for _, b := range a.Blocks {
+				if b.Kind == timeline.Paragraph {
+					lede = b.Text
+					break
+				}
+			}
+			page := r.page(ArticleURL(a.ID), a.Title, lede)
+			page.Type, page.Article = "article", a
+			return page, nil
+		})
+	}
+	return jobs
+}
+
+// taxonomies returns the jobs of a page per person, tag, month and
+// phase, and of an index page per taxonomy.
+func (r *renderer) taxonomies() []job {
 	templates := map[*Taxonomy]string{r.links.People: "person.html", r.links.Tags: "tag.html", r.links.Months: "month.html", r.links.Phases: "phase.html"}
 	levels := map[*Taxonomy]int{r.links.People: 3, r.links.Tags: 2, r.links.Months: 1, r.links.Phases: 2}
+	var jobs []job
 	for _, tx := range r.links.Taxonomies() {
 		for i, term := range tx.Terms {
 			pagers := paginate(term.URL, len(term.Entries))
 			for _, pager := range pagers {
-				title := term.Name
-				if pager.Number > 1 {
-					title = fmt.Sprintf("%s, page %d", term.Name, pager.Number)
-				}
-				page := r.page(pager.URL(pager.Number), title, termDescription(term))
-				page.Term, page.Months = term, Months(term.Entries[pager.From:pager.To], levels[tx])
-				if len(pagers) > 1 {
-					page.Pager = pager
-				}
-				if tx == r.links.Months {
-					page.Before, page.After = neighbours(tx.Terms, i)
-				}
-				if tx == r.links.Phases && pager.Number == 1 {
-					page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), page.Root, firstPageLinks(term.Entries, page.Root))
-					if term.Phase != nil {
-						page.Axis.From, page.Axis.To = term.Phase.Start.Human(), term.Phase.End.Human()
+				jobs = append(jobs, r.pageJob(templates[tx], pager.URL(pager.Number), "", func() (Page, error) {
+					title := term.Name
+					if pager.Number > 1 {
+						title = fmt.Sprintf("%s, page %d", term.Name, pager.Number)
 					}
-				}
-				if err := r.render(templates[tx], page); err != nil {
-					return err
-				}
+					page := r.page(pager.URL(pager.Number), title, termDescription(term))
+					page.Term, page.Months = term, Months(term.Entries[pager.From:pager.To], levels[tx])
+					if len(pagers) > 1 {
+						page.Pager = pager
+					}
+					if tx == r.links.Months {
+						page.Before, page.After = neighbours(tx.Terms, i)
+					}
+					if tx == r.links.Phases && pager.Number == 1 {
+						page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), page.Root, firstPageLinks(term.Entries, page.Root))
+						if term.Phase != nil {
+							page.Axis.From, page.Axis.To = term.Phase.Start.Human(), term.Phase.End.Human()
+						}
+					}
+					return page, nil
+				}))
 			}
 		}
-		page := r.page(tx.ID+"/", tx.Name, "")
-		page.Taxonomy = tx
-		if err := r.render("taxonomy.html", page); err != nil {
-			return err
-		}
+		jobs = append(jobs, r.pageJob("taxonomy.html", tx.ID+"/", "", func() (Page, error) {
+			page := r.page(tx.ID+"/", tx.Name, "")
+			page.Taxonomy = tx
+			return page, nil
+		}))
 	}
-	return nil
+	return jobs
 }
 
 // firstPageLinks links the axis of a term's first page to its entries:
@@ -299,12 +356,15 @@ func phaseWindow(site timeline.Site, t *Term) Window {
 	return NewWindow(timeline.Site{}, t.Entries)
 }
 
-// notFound renders 404.html. A server shows it at any missing path, so
-// its links start from the base URL's path instead of a relative root.
-func (r *renderer) notFound() error {
-	page := r.page("404.html", "Page not found", "")
-	page.Root, page.Canonical = basePath(r.chron.Site.BaseURL), ""
-	return r.render("404.html", page)
+// notFound returns the job of 404.html. A server shows it at any
+// missing path, so its links start from the base URL's path instead of a
+// relative root.
+func (r *renderer) notFound() []job {
+	return []job{r.pageJob("404.html", "404.html", "", func() (Page, error) {
+		page := r.page("404.html", "Page not found", "")
+		page.Root, page.Canonical = basePath(r.chron.Site.BaseURL), ""
+		return page, nil
+	})}
 }
 
 // basePath returns the path of a base URL, ending in "/": "/timeline/"
@@ -317,26 +377,39 @@ func basePath(base string) string {
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
-// exports emits the feeds, the JSON exports and the search index.
-func (r *renderer) exports() error {
-	type export struct {
-		name string
-		make func() ([]byte, error)
+// exports returns the jobs of the feeds, the JSON exports and the
+// search index and its months.
+func (r *renderer) exports() []job {
+	export := func(name string, make func() ([]byte, error)) job {
+		return job{url: name, make: func() ([]byte, error) {
+			data, err := make()
+			if err != nil {
+				return nil, fmt.Errorf("render %s: %w", name, err)
+			}
+			return data, nil
+		}}
 	}
-	for _, x := range []export{
-		{"feed.xml", func() ([]byte, error) { return Atom(r.chron) }},
-		{"feed.json", func() ([]byte, error) { return JSONFeedOf(r.chron) }},
-		{"timeline.json", func() ([]byte, error) { return TimelineJSON(r.chron) }},
-		{"timelinejs.json", func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }},
-		{"search.json", func() ([]byte, error) { return SearchIndex(r.chron, r.links) }},
-	} {
-		data, err := x.make()
-		if err != nil {
-			return fmt.Errorf("render %s: %w", x.name, err)
-		}
-		if err := r.emit(x.name, data); err != nil {
-			return err
-		}
+	jobs := []job{
+		export("feed.xml", func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return Atom(latest)
+		}),
+		export("feed.json", func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return JSONFeedOf(latest)
+		}),
+		export("timeline.json", func() ([]byte, error) { return TimelineJSON(r.chron) }),
+		export("timelinejs.json", func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }),
+		export("search.json", func() ([]byte, error) { return SearchIndex(r.links) }),
 	}
-	return nil
+	for _, m := range r.links.Months.Terms {
+		jobs = append(jobs, export(SearchMonthURL(m.ID), func() ([]byte, error) { return SearchEntries(m, r.links) }))
+	}
+	return jobs
 }

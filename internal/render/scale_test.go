@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,7 +34,10 @@ func TestLongChronologyCollapses(t *testing.T) {
 	files := map[string]int{}
 	var index, month string
 	began := time.Now()
-	err := Render(chron, loadDefaults(t), func(p string, data []byte) error {
+	var mu sync.Mutex
+	err := Render(chron, loadDefaults(t), Options{}, func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
 		files[p] = len(data)
 		switch p {
 		case "index.html":

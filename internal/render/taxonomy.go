@@ -44,17 +44,23 @@ type Taxonomy struct {
 type Links struct {
 	People, Tags, Months, Phases *Taxonomy
 	phaseOf                      map[*timeline.Entry]*Term
+	// peopleOf holds PeopleOf of every entry of the chronology.
+	peopleOf map[*timeline.Entry][]*Term
+	// filed is true once NewLinks has filed every entry: the lookups
+	// then only read, so that pages may render concurrently.
+	filed bool
 }
 
 // NewLinks files every entry of chron under its people, tags, month and
 // phase. People are matched to people.yaml by canonical name or alias.
 func NewLinks(chron *timeline.Chronology) *Links {
 	l := &Links{
-		People:  &Taxonomy{ID: "people", Name: "People", byKey: map[string]*Term{}},
-		Tags:    &Taxonomy{ID: "tags", Name: "Tags", byKey: map[string]*Term{}},
-		Months:  &Taxonomy{ID: "months", Name: "Months", byKey: map[string]*Term{}},
-		Phases:  &Taxonomy{ID: "phases", Name: "Phases", byKey: map[string]*Term{}},
-		phaseOf: map[*timeline.Entry]*Term{},
+		People:   &Taxonomy{ID: "people", Name: "People", byKey: map[string]*Term{}},
+		Tags:     &Taxonomy{ID: "tags", Name: "Tags", byKey: map[string]*Term{}},
+		Months:   &Taxonomy{ID: "months", Name: "Months", byKey: map[string]*Term{}},
+		Phases:   &Taxonomy{ID: "phases", Name: "Phases", byKey: map[string]*Term{}},
+		phaseOf:  map[*timeline.Entry]*Term{},
+		peopleOf: map[*timeline.Entry][]*Term{},
 	}
 	for i := range chron.People {
 		p := &chron.People[i]
@@ -106,6 +112,10 @@ func NewLinks(chron *timeline.Chronology) *Links {
 	for _, t := range l.People.Terms {
 		t.SpokeWith = l.spokeWith(t)
 	}
+	for _, e := range chron.Entries {
+		l.peopleOf[e] = l.entryTerms(e)
+	}
+	l.filed = true
 	sortTerms(l.People.Terms)
 	sortTerms(l.Tags.Terms)
 	return l
@@ -118,14 +128,17 @@ func (tx *Taxonomy) add(key string, t *Term) {
 }
 
 // personTerm returns the term of a person named name, making one for a
-// name that people.yaml does not know.
+// name that people.yaml does not know (kept only while NewLinks files
+// the entries).
 func (l *Links) personTerm(name string) *Term {
 	if t := l.People.byKey[nameKey(name)]; t != nil {
 		return t
 	}
 	id := Slug(name)
 	t := &Term{ID: id, Name: name, URL: PersonURL(id)}
-	l.People.byKey[nameKey(name)] = t
+	if !l.filed {
+		l.People.byKey[nameKey(name)] = t
+	}
 	return t
 }
 
@@ -212,6 +225,15 @@ func (l *Links) Month(d timeline.Date) string {
 // PeopleOf returns the people of an entry, participants first, each
 // once, as the terms of their pages.
 func (l *Links) PeopleOf(e *timeline.Entry) []*Term {
+	if terms, ok := l.peopleOf[e]; ok {
+		return terms
+	}
+	return l.entryTerms(e)
+}
+
+// entryTerms returns the terms of e's people, participants first, each
+// once.
+func (l *Links) entryTerms(e *timeline.Entry) []*Term {
 	var terms []*Term
 	for _, name := range entryPeople(e) {
 		t := l.personTerm(name)

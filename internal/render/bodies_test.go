@@ -1,0 +1,94 @@
+package render
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// TestBodiesSameOutput renders chronologies with their bodies inline, and
+// again with every extracted body left out and read through
+// Options.Bodies, and compares the files byte for byte.
+func TestBodiesSameOutput(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		chron func() *timeline.Chronology
+	}{
+		{"fixture", fixture},
+		{"generated", func() *timeline.Chronology { return benchChronology(300) }},
+		{"empty bodies", func() *timeline.Chronology {
+			chron := benchChronology(20)
+			for i, e := range chron.Entries[:2] {
+				e.Summary = ""
+				e.Blocks, e.Captions = nil, nil
+				if i == 1 {
+					e.Blocks = []timeline.Block{{Kind: timeline.Heading, Text: "Only a heading"}}
+				}
+				for _, a := range chron.Articles {
+					if a.Path == e.Article {
+						a.Blocks, a.Captions = e.Blocks, e.Captions
+					}
+				}
+			}
+			return chron
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			inline := renderFiles(t, tt.chron(), Options{})
+			chron := tt.chron()
+			type body struct {
+				blocks   []timeline.Block
+				captions []string
+			}
+			bodies := map[string]body{}
+			for _, a := range chron.Articles {
+				bodies[a.Path] = body{a.Blocks, a.Captions}
+				a.Blocks, a.Captions = nil, nil
+			}
+			for _, e := range chron.Entries {
+				if e.Article != "" {
+					e.Blocks, e.Captions = nil, nil
+				}
+			}
+			var mu sync.Mutex
+			reads := 0
+			read := func(path string) ([]timeline.Block, []string, error) {
+				mu.Lock()
+				defer mu.Unlock()
+				reads++
+				b, ok := bodies[path]
+				if !ok {
+					return nil, nil, fmt.Errorf("no article %s", path)
+				}
+				return b.blocks, b.captions, nil
+			}
+			streamed := renderFiles(t, chron, Options{Bodies: read})
+			sameFiles(t, streamed, inline)
+			if max := len(chron.Entries) + len(chron.Articles) + 2*FeedLimit; reads > max {
+				t.Errorf("%d bodies read, want at most one per page (%d)", reads, max)
+			}
+			for _, e := range chron.Entries {
+				if e.Article != "" && (e.Blocks != nil || e.Captions != nil) {
+					t.Fatalf("%s: Render kept the body it read", e.ID)
+				}
+			}
+		})
+	}
+}
+
+// TestBodiesError checks that a body that cannot be read fails the
+// render and names the article.
+func TestBodiesError(t *testing.T) {
+	chron := benchChronology(3)
+	for _, e := range chron.Entries {
+		e.Blocks, e.Captions = nil, nil
+	}
+	fail := func(path string) ([]timeline.Block, []string, error) { return nil, nil, fmt.Errorf("gone") }
+	err := Render(chron, loadDefaults(t), Options{Bodies: fail}, func(string, []byte) error { return nil })
+	if err == nil {
+		t.Fatal("Render succeeded without the bodies")
+	}
+	t.Log(err)
+}

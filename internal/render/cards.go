@@ -1,0 +1,192 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// A listing shows each entry as the same card ("entry-item") on the
+// index and on every month, phase, person and tag page, except for two
+// things: the relative root of its links and the level of its title's
+// heading. So each entry's card is executed once, with placeholders for
+// those two, and completed for each listing by filling them in.
+//
+// The card template sees only the Site, Root and Links of its Page (and
+// Abs): the rest of the Page of a listing is not the card's.
+const (
+	// cardRoot is the Root a card is executed with. In the href
+	// attributes that use it, html/template writes it as rootMark.
+	cardRoot = "\x00\x00/"
+	rootMark = "%00%00/"
+	// cardLevel is the Level a card is executed with; hopen and hclose
+	// write it as levelMark, a byte html/template never lets through
+	// from data.
+	cardLevel = -1 << 20
+	levelMark = "\x00"
+)
+
+// card is an executed card cut at its placeholders: parts[i] is followed
+// by the placeholder marks[i].
+type card struct {
+	parts []string
+	marks []byte
+}
+
+// cards holds the card of every entry of the chronology.
+type cards struct {
+	byEntry map[*timeline.Entry]*card
+	// exec executes the "entry-item" template.
+	exec *template.Template
+}
+
+// newCards executes the card of every entry of r's chronology, on r's
+// workers. An entry whose text holds what looks like a placeholder gets
+// no card: listings execute the template for it each time.
+func newCards(r *renderer) (*cards, error) {
+	c := &cards{byEntry: map[*timeline.Entry]*card{}, exec: r.t.pages["index.html"]}
+	entries := r.chron.Entries
+	made := make([]*card, len(entries))
+	errs := make([]error, len(entries))
+	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
+	parallel(r.opts.Workers, len(entries), func(i int) {
+		if !placeholderFree(entries[i], r.links) {
+			return
+		}
+		html, err := c.execute(page, entries[i], cardLevel)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		made[i] = cutCard(string(html))
+	})
+	for i, e := range entries {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if made[i] != nil {
+			c.byEntry[e] = made[i]
+		}
+	}
+	return c, nil
+}
+
+// execute executes the "entry-item" template for e in a listing of page.
+func (c *cards) execute(page Page, e *timeline.Entry, level int) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := c.exec.ExecuteTemplate(&buf, "entry-item", Item{Page: page, Entry: e, Level: level}); err != nil {
+		return "", fmt.Errorf("render the card of entry %s: %w", e.ID, err)
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// cutCard cuts an executed card at its placeholders.
+func cutCard(html string) *card {
+	c := &card{}
+	for {
+		root, level := strings.Index(html, rootMark), strings.Index(html, levelMark)
+		switch {
+		case root < 0 && level < 0:
+			c.parts = append(c.parts, html)
+			return c
+		case level < 0 || (root >= 0 && root < level):
+			c.parts, c.marks = append(c.parts, html[:root]), append(c.marks, 'r')
+			html = html[root+len(rootMark):]
+		default:
+			c.parts, c.marks = append(c.parts, html[:level]), append(c.marks, 'l')
+			html = html[level+len(levelMark):]
+		}
+	}
+}
+
+// size returns the length of the card filled in with root.
+func (c *card) size(root string) int {
+	n := len(c.marks) * len(root)
+	for _, p := range c.parts {
+		n += len(p)
+	}
+	return n
+}
+
+// fill writes the card with its placeholders filled in: root, and the
+// heading level's digit.
+func (c *card) fill(b *strings.Builder, root, digit string) {
+	for i, p := range c.parts {
+		b.WriteString(p)
+		if i < len(c.marks) {
+			if c.marks[i] == 'r' {
+				b.WriteString(root)
+			} else {
+				b.WriteString(digit)
+			}
+		}
+	}
+}
+
+// Card returns the card of e for a listing of this page, its title a
+// heading of level: what {{template "entry-item" (item $p e level)}}
+// gives, from the card executed once for e.
+func (p Page) Card(e *timeline.Entry, level int) (template.HTML, error) {
+	return p.Cards([]*timeline.Entry{e}, level)
+}
+
+// Cards returns the cards of entries, one after the other, for a
+// listing of this page: what ranging over them with Card gives.
+func (p Page) Cards(entries []*timeline.Entry, level int) (template.HTML, error) {
+	if p.cards == nil {
+		return "", fmt.Errorf("render: Cards called outside Render")
+	}
+	n := 0
+	for _, e := range entries {
+		if c := p.cards.byEntry[e]; c != nil {
+			n += c.size(p.Root)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	digit := headingLevel(level)
+	for _, e := range entries {
+		if c := p.cards.byEntry[e]; c != nil {
+			c.fill(&b, p.Root, digit)
+			continue
+		}
+		html, err := p.cards.execute(p, e, level)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(html))
+	}
+	return template.HTML(b.String()), nil
+}
+
+// headingLevel is the digit of a heading of level, clamped to 1..6, or
+// levelMark for a card's placeholder level.
+func headingLevel(level int) string {
+	if level == cardLevel {
+		return levelMark
+	}
+	return strconv.Itoa(max(1, min(6, level)))
+}
+
+// placeholderFree reports whether nothing a card shows of e could be
+// written as a placeholder: no NUL byte and no "%00" in its text.
+func placeholderFree(e *timeline.Entry, links *Links) bool {
+	texts := []string{e.ID, e.Title, e.Summary, e.Kind, Lede(e)}
+	texts = append(texts, e.Tags...)
+	for _, s := range e.Sources {
+		texts = append(texts, s.Title, s.Outlet, s.URL, s.Article)
+	}
+	for _, t := range links.PeopleOf(e) {
+		texts = append(texts, t.Name, t.URL)
+	}
+	for _, s := range texts {
+		if strings.Contains(s, "\x00") || strings.Contains(s, "%00") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,136 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// Frame is what the "head", "header" and "footer" templates see: the
+// parts of a page's frame that are the same on every page at the same
+// depth, so each is executed once per distinct Frame and reused.
+type Frame struct {
+	Site  timeline.Site
+	Root  string
+	Links *Links
+	// Home is true on the index.
+	Home bool
+	// Current is the ID of the taxonomy whose index page this is
+	// ("people"), or empty.
+	Current string
+}
+
+// frameKey tells apart the Frames of one Render call, which share Site
+// and Links.
+type frameKey struct {
+	name, root, current string
+	home                bool
+}
+
+// Link is what the "link" template sees: a link to a site page from a
+// page at Root.
+type Link struct {
+	Root, URL, Text string
+}
+
+// fragments caches the executed frame and link templates of one Render
+// call.
+type fragments struct {
+	exec   *template.Template
+	mu     sync.Mutex
+	frames map[frameKey]template.HTML
+	links  map[Link]template.HTML
+}
+
+func newFragments(t *Templates) *fragments {
+	return &fragments{exec: t.pages["index.html"], frames: map[frameKey]template.HTML{}, links: map[Link]template.HTML{}}
+}
+
+// Frame returns template name ("head", "header" or "footer") executed
+// for this page's Frame.
+func (p Page) Frame(name string) (template.HTML, error) {
+	if p.fragments == nil {
+		return "", fmt.Errorf("render: Frame called outside Render")
+	}
+	f := Frame{Site: p.Site, Root: p.Root, Links: p.Links, Home: p.URL == ""}
+	for _, tx := range p.Links.Taxonomies() {
+		if p.URL == tx.ID+"/" {
+			f.Current = tx.ID
+		}
+	}
+	key := frameKey{name: name, root: f.Root, current: f.Current, home: f.Home}
+	x := p.fragments
+	x.mu.Lock()
+	html, ok := x.frames[key]
+	x.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	html, err := x.execute(name, f)
+	if err != nil {
+		return "", fmt.Errorf("render the %s of %s: %w", name, pagePath(p.URL), err)
+	}
+	x.mu.Lock()
+	x.frames[key] = html
+	x.mu.Unlock()
+	return html, nil
+}
+
+// PeopleLinks returns the "link" template executed for each of terms
+// from this page, joined by ", ". Each link is executed once per Root.
+func (p Page) PeopleLinks(terms []*Term) (template.HTML, error) {
+	links := make([]Link, len(terms))
+	for i, t := range terms {
+		links[i] = Link{Root: p.Root, URL: t.URL, Text: t.Name}
+	}
+	return p.joinLinks(links)
+}
+
+// TagLinks is PeopleLinks for an entry's tags, each shown as written.
+func (p Page) TagLinks(tags []string) (template.HTML, error) {
+	links := make([]Link, len(tags))
+	for i, tag := range tags {
+		links[i] = Link{Root: p.Root, URL: p.Links.Tag(tag), Text: tag}
+	}
+	return p.joinLinks(links)
+}
+
+func (p Page) joinLinks(links []Link) (template.HTML, error) {
+	if p.fragments == nil {
+		return "", fmt.Errorf("render: links made outside Render")
+	}
+	x := p.fragments
+	var b strings.Builder
+	for i, l := range links {
+		x.mu.Lock()
+		html, ok := x.links[l]
+		x.mu.Unlock()
+		if !ok {
+			var err error
+			if html, err = x.execute("link", l); err != nil {
+				return "", fmt.Errorf("render a link to %s: %w", l.URL, err)
+			}
+			x.mu.Lock()
+			x.links[l] = html
+			x.mu.Unlock()
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(html))
+	}
+	return template.HTML(b.String()), nil
+}
+
+// execute executes template name for data.
+func (x *fragments) execute(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := x.exec.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}

@@ -1,0 +1,105 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// job is one page or file of the site: its site-relative URL, its sitemap
+// date, and how to make it.
+type job struct {
+	url     string
+	lastMod string
+	// sitemap is false for files the sitemap leaves out.
+	sitemap bool
+	make    func() ([]byte, error)
+}
+
+// run makes and emits every job on the workers. After a failure, jobs
+// past the failed one are skipped; every job before it still runs, so
+// the error returned, the first in job order, does not depend on
+// scheduling.
+func (r *renderer) run(jobs []job) error {
+	errs := make([]error, len(jobs))
+	var firstFailed atomic.Int64
+	firstFailed.Store(int64(len(jobs)))
+	parallel(r.opts.Workers, len(jobs), func(i int) {
+		if int64(i) > firstFailed.Load() {
+			return
+		}
+		data, err := jobs[i].make()
+		if err == nil {
+			err = r.emit(pagePath(jobs[i].url), data)
+		}
+		if err == nil {
+			return
+		}
+		errs[i] = err
+		for {
+			first := firstFailed.Load()
+			if int64(i) >= first || firstFailed.CompareAndSwap(first, int64(i)) {
+				return
+			}
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallel calls fn(i) for every i in [0, n) on the given number of
+// goroutines (0: GOMAXPROCS). Each fn writes only to its own index, so
+// results do not depend on scheduling.
+func parallel(workers, n int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// pageJob returns the job of a page listed in the sitemap, made by
+// executing template name for the Page that makePage returns.
+func (r *renderer) pageJob(name, url, lastMod string, makePage func() (Page, error)) job {
+	return job{url: url, lastMod: lastMod, sitemap: name != "404.html", make: func() ([]byte, error) {
+		page, err := makePage()
+		if err != nil {
+			return nil, err
+		}
+		return r.execute(name, page)
+	}}
+}
+
+// execute executes template name for page, into a buffer the size of
+// the last page of that template and an eighth, so that few grow.
+func (r *renderer) execute(name string, page Page) ([]byte, error) {
+	var buf bytes.Buffer
+	size := r.sizes[name]
+	buf.Grow(int(size.Load()))
+	defer func() { size.Store(int64(buf.Len() + buf.Len()/8)) }()
+	if err := r.t.pages[name].ExecuteTemplate(&buf, "layout", page); err != nil {
+		return nil, fmt.Errorf("render %s with %s: %w", pagePath(page.URL), name, err)
+	}
+	return buf.Bytes(), nil
+}

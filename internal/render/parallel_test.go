@@ -1,0 +1,75 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// TestWorkersSameOutput renders the fixture and a generated chronology
+// with 1 and with 4 workers and compares the files byte for byte.
+func TestWorkersSameOutput(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		chron func() *timeline.Chronology
+	}{
+		{"fixture", fixture},
+		{"generated", func() *timeline.Chronology { return benchChronology(IndexLimit + 100) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			one := renderFiles(t, tt.chron(), Options{Workers: 1})
+			four := renderFiles(t, tt.chron(), Options{Workers: 4})
+			sameFiles(t, one, four)
+		})
+	}
+}
+
+// sameFiles reports every file that differs between got and want, or is
+// in one only.
+func sameFiles(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	for name, data := range want {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: missing", name)
+		case !bytes.Equal(g, data):
+			t.Errorf("%s differs:\n%s", name, firstDifference(g, data))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: unexpected", name)
+		}
+	}
+}
+
+// TestFirstErrorInJobOrder checks that when several pages fail, Render
+// reports the first in job order, whatever the number of workers.
+func TestFirstErrorInJobOrder(t *testing.T) {
+	chron := benchChronology(200)
+	want := ""
+	for _, workers := range []int{1, 2, 4, 8} {
+		err := Render(chron, loadDefaults(t), Options{Workers: workers}, func(p string, _ []byte) error {
+			if strings.HasPrefix(p, "entries/") {
+				return fmt.Errorf("cannot write %s", p)
+			}
+			return nil
+		})
+		if err == nil {
+			t.Fatalf("%d workers: no error", workers)
+		}
+		if want == "" {
+			want = err.Error()
+		}
+		if err.Error() != want {
+			t.Errorf("%d workers: %v, want %s", workers, err, want)
+		}
+	}
+	if !strings.Contains(want, EntryPath(chron.Entries[0].ID)) {
+		t.Errorf("got %s, want the first entry's error", want)
+	}
+}
