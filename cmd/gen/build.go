@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 
 	"github.com/newsroom/timeline/internal/build"
 	"github.com/newsroom/timeline/templates"
@@ -43,6 +45,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	f.register(fs)
 	force := fs.Bool("force", false, "build even when nothing changed since the last build")
 	timings := fs.Bool("timings", false, "print how long each stage took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (see go tool pprof)")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")
@@ -50,6 +53,13 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	opts := f.options()
 	opts.Force, opts.Workers = *force, *workers
@@ -65,4 +75,20 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "stages:", res.Timings)
 	}
 	return nil
+}
+
+// startCPUProfile profiles the process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // Matcher finds the names and aliases of known people in text: every
-// name of two words or more, as whole words, in any case. One-word
+// name of two words or more, as whole words, starting with a capital
+// letter as names in running text do, in any case after that. One-word
 // aliases ("Zelenskyy") are left to editors: alone they are too often
 // someone else.
 type Matcher struct {
@@ -75,6 +76,9 @@ func (m *Matcher) Find(title string, blocks []timeline.Block) []string {
 	scan := func(text string) {
 		spans = wordSpans(text, spans[:0])
 		for i, sp := range spans {
+			if !startsUpper(text[sp[0]:sp[1]]) {
+				continue
+			}
 			lower = appendLower(lower[:0], text[sp[0]:sp[1]])
 			for _, cand := range m.byFirstWord[string(lower)] {
 				if !found[cand.person] && wordsAt(text, spans, i, cand.words) {
@@ -94,6 +98,16 @@ func (m *Matcher) Find(title string, blocks []timeline.Block) []string {
 		}
 	}
 	return out
+}
+
+// startsUpper reports whether word begins with a capital letter, as
+// names in running text do; other words are not looked up.
+func startsUpper(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
 }
 
 // wordSpans appends the byte spans of the words of text (runs of letters

@@ -40,3 +40,11 @@ func TestFind(t *testing.T) {
 		})
 	}
 }
+
+func TestFindNeedsACapital(t *testing.T) {
+	m := New([]timeline.Person{{Name: "Lloyd Austin"}, {Name: "Émile Zola"}})
+	got := m.Find("", []timeline.Block{{Text: "lloyd austin and ÉMILE ZOLA"}})
+	if len(got) != 1 || got[0] != "Émile Zola" {
+		t.Errorf("Find = %q, want only Émile Zola (a name written in lower case is not a name)", got)
+	}
+}
