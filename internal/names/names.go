@@ -111,18 +111,27 @@ func startsUpper(word string) bool {
 }
 
 // wordSpans appends the byte spans of the words of text (runs of letters
-// and digits) to spans.
+// and digits) to spans. ASCII bytes are classified without decoding.
 func wordSpans(text string, spans [][2]int) [][2]int {
 	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
+	for i := 0; i < len(text); {
+		c, size := text[i], 1
+		var inWord bool
+		if c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
 			spans = append(spans, [2]int{start, i})
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		spans = append(spans, [2]int{start, len(text)})
