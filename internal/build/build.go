@@ -42,6 +42,10 @@ type Options struct {
 	Cache *ExtractCache
 	// Force builds even when the output is up to date.
 	Force bool
+	// HoldBodies is the total size of raw articles up to which their
+	// bodies are held in memory; 0 means DefaultHoldBodies. The output is
+	// the same either way.
+	HoldBodies int64
 }
 
 // Result tells what a build did.
@@ -78,6 +82,10 @@ type Prepared struct {
 	Diags      diag.List
 	// Timings are the durations of load, extract and merge.
 	Timings Timings
+	// Bodies reads articles' bodies again while their pages render, when
+	// the chronology keeps digests only (see StreamBodiesAbove); nil when
+	// it holds the bodies.
+	Bodies render.Bodies
 }
 
 // Prepare runs the stages that read: load, extract and merge, and loads
@@ -87,9 +95,15 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	timings := startTimings()
 	c, diags := content.Load(fsys, opts.ContentDir)
 	timings.mark("load")
-	articles, readDiags := Extract(fsys, c, extractOptions(c), opts.Workers, opts.Cache)
+	xopts := extractOptions(c)
+	stream := opts.Cache == nil && streamBodies(c, opts.HoldBodies)
+	articles, readDiags := Extract(fsys, c, xopts, opts.Workers, opts.Cache, stream)
 	diags.Append(readDiags)
 	timings.mark("extract")
+	var bodiesOnDemand render.Bodies
+	if stream {
+		bodiesOnDemand = bodies(fsys, c.Dir, xopts)
+	}
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	timings.mark("merge")
@@ -98,7 +112,7 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 		diags.Add(opts.TemplatesDir, 0, 0, "%v", err)
 	}
 	diags.Sort()
-	return &Prepared{Chronology: chron, Templates: tmpl, Diags: diags, Timings: timings}
+	return &Prepared{Chronology: chron, Templates: tmpl, Diags: diags, Timings: timings, Bodies: bodiesOnDemand}
 }
 
 // Timings are the durations of a build's stages, in order.
@@ -139,10 +153,11 @@ func extractOptions(c *content.Content) extract.Options {
 
 // Extract reads and extracts every raw article of c on all cores,
 // reusing the cache's results for unchanged articles when cache is not
-// nil. The result is in c.Articles' order whatever the number of workers;
+// nil. With stream (and no cache) it keeps digests only: the bodies are
+// read again when their pages are rendered. The result is in c.Articles' order whatever the number of workers;
 // an article that cannot be read is reported and left out of both
 // c.Articles and the result.
-func Extract(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache) ([]*extract.Article, diag.List) {
+func Extract(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache, stream bool) ([]*extract.Article, diag.List) {
 	articles := make([]*extract.Article, len(c.Articles))
 	errs := make([]error, len(c.Articles))
 	parallel(workers, len(c.Articles), func(i int) {
@@ -152,9 +167,12 @@ func Extract(fsys afero.Fs, c *content.Content, opts extract.Options, workers in
 			errs[i] = err
 			return
 		}
-		if cache != nil {
+		switch {
+		case cache != nil:
 			articles[i] = cache.extract(a.Path, data, opts)
-		} else {
+		case stream:
+			articles[i] = digest(extract.Extract(a.Path, data, opts))
+		default:
 			articles[i] = extract.Extract(a.Path, data, opts)
 		}
 	})
@@ -234,7 +252,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers}, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, emit); err != nil {
 		out.Abort()
 		return res, err
 	}

@@ -16,7 +16,7 @@ func Check(fsys afero.Fs, opts Options) diag.List {
 		return p.Diags
 	}
 	discard := func(string, []byte) error { return nil }
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers}, discard); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, discard); err != nil {
 		p.Diags.Add(opts.TemplatesDir, 0, 0, "render: %v", err)
 	}
 	p.Diags.Sort()

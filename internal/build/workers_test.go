@@ -10,16 +10,21 @@ import (
 )
 
 // TestOutputIndependentOfWorkers builds the same synthetic corpus with one
-// worker and with several, and compares every output file byte for byte.
+// worker and with several, holding the articles' bodies or reading them
+// again for their pages, and compares every output file byte for byte.
 func TestOutputIndependentOfWorkers(t *testing.T) {
 	var outputs []map[string]string
-	for _, workers := range []int{1, 2, 7} {
+	for _, run := range []struct {
+		workers int
+		hold    int64
+	}{{1, 0}, {2, 0}, {7, 0}, {2, 1}} {
+		workers := run.workers
 		fsys := afero.NewMemMapFs()
 		if err := synth.Generate(fsys, "site", synth.Options{Articles: 150, Markdown: 20, Seed: 7}); err != nil {
 			t.Fatal(err)
 		}
 		opts := Options{ContentDir: "site/content", TemplatesDir: "site/templates", OutputDir: "site/public",
-			DefaultTemplates: templates.FS, Workers: workers}
+			DefaultTemplates: templates.FS, Workers: workers, HoldBodies: run.hold}
 		res, err := Build(fsys, opts)
 		if err != nil {
 			t.Fatalf("workers=%d: %v", workers, err)
@@ -34,10 +39,10 @@ func TestOutputIndependentOfWorkers(t *testing.T) {
 		if !reflect.DeepEqual(outputs[0], outputs[i]) {
 			for p, data := range outputs[0] {
 				if outputs[i][p] != data {
-					t.Errorf("%s differs between 1 worker and more", p)
+					t.Errorf("%s differs between runs 0 and %d", p, i)
 				}
 			}
-			t.Fatalf("outputs differ (%d vs %d files)", len(outputs[0]), len(outputs[i]))
+			t.Fatalf("outputs of runs 0 and %d differ (%d vs %d files)", i, len(outputs[0]), len(outputs[i]))
 		}
 	}
 }

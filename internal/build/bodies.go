@@ -1,0 +1,66 @@
+package build
+
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/spf13/afero"
+)
+
+// DefaultHoldBodies is the total size of raw articles up to which a build
+// holds every article's body in memory. Above it, the build keeps only
+// what the chronology needs of each article (dates, title, summary,
+// people) and reads each body again when its pages are rendered, so
+// memory stays bounded however large the archive. Below it, reading
+// bodies twice would cost more than holding them.
+const DefaultHoldBodies = 128 << 20
+
+// digest returns what the chronology keeps of an extracted article: all
+// but its body, captions and dropped lines, with every string copied so
+// that the article's text can be freed.
+func digest(a *extract.Article) *extract.Article {
+	d := *a
+	d.Blocks, d.Captions, d.Dropped = nil, nil, nil
+	d.Title, d.Summary, d.Outlet = strings.Clone(a.Title), strings.Clone(a.Summary), strings.Clone(a.Outlet)
+	d.Dateline, d.Undated = strings.Clone(a.Dateline), strings.Clone(a.Undated)
+	d.DateEvidence = make([]timeline.Evidence, len(a.DateEvidence))
+	for i, ev := range a.DateEvidence {
+		d.DateEvidence[i] = cloneEvidence(ev)
+	}
+	d.PublishedEvidence, d.EventEvidence = cloneEvidence(a.PublishedEvidence), cloneEvidence(a.EventEvidence)
+	return &d
+}
+
+func cloneEvidence(ev timeline.Evidence) timeline.Evidence {
+	ev.Text, ev.Rule = strings.Clone(ev.Text), strings.Clone(ev.Rule)
+	return ev
+}
+
+// streamBodies reports whether a build of c that may hold hold bytes of
+// articles (0: DefaultHoldBodies) keeps digests only.
+func streamBodies(c *content.Content, hold int64) bool {
+	if hold <= 0 {
+		hold = DefaultHoldBodies
+	}
+	var total int64
+	for _, a := range c.Articles {
+		total += a.Size
+	}
+	return total > hold
+}
+
+// bodies returns the render.Bodies that reads an article again and
+// extracts its body, for builds that keep digests only.
+func bodies(fsys afero.Fs, dir string, opts extract.Options) render.Bodies {
+	return func(articlePath string) ([]timeline.Block, []string, error) {
+		data, err := content.ReadArticle(fsys, dir, content.Article{Path: articlePath})
+		if err != nil {
+			return nil, nil, err
+		}
+		a := extract.Extract(articlePath, data, opts)
+		return a.Blocks, a.Captions, nil
+	}
+}
