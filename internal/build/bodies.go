@@ -2,6 +2,7 @@ package build
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
@@ -53,14 +54,61 @@ func streamBodies(c *content.Content, hold int64) bool {
 }
 
 // bodies returns the render.Bodies that reads an article again and
-// extracts its body, for builds that keep digests only.
+// extracts its body, for builds that keep digests only. An article's
+// entry page and its own page are rendered one after the other, so the
+// last few bodies read are kept for the second request, and a body being
+// read for one page is waited for rather than read twice.
 func bodies(fsys afero.Fs, dir string, opts extract.Options) render.Bodies {
+	opts.Names = nil // the people are known from the first reading
+	cache := &bodyCache{byPath: map[string]*body{}}
 	return func(articlePath string) ([]timeline.Block, []string, error) {
-		data, err := content.ReadArticle(fsys, dir, content.Article{Path: articlePath})
-		if err != nil {
-			return nil, nil, err
+		b, first := cache.get(articlePath)
+		if first {
+			data, err := content.ReadArticle(fsys, dir, content.Article{Path: articlePath})
+			if err == nil {
+				a := extract.Extract(articlePath, data, opts)
+				b.blocks, b.captions = a.Blocks, a.Captions
+			}
+			b.err = err
+			close(b.ready)
 		}
-		a := extract.Extract(articlePath, data, opts)
-		return a.Blocks, a.Captions, nil
+		<-b.ready
+		return b.blocks, b.captions, b.err
 	}
+}
+
+// bodyKeep is how many recently read bodies bodyCache keeps.
+const bodyKeep = 64
+
+// bodyCache keeps the last bodyKeep bodies read, by article path.
+type bodyCache struct {
+	mu     sync.Mutex
+	byPath map[string]*body
+	order  []string
+}
+
+// body is one article's body, ready once its channel is closed.
+type body struct {
+	ready    chan struct{}
+	blocks   []timeline.Block
+	captions []string
+	err      error
+}
+
+// get returns the body of articlePath, and whether the caller is the
+// first to ask and must read it.
+func (c *bodyCache) get(articlePath string) (b *body, first bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if b, ok := c.byPath[articlePath]; ok {
+		return b, false
+	}
+	b = &body{ready: make(chan struct{})}
+	c.byPath[articlePath] = b
+	c.order = append(c.order, articlePath)
+	if len(c.order) > bodyKeep {
+		delete(c.byPath, c.order[0])
+		c.order = c.order[1:]
+	}
+	return b, true
 }

@@ -172,7 +172,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	// The cards serve the listings only: they go before the entry and
 	// article pages, which may read bodies.
 	cards.byEntry = nil
-	if err := r.run(slices.Concat(entries, articles, notFound, exports)); err != nil {
+	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
 		return err
 	}
 	var sitemap []SitemapURL
@@ -191,6 +191,32 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		}
 	}
 	return r.emit("robots.txt", Robots(chron.Site))
+}
+
+// pairArticles returns the entry and article page jobs in the order they
+// run: each article's page right after the page of the entry it is told
+// in, so that a body read for one (Options.Bodies) is still at hand for
+// the other; then the articles of no entry. entryJobs and articleJobs are
+// in the order of r.chron.Entries and r.chron.Articles.
+func (r *renderer) pairArticles(entryJobs, articleJobs []job) []job {
+	articleJob := make(map[string]int, len(articleJobs))
+	for i, a := range r.chron.Articles {
+		articleJob[a.Path] = i
+	}
+	scheduled := make([]job, 0, len(entryJobs)+len(articleJobs))
+	done := make([]bool, len(articleJobs))
+	for i, e := range r.chron.Entries {
+		scheduled = append(scheduled, entryJobs[i])
+		if j, ok := articleJob[e.Article]; ok && e.Article != "" && !done[j] {
+			scheduled, done[j] = append(scheduled, articleJobs[j]), true
+		}
+	}
+	for j, job := range articleJobs {
+		if !done[j] {
+			scheduled = append(scheduled, job)
+		}
+	}
+	return scheduled
 }
 
 // page returns a Page for the page at url, with the shared fields set.

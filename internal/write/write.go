@@ -61,8 +61,10 @@ type Output struct {
 
 	note string
 
-	mu      sync.Mutex
-	hashes  map[string]string
+	mu     sync.Mutex
+	hashes map[string]string
+	// made holds the staging folders already created.
+	made    map[string]bool
 	staged  []string
 	skipped int
 }
@@ -89,7 +91,7 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]string{}}, nil
+	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]string{}, made: map[string]bool{}}, nil
 }
 
 // previousBuild tells whether dir is new, and reads the manifest of the
@@ -178,12 +180,40 @@ func (o *Output) Write(p string, data []byte) error {
 		return nil
 	}
 	full := filepath.Join(o.tmp, filepath.FromSlash(clean))
-	if err := o.fs.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+	if err := o.mkdirAll(filepath.Dir(full)); err != nil {
 		return fmt.Errorf("write %s: %w", clean, err)
 	}
 	if err := afero.WriteFile(o.fs, full, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", clean, err)
 	}
+	return nil
+}
+
+// mkdirAll creates dir and its parents, once per build: most pages have
+// a folder of their own, and asking the file system again each time
+// costs more than writing the page.
+func (o *Output) mkdirAll(dir string) error {
+	o.mu.Lock()
+	made, parentMade := o.made[dir], o.made[filepath.Dir(dir)]
+	o.mu.Unlock()
+	if made {
+		return nil
+	}
+	var err error
+	if parentMade {
+		err = o.fs.Mkdir(dir, 0o755)
+		if errors.Is(err, os.ErrExist) {
+			err = nil
+		}
+	} else {
+		err = o.fs.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.made[dir] = true
+	o.mu.Unlock()
 	return nil
 }
 
