@@ -92,7 +92,7 @@ func BenchmarkExtract(b *testing.B) {
 	opts := extractOptions(c)
 	b.ReportAllocs()
 	for b.Loop() {
-		Extract(fsys, c, opts, 0, nil, false)
+		extractAll(fsys, c, opts, 0, nil, nil)
 	}
 	reportArticles(b)
 }
@@ -102,7 +102,7 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkMerge(b *testing.B) {
 	fsys := benchCorpus(b)
 	c := load(b, fsys)
-	articles, _ := Extract(fsys, c, extractOptions(c), 0, nil, false)
+	articles, _ := extractAll(fsys, c, extractOptions(c), 0, nil, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()

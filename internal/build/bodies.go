@@ -19,10 +19,48 @@ import (
 // bodies twice would cost more than holding them.
 const DefaultHoldBodies = 128 << 20
 
+// bodyIndex remembers where each article's body lies in its file, for
+// builds that keep digests only: a body is rebuilt from the file and
+// these spans, without extracting the article again.
+type bodyIndex struct {
+	mu    sync.Mutex
+	spans map[string]*bodySpans
+}
+
+// bodySpans locates the blocks of one article's body in its file, and
+// keeps its captions (few and short).
+type bodySpans struct {
+	kinds    []timeline.BlockKind
+	offsets  []int32
+	lengths  []int32
+	captions []string
+}
+
+func newBodyIndex() *bodyIndex { return &bodyIndex{spans: map[string]*bodySpans{}} }
+
 // digest returns what the chronology keeps of an extracted article: all
 // but its body, captions and dropped lines, with every string copied so
-// that the article's text can be freed.
-func digest(a *extract.Article) *extract.Article {
+// that the article's text can be freed. It records where the body lies
+// in data, the article's text, when every block is a span of it.
+func (idx *bodyIndex) digest(a *extract.Article, data []byte) *extract.Article {
+	spans := &bodySpans{captions: make([]string, len(a.Captions))}
+	for i, c := range a.Captions {
+		spans.captions[i] = strings.Clone(c)
+	}
+	for _, b := range a.Blocks {
+		end := b.Offset + len(b.Text)
+		if b.Offset < 0 || end > len(data) || string(data[b.Offset:end]) != b.Text {
+			spans = nil // not spans of the text: the body is extracted again
+			break
+		}
+		spans.kinds = append(spans.kinds, b.Kind)
+		spans.offsets = append(spans.offsets, int32(b.Offset))
+		spans.lengths = append(spans.lengths, int32(len(b.Text)))
+	}
+	idx.mu.Lock()
+	idx.spans[a.Path] = spans
+	idx.mu.Unlock()
+
 	d := *a
 	d.Blocks, d.Captions, d.Dropped = nil, nil, nil
 	d.Title, d.Summary, d.Outlet = strings.Clone(a.Title), strings.Clone(a.Summary), strings.Clone(a.Outlet)
@@ -33,6 +71,28 @@ func digest(a *extract.Article) *extract.Article {
 	}
 	d.PublishedEvidence, d.EventEvidence = cloneEvidence(a.PublishedEvidence), cloneEvidence(a.EventEvidence)
 	return &d
+}
+
+// body rebuilds the body of articlePath from data, the article's text,
+// and reports false when the spans do not fit it (the file changed
+// since it was extracted, or its blocks were not spans).
+func (idx *bodyIndex) body(articlePath string, data []byte) ([]timeline.Block, []string, bool) {
+	idx.mu.Lock()
+	spans := idx.spans[articlePath]
+	idx.mu.Unlock()
+	if spans == nil {
+		return nil, nil, false
+	}
+	text := string(data)
+	blocks := make([]timeline.Block, len(spans.offsets))
+	for i, off := range spans.offsets {
+		end := int(off) + int(spans.lengths[i])
+		if end > len(text) {
+			return nil, nil, false
+		}
+		blocks[i] = timeline.Block{Kind: spans.kinds[i], Text: text[off:end], Offset: int(off)}
+	}
+	return blocks, spans.captions, true
 }
 
 func cloneEvidence(ev timeline.Evidence) timeline.Evidence {
@@ -54,11 +114,12 @@ func streamBodies(c *content.Content, hold int64) bool {
 }
 
 // bodies returns the render.Bodies that reads an article again and
-// extracts its body, for builds that keep digests only. An article's
+// rebuilds its body from the spans idx recorded (extracting it again only
+// when they do not fit), for builds that keep digests only. An article's
 // entry page and its own page are rendered one after the other, so the
 // last few bodies read are kept for the second request, and a body being
 // read for one page is waited for rather than read twice.
-func bodies(fsys afero.Fs, dir string, opts extract.Options) render.Bodies {
+func bodies(fsys afero.Fs, dir string, opts extract.Options, idx *bodyIndex) render.Bodies {
 	opts.Names = nil // the people are known from the first reading
 	cache := &bodyCache{byPath: map[string]*body{}}
 	return func(articlePath string) ([]timeline.Block, []string, error) {
@@ -66,8 +127,11 @@ func bodies(fsys afero.Fs, dir string, opts extract.Options) render.Bodies {
 		if first {
 			data, err := content.ReadArticle(fsys, dir, content.Article{Path: articlePath})
 			if err == nil {
-				a := extract.Extract(articlePath, data, opts)
-				b.blocks, b.captions = a.Blocks, a.Captions
+				var ok bool
+				if b.blocks, b.captions, ok = idx.body(articlePath, data); !ok {
+					a := extract.Extract(articlePath, data, opts)
+					b.blocks, b.captions = a.Blocks, a.Captions
+				}
 			}
 			b.err = err
 			close(b.ready)

@@ -96,13 +96,16 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	c, diags := content.Load(fsys, opts.ContentDir)
 	timings.mark("load")
 	xopts := extractOptions(c)
-	stream := opts.Cache == nil && streamBodies(c, opts.HoldBodies)
-	articles, readDiags := Extract(fsys, c, xopts, opts.Workers, opts.Cache, stream)
+	var spans *bodyIndex
+	if opts.Cache == nil && streamBodies(c, opts.HoldBodies) {
+		spans = newBodyIndex()
+	}
+	articles, readDiags := extractAll(fsys, c, xopts, opts.Workers, opts.Cache, spans)
 	diags.Append(readDiags)
 	timings.mark("extract")
 	var bodiesOnDemand render.Bodies
-	if stream {
-		bodiesOnDemand = bodies(fsys, c.Dir, xopts)
+	if spans != nil {
+		bodiesOnDemand = bodies(fsys, c.Dir, xopts, spans)
 	}
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
@@ -151,13 +154,13 @@ func extractOptions(c *content.Content) extract.Options {
 	return extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
 }
 
-// Extract reads and extracts every raw article of c on all cores,
+// extractAll reads and extracts every raw article of c on all cores,
 // reusing the cache's results for unchanged articles when cache is not
-// nil. With stream (and no cache) it keeps digests only: the bodies are
-// read again when their pages are rendered. The result is in c.Articles' order whatever the number of workers;
+// nil. With spans (and no cache) it keeps digests only, and spans records
+// where each body lies so it can be read again for its pages. The result is in c.Articles' order whatever the number of workers;
 // an article that cannot be read is reported and left out of both
 // c.Articles and the result.
-func Extract(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache, stream bool) ([]*extract.Article, diag.List) {
+func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache, spans *bodyIndex) ([]*extract.Article, diag.List) {
 	articles := make([]*extract.Article, len(c.Articles))
 	errs := make([]error, len(c.Articles))
 	parallel(workers, len(c.Articles), func(i int) {
@@ -170,8 +173,8 @@ func Extract(fsys afero.Fs, c *content.Content, opts extract.Options, workers in
 		switch {
 		case cache != nil:
 			articles[i] = cache.extract(a.Path, data, opts)
-		case stream:
-			articles[i] = digest(extract.Extract(a.Path, data, opts))
+		case spans != nil:
+			articles[i] = spans.digest(extract.Extract(a.Path, data, opts), data)
 		default:
 			articles[i] = extract.Extract(a.Path, data, opts)
 		}
