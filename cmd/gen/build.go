@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/newsroom/timeline/internal/build"
@@ -46,6 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "build even when nothing changed since the last build")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (see go tool pprof)")
+	memLimit := fs.Int("memlimit", 512, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")
@@ -54,6 +56,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	setMemoryLimit(*memLimit)
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -91,4 +94,15 @@ func startCPUProfile(path string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// setMemoryLimit asks the garbage collector to keep the heap under mib
+// MiB, unless GOMEMLIMIT already says otherwise. A large build's live
+// data is a fraction of that; without a limit the heap grows to twice
+// the live data between collections.
+func setMemoryLimit(mib int) {
+	if mib <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(int64(mib) << 20)
 }
