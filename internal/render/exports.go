@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -106,12 +107,12 @@ func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 	return o.bytes()
 }
 
-// eventHTML is an entry's text on its TimelineJS slide: the editors'
-// summary and body, but only the summary of an extracted article, whose
-// whole text is on the entry page the slide links to. So the export
-// stays small, and needs no article's body.
+// eventHTML is an entry's text on its TimelineJS slide: its summary,
+// and the editors' body only when an entry has no summary; the whole
+// text is on the entry page the slide links to. So the export stays
+// small, needs no article's body, and renders little Markdown again.
 func eventHTML(e *timeline.Entry) (string, error) {
-	if !hasArticleText(e) {
+	if !hasArticleText(e) && strings.TrimSpace(e.Summary) == "" {
 		return entryHTML(e)
 	}
 	summary, err := summaryHTML(e)
