@@ -64,9 +64,16 @@ type Output struct {
 	mu     sync.Mutex
 	hashes map[string]string
 	// made holds the staging folders already created.
-	made    map[string]bool
-	staged  []string
-	skipped int
+	made map[string]bool
+	// err is the first error of the writers.
+	err error
+
+	// pending feeds the writer goroutines; writing counts them.
+	pending             chan pendingFile
+	writing             sync.WaitGroup
+	startOnce, stopOnce sync.Once
+	staged              []string
+	skipped             int
 }
 
 // Begin starts writing a site that will replace dir. It refuses an output
@@ -154,7 +161,9 @@ func CleanPath(p string) (string, error) {
 }
 
 // Write stages one file of the site, unless the previous build wrote the
-// same bytes there. Writing the same path twice is an error: two pages
+// same bytes there. The file is written in the background; data must not
+// change afterwards, and errors are reported by a later Write or by
+// Commit. Writing the same path twice is an error: two pages
 // would be fighting over one URL. Write is safe for concurrent use.
 func (o *Output) Write(p string, data []byte) error {
 	clean, err := CleanPath(p)
@@ -179,14 +188,76 @@ func (o *Output) Write(p string, data []byte) error {
 	if unchanged {
 		return nil
 	}
-	full := filepath.Join(o.tmp, filepath.FromSlash(clean))
-	if err := o.mkdirAll(filepath.Dir(full)); err != nil {
-		return fmt.Errorf("write %s: %w", clean, err)
+	o.startWriters()
+	if err := o.firstErr(); err != nil {
+		return err
 	}
-	if err := afero.WriteFile(o.fs, full, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", clean, err)
+	o.pending <- pendingFile{path: clean, data: data}
+	return nil
+}
+
+// writers is how many goroutines write staged files. Writing a file is
+// mostly waiting on the file system, so more of them than cores keeps
+// the cores rendering while files are written.
+const writers = 16
+
+// pendingFile is a file handed to the writers.
+type pendingFile struct {
+	path string
+	data []byte
+}
+
+// startWriters starts the writer goroutines, once.
+func (o *Output) startWriters() {
+	o.startOnce.Do(func() {
+		o.pending = make(chan pendingFile, writers*4)
+		for range writers {
+			o.writing.Add(1)
+			go func() {
+				defer o.writing.Done()
+				for f := range o.pending {
+					if err := o.stage(f); err != nil {
+						o.setErr(err)
+					}
+				}
+			}()
+		}
+	})
+}
+
+// stage writes one file into the staging folder.
+func (o *Output) stage(f pendingFile) error {
+	full := filepath.Join(o.tmp, filepath.FromSlash(f.path))
+	if err := o.mkdirAll(filepath.Dir(full)); err != nil {
+		return fmt.Errorf("write %s: %w", f.path, err)
+	}
+	if err := afero.WriteFile(o.fs, full, f.data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", f.path, err)
 	}
 	return nil
+}
+
+// wait lets the writers finish every file handed to them and returns the
+// first error they met.
+func (o *Output) wait() error {
+	o.startWriters()
+	o.stopOnce.Do(func() { close(o.pending) })
+	o.writing.Wait()
+	return o.firstErr()
+}
+
+func (o *Output) setErr(err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.err == nil {
+		o.err = err
+	}
+}
+
+func (o *Output) firstErr() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
 }
 
 // mkdirAll creates dir and its parents, once per build: most pages have
@@ -236,6 +307,9 @@ func (o *Output) Written() int {
 // folder is put in place with one rename.
 func (o *Output) Commit() error {
 	defer o.Abort()
+	if err := o.wait(); err != nil {
+		return err
+	}
 	manifest := o.manifest()
 	if err := afero.WriteFile(o.fs, filepath.Join(o.tmp, Marker), manifest, 0o644); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
@@ -368,5 +442,6 @@ func (o *Output) manifest() []byte {
 
 // Abort discards the staged files; the output folder is untouched.
 func (o *Output) Abort() {
+	_ = o.wait()
 	_ = o.fs.RemoveAll(o.tmp)
 }
