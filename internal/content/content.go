@@ -22,8 +22,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -103,24 +106,54 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			c.Annotations = append(c.Annotations, DecodeAnnotations(p, data, &diags)...)
 		}
 	}
+	var markdown []listedFile
 	for _, f := range listFiles(fsys, path.Join(dir, "articles"), &diags, ".txt", ".md", ".markdown") {
 		rel := strings.TrimPrefix(f.path, dir+"/")
-		if !IsMarkdown(rel) {
-			if f.size > MaxFileSize {
-				diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
-				continue
-			}
-			c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
+		if IsMarkdown(rel) {
+			markdown = append(markdown, f)
 			continue
 		}
-		if data, ok := readFile(fsys, f.path, &diags, true); ok {
-			if e, fields := DecodeMarkdownArticle(dir, rel, data, &diags); e != nil {
-				c.Entries = append(c.Entries, e)
-				c.Positions[e] = fields
+		if f.size > MaxFileSize {
+			diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
+			continue
+		}
+		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
+	}
+	loadMarkdown(fsys, c, markdown, &diags)
+	return c, diags
+}
+
+// loadMarkdown reads and decodes the Markdown articles on all cores,
+// adding their entries and problems in file order.
+func loadMarkdown(fsys afero.Fs, c *Content, files []listedFile, diags *diag.List) {
+	type decoded struct {
+		entry  *timeline.Entry
+		fields Fields
+		diags  diag.List
+	}
+	results := make([]decoded, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				r := &results[i]
+				if data, ok := readFile(fsys, files[i].path, &r.diags, true); ok {
+					r.entry, r.fields = DecodeMarkdownArticle(c.Dir, strings.TrimPrefix(files[i].path, c.Dir+"/"), data, &r.diags)
+				}
 			}
+		}()
+	}
+	wg.Wait()
+	for _, r := range results {
+		diags.Append(r.diags)
+		if r.entry != nil {
+			c.Entries = append(c.Entries, r.entry)
+			c.Positions[r.entry] = r.fields
 		}
 	}
-	return c, diags
 }
 
 // listFiles returns the files under dir (recursively) with one of the
