@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +18,7 @@ import (
 	"github.com/newsroom/timeline/internal/extract"
 	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/render"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/write"
@@ -163,7 +162,7 @@ func extractOptions(c *content.Content) extract.Options {
 func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache, spans *bodyIndex) ([]*extract.Article, diag.List) {
 	articles := make([]*extract.Article, len(c.Articles))
 	errs := make([]error, len(c.Articles))
-	parallel(workers, len(c.Articles), func(i int) {
+	parallel.For(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
 		data, err := content.ReadArticle(fsys, c.Dir, a)
 		if err != nil {
@@ -195,32 +194,6 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 	}
 	c.Articles = kept
 	return extracted, diags
-}
-
-// parallel calls fn(i) for every i in [0, n) on the given number of
-// goroutines (0: GOMAXPROCS). Each fn writes only to its own index, so
-// results do not depend on scheduling.
-func parallel(workers, n int, fn func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // Build runs the whole pipeline and replaces the output folder only when

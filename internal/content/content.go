@@ -22,13 +22,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
 )
@@ -132,21 +130,12 @@ func loadMarkdown(fsys afero.Fs, c *Content, files []listedFile, diags *diag.Lis
 		diags  diag.List
 	}
 	results := make([]decoded, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-				r := &results[i]
-				if data, ok := readFile(fsys, files[i].path, &r.diags, true); ok {
-					r.entry, r.fields = DecodeMarkdownArticle(c.Dir, strings.TrimPrefix(files[i].path, c.Dir+"/"), data, &r.diags)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.For(0, len(files), func(i int) {
+		r := &results[i]
+		if data, ok := readFile(fsys, files[i].path, &r.diags, true); ok {
+			r.entry, r.fields = DecodeMarkdownArticle(c.Dir, strings.TrimPrefix(files[i].path, c.Dir+"/"), data, &r.diags)
+		}
+	})
 	for _, r := range results {
 		diags.Append(r.diags)
 		if r.entry != nil {

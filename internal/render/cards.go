@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -53,7 +54,7 @@ func newCards(r *renderer) (*cards, error) {
 	made := make([]*card, len(entries))
 	errs := make([]error, len(entries))
 	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
-	parallel(r.opts.Workers, len(entries), func(i int) {
+	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		if !placeholderFree(entries[i], r.links) {
 			return
 		}

@@ -3,9 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"runtime"
-	"sync"
 	"sync/atomic"
+
+	"github.com/newsroom/timeline/internal/parallel"
 )
 
 // job is one page or file of the site: its site-relative URL, its sitemap
@@ -26,7 +26,7 @@ func (r *renderer) run(jobs []job) error {
 	errs := make([]error, len(jobs))
 	var firstFailed atomic.Int64
 	firstFailed.Store(int64(len(jobs)))
-	parallel(r.opts.Workers, len(jobs), func(i int) {
+	parallel.For(r.opts.Workers, len(jobs), func(i int) {
 		if int64(i) > firstFailed.Load() {
 			return
 		}
@@ -51,32 +51,6 @@ func (r *renderer) run(jobs []job) error {
 		}
 	}
 	return nil
-}
-
-// parallel calls fn(i) for every i in [0, n) on the given number of
-// goroutines (0: GOMAXPROCS). Each fn writes only to its own index, so
-// results do not depend on scheduling.
-func parallel(workers, n int, fn func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // pageJob returns the job of a page listed in the sitemap, made by
