@@ -24,7 +24,13 @@ func main() {
 }
 
 // Run runs gen with args and returns the exit code.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "gen: internal error: %v\nThis is a bug in gen, not in your content; nothing was written. Please report it with the command and the content that caused it.\n", v)
+			code = 3
+		}
+	}()
 	cmd, rest := "build", args
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, rest = args[0], args[1:]

@@ -221,6 +221,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	defer out.Abort() // after Commit, only removes what is left of the staging folder
 	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
 		if strings.HasSuffix(path, ".html") {
@@ -229,7 +230,6 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return out.Write(path, data)
 	}
 	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, emit); err != nil {
-		out.Abort()
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()

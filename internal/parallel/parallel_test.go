@@ -15,3 +15,17 @@ func TestForVisitsEveryIndexOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestForRaisesAWorkersPanicInTheCaller(t *testing.T) {
+	defer func() {
+		if v := recover(); v != "boom" {
+			t.Errorf("recovered %v, want boom", v)
+		}
+	}()
+	For(3, 100, func(i int) {
+		if i == 42 {
+			panic("boom")
+		}
+	})
+	t.Error("For returned after a panic")
+}

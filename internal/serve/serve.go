@@ -96,7 +96,7 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 // every open page to reload.
 func (s *Server) Rebuild() {
 	start := time.Now()
-	err := s.opts.Build()
+	err := s.build()
 	s.mu.Lock()
 	s.lastErr = err
 	for c := range s.clients {
@@ -111,6 +111,17 @@ func (s *Server) Rebuild() {
 		return
 	}
 	fmt.Fprintf(s.opts.Log, "rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
+}
+
+// build runs the build, turning a panic into an error so that a bug met
+// while previewing shows in the overlay instead of stopping the server.
+func (s *Server) build() (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v (a bug in gen, not in your content; the last good site is still served)", v)
+		}
+	}()
+	return s.opts.Build()
 }
 
 // watch polls the watched folders and rebuilds when their state changes.

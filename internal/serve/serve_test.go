@@ -155,3 +155,14 @@ func waitFor(t *testing.T, lines <-chan string, want string) {
 		}
 	}
 }
+
+func TestPanickingRebuildShowsAsAnError(t *testing.T) {
+	s := newTestServer(t, func() error { panic("index out of range") })
+	s.Rebuild()
+	body := get(t, s.Handler(), "/").Body.String()
+	for _, want := range []string{`id="gen-build-error"`, "internal error: index out of range", "<h1>Home</h1>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("after a panicking rebuild, page lacks %q", want)
+		}
+	}
+}
