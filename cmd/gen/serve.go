@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 
 	"github.com/newsroom/timeline/internal/build"
+	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/serve"
 	"github.com/spf13/afero"
 )
@@ -34,6 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts.Cache = build.NewExtractCache()
 	srv := serve.New(serve.Options{
 		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,
+		BasePath: basePath(f.content),
 		Build: func() error {
 			res, err := build.Build(afero.NewOsFs(), opts)
 			for _, w := range res.Warnings {
@@ -46,4 +49,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		},
 	})
 	return srv.ListenAndServe(ctx)
+}
+
+// basePath returns the path of the site's base URL from the content
+// folder's site.yaml ("/timeline/"), or "" when there is none; a broken
+// site.yaml is reported by the build itself.
+func basePath(contentDir string) string {
+	site, _ := content.LoadSite(afero.NewOsFs(), contentDir)
+	u, err := url.Parse(site.BaseURL)
+	if err != nil {
+		return ""
+	}
+	return u.Path
 }

@@ -20,6 +20,9 @@ const EventsPath = "/_gen/events"
 // output folder only: a path with a ".." segment gets 404.
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if base := strings.TrimSuffix(s.opts.BasePath, "/"); base != "" && strings.HasPrefix(r.URL.Path, base+"/") {
+			r.URL.Path = strings.TrimPrefix(r.URL.Path, base)
+		}
 		if r.URL.Path == EventsPath {
 			s.events(w, r)
 			return

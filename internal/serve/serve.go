@@ -41,6 +41,10 @@ type Options struct {
 	Log io.Writer
 	// Interval is how often the watched folders are scanned.
 	Interval time.Duration
+	// BasePath is the path of the site's base URL ("/timeline/"), so
+	// that links written for the hosted site, such as those of 404.html,
+	// also work in the preview; requests without it are served too.
+	BasePath string
 }
 
 // Server serves a site and rebuilds it on change.

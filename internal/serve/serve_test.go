@@ -166,3 +166,16 @@ func TestPanickingRebuildShowsAsAnError(t *testing.T) {
 		}
 	}
 }
+
+func TestBasePathIsServedToo(t *testing.T) {
+	s := newTestServer(t, nil)
+	s.opts.BasePath = "/timeline/"
+	for _, target := range []string{"/timeline/entries/a/", "/entries/a/"} {
+		if rec := get(t, s.Handler(), target); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "<h1>A</h1>") {
+			t.Errorf("GET %s = %d, want the entry page", target, rec.Code)
+		}
+	}
+	if rec := get(t, s.Handler(), "/timeline/../secret.txt"); rec.Code != http.StatusNotFound {
+		t.Errorf("GET /timeline/../secret.txt = %d, want 404", rec.Code)
+	}
+}
