@@ -73,7 +73,6 @@ type Output struct {
 	writing             sync.WaitGroup
 	startOnce, stopOnce sync.Once
 	staged              []string
-	skipped             int
 }
 
 // Begin starts writing a site that will replace dir. It refuses an output
@@ -179,9 +178,7 @@ func (o *Output) Write(p string, data []byte) error {
 	}
 	o.hashes[clean] = hash
 	unchanged := !o.fresh && o.old[clean] == hash
-	if unchanged {
-		o.skipped++
-	} else {
+	if !unchanged {
 		o.staged = append(o.staged, clean)
 	}
 	o.mu.Unlock()
