@@ -21,9 +21,6 @@ func EntryPath(id string) string { return path.Join("entries", id, "index.html")
 // ArticleURL is the site-relative URL of a source article's page.
 func ArticleURL(id string) string { return "articles/" + id + "/" }
 
-// ArticlePath is the output path of a source article's page.
-func ArticlePath(id string) string { return path.Join("articles", id, "index.html") }
-
 // PersonURL is the site-relative URL of a person's page.
 func PersonURL(id string) string { return "people/" + id + "/" }
 
