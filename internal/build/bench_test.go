@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"fmt"
 	"io/fs"
 	"sync"
 	"testing"
@@ -141,4 +143,45 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 	reportArticles(b)
+}
+
+// BenchmarkSessionEdit measures the preview's rebuild after one raw
+// article of a 10,000-article corpus is edited (a sentence added to its
+// body), in memory: re-extracting it, merging, rendering the pages whose
+// inputs changed and writing those that differ.
+func BenchmarkSessionEdit(b *testing.B) {
+	fsys := afero.NewMemMapFs()
+	if err := synth.Generate(fsys, "site", synth.Options{Articles: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	sess := NewSession(fsys, benchOptions())
+	if _, err := sess.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	names, err := afero.ReadDir(fsys, "site/content/articles")
+	if err != nil {
+		b.Fatal(err)
+	}
+	edited := "site/content/articles/" + names[len(names)/2].Name()
+	original, err := afero.ReadFile(fsys, edited)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var written, kept int
+	var timings Timings
+	for i := 0; b.Loop(); i++ {
+		half := bytes.Index(original[len(original)/2:], []byte("\n\n")) + len(original)/2
+		text := fmt.Sprintf("%s\n\nOfficials declined to comment further on the talks, a spokesman said in revision %d.%s", original[:half], i, original[half:])
+		if err := afero.WriteFile(fsys, edited, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := sess.Build([]string{edited})
+		if err != nil {
+			b.Fatal(err)
+		}
+		written, kept, timings = res.Written, res.Kept, res.Timings
+	}
+	b.Logf("last rebuild: %s", timings)
+	b.ReportMetric(float64(written), "written/op")
+	b.ReportMetric(float64(kept), "kept/op")
 }

@@ -55,6 +55,9 @@ type Result struct {
 	// Written counts the files that were new or changed; the others
 	// were left untouched.
 	Written int
+	// Kept counts the pages a Session kept from its previous build
+	// without rendering them again.
+	Kept int
 	// UpToDate is true when nothing the build reads had changed since
 	// the build that made the output, so nothing was done.
 	UpToDate bool

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 
 	"github.com/newsroom/timeline/internal/diag"
@@ -52,25 +53,57 @@ func upToDate(fsys afero.Fs, outputDir, key string) (*Result, bool) {
 // change only costs a build that then writes nothing: pages are compared
 // by content hash.
 func InputKey(fsys afero.Fs, opts Options) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "gen %s\x00%s\x00%s\x00%s\x00", programHash(), opts.ContentDir, opts.TemplatesDir, opts.OutputDir)
+	files, err := inputFiles(fsys, opts)
+	if err != nil {
+		return "", err
+	}
+	return inputKeyOf(opts, files), nil
+}
+
+// inputFiles returns the stamp (fileStamp) of every file under the
+// content and templates folders, by slash-separated path; an absent
+// folder is a file of its own, stamped "absent".
+func inputFiles(fsys afero.Fs, opts Options) (map[string]string, error) {
+	files := map[string]string{}
 	for _, dir := range []string{opts.ContentDir, opts.TemplatesDir} {
 		if ok, _ := afero.DirExists(fsys, dir); !ok {
-			fmt.Fprintf(h, "no %s\x00", dir)
+			files[filepath.ToSlash(filepath.Clean(dir))] = "absent"
 			continue
 		}
 		err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 			if err != nil || info.IsDir() {
 				return err
 			}
-			fmt.Fprintf(h, "%s\x00%d\x00%d\x00", filepath.ToSlash(p), info.Size(), info.ModTime().UnixNano())
+			files[filepath.ToSlash(filepath.Clean(p))] = fileStamp(info)
 			return nil
 		})
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return files, nil
+}
+
+// fileStamp is what tells versions of a file apart without reading it:
+// its size and modification time.
+func fileStamp(info fs.FileInfo) string {
+	return fmt.Sprintf("%d %d", info.Size(), info.ModTime().UnixNano())
+}
+
+// inputKeyOf hashes the program, the folder options and the stamps of
+// files, in path order.
+func inputKeyOf(opts Options, files map[string]string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "gen %s\x00%s\x00%s\x00%s\x00", programHash(), opts.ContentDir, opts.TemplatesDir, opts.OutputDir)
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		fmt.Fprintf(h, "%s\x00%s\x00", p, files[p])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 var programHash = sync.OnceValue(func() string {

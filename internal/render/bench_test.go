@@ -72,3 +72,24 @@ func BenchmarkRenderChronology(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/benchEntries, "µs/entry")
 }
+
+// BenchmarkNewLinks files benchEntries entries under their people, tags,
+// months and phases: done on every Render, so on every preview rebuild.
+func BenchmarkNewLinks(b *testing.B) {
+	chron := benchChronology(benchEntries)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewLinks(chron)
+	}
+}
+
+// BenchmarkKeys computes the key of every entry of benchEntries entries
+// and the global keys, as a Render with Options.Next does.
+func BenchmarkKeys(b *testing.B) {
+	chron := benchChronology(benchEntries)
+	r := &renderer{chron: chron, t: loadDefaults(b), links: NewLinks(chron)}
+	b.ReportAllocs()
+	for b.Loop() {
+		newKeyer(r)
+	}
+}

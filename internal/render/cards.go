@@ -46,7 +46,8 @@ type cards struct {
 }
 
 // newCards executes the card of every entry of r's chronology, on r's
-// workers. An entry whose text holds what looks like a placeholder gets
+// workers, but for the cards of unchanged entries that Options.Previous
+// holds (an entry's key covers everything its card shows). An entry whose text holds what looks like a placeholder gets
 // no card: listings execute the template for it each time.
 func newCards(r *renderer) (*cards, error) {
 	c := &cards{byEntry: map[*timeline.Entry]*card{}, exec: r.t.pages["index.html"]}
@@ -57,6 +58,12 @@ func newCards(r *renderer) (*cards, error) {
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		if !placeholderFree(entries[i], r.links) {
 			return
+		}
+		if prev := r.opts.Previous; prev != nil && r.keys != nil && !r.keys.broken {
+			if kept := prev.cards[r.keys.entries[entries[i]]]; kept != nil {
+				made[i] = kept
+				return
+			}
 		}
 		html, err := c.execute(page, entries[i], cardLevel)
 		if err != nil {
@@ -71,6 +78,9 @@ func newCards(r *renderer) (*cards, error) {
 		}
 		if made[i] != nil {
 			c.byEntry[e] = made[i]
+			if r.opts.Next != nil {
+				r.opts.Next.cards[r.keys.entries[e]] = made[i]
+			}
 		}
 	}
 	return c, nil

@@ -15,7 +15,18 @@ type job struct {
 	lastMod string
 	// sitemap is false for files the sitemap leaves out.
 	sitemap bool
-	make    func() ([]byte, error)
+	// key hashes what the file is made from (see keys.go); 0 when the
+	// Render keeps no keys.
+	key  uint64
+	make func() ([]byte, error)
+}
+
+// key returns of(r.keys), or 0 when the Render keeps no keys.
+func (r *renderer) key(of func(*keyer) uint64) uint64 {
+	if r.keys == nil {
+		return 0
+	}
+	return of(r.keys)
 }
 
 // run makes and emits every job on the workers. After a failure, jobs
@@ -30,9 +41,15 @@ func (r *renderer) run(jobs []job) error {
 		if int64(i) > firstFailed.Load() {
 			return
 		}
-		data, err := jobs[i].make()
-		if err == nil {
-			err = r.emit(pagePath(jobs[i].url), data)
+		var err error
+		if path := pagePath(jobs[i].url); r.kept(path, jobs[i].key) {
+			err = r.keep(path)
+		} else {
+			var data []byte
+			data, err = jobs[i].make()
+			if err == nil {
+				err = r.emit(path, data)
+			}
 		}
 		if err == nil {
 			return
@@ -55,8 +72,8 @@ func (r *renderer) run(jobs []job) error {
 
 // pageJob returns the job of a page listed in the sitemap, made by
 // executing template name for the Page that makePage returns.
-func (r *renderer) pageJob(name, url, lastMod string, makePage func() (Page, error)) job {
-	return job{url: url, lastMod: lastMod, sitemap: name != "404.html", make: func() ([]byte, error) {
+func (r *renderer) pageJob(name, url, lastMod string, key uint64, makePage func() (Page, error)) job {
+	return job{url: url, lastMod: lastMod, sitemap: name != "404.html", key: key, make: func() ([]byte, error) {
 		page, err := makePage()
 		if err != nil {
 			return nil, err

@@ -116,6 +116,18 @@ type Options struct {
 	// entry or article page arrives without one (Blocks and Captions
 	// nil), while that page is rendered.
 	Bodies Bodies
+	// Previous, when set, is the State of the last Render whose files
+	// are still in place: a page whose key has not changed since is not
+	// rendered but handed to Keep. It is ignored with Bodies, whose
+	// pages' keys cannot see their bodies.
+	Previous *State
+	// Keep is told the path of each page kept from Previous; it must
+	// keep the file the previous Render made there.
+	Keep func(path string) error
+	// Next, when set (see NewState), receives this Render's State, to be
+	// handed as Previous to the next Render once this one's files are in
+	// place.
+	Next *State
 }
 
 // Bodies returns the body blocks and captions of an extracted article,
@@ -131,6 +143,8 @@ type renderer struct {
 	emit      Emit
 	cards     *cards
 	fragments *fragments
+	// keys holds the key of every page, when Previous or Next is set.
+	keys *keyer
 	// sizes holds, for each page template, the size its next page's
 	// buffer starts at.
 	sizes map[string]*atomic.Int64
@@ -143,7 +157,13 @@ type renderer struct {
 // of files and their bytes never depend on the number of workers, nor on
 // the time of the build.
 func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
+	if opts.Bodies != nil {
+		opts.Previous = nil
+	}
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
+	if opts.Previous != nil || opts.Next != nil {
+		r.keys = newKeyer(r)
+	}
 	r.fragments = newFragments(t)
 	r.sizes = map[string]*atomic.Int64{}
 	for name := range t.pages {
@@ -166,6 +186,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	}
 	r.cards = cards
 	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), r.notFound(), r.exports()
+	r.record(slices.Concat(index, entries, articles, taxonomies, notFound, exports))
 	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
 		return err
 	}
@@ -233,7 +254,7 @@ func (r *renderer) page(url, title, description string) Page {
 }
 
 func (r *renderer) index() []job {
-	return []job{r.pageJob("index.html", "", "", func() (Page, error) {
+	return []job{r.pageJob("index.html", "", "", r.key(func(k *keyer) uint64 { return k.key("index", k.all) }), func() (Page, error) {
 		entries := r.chron.Entries
 		page := r.page("", "", r.chron.Site.Description)
 		page.Collapsed = len(entries) > IndexLimit
@@ -252,7 +273,17 @@ func (r *renderer) entries() []job {
 	entries := r.chron.Entries
 	jobs := make([]job, len(entries))
 	for i, e := range entries {
-		jobs[i] = r.pageJob("entry.html", EntryURL(e.ID), lastMod(e.Date), func() (Page, error) {
+		key := r.key(func(k *keyer) uint64 {
+			var prev, next uint64
+			if i > 0 {
+				prev = k.entries[entries[i-1]]
+			}
+			if i+1 < len(entries) {
+				next = k.entries[entries[i+1]]
+			}
+			return k.key("entry", k.entries[e], prev, next)
+		})
+		jobs[i] = r.pageJob("entry.html", EntryURL(e.ID), lastMod(e.Date), key, func() (Page, error) {
 			e, err := r.withBody(e)
 			if err != nil {
 				return Page{}, err
@@ -274,7 +305,8 @@ func (r *renderer) entries() []job {
 func (r *renderer) articles() []job {
 	jobs := make([]job, len(r.chron.Articles))
 	for i, a := range r.chron.Articles {
-		jobs[i] = r.pageJob("article.html", ArticleURL(a.ID), "", func() (Page, error) {
+		key := r.key(func(k *keyer) uint64 { return k.articleKey(a) })
+		jobs[i] = r.pageJob("article.html", ArticleURL(a.ID), "", key, func() (Page, error) {
 			a, err := r.articleWithBody(a)
 			if err != nil {
 				return Page{}, err
@@ -303,8 +335,12 @@ func (r *renderer) taxonomies() []job {
 	for _, tx := range r.links.Taxonomies() {
 		for i, term := range tx.Terms {
 			pagers := paginate(term.URL, len(term.Entries))
+			termKey := r.key(func(k *keyer) uint64 { return k.termKey(term) })
 			for _, pager := range pagers {
-				jobs = append(jobs, r.pageJob(templates[tx], pager.URL(pager.Number), "", func() (Page, error) {
+				key := r.key(func(k *keyer) uint64 {
+					return k.key("term "+tx.ID, termKey, uint64(pager.Number), uint64(pager.Count), uint64(pager.From), uint64(pager.To))
+				})
+				jobs = append(jobs, r.pageJob(templates[tx], pager.URL(pager.Number), "", key, func() (Page, error) {
 					title := term.Name
 					if pager.Number > 1 {
 						title = fmt.Sprintf("%s, page %d", term.Name, pager.Number)
@@ -327,7 +363,8 @@ func (r *renderer) taxonomies() []job {
 				}))
 			}
 		}
-		jobs = append(jobs, r.pageJob("taxonomy.html", tx.ID+"/", "", func() (Page, error) {
+		key := r.key(func(k *keyer) uint64 { return k.key("taxonomy", k.taxonomyKey(tx)) })
+		jobs = append(jobs, r.pageJob("taxonomy.html", tx.ID+"/", "", key, func() (Page, error) {
 			page := r.page(tx.ID+"/", tx.Name, "")
 			page.Taxonomy = tx
 			return page, nil
@@ -386,7 +423,7 @@ func phaseWindow(site timeline.Site, t *Term) Window {
 // missing path, so its links start from the base URL's path instead of a
 // relative root.
 func (r *renderer) notFound() []job {
-	return []job{r.pageJob("404.html", "404.html", "", func() (Page, error) {
+	return []job{r.pageJob("404.html", "404.html", "", r.key(func(k *keyer) uint64 { return k.key("404") }), func() (Page, error) {
 		page := r.page("404.html", "Page not found", "")
 		page.Root, page.Canonical = basePath(r.chron.Site.BaseURL), ""
 		return page, nil
@@ -406,8 +443,8 @@ func basePath(base string) string {
 // exports returns the jobs of the feeds, the JSON exports and the
 // search index and its months.
 func (r *renderer) exports() []job {
-	export := func(name string, make func() ([]byte, error)) job {
-		return job{url: name, make: func() ([]byte, error) {
+	export := func(name string, key uint64, make func() ([]byte, error)) job {
+		return job{url: name, key: key, make: func() ([]byte, error) {
 			data, err := make()
 			if err != nil {
 				return nil, fmt.Errorf("render %s: %w", name, err)
@@ -415,27 +452,29 @@ func (r *renderer) exports() []job {
 			return data, nil
 		}}
 	}
+	all := r.key(func(k *keyer) uint64 { return k.all })
 	jobs := []job{
-		export("feed.xml", func() ([]byte, error) {
+		export("feed.xml", all, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
 			}
 			return Atom(latest)
 		}),
-		export("feed.json", func() ([]byte, error) {
+		export("feed.json", all, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
 			}
 			return JSONFeedOf(latest)
 		}),
-		export("timeline.json", func() ([]byte, error) { return TimelineJSON(r.chron) }),
-		export("timelinejs.json", func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }),
-		export("search.json", func() ([]byte, error) { return SearchIndex(r.links) }),
+		export("timeline.json", all, func() ([]byte, error) { return TimelineJSON(r.chron) }),
+		export("timelinejs.json", all, func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }),
+		export("search.json", all, func() ([]byte, error) { return SearchIndex(r.links) }),
 	}
 	for _, m := range r.links.Months.Terms {
-		jobs = append(jobs, export(SearchMonthURL(m.ID), func() ([]byte, error) { return SearchEntries(m, r.links) }))
+		key := r.key(func(k *keyer) uint64 { return k.key("search month", k.entriesKey(m.Entries)) })
+		jobs = append(jobs, export(SearchMonthURL(m.ID), key, func() ([]byte, error) { return SearchEntries(m, r.links) }))
 	}
 	return jobs
 }

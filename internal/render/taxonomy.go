@@ -1,9 +1,11 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -81,8 +83,9 @@ func NewLinks(chron *timeline.Chronology) *Links {
 	}
 	filed := map[*Term]bool{}
 	for _, e := range chron.Entries {
-		for _, name := range entryPeople(e) {
-			t := l.personTerm(name)
+		terms := l.entryTerms(e)
+		l.peopleOf[e] = terms
+		for _, t := range terms {
 			if !filed[t] {
 				filed[t] = true
 				l.People.Terms = append(l.People.Terms, t)
@@ -111,9 +114,6 @@ func NewLinks(chron *timeline.Chronology) *Links {
 	}
 	for _, t := range l.People.Terms {
 		t.SpokeWith = l.spokeWith(t)
-	}
-	for _, e := range chron.Entries {
-		l.peopleOf[e] = l.entryTerms(e)
 	}
 	l.filed = true
 	sortTerms(l.People.Terms)
@@ -270,12 +270,14 @@ func (l *Links) Taxonomies() []*Taxonomy {
 // entryPeople returns the participants and the people of e, without
 // repeats.
 func entryPeople(e *timeline.Entry) []string {
-	var names []string
-	seen := map[string]bool{}
-	for _, n := range append(append([]string{}, e.Participants...), e.People...) {
-		if k := nameKey(n); k != "" && !seen[k] {
-			seen[k] = true
-			names = append(names, n)
+	names := make([]string, 0, len(e.Participants)+len(e.People))
+	keys := make([]string, 0, cap(names))
+	for _, list := range [][]string{e.Participants, e.People} {
+		for _, n := range list {
+			if k := nameKey(n); k != "" && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+				names = append(names, n)
+			}
 		}
 	}
 	return names
@@ -284,6 +286,32 @@ func entryPeople(e *timeline.Entry) []string {
 // nameKey folds a name for matching: lowercase letters and digits, single
 // spaces.
 func nameKey(name string) string {
+	var buf [64]byte
+	key := buf[:0]
+	space := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf || len(key) == len(buf):
+			return foldName(name)
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			space = len(key) > 0
+			continue
+		}
+		if space {
+			key = append(key, ' ')
+			space = false
+		}
+		key = append(key, c)
+	}
+	return string(key)
+}
+
+// foldName is nameKey for any text: letters and digits of every script.
+func foldName(name string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -18,6 +19,9 @@ type Templates struct {
 	// Files lists every template and asset file with where it came
 	// from: "default" or the override folder's path.
 	Files map[string]string
+	// digest hashes every file's name and bytes: pages rendered with
+	// templates of the same digest can be kept between Renders.
+	digest [sha256.Size]byte
 }
 
 // LoadTemplates reads the default templates from defaults and overrides
@@ -58,6 +62,12 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 		}
 	}
 	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, Files: origin}
+	sum := sha256.New()
+	for _, name := range sortedKeys(files) {
+		fmt.Fprintf(sum, "%s\x00%d\x00", name, len(files[name]))
+		sum.Write(files[name])
+	}
+	sum.Sum(t.digest[:0])
 	layout, ok := files["layout.html"]
 	if !ok {
 		return nil, fmt.Errorf("templates: layout.html missing")

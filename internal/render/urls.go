@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -82,8 +83,26 @@ func ValidOutputPath(p string) bool {
 // monthOf returns the id ("2022-02") and heading ("February 2022") of d's
 // month; year-only dates get their year.
 func monthOf(d timeline.Date) (id, name string) {
-	if d.Precision == timeline.Year {
-		return fmt.Sprintf("%04d", d.Year), fmt.Sprint(d.Year)
+	key := monthKey{d.Year, d.Month, d.Precision == timeline.Year}
+	if m, ok := monthNames.Load(key); ok {
+		m := m.([2]string)
+		return m[0], m[1]
 	}
-	return fmt.Sprintf("%04d-%02d", d.Year, d.Month), timeline.MonthOf(d.Year, d.Month).Human()
+	if key.yearOnly {
+		id, name = fmt.Sprintf("%04d", d.Year), fmt.Sprint(d.Year)
+	} else {
+		id, name = fmt.Sprintf("%04d-%02d", d.Year, d.Month), timeline.MonthOf(d.Year, d.Month).Human()
+	}
+	monthNames.Store(key, [2]string{id, name})
+	return id, name
 }
+
+// monthKey names a month, or a year for year-only dates.
+type monthKey struct {
+	year, month int
+	yearOnly    bool
+}
+
+// monthNames remembers monthOf's answers: a chronology has few months
+// and many entries.
+var monthNames sync.Map

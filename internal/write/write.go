@@ -60,6 +60,8 @@ type Output struct {
 	old   map[string]string
 
 	note string
+	// committed is set by a successful Commit.
+	committed *Committed
 
 	mu     sync.Mutex
 	hashes map[string]string
@@ -98,6 +100,37 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
 	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]string{}, made: map[string]bool{}}, nil
+}
+
+// Committed is a site as the Output that committed it knows it: every
+// file's content hash and the manifest's. Resume starts the next build
+// from it.
+type Committed struct {
+	hashes map[string]string
+	sum    string
+}
+
+// Resume starts writing a site that replaces dir, as Begin does, for a
+// writer that made dir's current site itself and kept its Committed: it
+// trusts those hashes instead of reading the manifest and checking every
+// file, which costs more than a small rebuild. When dir's manifest is no
+// longer the one committed, it falls back to Begin. The preview server
+// resumes after each of its own builds.
+func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
+	dir = filepath.Clean(dir)
+	data, err := afero.ReadFile(fsys, filepath.Join(dir, Marker))
+	if previous == nil || err != nil || manifestSum(data) != previous.sum {
+		return Begin(fsys, dir)
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := afero.TempDir(fsys, parent, "."+base+"-new-")
+	if err != nil {
+		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
+	}
+	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, hashes: map[string]string{}, made: map[string]bool{}}, nil
 }
 
 // previousBuild tells whether dir is new, and reads the manifest of the
@@ -191,6 +224,36 @@ func (o *Output) Write(p string, data []byte) error {
 	}
 	o.pending <- pendingFile{path: clean, data: data}
 	return nil
+}
+
+// Keep keeps the file the previous build wrote at p, unchanged, as if
+// Write had been called with the same bytes, without them. It is an error
+// when the previous build made no such file. Keep is safe for concurrent
+// use.
+func (o *Output) Keep(p string) error {
+	clean, err := CleanPath(p)
+	if err != nil {
+		return err
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	hash, ok := o.old[clean]
+	if o.fresh || !ok {
+		return fmt.Errorf("keep %s: the previous build made no such file", clean)
+	}
+	if _, dup := o.hashes[clean]; dup {
+		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
+	}
+	o.hashes[clean] = hash
+	return nil
+}
+
+// Committed returns the site as this Output committed it, for Resume;
+// nil before a successful Commit.
+func (o *Output) Committed() *Committed {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.committed
 }
 
 // writers is how many goroutines write staged files. Writing a file is
@@ -308,6 +371,7 @@ func (o *Output) Commit() error {
 		return err
 	}
 	manifest := o.manifest()
+	sum := manifestSum(manifest)
 	if err := afero.WriteFile(o.fs, filepath.Join(o.tmp, Marker), manifest, 0o644); err != nil {
 		return fmt.Errorf("write manifest: %w", err)
 	}
@@ -315,11 +379,11 @@ func (o *Output) Commit() error {
 		if err := o.fs.Rename(o.tmp, o.dir); err != nil {
 			return fmt.Errorf("move new site into %s: %w", o.dir, err)
 		}
-		return o.writeState(manifest)
+		return o.writeState(sum)
 	}
 	if len(o.staged) == 0 && len(o.old) == len(o.hashes) {
 		if current, err := afero.ReadFile(o.fs, filepath.Join(o.dir, Marker)); err == nil && bytes.Equal(current, manifest) {
-			return o.writeState(manifest)
+			return o.writeState(sum)
 		}
 	}
 	sort.Strings(o.staged)
@@ -335,7 +399,7 @@ func (o *Output) Commit() error {
 	if err := o.removeStale(); err != nil {
 		return err
 	}
-	return o.writeState(manifest)
+	return o.writeState(sum)
 }
 
 // removeStale deletes the files of the previous build (as its manifest
@@ -408,31 +472,42 @@ func manifestSum(manifest []byte) string {
 }
 
 // writeState records the note beside the output folder, tied to the
-// manifest it goes with; a build without a note removes any old one.
-func (o *Output) writeState(manifest []byte) error {
+// manifest whose hash is sum; a build without a note removes any old one.
+// Either way the site is then committed.
+func (o *Output) writeState(sum string) error {
 	p := StatePath(o.dir)
 	if o.note == "" {
 		if err := o.fs.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("remove %s: %w", p, err)
 		}
-		return nil
-	}
-	if err := afero.WriteFile(o.fs, p, []byte(manifestSum(manifest)+"\n"+o.note), 0o644); err != nil {
+	} else if err := afero.WriteFile(o.fs, p, []byte(sum+"\n"+o.note), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
+	o.mu.Lock()
+	o.committed = &Committed{hashes: o.hashes, sum: sum}
+	o.mu.Unlock()
 	return nil
 }
 
-func (o *Output) manifest() []byte {
-	paths := make([]string, 0, len(o.hashes))
-	for p := range o.hashes {
+func (o *Output) manifest() []byte { return manifestOf(o.hashes) }
+
+// manifestOf returns the manifest of a site's files, by path.
+func manifestOf(hashes map[string]string) []byte {
+	paths := make([]string, 0, len(hashes))
+	n := len(markerHeader)
+	for p := range hashes {
 		paths = append(paths, p)
+		n += 64 + 3 + len(p)
 	}
 	sort.Strings(paths)
 	var b bytes.Buffer
+	b.Grow(n)
 	b.WriteString(markerHeader)
 	for _, p := range paths {
-		b.WriteString(o.hashes[p] + "  " + p + "\n")
+		b.WriteString(hashes[p])
+		b.WriteString("  ")
+		b.WriteString(p)
+		b.WriteByte('\n')
 	}
 	return b.Bytes()
 }

@@ -245,3 +245,94 @@ func TestNote(t *testing.T) {
 		t.Errorf("Note of a missing folder = %q, %v", note, intact)
 	}
 }
+
+// TestResumeKeepsFiles resumes from a committed site, keeps one file,
+// rewrites another and drops a third, and checks the result and the
+// errors of keeping what the previous build did not make.
+func TestResumeKeepsFiles(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	first, err := Begin(fsys, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string]string{"a/index.html": "a", "b/index.html": "b", "c/index.html": "c"} {
+		if err := first.Write(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Resume(fsys, "public", first.Committed())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Keep("a/index.html"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, err string }{
+		{"a/index.html", "written twice"},
+		{"new/index.html", "made no such file"},
+		{"../x", `element ".."`},
+	} {
+		if err := out.Keep(tt.path); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("Keep(%q) = %v, want an error saying %q", tt.path, err, tt.err)
+		}
+	}
+	if err := out.Write("b/index.html", []byte("b2")); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := snapshot(t, fsys, "public")
+	delete(got, "public/"+Marker)
+	want := map[string]string{"public/a/index.html": "a", "public/b/index.html": "b2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after resuming:\n got %v\nwant %v", got, want)
+	}
+	fresh, err := Begin(fsys, "check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range map[string]string{"a/index.html": "a", "b/index.html": "b2"} {
+		if err := fresh.Write(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fresh.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if m1, m2 := snapshot(t, fsys, "public")["public/"+Marker], snapshot(t, fsys, "check")["check/"+Marker]; m1 != m2 {
+		t.Errorf("manifest after Keep differs from a fresh build's:\n%s\n%s", m1, m2)
+	}
+}
+
+// TestResumeFallsBackWhenTheSiteChanged resumes from a Committed whose
+// manifest is no longer the one on disk: the Output then reads the
+// manifest again, as Begin does, and keeps nothing it cannot vouch for.
+func TestResumeFallsBackWhenTheSiteChanged(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	first, err := Begin(fsys, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Write("a/index.html", []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	writeSite(t, fsys, "public", map[string]string{"b/index.html": "b"})
+	out, err := Resume(fsys, "public", first.Committed())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort()
+	if err := out.Keep("a/index.html"); err == nil {
+		t.Error("Keep of a file the current site no longer has: no error")
+	}
+	if err := out.Keep("b/index.html"); err != nil {
+		t.Errorf("Keep of a file of the current site: %v", err)
+	}
+}

@@ -1,0 +1,347 @@
+package build
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/parallel"
+	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/write"
+	"github.com/spf13/afero"
+)
+
+// Session builds one site again and again, as the preview server does
+// after each change. It keeps what its last successful build loaded,
+// extracted, rendered and wrote, so that a rebuild redoes only what the
+// changed files call for:
+//
+//   - raw articles changed, added or removed: only they are read and
+//     extracted again; the other content is not read at all;
+//   - any other file changed (site.yaml, people, entries, annotations,
+//     Markdown articles, templates): the content is loaded again, but
+//     unchanged raw articles are still not read or extracted again;
+//   - either way the chronology is merged again, and only the pages
+//     whose inputs changed are rendered and written (render.State);
+//     the others are kept as they are on disk.
+//
+// The output is the same, byte for byte, as a full Build of the same
+// content gives. A Session trusts that nobody else writes the output
+// folder while it lives (it checks the manifest, not every file). It is
+// not safe for concurrent use.
+type Session struct {
+	fsys afero.Fs
+	opts Options
+
+	// What the last successful build read:
+	content   *content.Content
+	loadDiags diag.List
+	// extracted holds each raw article's extraction, by content-relative
+	// path, for the extract options of optionsKey.
+	extracted  map[string]*extract.Article
+	optionsKey string
+	templates  *render.Templates
+	// inputs holds "size mtime" of every file under the content and
+	// templates folders, by path: the InputKey of the site.
+	inputs map[string]string
+
+	// What it wrote:
+	state *render.State
+	site  *write.Committed
+	cache *ExtractCache
+}
+
+// NewSession returns a Session that builds with opts; its first Build
+// builds everything.
+func NewSession(fsys afero.Fs, opts Options) *Session {
+	return &Session{fsys: fsys, opts: opts, cache: NewExtractCache()}
+}
+
+// Build rebuilds the site. changed lists the files created, written or
+// removed since the previous call, as paths under opts.ContentDir or
+// opts.TemplatesDir; nil means unknown, and reads everything again (the
+// first Build always does). Like Build, it replaces the output only when
+// everything succeeded, and after a failure the next call starts again
+// from the last successful one.
+func (s *Session) Build(changed []string) (*Result, error) {
+	start := time.Now()
+	timings := startTimings()
+	next := *s
+	full := s.content == nil || changed == nil
+	if err := next.updateInputs(changed, full); err != nil {
+		return &Result{}, err
+	}
+	timings.mark("inputs")
+
+	articles, reload := next.changedArticles(changed)
+	var c *content.Content
+	var diags diag.List
+	if full || reload {
+		c, diags = content.Load(s.fsys, s.opts.ContentDir)
+		next.content, next.loadDiags = c, diags
+		c = copyContent(c)
+	} else {
+		c = next.patchArticles(articles)
+		diags = append(diag.List(nil), next.loadDiags...)
+	}
+	timings.mark("load")
+
+	xopts := extractOptions(c)
+	if key := optionsKey(xopts); key != next.optionsKey || full {
+		next.extracted, next.optionsKey = nil, key
+	}
+	extracted, readDiags := next.extractAll(c, xopts, articles)
+	diags.Append(readDiags)
+	timings.mark("extract")
+
+	chron, mergeDiags := merge.Merge(c, extracted)
+	diags.Append(mergeDiags)
+	timings.mark("merge")
+
+	if full || reload || next.templates == nil || touches(changed, s.opts.TemplatesDir) {
+		tmpl, err := render.LoadTemplates(s.opts.DefaultTemplates, s.fsys, s.opts.TemplatesDir)
+		if err != nil {
+			diags.Add(s.opts.TemplatesDir, 0, 0, "%v", err)
+		}
+		next.templates = tmpl
+	}
+	diags.Sort()
+	res := &Result{Warnings: diags.Warnings(), Timings: timings}
+	if err := diags.Err(); err != nil {
+		return res, err
+	}
+
+	out, err := write.Resume(s.fsys, s.opts.OutputDir, s.site)
+	if err != nil {
+		return res, err
+	}
+	defer out.Abort()
+	var pages, kept atomic.Int64
+	emit := func(path string, data []byte) error {
+		if strings.HasSuffix(path, ".html") {
+			pages.Add(1)
+		}
+		return out.Write(path, data)
+	}
+	keep := func(path string) error {
+		if strings.HasSuffix(path, ".html") {
+			pages.Add(1)
+		}
+		kept.Add(1)
+		return out.Keep(path)
+	}
+	next.state = render.NewState()
+	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state}
+	if err := render.Render(chron, next.templates, ropts, emit); err != nil {
+		return res, err
+	}
+	res.Files, res.Written = out.Files(), out.Written()
+	res.Entries, res.Pages, res.Kept = len(chron.Entries), int(pages.Load()), int(kept.Load())
+	timings.mark("render and write")
+	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, next.inputs), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
+	if err != nil {
+		return res, err
+	}
+	out.SetNote(string(n))
+	if err := out.Commit(); err != nil {
+		return res, err
+	}
+	timings.mark("commit")
+	next.site = out.Committed()
+	*s = next
+	res.Duration, res.Timings = time.Since(start), timings
+	return res, nil
+}
+
+// changedArticles returns the content-relative paths of the raw articles
+// among changed, and reload true when changed holds any other file of
+// the content folder (which is then loaded again).
+func (s *Session) changedArticles(changed []string) (articles []string, reload bool) {
+	dir := filepath.Clean(s.opts.ContentDir)
+	for _, p := range changed {
+		rel, err := filepath.Rel(dir, filepath.Clean(p))
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue // a template, or outside the content folder
+		}
+		rel = filepath.ToSlash(rel)
+		if !isRawArticle(rel) {
+			reload = true
+			continue
+		}
+		articles = append(articles, rel)
+	}
+	return articles, reload
+}
+
+// isRawArticle reports whether a content-relative path is one that
+// content.Load lists as a raw article: a .txt file under articles/, in
+// no hidden folder.
+func isRawArticle(rel string) bool {
+	if !strings.HasPrefix(rel, "articles/") || strings.ToLower(path.Ext(rel)) != ".txt" {
+		return false
+	}
+	for _, elem := range strings.Split(rel, "/") {
+		if strings.HasPrefix(elem, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// patchArticles returns a copy of the last content with the raw articles
+// at the changed paths listed again: added, resized or removed. An
+// article now too large, or a path the last load reported on, makes
+// patchArticles load everything again.
+func (s *Session) patchArticles(changed []string) *content.Content {
+	c := copyContent(s.content)
+	for _, rel := range changed {
+		full := path.Join(s.opts.ContentDir, rel)
+		i := sort.Search(len(c.Articles), func(i int) bool { return c.Articles[i].Path >= rel })
+		found := i < len(c.Articles) && c.Articles[i].Path == rel
+		info, err := s.fsys.Stat(full)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			if found {
+				c.Articles = append(c.Articles[:i], c.Articles[i+1:]...)
+			}
+			continue
+		case err != nil || info.IsDir() || info.Size() > content.MaxFileSize || s.reported(full):
+			c, s.loadDiags = content.Load(s.fsys, s.opts.ContentDir)
+			s.content = c
+			return copyContent(c)
+		}
+		if found {
+			c.Articles[i].Size = info.Size()
+		} else {
+			c.Articles = append(c.Articles[:i], append([]content.Article{{Path: rel, Size: info.Size()}}, c.Articles[i:]...)...)
+		}
+	}
+	s.content = copyContent(c)
+	return c
+}
+
+// reported reports whether the last load said something of file p.
+func (s *Session) reported(p string) bool {
+	for _, d := range s.loadDiags {
+		if d.Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+// copyContent returns a copy of c whose list of articles can change
+// without changing c's.
+func copyContent(c *content.Content) *content.Content {
+	cp := *c
+	cp.Articles = append([]content.Article(nil), c.Articles...)
+	return &cp
+}
+
+// extractAll extracts the raw articles of c: again those at the changed
+// paths and those it has no result for, and from the extract cache
+// (which reads them) after a full load; the others are taken as they
+// were. Unreadable articles are reported and dropped from c.Articles.
+func (s *Session) extractAll(c *content.Content, opts extract.Options, changed []string) ([]*extract.Article, diag.List) {
+	if s.extracted == nil {
+		articles, diags := extractAll(s.fsys, c, opts, s.opts.Workers, s.cache, nil)
+		s.extracted = make(map[string]*extract.Article, len(articles))
+		for i, a := range articles {
+			s.extracted[c.Articles[i].Path] = a
+		}
+		return articles, diags
+	}
+	stale := map[string]bool{}
+	for _, rel := range changed {
+		stale[rel] = true
+	}
+	articles := make([]*extract.Article, len(c.Articles))
+	errs := make([]error, len(c.Articles))
+	parallel.For(s.opts.Workers, len(c.Articles), func(i int) {
+		a := c.Articles[i]
+		if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] {
+			articles[i] = kept
+			return
+		}
+		data, err := content.ReadArticle(s.fsys, c.Dir, a)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		articles[i] = extract.Extract(a.Path, data, opts)
+	})
+	extracted := make(map[string]*extract.Article, len(articles))
+	var diags diag.List
+	kept := c.Articles[:0]
+	result := articles[:0]
+	for i, a := range articles {
+		if errs[i] != nil {
+			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errs[i])
+			continue
+		}
+		extracted[c.Articles[i].Path] = a
+		kept = append(kept, c.Articles[i])
+		result = append(result, a)
+	}
+	c.Articles = kept
+	s.extracted = extracted
+	return result, diags
+}
+
+// optionsKey tells apart the extract options that give different results.
+func optionsKey(o extract.Options) string {
+	return fmt.Sprintf("%v %v %s", o.WindowStart, o.WindowEnd, o.Names.Key())
+}
+
+// touches reports whether any of paths lies under dir.
+func touches(paths []string, dir string) bool {
+	if dir == "" {
+		return false
+	}
+	dir = filepath.Clean(dir)
+	for _, p := range paths {
+		if rel, err := filepath.Rel(dir, filepath.Clean(p)); err == nil && !strings.HasPrefix(rel, "..") {
+			return true
+		}
+	}
+	return false
+}
+
+// updateInputs brings s.inputs up to date: every file again after a full
+// load, else the changed ones only.
+func (s *Session) updateInputs(changed []string, full bool) error {
+	if full {
+		inputs, err := inputFiles(s.fsys, s.opts)
+		s.inputs = inputs
+		return err
+	}
+	inputs := make(map[string]string, len(s.inputs))
+	for p, v := range s.inputs {
+		inputs[p] = v
+	}
+	for _, p := range changed {
+		p = filepath.ToSlash(filepath.Clean(p))
+		info, err := s.fsys.Stat(p)
+		switch {
+		case err == nil && !info.IsDir():
+			inputs[p] = fileStamp(info)
+		case err == nil || errors.Is(err, os.ErrNotExist):
+			delete(inputs, p)
+		default:
+			return fmt.Errorf("stat %s: %w", p, err)
+		}
+	}
+	s.inputs = inputs
+	return nil
+}

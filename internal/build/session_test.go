@@ -1,0 +1,133 @@
+package build
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// TestSessionMatchesFullBuild edits the sample site step by step and
+// checks, after each step, that the session's incremental rebuild leaves
+// the very files a full build of the same content makes, and that it
+// writes no more than the step calls for.
+func TestSessionMatchesFullBuild(t *testing.T) {
+	fsys := sampleFs(t)
+	read := func(p string) string {
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	replace := func(p, old, new string) func() []string {
+		return func() []string {
+			text := read(p)
+			if !strings.Contains(text, old) {
+				t.Fatalf("%s does not hold %q", p, old)
+			}
+			if err := afero.WriteFile(fsys, p, []byte(strings.Replace(text, old, new, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}
+	}
+	const (
+		article  = "content/articles/002_58abd7e94c42ac02.txt"
+		another  = "content/articles/004_bfc5677894e92f06.txt"
+		newOne   = "content/articles/005_new.txt"
+		entries  = "content/entries/war.yaml"
+		template = "templates/layout.html"
+	)
+	steps := []struct {
+		name string
+		edit func() []string
+		// maxWritten bounds the files written; 0 means no bound.
+		maxWritten int
+		wantErr    string
+	}{
+		{name: "first build", edit: func() []string { return nil }},
+		{name: "nothing changed", edit: func() []string { return []string{article} }, maxWritten: 0},
+		{name: "a word of an article's body", edit: replace(article, "Pentagon", "Defense Department"), maxWritten: 20},
+		{name: "an article's headline", edit: func() []string {
+			text := read(another)
+			first, rest, _ := strings.Cut(text, "\n")
+			if err := afero.WriteFile(fsys, another, []byte(first+" (updated)\n"+rest), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{another}
+		}},
+		{name: "a new article", edit: func() []string {
+			text := strings.Replace(read(another), "Milley", "Miley", 1)
+			if err := afero.WriteFile(fsys, newOne, []byte("A second account of the call\n"+text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{newOne}
+		}},
+		{name: "the new article removed", edit: func() []string {
+			if err := fsys.Remove(newOne); err != nil {
+				t.Fatal(err)
+			}
+			return []string{newOne}
+		}},
+		{name: "an editor's entry", edit: replace(entries, "title: Russia invades Ukraine", "title: Russia invades Ukraine at dawn")},
+		{name: "a template", edit: replace(template, "</body>", "<!-- edited --></body>")},
+		{name: "a broken entry file", edit: replace(entries, "date:", "date: 2022-13-01 #"), wantErr: "month 13 out of range"},
+		{name: "the entry file mended", edit: replace(entries, "date: 2022-13-01 #", "date:")},
+		{name: "unknown changes", edit: func() []string { return nil }, maxWritten: 0},
+	}
+	sess := NewSession(fsys, options())
+	if err := fsys.MkdirAll("public", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range steps {
+		before := snapshot(t, fsys, "public")
+		changed := step.edit()
+		if step.name == "first build" {
+			changed = nil
+		}
+		res, err := sess.Build(changed)
+		if step.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), step.wantErr) {
+				t.Fatalf("%s: error %v, want one saying %q", step.name, err, step.wantErr)
+			}
+			if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(before, after) {
+				t.Fatalf("%s: a failed rebuild changed the output", step.name)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if step.name != "first build" && (step.maxWritten > 0 || strings.Contains(step.name, "nothing") || strings.Contains(step.name, "unknown")) && res.Written > step.maxWritten {
+			t.Errorf("%s: wrote %d files, want at most %d", step.name, res.Written, step.maxWritten)
+		}
+		checkSameAsFullBuild(t, fsys, step.name)
+	}
+}
+
+// checkSameAsFullBuild builds fsys's content from scratch into another
+// folder and compares it with public/, file by file.
+func checkSameAsFullBuild(t *testing.T, fsys afero.Fs, step string) {
+	t.Helper()
+	if err := fsys.RemoveAll("fresh"); err != nil {
+		t.Fatal(err)
+	}
+	opts := options()
+	opts.OutputDir, opts.Force = "fresh", true
+	if _, err := Build(fsys, opts); err != nil {
+		t.Fatalf("%s: full build: %v", step, err)
+	}
+	got, want := snapshot(t, fsys, "public"), snapshot(t, fsys, "fresh")
+	for p, data := range want {
+		if got[p] != data {
+			t.Errorf("%s: %s differs from a full build's", step, p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s is left over; a full build has no such file", step, p)
+		}
+	}
+}

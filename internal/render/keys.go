@@ -1,0 +1,301 @@
+package render
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"hash/maphash"
+
+	"github.com/newsroom/timeline/internal/parallel"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// A page's key hashes everything its template is handed: the site and
+// templates (the global key), and the entries, terms and articles the
+// page shows. Two Renders that give a page the same key give it the same
+// bytes, so a Render with Options.Previous keeps such a page instead of
+// executing its template again (see State).
+//
+// What each key covers:
+//
+//	every page      the templates' bytes, the site, people.yaml, and the
+//	                ID, name and URL of every person, tag, month and phase
+//	entry page      the entry, its neighbours and its phase
+//	article page    the article
+//	term page       its term's entries (all of them: the axis and the
+//	                "spoke with" list reach past one page), its pager,
+//	                the people it spoke with and their entries
+//	taxonomy index  each term's entry count
+//	index, exports  every entry, and every term's entry count
+//
+// An entry's key hashes every field of the entry (TestEntryKeyCoversFields
+// fails when a new field is left out), and of the entry a Contact points
+// back to, its ID, title and dates.
+
+// keySeed seeds every key: keys are compared within one process only.
+var keySeed = maphash.MakeSeed()
+
+// keyer computes the keys of one Render call.
+type keyer struct {
+	seed   maphash.Seed
+	global uint64
+	// broken is set when the site or people could not be hashed: no
+	// page is then kept.
+	broken bool
+	// entries holds the key of each entry of the chronology.
+	entries map[*timeline.Entry]uint64
+	// all is the key of the whole chronology: every entry and term.
+	all uint64
+}
+
+// newKeyer computes the global key and every entry's key, on the
+// workers.
+func newKeyer(r *renderer) *keyer {
+	seed := keySeed
+	k := &keyer{seed: seed, entries: make(map[*timeline.Entry]uint64, len(r.chron.Entries))}
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.Write(r.t.digest[:])
+	for _, v := range []any{r.chron.Site, r.chron.People} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			k.broken = true
+		}
+		writeString(&h, string(data))
+	}
+	for _, tx := range r.links.Taxonomies() {
+		writeString(&h, tx.ID)
+		writeInt(&h, len(tx.Terms))
+		for _, t := range tx.Terms {
+			writeString(&h, t.ID)
+			writeString(&h, t.Name)
+			writeString(&h, t.URL)
+			writeString(&h, t.Description)
+		}
+	}
+	k.global = h.Sum64()
+
+	entries := r.chron.Entries
+	keys := make([]uint64, len(entries))
+	bodies := make([]uint64, len(entries))
+	var known map[bodyID]uint64
+	if r.opts.Previous != nil {
+		known = r.opts.Previous.bodies
+	}
+	parallel.For(r.opts.Workers, len(entries), func(i int) {
+		e := entries[i]
+		body, ok := known[idOf(e.Blocks)]
+		if !ok {
+			var h maphash.Hash
+			h.SetSeed(seed)
+			hashBlocks(&h, e.Blocks)
+			body = h.Sum64()
+		}
+		bodies[i] = body
+		var h maphash.Hash
+		h.SetSeed(seed)
+		writeUint(&h, k.global)
+		writeEntry(&h, e, body)
+		keys[i] = h.Sum64()
+	})
+	if next := r.opts.Next; next != nil {
+		for i, e := range entries {
+			if len(e.Blocks) > 0 {
+				next.bodies[idOf(e.Blocks)] = bodies[i]
+			}
+		}
+	}
+	h.Reset()
+	writeUint(&h, k.global)
+	for i, e := range entries {
+		k.entries[e] = keys[i]
+		writeUint(&h, keys[i])
+	}
+	for _, tx := range r.links.Taxonomies() {
+		for _, t := range tx.Terms {
+			writeInt(&h, len(t.Entries))
+		}
+	}
+	k.all = h.Sum64()
+	return k
+}
+
+// key returns a hash of the global key, the page's kind and parts.
+func (k *keyer) key(kind string, parts ...uint64) uint64 {
+	var h maphash.Hash
+	h.SetSeed(k.seed)
+	writeUint(&h, k.global)
+	writeString(&h, kind)
+	for _, p := range parts {
+		writeUint(&h, p)
+	}
+	return h.Sum64()
+}
+
+// entriesKey returns a hash of the keys of entries, in order.
+func (k *keyer) entriesKey(entries []*timeline.Entry) uint64 {
+	var h maphash.Hash
+	h.SetSeed(k.seed)
+	writeInt(&h, len(entries))
+	for _, e := range entries {
+		writeUint(&h, k.entries[e])
+	}
+	return h.Sum64()
+}
+
+// termKey returns a hash of a term's identity and all its entries, and
+// of the people it spoke with and their entries.
+func (k *keyer) termKey(t *Term) uint64 {
+	var h maphash.Hash
+	h.SetSeed(k.seed)
+	writeString(&h, t.ID)
+	writeUint(&h, k.entriesKey(t.Entries))
+	writeInt(&h, len(t.SpokeWith))
+	for _, s := range t.SpokeWith {
+		writeString(&h, s.ID)
+		writeUint(&h, k.entriesKey(s.Entries))
+	}
+	return h.Sum64()
+}
+
+// taxonomyKey returns a hash of the entry count of each term of tx.
+func (k *keyer) taxonomyKey(tx *Taxonomy) uint64 {
+	var h maphash.Hash
+	h.SetSeed(k.seed)
+	writeString(&h, tx.ID)
+	for _, t := range tx.Terms {
+		writeInt(&h, len(t.Entries))
+	}
+	return h.Sum64()
+}
+
+// articleKey returns a hash of every field of a.
+func (k *keyer) articleKey(a *timeline.Article) uint64 {
+	var h maphash.Hash
+	h.SetSeed(k.seed)
+	writeString(&h, a.Path)
+	writeString(&h, a.ID)
+	writeString(&h, a.Title)
+	writeString(&h, a.Outlet)
+	writeDate(&h, a.Published)
+	hashBlocks(&h, a.Blocks)
+	writeStrings(&h, a.Captions)
+	writeString(&h, a.EntryID)
+	return k.key("article", h.Sum64())
+}
+
+// bodyID names a body by the identity of its blocks: the preview keeps
+// the extraction of unchanged articles, blocks and all, from one build to
+// the next, and nothing changes blocks once extracted, so a body's hash
+// is computed once for all builds.
+type bodyID struct {
+	first *timeline.Block
+	n     int
+}
+
+func idOf(blocks []timeline.Block) bodyID {
+	if len(blocks) == 0 {
+		return bodyID{}
+	}
+	return bodyID{&blocks[0], len(blocks)}
+}
+
+// writeEntry writes every field of e, with body the hash of its blocks.
+func writeEntry(h *maphash.Hash, e *timeline.Entry, body uint64) {
+	writeString(h, e.ID)
+	writeDate(h, e.Date)
+	writeDate(h, e.End)
+	writeString(h, e.Title)
+	writeBool(h, e.TitleDerived)
+	writeString(h, e.Summary)
+	writeString(h, e.Body)
+	writeString(h, e.Article)
+	writeUint(h, body)
+	writeStrings(h, e.Captions)
+	writeString(h, e.Kind)
+	writeStrings(h, e.Participants)
+	writeStrings(h, e.People)
+	writeStrings(h, e.Places)
+	writeStrings(h, e.Tags)
+	writeInt(h, len(e.Sources))
+	for _, s := range e.Sources {
+		writeString(h, s.Title)
+		writeString(h, s.Outlet)
+		writeString(h, s.URL)
+		writeDate(h, s.Published)
+		writeString(h, s.Article)
+	}
+	writeString(h, e.Outlet)
+	writeString(h, e.Note)
+	writeInt(h, e.Importance)
+	writeBool(h, e.Draft)
+	writeInt(h, len(e.DateEvidence))
+	for _, ev := range e.DateEvidence {
+		writeString(h, ev.Text)
+		writeInt(h, ev.Offset)
+		writeString(h, ev.Rule)
+	}
+	writeStrings(h, e.EditorSet)
+	writeString(h, e.Origin.Path)
+	writeInt(h, e.Origin.Line)
+	writeInt(h, e.Origin.Col)
+	writeBool(h, e.Contact != nil)
+	if c := e.Contact; c != nil {
+		writeString(h, c.With[0])
+		writeString(h, c.With[1])
+		writeInt(h, c.Days)
+		writeBool(h, c.Previous != nil)
+		if p := c.Previous; p != nil {
+			writeString(h, p.ID)
+			writeString(h, p.Title)
+			writeDate(h, p.Date)
+			writeDate(h, p.End)
+		}
+	}
+}
+
+func hashBlocks(h *maphash.Hash, blocks []timeline.Block) {
+	writeInt(h, len(blocks))
+	for _, b := range blocks {
+		writeInt(h, int(b.Kind))
+		writeString(h, b.Text)
+		writeInt(h, b.Offset)
+	}
+}
+
+func writeDate(h *maphash.Hash, d timeline.Date) {
+	for _, n := range []int{d.Year, d.Month, d.Day, d.Hour, d.Minute, d.Offset, int(d.Precision)} {
+		writeInt(h, n)
+	}
+	writeBool(h, d.HasOffset)
+	writeBool(h, d.Approx)
+}
+
+func writeStrings(h *maphash.Hash, list []string) {
+	writeInt(h, len(list))
+	for _, s := range list {
+		writeString(h, s)
+	}
+}
+
+// writeString writes s with its length, so that no two lists of strings
+// write the same bytes.
+func writeString(h *maphash.Hash, s string) {
+	writeInt(h, len(s))
+	h.WriteString(s)
+}
+
+func writeInt(h *maphash.Hash, n int) { writeUint(h, uint64(n)) }
+
+func writeUint(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
+}
+
+func writeBool(h *maphash.Hash, b bool) {
+	if b {
+		h.WriteByte(1)
+	} else {
+		h.WriteByte(0)
+	}
+}

@@ -1,0 +1,58 @@
+package render
+
+import "fmt"
+
+// State is what one Render leaves for the next Render of the same site in
+// the same process, as the preview server does after each edit: the key
+// of every page it made (see keys.go) and the cards it executed. With
+// Options.Previous, a page whose key is unchanged is not rendered again
+// but kept where the previous Render's files are, and a card whose entry
+// is unchanged is not executed again; so one edited article costs its
+// pages, its neighbours' and the listings and exports it is on.
+type State struct {
+	// keys holds the key of each page, by output path.
+	keys map[string]uint64
+	// cards holds the executed cards by their entry's key.
+	cards map[uint64]*card
+	// bodies holds the hash of each entry body's blocks.
+	bodies map[bodyID]uint64
+}
+
+// NewState returns an empty State, for Options.Next.
+func NewState() *State {
+	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, bodies: map[bodyID]uint64{}}
+}
+
+// Pages returns how many pages the State has keys for.
+func (s *State) Pages() int { return len(s.keys) }
+
+// kept reports whether the page at path can be kept from the previous
+// Render: it was made then with the same key.
+func (r *renderer) kept(path string, key uint64) bool {
+	prev := r.opts.Previous
+	if prev == nil || key == 0 || r.keys == nil || r.keys.broken {
+		return false
+	}
+	old, ok := prev.keys[path]
+	return ok && old == key
+}
+
+// keep passes a kept page to Options.Keep.
+func (r *renderer) keep(path string) error {
+	if r.opts.Keep == nil {
+		return fmt.Errorf("render: page %s kept without Options.Keep", path)
+	}
+	return r.opts.Keep(path)
+}
+
+// record notes the keys of jobs in Options.Next.
+func (r *renderer) record(jobs []job) {
+	if r.opts.Next == nil {
+		return
+	}
+	for _, j := range jobs {
+		if j.key != 0 {
+			r.opts.Next.keys[pagePath(j.url)] = j.key
+		}
+	}
+}
