@@ -21,11 +21,14 @@ import (
 //	                ID, name and URL of every person, tag, month and phase
 //	entry page      the entry, its neighbours and its phase
 //	article page    the article
-//	term page       its term's entries (all of them: the axis and the
-//	                "spoke with" list reach past one page), its pager,
-//	                the people it spoke with and their entries
+//	term page       its entries, its pager, its term's entry count, and
+//	                the headings (ID, title, dates, kind) of all the
+//	                term's entries on its first page (the axis marks
+//	                them all) and of the entries of each person it
+//	                spoke with
 //	taxonomy index  each term's entry count
-//	index, exports  every entry, and every term's entry count
+//	index           collapsed: every entry's heading; in full: every entry
+//	exports         every entry, and every term's entry count
 //
 // An entry's key hashes every field of the entry (TestEntryKeyCoversFields
 // fails when a new field is left out), and of the entry a Contact points
@@ -41,8 +44,10 @@ type keyer struct {
 	// broken is set when the site or people could not be hashed: no
 	// page is then kept.
 	broken bool
-	// entries holds the key of each entry of the chronology.
-	entries map[*timeline.Entry]uint64
+	// entries holds the key of each entry of the chronology, and
+	// headings the key of what an axis or a short list shows of it: its
+	// ID, title, dates and kind.
+	entries, headings map[*timeline.Entry]uint64
 	// all is the key of the whole chronology: every entry and term.
 	all uint64
 }
@@ -51,7 +56,7 @@ type keyer struct {
 // workers.
 func newKeyer(r *renderer) *keyer {
 	seed := keySeed
-	k := &keyer{seed: seed, entries: make(map[*timeline.Entry]uint64, len(r.chron.Entries))}
+	k := &keyer{seed: seed, entries: make(map[*timeline.Entry]uint64, len(r.chron.Entries)), headings: make(map[*timeline.Entry]uint64, len(r.chron.Entries))}
 	var h maphash.Hash
 	h.SetSeed(seed)
 	h.Write(r.t.digest[:])
@@ -76,6 +81,7 @@ func newKeyer(r *renderer) *keyer {
 
 	entries := r.chron.Entries
 	keys := make([]uint64, len(entries))
+	headings := make([]uint64, len(entries))
 	bodies := make([]uint64, len(entries))
 	var known map[bodyID]uint64
 	if r.opts.Previous != nil {
@@ -96,6 +102,13 @@ func newKeyer(r *renderer) *keyer {
 		writeUint(&h, k.global)
 		writeEntry(&h, e, body)
 		keys[i] = h.Sum64()
+		h.Reset()
+		writeString(&h, e.ID)
+		writeString(&h, e.Title)
+		writeDate(&h, e.Date)
+		writeDate(&h, e.End)
+		writeString(&h, e.Kind)
+		headings[i] = h.Sum64()
 	})
 	if next := r.opts.Next; next != nil {
 		for i, e := range entries {
@@ -107,7 +120,7 @@ func newKeyer(r *renderer) *keyer {
 	h.Reset()
 	writeUint(&h, k.global)
 	for i, e := range entries {
-		k.entries[e] = keys[i]
+		k.entries[e], k.headings[e] = keys[i], headings[i]
 		writeUint(&h, keys[i])
 	}
 	for _, tx := range r.links.Taxonomies() {
@@ -133,26 +146,43 @@ func (k *keyer) key(kind string, parts ...uint64) uint64 {
 
 // entriesKey returns a hash of the keys of entries, in order.
 func (k *keyer) entriesKey(entries []*timeline.Entry) uint64 {
+	return k.listKey(entries, k.entries)
+}
+
+// headingsKey returns a hash of the heading keys of entries, in order.
+func (k *keyer) headingsKey(entries []*timeline.Entry) uint64 {
+	return k.listKey(entries, k.headings)
+}
+
+func (k *keyer) listKey(entries []*timeline.Entry, keys map[*timeline.Entry]uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(k.seed)
 	writeInt(&h, len(entries))
 	for _, e := range entries {
-		writeUint(&h, k.entries[e])
+		writeUint(&h, keys[e])
 	}
 	return h.Sum64()
 }
 
-// termKey returns a hash of a term's identity and all its entries, and
-// of the people it spoke with and their entries.
-func (k *keyer) termKey(t *Term) uint64 {
+// termPageKey returns a hash of what one page of a term shows: the
+// term's entry count, the entries of the page, the headings of all its
+// entries (its first page's axis marks them all) and of those of each
+// person it spoke with.
+func (k *keyer) termPageKey(t *Term, pager *Pager) uint64 {
 	var h maphash.Hash
 	h.SetSeed(k.seed)
 	writeString(&h, t.ID)
-	writeUint(&h, k.entriesKey(t.Entries))
+	for _, n := range []int{len(t.Entries), pager.Number, pager.Count, pager.From, pager.To} {
+		writeInt(&h, n)
+	}
+	writeUint(&h, k.entriesKey(t.Entries[pager.From:pager.To]))
+	if pager.Number == 1 {
+		writeUint(&h, k.headingsKey(t.Entries))
+	}
 	writeInt(&h, len(t.SpokeWith))
 	for _, s := range t.SpokeWith {
 		writeString(&h, s.ID)
-		writeUint(&h, k.entriesKey(s.Entries))
+		writeUint(&h, k.headingsKey(s.Entries))
 	}
 	return h.Sum64()
 }

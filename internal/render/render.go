@@ -254,7 +254,13 @@ func (r *renderer) page(url, title, description string) Page {
 }
 
 func (r *renderer) index() []job {
-	return []job{r.pageJob("index.html", "", "", r.key(func(k *keyer) uint64 { return k.key("index", k.all) }), func() (Page, error) {
+	key := r.key(func(k *keyer) uint64 {
+		if len(r.chron.Entries) > IndexLimit {
+			return k.key("collapsed index", k.headingsKey(r.chron.Entries))
+		}
+		return k.key("index", k.all)
+	})
+	return []job{r.pageJob("index.html", "", "", key, func() (Page, error) {
 		entries := r.chron.Entries
 		page := r.page("", "", r.chron.Site.Description)
 		page.Collapsed = len(entries) > IndexLimit
@@ -335,11 +341,8 @@ func (r *renderer) taxonomies() []job {
 	for _, tx := range r.links.Taxonomies() {
 		for i, term := range tx.Terms {
 			pagers := paginate(term.URL, len(term.Entries))
-			termKey := r.key(func(k *keyer) uint64 { return k.termKey(term) })
 			for _, pager := range pagers {
-				key := r.key(func(k *keyer) uint64 {
-					return k.key("term "+tx.ID, termKey, uint64(pager.Number), uint64(pager.Count), uint64(pager.From), uint64(pager.To))
-				})
+				key := r.key(func(k *keyer) uint64 { return k.key("term "+tx.ID, k.termPageKey(term, pager)) })
 				jobs = append(jobs, r.pageJob(templates[tx], pager.URL(pager.Number), "", key, func() (Page, error) {
 					title := term.Name
 					if pager.Number > 1 {
