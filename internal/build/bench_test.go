@@ -147,10 +147,11 @@ func BenchmarkBuild(b *testing.B) {
 
 // BenchmarkSessionEdit measures the preview's rebuild after one raw
 // article of a 10,000-article corpus is edited (a sentence added to its
-// body), in memory: re-extracting it, merging, rendering the pages whose
-// inputs changed and writing those that differ.
+// body), on disk (the test's temporary folder): re-extracting it,
+// merging, rendering the pages whose inputs changed and writing those
+// that differ.
 func BenchmarkSessionEdit(b *testing.B) {
-	fsys := afero.NewMemMapFs()
+	fsys := afero.NewBasePathFs(afero.NewOsFs(), b.TempDir())
 	if err := synth.Generate(fsys, "site", synth.Options{Articles: 10000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}

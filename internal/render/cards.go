@@ -56,14 +56,14 @@ func newCards(r *renderer) (*cards, error) {
 	errs := make([]error, len(entries))
 	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
-		if !placeholderFree(entries[i], r.links) {
-			return
-		}
 		if prev := r.opts.Previous; prev != nil && r.keys != nil && !r.keys.broken {
 			if kept := prev.cards[r.keys.entries[entries[i]]]; kept != nil {
 				made[i] = kept
 				return
 			}
+		}
+		if !placeholderFree(entries[i], r.links) {
+			return
 		}
 		html, err := c.execute(page, entries[i], cardLevel)
 		if err != nil {

@@ -48,6 +48,8 @@ type keyer struct {
 	// headings the key of what an axis or a short list shows of it: its
 	// ID, title, dates and kind.
 	entries, headings map[*timeline.Entry]uint64
+	// articles holds the key of each article's page.
+	articles map[*timeline.Article]uint64
 	// all is the key of the whole chronology: every entry and term.
 	all uint64
 }
@@ -87,15 +89,25 @@ func newKeyer(r *renderer) *keyer {
 	if r.opts.Previous != nil {
 		known = r.opts.Previous.bodies
 	}
+	bodyKey := func(blocks []timeline.Block) uint64 {
+		if body, ok := known[idOf(blocks)]; ok {
+			return body
+		}
+		var h maphash.Hash
+		h.SetSeed(seed)
+		hashBlocks(&h, blocks)
+		return h.Sum64()
+	}
+	articles := r.chron.Articles
+	articleBodies := make([]uint64, len(articles))
+	articleKeys := make([]uint64, len(articles))
+	parallel.For(r.opts.Workers, len(articles), func(i int) {
+		articleBodies[i] = bodyKey(articles[i].Blocks)
+		articleKeys[i] = k.articleKey(articles[i], articleBodies[i])
+	})
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		e := entries[i]
-		body, ok := known[idOf(e.Blocks)]
-		if !ok {
-			var h maphash.Hash
-			h.SetSeed(seed)
-			hashBlocks(&h, e.Blocks)
-			body = h.Sum64()
-		}
+		body := bodyKey(e.Blocks)
 		bodies[i] = body
 		var h maphash.Hash
 		h.SetSeed(seed)
@@ -110,10 +122,19 @@ func newKeyer(r *renderer) *keyer {
 		writeString(&h, e.Kind)
 		headings[i] = h.Sum64()
 	})
+	k.articles = make(map[*timeline.Article]uint64, len(articles))
+	for i, a := range articles {
+		k.articles[a] = articleKeys[i]
+	}
 	if next := r.opts.Next; next != nil {
 		for i, e := range entries {
 			if len(e.Blocks) > 0 {
 				next.bodies[idOf(e.Blocks)] = bodies[i]
+			}
+		}
+		for i, a := range articles {
+			if len(a.Blocks) > 0 {
+				next.bodies[idOf(a.Blocks)] = articleBodies[i]
 			}
 		}
 	}
@@ -198,8 +219,9 @@ func (k *keyer) taxonomyKey(tx *Taxonomy) uint64 {
 	return h.Sum64()
 }
 
-// articleKey returns a hash of every field of a.
-func (k *keyer) articleKey(a *timeline.Article) uint64 {
+// articleKey returns a hash of every field of a, with body the hash of
+// its blocks.
+func (k *keyer) articleKey(a *timeline.Article, body uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(k.seed)
 	writeString(&h, a.Path)
@@ -207,7 +229,7 @@ func (k *keyer) articleKey(a *timeline.Article) uint64 {
 	writeString(&h, a.Title)
 	writeString(&h, a.Outlet)
 	writeDate(&h, a.Published)
-	hashBlocks(&h, a.Blocks)
+	writeUint(&h, body)
 	writeStrings(&h, a.Captions)
 	writeString(&h, a.EntryID)
 	return k.key("article", h.Sum64())
