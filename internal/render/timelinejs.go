@@ -1,8 +1,6 @@
 package render
 
 import (
-	"encoding/xml"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -68,121 +66,127 @@ func tlDate(d timeline.Date) TLDate {
 // TimelineJS3 opens unmodified: {"title": TLSlide, "events": [TLEvent],
 // "eras": [TLEra]}, every entry as an event grouped by its phase, the
 // phases as eras (left out when there are none), each event linking to
-// its entry page (see eventHTML for its text).
+// its entry page (see appendEventHTML for its text); indented as
+// json.MarshalIndent would.
 func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 	site := chron.Site
-	var o jsonObject
-	o.field("title", TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
-	o.array("events")
+	base := absURL(site, "")
+	size := 64
+	for _, e := range chron.Entries {
+		size += 2*len(e.ID) + 2*len(e.Title) + 3*len(Lede(e))/2 + len(base) + 500
+	}
+	w := newJSONWriter(size, false)
+	w.beginObject()
+	w.key("title")
+	writeTLSlide(w, TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
+	w.key("events")
+	w.beginArray()
+	start, end := dateMemo[TLDate]{format: tlDate}, dateMemo[TLDate]{format: tlDate}
+	var text []byte
 	for _, e := range chron.Entries {
 		if e.Date.IsZero() {
 			continue
 		}
-		html, err := eventHTML(e)
-		if err != nil {
+		var err error
+		if text, err = appendEventHTML(text[:0], e); err != nil {
 			return nil, err
 		}
-		html += fmt.Sprintf(`<p><a href="%s">Sources and details</a></p>`, escapeHTML(absURL(site, EntryURL(e.ID))))
-		ev := TLEvent{StartDate: tlDate(e.Date), Text: TLText{Headline: e.Title, Text: html}, UniqueID: e.ID}
+		text = append(text, `<p><a href="`...)
+		text = appendEscapedHTML(text, base)
+		text = append(text, `entries/`...)
+		text = appendEscapedHTML(text, e.ID)
+		text = append(text, `/">Sources and details</a></p>`...)
+		w.beginObject()
+		w.key("start_date")
+		writeTLDate(w, start.of(e.Date))
 		if !e.End.IsZero() {
-			end := tlDate(e.End)
-			ev.EndDate = &end
+			w.key("end_date")
+			writeTLDate(w, end.of(e.End))
 		}
+		w.key("text")
+		w.beginObject()
+		w.field("headline", e.Title)
+		w.key("text")
+		w.stringBytes(text)
+		w.end()
 		if ph := links.PhaseOf(e); ph != nil {
-			ev.Group = ph.Name
+			w.fieldOmitEmpty("group", ph.Name)
 		}
-		o.item(ev)
+		w.field("unique_id", e.ID)
+		w.end()
 	}
-	o.end()
-	var eras []TLEra
+	w.end()
+	eras := false
 	for _, ph := range site.Phases {
 		if ph.Start.IsZero() || ph.End.IsZero() {
 			continue
 		}
-		eras = append(eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: ph.Name}})
+		if !eras {
+			w.key("eras")
+			w.beginArray()
+			eras = true
+		}
+		w.beginObject()
+		w.key("start_date")
+		writeTLDate(w, tlDate(ph.Start))
+		w.key("end_date")
+		writeTLDate(w, tlDate(ph.End))
+		w.key("text")
+		writeTLText(w, TLText{Headline: ph.Name})
+		w.end()
 	}
-	if len(eras) > 0 {
-		o.field("eras", eras)
+	if eras {
+		w.end()
 	}
-	return o.bytes()
+	w.end()
+	return w.bytes(), nil
 }
 
-// eventHTML is an entry's text on its TimelineJS slide: its summary,
-// and the editors' body only when an entry has no summary; the whole
-// text is on the entry page the slide links to. So the export stays
-// small, needs no article's body, and renders little Markdown again.
-func eventHTML(e *timeline.Entry) (string, error) {
+// writeTLSlide writes s as encoding/json would.
+func writeTLSlide(w *jsonWriter, s TLSlide) {
+	w.beginObject()
+	w.key("text")
+	writeTLText(w, s.Text)
+	w.end()
+}
+
+// writeTLText writes t as encoding/json would.
+func writeTLText(w *jsonWriter, t TLText) {
+	w.beginObject()
+	w.field("headline", t.Headline)
+	w.fieldOmitEmpty("text", t.Text)
+	w.end()
+}
+
+// writeTLDate writes d as encoding/json would.
+func writeTLDate(w *jsonWriter, d TLDate) {
+	w.beginObject()
+	w.field("year", d.Year)
+	w.fieldOmitEmpty("month", d.Month)
+	w.fieldOmitEmpty("day", d.Day)
+	w.fieldOmitEmpty("hour", d.Hour)
+	w.fieldOmitEmpty("minute", d.Minute)
+	w.fieldOmitEmpty("display_date", d.DisplayDate)
+	w.end()
+}
+
+// appendEventHTML appends an entry's text on its TimelineJS slide: its
+// summary, and the editors' body only when an entry has no summary; the
+// whole text is on the entry page the slide links to. So the export
+// stays small, needs no article's body, and renders little Markdown
+// again.
+func appendEventHTML(dst []byte, e *timeline.Entry) ([]byte, error) {
 	if !hasArticleText(e) && strings.TrimSpace(e.Summary) == "" {
-		return entryHTML(e)
+		html, err := entryHTML(e)
+		return append(dst, html...), err
+	}
+	if lede := Lede(e); hasArticleText(e) && lede != "" {
+		// summaryHTML's paragraph, without building it.
+		return appendParagraph(dst, lede), nil
 	}
 	summary, err := summaryHTML(e)
 	if err != nil || summary != "" {
-		return string(summary), err
+		return append(dst, summary...), err
 	}
-	return "<p>" + escapeHTML(e.Title) + "</p>", nil
-}
-
-// sitemapLimit is the most URLs one sitemap file may list.
-const sitemapLimit = 50000
-
-// SitemapURL is one page of sitemap.xml.
-type SitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
-}
-
-type urlset struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []SitemapURL `xml:"url"`
-}
-
-type sitemapIndex struct {
-	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
-	Sitemaps []SitemapURL `xml:"sitemap"`
-}
-
-// Sitemaps returns sitemap.xml listing urls (absolute), and, past
-// sitemapLimit URLs, sitemap.xml as an index of sitemap-N.xml files.
-func Sitemaps(site timeline.Site, urls []SitemapURL) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	if len(urls) <= sitemapLimit {
-		data, err := marshalXML(urlset{URLs: urls})
-		files["sitemap.xml"] = data
-		return files, err
-	}
-	var index sitemapIndex
-	for i := 0; i < len(urls); i += sitemapLimit {
-		name := fmt.Sprintf("sitemap-%d.xml", i/sitemapLimit+1)
-		data, err := marshalXML(urlset{URLs: urls[i:min(i+sitemapLimit, len(urls))]})
-		if err != nil {
-			return nil, err
-		}
-		files[name] = data
-		index.Sitemaps = append(index.Sitemaps, SitemapURL{Loc: absURL(site, name)})
-	}
-	data, err := marshalXML(index)
-	files["sitemap.xml"] = data
-	return files, err
-}
-
-// Robots returns robots.txt: everything may be crawled; the sitemap is
-// named.
-func Robots(site timeline.Site) []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + absURL(site, "sitemap.xml") + "\n")
-}
-
-// lastMod is a sitemap date for an entry: its day, when known.
-func lastMod(d timeline.Date) string {
-	if d.Precision < timeline.Day {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-}
-
-func marshalXML(v any) ([]byte, error) {
-	data, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(append([]byte(xml.Header), data...), '\n'), nil
+	return appendParagraph(dst, e.Title), nil
 }
