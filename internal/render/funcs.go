@@ -139,6 +139,21 @@ func Lede(e *timeline.Entry) string {
 	return ""
 }
 
+// ledeSize returns an upper bound of len(Lede(e)) without reading the
+// text itself, for sizing the buffers of exports: on a long chronology
+// a first read of every summary costs about as much as writing it.
+func ledeSize(e *timeline.Entry) int {
+	if e.Summary != "" {
+		return len(e.Summary)
+	}
+	for _, b := range e.Blocks {
+		if b.Kind == timeline.Paragraph {
+			return len(b.Text)
+		}
+	}
+	return 0
+}
+
 func escapeHTML(s string) string { return template.HTMLEscapeString(s) }
 
 // appendEscapedHTML appends s escaped as escapeHTML escapes it. It

@@ -22,7 +22,7 @@ type TimelineEntry struct {
 func TimelineJSON(chron *timeline.Chronology) ([]byte, error) {
 	size := 32
 	for _, e := range chron.Entries {
-		size += 2*len(e.ID) + len(e.Title) + len(Lede(e)) + len(e.Origin.Path) + 48*len(e.Sources) + 200
+		size += 2*len(e.ID) + len(e.Title) + ledeSize(e) + len(e.Origin.Path) + 48*len(e.Sources) + 200
 	}
 	w := newJSONWriter(size, false)
 	iso := dateMemo[string]{format: timeline.Date.ISO}

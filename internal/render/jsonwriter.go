@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -147,6 +148,15 @@ func (w *jsonWriter) bytes() []byte {
 	return append(w.buf, '\n')
 }
 
+// jsonSafe marks the ASCII bytes that encoding/json writes as they are:
+// all but control characters, quotes, backslashes, "<", ">" and "&".
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for b := byte(0x20); b < utf8.RuneSelf; b++ {
+		safe[b] = !strings.ContainsRune(`"\<>&`, rune(b))
+	}
+	return safe
+}()
+
 // appendJSONString appends s as a JSON string, escaped exactly as
 // encoding/json escapes it: quotes, backslashes and control characters,
 // "<", ">" and "&" (as \u003c, \u003e, \u0026), U+2028 and U+2029, and
@@ -158,7 +168,7 @@ func appendJSONString[T string | []byte](dst []byte, s T) []byte {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if jsonSafe[b] {
 				i++
 				continue
 			}

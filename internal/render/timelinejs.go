@@ -73,7 +73,7 @@ func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 	base := absURL(site, "")
 	size := 64
 	for _, e := range chron.Entries {
-		size += 2*len(e.ID) + 2*len(e.Title) + 3*len(Lede(e))/2 + len(base) + 500
+		size += 2*len(e.ID) + 2*len(e.Title) + 3*ledeSize(e)/2 + len(base) + 500
 	}
 	w := newJSONWriter(size, false)
 	w.beginObject()
