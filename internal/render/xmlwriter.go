@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/xml"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -87,6 +88,10 @@ func (w *xmlWriter) bytes() []byte {
 func appendXMLText(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf && xmlSafe[s[i]] {
+			i++
+			continue
+		}
 		var esc string
 		r, width := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -123,6 +128,15 @@ func appendXMLText(dst []byte, s string) []byte {
 	}
 	return append(dst, s[start:]...)
 }
+
+// xmlSafe marks the ASCII bytes that encoding/xml writes as they are:
+// all but control characters, quotes, "&", "<" and ">".
+var xmlSafe = func() (safe [utf8.RuneSelf]bool) {
+	for b := byte(0x20); b < utf8.RuneSelf; b++ {
+		safe[b] = !strings.ContainsRune(`"'&<>`, rune(b))
+	}
+	return safe
+}()
 
 // xmlAllows reports whether r is a character XML 1.0 allows (its Char
 // production).
