@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -121,62 +120,92 @@ func entryHTML(e *timeline.Entry) (string, error) {
 }
 
 // Atom returns feed.xml: the latest entries as Atom 1.0, each updated at
-// its own date, the feed at its latest entry's.
+// its own date, the feed at its latest entry's; laid out as
+// xml.MarshalIndent lays out an AtomFeed.
 func Atom(chron *timeline.Chronology) ([]byte, error) {
 	site := chron.Site
-	feed := AtomFeed{
-		Title: site.Title, ID: absURL(site, ""), Updated: feedTime(timeline.Date{}),
-		Links: []AtomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: absURL(site, "feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: absURL(site, "")},
-		},
-		Author: AtomAuthor{Name: site.Title},
+	home := absURL(site, "")
+	entries := feedEntries(chron.Entries)
+	updated := feedTime(timeline.Date{})
+	if len(entries) > 0 {
+		updated = feedTime(entries[0].Date)
 	}
-	for i, e := range feedEntries(chron.Entries) {
-		if i == 0 {
-			feed.Updated = feedTime(e.Date)
-		}
+	w := newXMLWriter(16 << 10 * (len(entries) + 1))
+	w.start("feed", "xmlns", "http://www.w3.org/2005/Atom")
+	w.element("title", site.Title)
+	w.element("id", home)
+	w.element("updated", updated)
+	w.element("link", "", "rel", "self", "type", "application/atom+xml", "href", absURL(site, "feed.xml"))
+	w.element("link", "", "rel", "alternate", "type", "text/html", "href", home)
+	w.start("author")
+	w.element("name", site.Title)
+	w.end("author")
+	for _, e := range entries {
 		content, err := entryHTML(e)
 		if err != nil {
 			return nil, err
 		}
-		entry := AtomEntry{
-			Title: e.Title, ID: absURL(site, EntryURL(e.ID)), Updated: feedTime(e.Date), Published: feedTime(e.Date),
-			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: absURL(site, EntryURL(e.ID))}},
-			Summary: AtomText{Type: "text", Body: Lede(e)}, Content: AtomText{Type: "html", Body: content},
-		}
+		url, date := absURL(site, EntryURL(e.ID)), feedTime(e.Date)
+		w.start("entry")
+		w.element("title", e.Title)
+		w.element("id", url)
+		w.element("updated", date)
+		w.element("published", date)
+		w.element("link", "", "rel", "alternate", "type", "text/html", "href", url)
 		for _, t := range e.Tags {
-			entry.Categories = append(entry.Categories, AtomCategory{Term: t})
+			w.element("category", "", "term", t)
 		}
-		feed.Entries = append(feed.Entries, entry)
+		w.element("summary", Lede(e), "type", "text")
+		w.element("content", content, "type", "html")
+		w.end("entry")
 	}
-	data, err := xml.MarshalIndent(feed, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(append([]byte(xml.Header), data...), '\n'), nil
+	w.end("feed")
+	return w.bytes(), nil
 }
 
-// JSONFeedOf returns feed.json: the latest entries as JSON Feed 1.1.
+// JSONFeedOf returns feed.json: the latest entries as JSON Feed 1.1,
+// indented as json.MarshalIndent indents a JSONFeed.
 func JSONFeedOf(chron *timeline.Chronology) ([]byte, error) {
 	site := chron.Site
-	feed := JSONFeed{
-		Version: "https://jsonfeed.org/version/1.1", Title: site.Title,
-		HomePageURL: absURL(site, ""), FeedURL: absURL(site, "feed.json"),
-		Description: site.Description, Language: site.Language,
-		Authors: []JSONAuthor{{Name: site.Title}}, Items: []JSONFeedItem{},
-	}
-	for _, e := range feedEntries(chron.Entries) {
+	entries := feedEntries(chron.Entries)
+	w := newJSONWriter(16<<10*(len(entries)+1), false)
+	w.beginObject()
+	w.field("version", "https://jsonfeed.org/version/1.1")
+	w.field("title", site.Title)
+	w.fieldOmitEmpty("home_page_url", absURL(site, ""))
+	w.fieldOmitEmpty("feed_url", absURL(site, "feed.json"))
+	w.fieldOmitEmpty("description", site.Description)
+	w.fieldOmitEmpty("language", site.Language)
+	w.key("authors")
+	w.beginArray()
+	w.beginObject()
+	w.field("name", site.Title)
+	w.end()
+	w.end()
+	w.key("items")
+	w.beginArray()
+	for _, e := range entries {
 		content, err := entryHTML(e)
 		if err != nil {
 			return nil, err
 		}
-		feed.Items = append(feed.Items, JSONFeedItem{
-			ID: absURL(site, EntryURL(e.ID)), URL: absURL(site, EntryURL(e.ID)), Title: e.Title,
-			Summary: Lede(e), ContentHTML: content, DatePublished: feedTime(e.Date), Tags: e.Tags,
-		})
+		url := absURL(site, EntryURL(e.ID))
+		w.beginObject()
+		w.field("id", url)
+		w.field("url", url)
+		w.field("title", e.Title)
+		w.fieldOmitEmpty("summary", Lede(e))
+		w.field("content_html", content)
+		w.field("date_published", feedTime(e.Date))
+		if len(e.Tags) > 0 {
+			w.key("tags")
+			w.strings(e.Tags)
+		}
+		w.end()
 	}
-	return marshalJSON(feed)
+	w.end()
+	w.end()
+	return w.bytes(), nil
 }
 
 // absURL returns the absolute URL of a site-relative one, from the site's
@@ -190,9 +219,4 @@ func absURL(site timeline.Site, rel string) string {
 		base += "/"
 	}
 	return base + rel
-}
-
-func marshalJSON(v any) ([]byte, error) {
-	data, err := json.MarshalIndent(v, "", "  ")
-	return append(data, '\n'), err
 }

@@ -76,7 +76,7 @@ func summaryHTML(e *timeline.Entry) (template.HTML, error) {
 		if lede == "" {
 			return "", nil
 		}
-		return template.HTML("<p>" + escapeHTML(lede) + "</p>"), nil
+		return template.HTML(appendParagraph(nil, lede)), nil
 	}
 	return Markdown(e.Summary)
 }
@@ -139,7 +139,57 @@ func Lede(e *timeline.Entry) string {
 	return ""
 }
 
+// ledeSize returns an upper bound of len(Lede(e)) without reading the
+// text itself, for sizing the buffers of exports: on a long chronology
+// a first read of every summary costs about as much as writing it.
+func ledeSize(e *timeline.Entry) int {
+	if e.Summary != "" {
+		return len(e.Summary)
+	}
+	for _, b := range e.Blocks {
+		if b.Kind == timeline.Paragraph {
+			return len(b.Text)
+		}
+	}
+	return 0
+}
+
 func escapeHTML(s string) string { return template.HTMLEscapeString(s) }
+
+// appendEscapedHTML appends s escaped as escapeHTML escapes it. It
+// escapes byte by byte, so the parts of a string may be escaped apart.
+func appendEscapedHTML(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case 0:
+			esc = "\uFFFD"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default:
+			continue
+		}
+		dst = append(append(dst, s[start:i]...), esc...)
+		start = i + 1
+	}
+	return append(dst, s[start:]...)
+}
+
+// appendParagraph appends text, escaped, as an HTML paragraph.
+func appendParagraph(dst []byte, text string) []byte {
+	dst = append(dst, "<p>"...)
+	dst = appendEscapedHTML(dst, text)
+	return append(dst, "</p>"...)
+}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

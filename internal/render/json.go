@@ -16,19 +16,42 @@ type TimelineEntry struct {
 }
 
 // TimelineJSON returns timeline.json: {"entries": [...]} in chronological
-// order, dates in ISO 8601 as precise as known, URLs site-relative and
-// sources as content-relative paths.
+// order, each a TimelineEntry indented as json.MarshalIndent would:
+// dates in ISO 8601 as precise as known, URLs site-relative and sources
+// as content-relative paths.
 func TimelineJSON(chron *timeline.Chronology) ([]byte, error) {
-	var o jsonObject
-	o.array("entries")
+	size := 32
 	for _, e := range chron.Entries {
-		o.item(TimelineEntry{
-			ID: e.ID, Title: e.Title, Date: e.Date.ISO(), URL: EntryURL(e.ID),
-			Sources: e.SourcePaths(chron.ContentDir), Summary: Lede(e),
-		})
+		size += 2*len(e.ID) + len(e.Title) + ledeSize(e) + len(e.Origin.Path) + 48*len(e.Sources) + 200
 	}
-	o.end()
-	return o.bytes()
+	w := newJSONWriter(size, false)
+	iso := dateMemo[string]{format: timeline.Date.ISO}
+	var sources []string
+	var url []byte
+	w.beginObject()
+	w.key("entries")
+	w.beginArray()
+	for _, e := range chron.Entries {
+		w.beginObject()
+		w.field("id", e.ID)
+		w.field("title", e.Title)
+		w.field("date", iso.of(e.Date))
+		w.key("url")
+		url = appendEntryURL(url[:0], e.ID)
+		w.stringBytes(url)
+		w.key("sources")
+		sources = e.AppendSourcePaths(sources[:0], chron.ContentDir)
+		if len(sources) == 0 {
+			w.strings(nil) // null, as encoding/json writes SourcePaths's nil
+		} else {
+			w.strings(sources)
+		}
+		w.field("summary", Lede(e))
+		w.end()
+	}
+	w.end()
+	w.end()
+	return w.bytes(), nil
 }
 
 func articleSlug(articlePath string) string { return content.ArticleSlug(articlePath) }

@@ -1,6 +1,11 @@
 package render
 
-import "encoding/json"
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
 
 // SearchEntry is one entry of the search index, which search.js filters
 // the index page with. Keys are short to keep the file small.
@@ -33,51 +38,154 @@ func SearchMonthURL(monthID string) string { return "search/" + monthID + ".json
 
 // SearchIndex returns search.json: {"months": [...]}, the months of the
 // chronology in order, each naming the file that lists its entries (see
-// SearchEntries). search.js loads them all when the index lists every
-// entry, and as a filter needs them on a long, collapsed one; so no file
-// of the index grows with the whole chronology.
+// SearchEntries); indented as json.MarshalIndent would. search.js loads
+// them all when the index lists every entry, and as a filter needs them
+// on a long, collapsed one; so no file of the index grows with the whole
+// chronology.
 func SearchIndex(links *Links) ([]byte, error) {
-	doc := struct {
-		Months []SearchMonth `json:"months"`
-	}{Months: []SearchMonth{}}
+	w := newJSONWriter(64*len(links.Months.Terms)+32, false)
+	w.beginObject()
+	w.key("months")
+	w.beginArray()
 	for _, m := range links.Months.Terms {
-		doc.Months = append(doc.Months, SearchMonth{ID: m.ID, URL: SearchMonthURL(m.ID), Count: len(m.Entries)})
+		w.beginObject()
+		w.field("id", m.ID)
+		w.field("u", SearchMonthURL(m.ID))
+		w.key("n")
+		w.int(len(m.Entries))
+		w.end()
 	}
-	return marshalJSON(doc)
+	w.end()
+	w.end()
+	return w.bytes(), nil
 }
 
 // SearchEntries returns a month's part of the search index:
-// {"entries": [...]}, in chronological order, with people and tags by
-// their page ids so that the filter's choices match them exactly. Only
-// search.js reads it, so it is not indented.
+// {"entries": [...]}, in chronological order, each a SearchEntry with
+// people and tags by their page ids so that the filter's choices match
+// them exactly. Only search.js reads it, so it is not indented.
 func SearchEntries(month *Term, links *Links) ([]byte, error) {
-	doc := struct {
-		Entries []SearchEntry `json:"entries"`
-	}{Entries: make([]SearchEntry, 0, len(month.Entries))}
+	size := 32
 	for _, e := range month.Entries {
-		s := SearchEntry{ID: e.ID, URL: EntryURL(e.ID), Title: e.Title, Date: e.Date.Human(), Summary: truncate(Lede(e), searchSummaryLimit)}
-		for _, name := range entryPeople(e) {
-			s.People = append(s.People, links.personTerm(name).ID)
+		size += 2*len(e.ID) + len(e.Title) + min(ledeSize(e), 4*searchSummaryLimit) + 160
+	}
+	w := newJSONWriter(size, true)
+	ids := searchIDs{links: links, people: map[string]personName{}, tags: map[string]*Term{}}
+	human := dateMemo[string]{format: timeline.Date.Human}
+	var text []byte
+	var people, tags []string
+	w.beginObject()
+	w.key("entries")
+	w.beginArray()
+	for _, e := range month.Entries {
+		w.beginObject()
+		w.field("id", e.ID)
+		w.key("u")
+		text = appendEntryURL(text[:0], e.ID)
+		w.stringBytes(text)
+		w.field("t", e.Title)
+		w.field("d", human.of(e.Date))
+		if lede := Lede(e); lede != "" {
+			w.key("s")
+			text = appendTruncated(text[:0], lede, searchSummaryLimit)
+			w.stringBytes(text)
 		}
-		for _, tag := range e.Tags {
-			if t := links.Tags.byKey[nameKey(tag)]; t != nil {
-				s.Tags = append(s.Tags, t.ID)
-			}
+		if people = ids.peopleOf(people[:0], e); len(people) > 0 {
+			w.key("p")
+			w.strings(people)
+		}
+		if tags = ids.tagsOf(tags[:0], e); len(tags) > 0 {
+			w.key("g")
+			w.strings(tags)
 		}
 		if ph := links.PhaseOf(e); ph != nil {
-			s.Phase = ph.ID
+			w.fieldOmitEmpty("ph", ph.ID)
 		}
-		doc.Entries = append(doc.Entries, s)
+		w.end()
 	}
-	data, err := json.Marshal(doc)
-	return append(data, '\n'), err
+	w.end()
+	w.end()
+	return w.bytes(), nil
+}
+
+// searchIDs finds the page ids of entries' people and tags for the
+// search index, remembering each name's, which entries repeat: folding
+// a name (nameKey) costs more than the rest of an entry.
+type searchIDs struct {
+	links  *Links
+	people map[string]personName
+	tags   map[string]*Term
+}
+
+// personName is a name as entryPeople and Links.personTerm see it.
+type personName struct {
+	key string
+	id  string
+}
+
+// peopleOf appends the ids of the people of e, in the order of
+// entryPeople (participants first, names repeated under another spelling
+// left out), to ids.
+func (s *searchIDs) peopleOf(ids []string, e *timeline.Entry) []string {
+	var keys [8]string
+	seen := keys[:0]
+	for _, list := range [2][]string{e.Participants, e.People} {
+		for _, name := range list {
+			p, ok := s.people[name]
+			if !ok {
+				p = personName{key: nameKey(name)}
+				if p.key != "" {
+					p.id = s.links.personTerm(name).ID
+				}
+				s.people[name] = p
+			}
+			if p.key == "" || slices.Contains(seen, p.key) {
+				continue
+			}
+			seen = append(seen, p.key)
+			ids = append(ids, p.id)
+		}
+	}
+	return ids
+}
+
+// tagsOf appends the ids of the tags of e that have a page to ids.
+func (s *searchIDs) tagsOf(ids []string, e *timeline.Entry) []string {
+	for _, tag := range e.Tags {
+		t, ok := s.tags[tag]
+		if !ok {
+			t = s.links.Tags.byKey[nameKey(tag)]
+			s.tags[tag] = t
+		}
+		if t != nil {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
 }
 
 // truncate cuts s to at most n runes, ending in "…" when cut.
 func truncate(s string, n int) string {
-	runes := []rune(s)
-	if len(runes) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string(runes[:n-1]) + "…"
+	return string(appendTruncated(nil, s, n))
+}
+
+// appendTruncated appends truncate(s, n) to dst. A cut string is written
+// rune by rune, so that invalid UTF-8 in it turns into U+FFFD as it
+// would through []rune.
+func appendTruncated(dst []byte, s string, n int) []byte {
+	if utf8.RuneCountInString(s) <= n {
+		return append(dst, s...)
+	}
+	kept := 0
+	for _, r := range s {
+		if kept == n-1 {
+			break
+		}
+		dst = utf8.AppendRune(dst, r)
+		kept++
+	}
+	return append(dst, "…"...)
 }

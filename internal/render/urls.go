@@ -16,6 +16,11 @@ import (
 // date or neighbours change.
 func EntryURL(id string) string { return "entries/" + id + "/" }
 
+// appendEntryURL appends EntryURL(id) to dst.
+func appendEntryURL(dst []byte, id string) []byte {
+	return append(append(append(dst, "entries/"...), id...), '/')
+}
+
 // EntryPath is the output path of an entry's page.
 func EntryPath(id string) string { return path.Join("entries", id, "index.html") }
 

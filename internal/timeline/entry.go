@@ -9,6 +9,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -126,17 +127,23 @@ func (e *Entry) SetByEditor(field string) bool {
 
 // SourcePaths returns the paths, relative to the content folder dir, of
 // the files the entry came from: its own file and every cited article,
-// without repeats, in order.
-func (e *Entry) SourcePaths(dir string) []string {
-	var paths []string
-	seen := map[string]bool{}
+// without repeats, in order; nil when there are none.
+func (e *Entry) SourcePaths(dir string) []string { return e.AppendSourcePaths(nil, dir) }
+
+// AppendSourcePaths appends SourcePaths(dir) to paths and returns the
+// extended slice, so that a caller listing many entries can reuse one.
+func (e *Entry) AppendSourcePaths(paths []string, dir string) []string {
+	start := len(paths)
 	add := func(p string) {
-		if p != "" && !seen[p] {
-			seen[p] = true
+		if p != "" && !slices.Contains(paths[start:], p) {
 			paths = append(paths, p)
 		}
 	}
-	add(strings.TrimPrefix(e.Origin.Path, dir+"/"))
+	origin := e.Origin.Path
+	if rest, ok := strings.CutPrefix(origin, dir); ok && strings.HasPrefix(rest, "/") {
+		origin = rest[1:]
+	}
+	add(origin)
 	for _, s := range e.Sources {
 		add(s.Article)
 	}

@@ -1,6 +1,9 @@
 package timeline
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestPhaseOfAndWindow(t *testing.T) {
 	site := Site{
@@ -59,14 +62,35 @@ func TestSortEntriesByDateThenPrecisionThenID(t *testing.T) {
 	}
 }
 
+// TestSourcePaths checks SourcePaths and AppendSourcePaths, which
+// repeats no path of its own but keeps what it appends to.
 func TestSourcePaths(t *testing.T) {
-	e := &Entry{
-		Origin:  Position{Path: "content/entries/calls.yaml", Line: 3},
-		Sources: []Source{{Article: "articles/a.txt"}, {URL: "https://example.org"}, {Article: "articles/a.txt"}},
-	}
-	got := e.SourcePaths("content")
-	want := []string{"entries/calls.yaml", "articles/a.txt"}
-	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
-		t.Errorf("SourcePaths = %v, want %v", got, want)
+	for _, tt := range []struct {
+		name   string
+		entry  Entry
+		before []string
+		want   []string
+	}{
+		{"none", Entry{}, nil, nil},
+		{"origin and articles", Entry{
+			Origin:  Position{Path: "content/entries/calls.yaml", Line: 3},
+			Sources: []Source{{Article: "articles/a.txt"}, {URL: "https://example.org"}, {Article: "articles/a.txt"}},
+		}, nil, []string{"entries/calls.yaml", "articles/a.txt"}},
+		{"origin outside dir", Entry{Origin: Position{Path: "contents/x.yaml"}}, nil, []string{"contents/x.yaml"}},
+		{"origin same as article", Entry{
+			Origin: Position{Path: "content/articles/a.txt"}, Sources: []Source{{Article: "articles/a.txt"}},
+		}, nil, []string{"articles/a.txt"}},
+		{"appended", Entry{Sources: []Source{{Article: "articles/a.txt"}}}, []string{"articles/a.txt"}, []string{"articles/a.txt", "articles/a.txt"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.before == nil {
+				if got := tt.entry.SourcePaths("content"); !slices.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
+					t.Errorf("SourcePaths = %#v, want %#v", got, tt.want)
+				}
+			}
+			if got := tt.entry.AppendSourcePaths(tt.before, "content"); !slices.Equal(got, tt.want) {
+				t.Errorf("AppendSourcePaths = %#v, want %#v", got, tt.want)
+			}
+		})
 	}
 }

@@ -1,0 +1,192 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// TLSlide is the title slide.
+type TLSlide struct {
+	Text TLText `json:"text"`
+}
+
+// TLText is a slide's headline and HTML text.
+type TLText struct {
+	Headline string `json:"headline"`
+	Text     string `json:"text,omitempty"`
+}
+
+// TLDate is a TimelineJS date, split into its parts; parts finer than the
+// date's precision are left out.
+type TLDate struct {
+	Year        string `json:"year"`
+	Month       string `json:"month,omitempty"`
+	Day         string `json:"day,omitempty"`
+	Hour        string `json:"hour,omitempty"`
+	Minute      string `json:"minute,omitempty"`
+	DisplayDate string `json:"display_date,omitempty"`
+}
+
+// TLEvent is one entry as a TimelineJS event.
+type TLEvent struct {
+	StartDate TLDate  `json:"start_date"`
+	EndDate   *TLDate `json:"end_date,omitempty"`
+	Text      TLText  `json:"text"`
+	Group     string  `json:"group,omitempty"`
+	UniqueID  string  `json:"unique_id"`
+}
+
+// TLEra is a phase as a TimelineJS era.
+type TLEra struct {
+	StartDate TLDate `json:"start_date"`
+	EndDate   TLDate `json:"end_date"`
+	Text      TLText `json:"text"`
+}
+
+// tlDate splits d into TimelineJS's parts, showing it as readers see it
+// ("c. February 2022").
+func tlDate(d timeline.Date) TLDate {
+	t := TLDate{Year: strconv.Itoa(d.Year), DisplayDate: d.Human()}
+	if d.Precision >= timeline.Month {
+		t.Month = strconv.Itoa(d.Month)
+	}
+	if d.Precision >= timeline.Day {
+		t.Day = strconv.Itoa(d.Day)
+	}
+	if d.Precision >= timeline.Minute {
+		t.Hour, t.Minute = strconv.Itoa(d.Hour), strconv.Itoa(d.Minute)
+	}
+	return t
+}
+
+// TimelineJSOf returns timelinejs.json, in the TimelineJS3 JSON format
+// (https://timeline.knightlab.com/docs/json-format.html), which
+// TimelineJS3 opens unmodified: {"title": TLSlide, "events": [TLEvent],
+// "eras": [TLEra]}, every entry as an event grouped by its phase, the
+// phases as eras (left out when there are none), each event linking to
+// its entry page (see appendEventHTML for its text); indented as
+// json.MarshalIndent would.
+func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
+	site := chron.Site
+	base := absURL(site, "")
+	size := 64
+	for _, e := range chron.Entries {
+		size += 2*len(e.ID) + 2*len(e.Title) + 3*ledeSize(e)/2 + len(base) + 500
+	}
+	w := newJSONWriter(size, false)
+	w.beginObject()
+	w.key("title")
+	writeTLSlide(w, TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
+	w.key("events")
+	w.beginArray()
+	start, end := dateMemo[TLDate]{format: tlDate}, dateMemo[TLDate]{format: tlDate}
+	var text []byte
+	for _, e := range chron.Entries {
+		if e.Date.IsZero() {
+			continue
+		}
+		var err error
+		if text, err = appendEventHTML(text[:0], e); err != nil {
+			return nil, err
+		}
+		text = append(text, `<p><a href="`...)
+		text = appendEscapedHTML(text, base)
+		text = append(text, `entries/`...)
+		text = appendEscapedHTML(text, e.ID)
+		text = append(text, `/">Sources and details</a></p>`...)
+		w.beginObject()
+		w.key("start_date")
+		writeTLDate(w, start.of(e.Date))
+		if !e.End.IsZero() {
+			w.key("end_date")
+			writeTLDate(w, end.of(e.End))
+		}
+		w.key("text")
+		w.beginObject()
+		w.field("headline", e.Title)
+		w.key("text")
+		w.stringBytes(text)
+		w.end()
+		if ph := links.PhaseOf(e); ph != nil {
+			w.fieldOmitEmpty("group", ph.Name)
+		}
+		w.field("unique_id", e.ID)
+		w.end()
+	}
+	w.end()
+	eras := false
+	for _, ph := range site.Phases {
+		if ph.Start.IsZero() || ph.End.IsZero() {
+			continue
+		}
+		if !eras {
+			w.key("eras")
+			w.beginArray()
+			eras = true
+		}
+		w.beginObject()
+		w.key("start_date")
+		writeTLDate(w, tlDate(ph.Start))
+		w.key("end_date")
+		writeTLDate(w, tlDate(ph.End))
+		w.key("text")
+		writeTLText(w, TLText{Headline: ph.Name})
+		w.end()
+	}
+	if eras {
+		w.end()
+	}
+	w.end()
+	return w.bytes(), nil
+}
+
+// writeTLSlide writes s as encoding/json would.
+func writeTLSlide(w *jsonWriter, s TLSlide) {
+	w.beginObject()
+	w.key("text")
+	writeTLText(w, s.Text)
+	w.end()
+}
+
+// writeTLText writes t as encoding/json would.
+func writeTLText(w *jsonWriter, t TLText) {
+	w.beginObject()
+	w.field("headline", t.Headline)
+	w.fieldOmitEmpty("text", t.Text)
+	w.end()
+}
+
+// writeTLDate writes d as encoding/json would.
+func writeTLDate(w *jsonWriter, d TLDate) {
+	w.beginObject()
+	w.field("year", d.Year)
+	w.fieldOmitEmpty("month", d.Month)
+	w.fieldOmitEmpty("day", d.Day)
+	w.fieldOmitEmpty("hour", d.Hour)
+	w.fieldOmitEmpty("minute", d.Minute)
+	w.fieldOmitEmpty("display_date", d.DisplayDate)
+	w.end()
+}
+
+// appendEventHTML appends an entry's text on its TimelineJS slide: its
+// summary, and the editors' body only when an entry has no summary; the
+// whole text is on the entry page the slide links to. So the export
+// stays small, needs no article's body, and renders little Markdown
+// again.
+func appendEventHTML(dst []byte, e *timeline.Entry) ([]byte, error) {
+	if !hasArticleText(e) && strings.TrimSpace(e.Summary) == "" {
+		html, err := entryHTML(e)
+		return append(dst, html...), err
+	}
+	if lede := Lede(e); hasArticleText(e) && lede != "" {
+		// summaryHTML's paragraph, without building it.
+		return appendParagraph(dst, lede), nil
+	}
+	summary, err := summaryHTML(e)
+	if err != nil || summary != "" {
+		return append(dst, summary...), err
+	}
+	return appendParagraph(dst, e.Title), nil
+}
