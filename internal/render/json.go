@@ -19,7 +19,10 @@ type TimelineEntry struct {
 // order, each a TimelineEntry indented as json.MarshalIndent would:
 // dates in ISO 8601 as precise as known, URLs site-relative and sources
 // as content-relative paths.
-func TimelineJSON(chron *timeline.Chronology) ([]byte, error) {
+func TimelineJSON(chron *timeline.Chronology) ([]byte, error) { return timelineJSON(chron, nil) }
+
+// timelineJSON is TimelineJSON, with the entries' bytes kept in memo.
+func timelineJSON(chron *timeline.Chronology, memo *exportMemo) ([]byte, error) {
 	size := 32
 	for _, e := range chron.Entries {
 		size += 2*len(e.ID) + len(e.Title) + ledeSize(e) + len(e.Origin.Path) + 48*len(e.Sources) + 200
@@ -32,26 +35,37 @@ func TimelineJSON(chron *timeline.Chronology) ([]byte, error) {
 	w.key("entries")
 	w.beginArray()
 	for _, e := range chron.Entries {
+		_ = memo.value(w, "timeline.json", e, func() error {
+			writeTimelineEntry(w, e, chron.ContentDir, &iso, &sources, &url)
+			return nil
+		})
+	}
+	w.end()
+	w.end()
+	return w.bytes(), nil
+}
+
+// writeTimelineEntry writes one entry of timeline.json, with reused
+// buffers for its dates, sources and URL.
+func writeTimelineEntry(w *jsonWriter, e *timeline.Entry, contentDir string, iso *dateMemo[string], sources *[]string, url *[]byte) {
+	{
 		w.beginObject()
 		w.field("id", e.ID)
 		w.field("title", e.Title)
 		w.field("date", iso.of(e.Date))
 		w.key("url")
-		url = appendEntryURL(url[:0], e.ID)
-		w.stringBytes(url)
+		*url = appendEntryURL((*url)[:0], e.ID)
+		w.stringBytes(*url)
 		w.key("sources")
-		sources = e.AppendSourcePaths(sources[:0], chron.ContentDir)
-		if len(sources) == 0 {
+		*sources = e.AppendSourcePaths((*sources)[:0], contentDir)
+		if len(*sources) == 0 {
 			w.strings(nil) // null, as encoding/json writes SourcePaths's nil
 		} else {
-			w.strings(sources)
+			w.strings(*sources)
 		}
 		w.field("summary", Lede(e))
 		w.end()
 	}
-	w.end()
-	w.end()
-	return w.bytes(), nil
 }
 
 func articleSlug(articlePath string) string { return content.ArticleSlug(articlePath) }

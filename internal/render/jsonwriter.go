@@ -63,6 +63,22 @@ func (w *jsonWriter) newline() {
 	}
 }
 
+// mark starts the next value, as its first byte will, and returns where
+// that byte will be: the value's bytes from there can be written again
+// with raw, in the same place of the document.
+func (w *jsonWriter) mark() int {
+	w.value()
+	w.keyed = true
+	return len(w.buf)
+}
+
+// raw writes the next value as data, bytes a mark gave at the same place
+// of a document.
+func (w *jsonWriter) raw(data []byte) {
+	w.value()
+	w.buf = append(w.buf, data...)
+}
+
 // beginObject starts an object, beginArray an array; end closes the
 // innermost one.
 func (w *jsonWriter) beginObject() { w.begin('{', '}') }

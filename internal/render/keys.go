@@ -17,8 +17,9 @@ import (
 //
 // What each key covers:
 //
-//	every page      the templates' bytes, the site, people.yaml, and the
-//	                ID, name and URL of every person, tag, month and phase
+//	every page      the templates' bytes, the site, people.yaml, the
+//	                content folder's path, and the ID, name and URL of
+//	                every person, tag, month and phase
 //	entry page      the entry, its neighbours and its phase
 //	article page    the article
 //	term page       its entries, its pager, its term's entry count, and
@@ -62,6 +63,7 @@ func newKeyer(r *renderer) *keyer {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	h.Write(r.t.digest[:])
+	writeString(&h, r.chron.ContentDir)
 	for _, v := range []any{r.chron.Site, r.chron.People} {
 		data, err := json.Marshal(v)
 		if err != nil {

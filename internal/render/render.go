@@ -143,8 +143,10 @@ type renderer struct {
 	emit      Emit
 	cards     *cards
 	fragments *fragments
-	// keys holds the key of every page, when Previous or Next is set.
+	// keys holds the key of every page, when Previous or Next is set,
+	// and memo the entries' bytes in the JSON exports then.
 	keys *keyer
+	memo *exportMemo
 	// sizes holds, for each page template, the size its next page's
 	// buffer starts at.
 	sizes map[string]*atomic.Int64
@@ -163,6 +165,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
 	if opts.Previous != nil || opts.Next != nil {
 		r.keys = newKeyer(r)
+		r.memo = newExportMemo(r)
 	}
 	r.fragments = newFragments(t)
 	r.sizes = map[string]*atomic.Int64{}
@@ -471,8 +474,8 @@ func (r *renderer) exports() []job {
 			}
 			return JSONFeedOf(latest)
 		}),
-		export("timeline.json", all, func() ([]byte, error) { return TimelineJSON(r.chron) }),
-		export("timelinejs.json", all, func() ([]byte, error) { return TimelineJSOf(r.chron, r.links) }),
+		export("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
+		export("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
 		export("search.json", all, func() ([]byte, error) { return SearchIndex(r.links) }),
 	}
 	for _, m := range r.links.Months.Terms {

@@ -16,11 +16,13 @@ type State struct {
 	cards map[uint64]*card
 	// bodies holds the hash of each entry body's blocks.
 	bodies map[bodyID]uint64
+	// exports holds each entry's bytes in the JSON exports.
+	exports map[memoKey][]byte
 }
 
 // NewState returns an empty State, for Options.Next.
 func NewState() *State {
-	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, bodies: map[bodyID]uint64{}}
+	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, bodies: map[bodyID]uint64{}, exports: map[memoKey][]byte{}}
 }
 
 // Pages returns how many pages the State has keys for.

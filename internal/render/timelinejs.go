@@ -69,6 +69,11 @@ func tlDate(d timeline.Date) TLDate {
 // its entry page (see appendEventHTML for its text); indented as
 // json.MarshalIndent would.
 func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
+	return timelineJSOf(chron, links, nil)
+}
+
+// timelineJSOf is TimelineJSOf, with the events' bytes kept in memo.
+func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]byte, error) {
 	site := chron.Site
 	base := absURL(site, "")
 	size := 64
@@ -87,33 +92,14 @@ func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 		if e.Date.IsZero() {
 			continue
 		}
-		var err error
-		if text, err = appendEventHTML(text[:0], e); err != nil {
+		err := memo.value(w, "timelinejs.json", e, func() error {
+			var err error
+			text, err = writeTLEvent(w, e, links, base, text, &start, &end)
+			return err
+		})
+		if err != nil {
 			return nil, err
 		}
-		text = append(text, `<p><a href="`...)
-		text = appendEscapedHTML(text, base)
-		text = append(text, `entries/`...)
-		text = appendEscapedHTML(text, e.ID)
-		text = append(text, `/">Sources and details</a></p>`...)
-		w.beginObject()
-		w.key("start_date")
-		writeTLDate(w, start.of(e.Date))
-		if !e.End.IsZero() {
-			w.key("end_date")
-			writeTLDate(w, end.of(e.End))
-		}
-		w.key("text")
-		w.beginObject()
-		w.field("headline", e.Title)
-		w.key("text")
-		w.stringBytes(text)
-		w.end()
-		if ph := links.PhaseOf(e); ph != nil {
-			w.fieldOmitEmpty("group", ph.Name)
-		}
-		w.field("unique_id", e.ID)
-		w.end()
 	}
 	w.end()
 	eras := false
@@ -189,4 +175,37 @@ func appendEventHTML(dst []byte, e *timeline.Entry) ([]byte, error) {
 		return append(dst, summary...), err
 	}
 	return appendParagraph(dst, e.Title), nil
+}
+
+// writeTLEvent writes the TimelineJS event of e, its text built in the
+// reused buffer text, which it returns.
+func writeTLEvent(w *jsonWriter, e *timeline.Entry, links *Links, base string, text []byte, start, end *dateMemo[TLDate]) ([]byte, error) {
+	var err error
+	if text, err = appendEventHTML(text[:0], e); err != nil {
+		return text, err
+	}
+	text = append(text, `<p><a href="`...)
+	text = appendEscapedHTML(text, base)
+	text = append(text, `entries/`...)
+	text = appendEscapedHTML(text, e.ID)
+	text = append(text, `/">Sources and details</a></p>`...)
+	w.beginObject()
+	w.key("start_date")
+	writeTLDate(w, start.of(e.Date))
+	if !e.End.IsZero() {
+		w.key("end_date")
+		writeTLDate(w, end.of(e.End))
+	}
+	w.key("text")
+	w.beginObject()
+	w.field("headline", e.Title)
+	w.key("text")
+	w.stringBytes(text)
+	w.end()
+	if ph := links.PhaseOf(e); ph != nil {
+		w.fieldOmitEmpty("group", ph.Name)
+	}
+	w.field("unique_id", e.ID)
+	w.end()
+	return text, nil
 }
