@@ -181,10 +181,15 @@ func CleanPath(p string) (string, error) {
 	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.ContainsRune(p, 0) {
 		return "", fmt.Errorf("output path %q: not a relative slash-separated path", p)
 	}
-	for _, elem := range strings.Split(p, "/") {
+	for rest := p; ; {
+		elem, more, found := strings.Cut(rest, "/")
 		if elem == "" || elem == "." || elem == ".." {
 			return "", fmt.Errorf("output path %q: element %q not allowed (want a path inside the output folder)", p, elem)
 		}
+		if !found {
+			break
+		}
+		rest = more
 	}
 	if p == Marker {
 		return "", fmt.Errorf("output path %q: reserved for the build manifest", p)
