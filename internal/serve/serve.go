@@ -36,7 +36,11 @@ type Options struct {
 	// Watch are the folders whose changes trigger a rebuild.
 	Watch []string
 	// Build rebuilds the site; its error is shown to the user.
-	Build func() error
+	//
+	// changed lists the files that changed since the previous build; a
+	// nil changed means the changes are unknown and everything is to be
+	// rebuilt. Polling cannot tell which files changed, so it is nil.
+	Build func(changed []string) error
 	// Log receives one line per rebuild.
 	Log io.Writer
 	// Interval is how often the watched folders are scanned.
@@ -76,7 +80,7 @@ func New(opts Options) *Server {
 
 // ListenAndServe builds once, then serves until ctx is done.
 func (s *Server) ListenAndServe(ctx context.Context) error {
-	s.Rebuild()
+	s.Rebuild(nil)
 	ln, err := net.Listen("tcp", s.opts.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.opts.Addr, err)
@@ -96,11 +100,12 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return nil
 }
 
-// Rebuild runs the build, records its error for the overlay, and tells
+// Rebuild runs the build with the files that changed (nil: unknown,
+// rebuild everything), records its error for the overlay, and tells
 // every open page to reload.
-func (s *Server) Rebuild() {
+func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
-	err := s.build()
+	err := s.build(changed)
 	s.mu.Lock()
 	s.lastErr = err
 	for c := range s.clients {
@@ -119,13 +124,13 @@ func (s *Server) Rebuild() {
 
 // build runs the build, turning a panic into an error so that a bug met
 // while previewing shows in the overlay instead of stopping the server.
-func (s *Server) build() (err error) {
+func (s *Server) build(changed []string) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error: %v (a bug in gen, not in your content; the last good site is still served)", v)
 		}
 	}()
-	return s.opts.Build()
+	return s.opts.Build(changed)
 }
 
 // watch polls the watched folders and rebuilds when their state changes.
@@ -140,7 +145,7 @@ func (s *Server) watch(ctx context.Context) {
 		case <-ticker.C:
 			if now := Snapshot(s.opts.Watch); now != last {
 				last = now
-				s.Rebuild()
+				s.Rebuild(nil)
 			}
 		}
 	}
