@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv := serve.New(serve.Options{
 		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,
 		BasePath: basePath(f.content),
-		Build: func() error {
+		Build: func(changed []string) error {
 			res, err := build.Build(afero.NewOsFs(), opts)
 			for _, w := range res.Warnings {
 				fmt.Fprintln(stderr, w.Error())

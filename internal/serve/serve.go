@@ -2,6 +2,11 @@
 // local address, rebuilds the site whenever a file under the watched
 // folders changes, and reloads the open pages through server-sent events.
 //
+// Changes are seen through the operating system's file events
+// (fsnotify), coalesced over a short quiet window, and handed to the
+// build as the list of files that changed; when file events cannot be
+// had, the folders are polled and the build is told to redo everything.
+//
 // A failed rebuild keeps serving the last good site, prints the
 // positioned errors in the terminal and shows them over every page. The
 // reload script and the overlay are added to HTML responses as they are
@@ -13,15 +18,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
-	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/afero"
 )
 
@@ -33,13 +35,29 @@ type Options struct {
 	OutputDir string
 	// Fs holds OutputDir; the operating system's by default.
 	Fs afero.Fs
-	// Watch are the folders whose changes trigger a rebuild.
+	// Watch are the folders whose changes trigger a rebuild, with all
+	// the folders below them; one that does not exist yet is watched
+	// from when it appears.
 	Watch []string
 	// Build rebuilds the site; its error is shown to the user.
-	Build func() error
+	//
+	// changed lists the files created, written, removed or renamed (both
+	// the old and the new name) since the previous build, as paths under
+	// the watched folders: filepath.Join(dir, rel) for a folder dir of
+	// Watch, sorted, without duplicates. Files whose base name starts with
+	// "." or ends with "~" or ".swp" (editors' temporary files) are left
+	// out. A nil changed means the changes are unknown and everything is
+	// to be rebuilt: the first build, after the watcher overflowed or
+	// failed, when a folder appeared, moved or was removed (files in it
+	// may have been missed), and on every build when polling.
+	Build func(changed []string) error
 	// Log receives one line per rebuild.
 	Log io.Writer
-	// Interval is how often the watched folders are scanned.
+	// Settle is the quiet window after a file event during which further
+	// events are collected into the same rebuild; 10 ms by default.
+	Settle time.Duration
+	// Interval is how often the watched folders are scanned when file
+	// events cannot be had and the server falls back to polling.
 	Interval time.Duration
 	// BasePath is the path of the site's base URL ("/timeline/"), so
 	// that links written for the hosted site, such as those of 404.html,
@@ -62,6 +80,9 @@ func New(opts Options) *Server {
 	if opts.Addr == "" {
 		opts.Addr = "127.0.0.1:1313"
 	}
+	if opts.Settle == 0 {
+		opts.Settle = 10 * time.Millisecond
+	}
 	if opts.Interval == 0 {
 		opts.Interval = 300 * time.Millisecond
 	}
@@ -74,16 +95,18 @@ func New(opts Options) *Server {
 	return &Server{opts: opts, site: afero.NewBasePathFs(opts.Fs, opts.OutputDir), clients: map[chan struct{}]bool{}}
 }
 
-// ListenAndServe builds once, then serves until ctx is done.
+// ListenAndServe starts watching, builds once, then serves and rebuilds
+// on change until ctx is done.
 func (s *Server) ListenAndServe(ctx context.Context) error {
-	s.Rebuild()
+	watch := s.startWatching(fsnotify.NewWatcher)
+	s.Rebuild(nil)
 	ln, err := net.Listen("tcp", s.opts.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.opts.Addr, err)
 	}
 	fmt.Fprintf(s.opts.Log, "serving %s on http://%s/ (Ctrl+C to stop)\n", s.opts.OutputDir, ln.Addr())
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
-	go s.watch(ctx)
+	go watch(ctx)
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -96,11 +119,12 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	return nil
 }
 
-// Rebuild runs the build, records its error for the overlay, and tells
+// Rebuild runs the build with the files that changed (nil: unknown,
+// rebuild everything), records its error for the overlay, and tells
 // every open page to reload.
-func (s *Server) Rebuild() {
+func (s *Server) Rebuild(changed []string) {
 	start := time.Now()
-	err := s.build()
+	err := s.build(changed)
 	s.mu.Lock()
 	s.lastErr = err
 	for c := range s.clients {
@@ -119,50 +143,13 @@ func (s *Server) Rebuild() {
 
 // build runs the build, turning a panic into an error so that a bug met
 // while previewing shows in the overlay instead of stopping the server.
-func (s *Server) build() (err error) {
+func (s *Server) build(changed []string) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error: %v (a bug in gen, not in your content; the last good site is still served)", v)
 		}
 	}()
-	return s.opts.Build()
-}
-
-// watch polls the watched folders and rebuilds when their state changes.
-func (s *Server) watch(ctx context.Context) {
-	last := Snapshot(s.opts.Watch)
-	ticker := time.NewTicker(s.opts.Interval)
-	defer ticker.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-ticker.C:
-			if now := Snapshot(s.opts.Watch); now != last {
-				last = now
-				s.Rebuild()
-			}
-		}
-	}
-}
-
-// Snapshot returns a string that changes whenever a file under dirs is
-// added, removed, resized or modified.
-func Snapshot(dirs []string) string {
-	var lines []string
-	for _, dir := range dirs {
-		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if info, err := d.Info(); err == nil {
-				lines = append(lines, fmt.Sprintf("%s %d %d", p, info.Size(), info.ModTime().UnixNano()))
-			}
-			return nil
-		})
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
+	return s.opts.Build(changed)
 }
 
 // buildError returns the error of the last build, nil when it succeeded.

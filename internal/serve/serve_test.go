@@ -32,7 +32,7 @@ func newTestServer(t *testing.T, build func() error) *Server {
 	if build == nil {
 		build = func() error { return nil }
 	}
-	return New(Options{OutputDir: "public", Fs: fsys, Build: build})
+	return New(Options{OutputDir: "public", Fs: fsys, Build: func([]string) error { return build() }})
 }
 
 func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder {
@@ -99,7 +99,7 @@ func TestOverlayAfterFailedRebuild(t *testing.T) {
 		}
 		return nil
 	})
-	s.Rebuild()
+	s.Rebuild(nil)
 	body := get(t, s.Handler(), "/entries/a/").Body.String()
 	for _, want := range []string{`id="gen-build-error"`, "content/entries/war.yaml:3:9: date: month 13", "&lt;missing&gt;", "<h1>A</h1>"} {
 		if !strings.Contains(body, want) {
@@ -107,7 +107,7 @@ func TestOverlayAfterFailedRebuild(t *testing.T) {
 		}
 	}
 	fail = false
-	s.Rebuild()
+	s.Rebuild(nil)
 	if body := get(t, s.Handler(), "/entries/a/").Body.String(); strings.Contains(body, "gen-build-error") {
 		t.Errorf("after a good rebuild the overlay stays:\n%s", body)
 	}
@@ -134,7 +134,7 @@ func TestEventsStreamReloadsAfterRebuild(t *testing.T) {
 		close(lines)
 	}()
 	waitFor(t, lines, ": connected")
-	s.Rebuild()
+	s.Rebuild(nil)
 	waitFor(t, lines, "event: reload")
 }
 
@@ -158,7 +158,7 @@ func waitFor(t *testing.T, lines <-chan string, want string) {
 
 func TestPanickingRebuildShowsAsAnError(t *testing.T) {
 	s := newTestServer(t, func() error { panic("index out of range") })
-	s.Rebuild()
+	s.Rebuild(nil)
 	body := get(t, s.Handler(), "/").Body.String()
 	for _, want := range []string{`id="gen-build-error"`, "internal error: index out of range", "<h1>Home</h1>"} {
 		if !strings.Contains(body, want) {
