@@ -16,6 +16,7 @@ package merge
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,6 +28,15 @@ import (
 
 // Merge builds the chronology from c and the articles extracted from
 // c.Articles (in the same order). Problems are returned with positions.
+//
+// Merge never modifies its inputs: not c, nor its entries, positions,
+// annotations, people or site, nor the articles or any slice they hold.
+// Editor entries are copied before sources are described, names resolved
+// and contacts computed, so merging the same inputs again gives an equal
+// chronology and the same problems; the preview server relies on this to
+// merge again after one article changes. The chronology shares read-only
+// values with the inputs (texts, blocks, name lists, people, the site),
+// so neither it nor the inputs may be modified while the other is in use.
 func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronology, diag.List) {
 	var diags diag.List
 	chron := &timeline.Chronology{ContentDir: c.Dir, Site: c.Site, People: c.People}
@@ -38,8 +48,9 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 	pos := positions{}
 	for _, e := range c.Entries {
 		if !e.Draft {
-			entries = append(entries, e)
-			pos[e] = c.Positions[e]
+			own := editorEntry(e)
+			entries = append(entries, own)
+			pos[own] = c.Positions[e]
 		}
 	}
 	citing := citingEntries(entries)
@@ -98,6 +109,16 @@ func howToDate(dir, articlePath string, ann *content.Annotation) string {
 	}
 	return fmt.Sprintf("add %s/annotations/%s.yaml with article: %s and date: YYYY-MM-DD, or cite it from an entry",
 		dir, strings.TrimSuffix(path.Base(articlePath), path.Ext(articlePath)), path.Base(articlePath))
+}
+
+// editorEntry returns a copy of an editor's entry that merging may
+// change: its sources are its own, and its contact is left to
+// computeContacts.
+func editorEntry(e *timeline.Entry) *timeline.Entry {
+	own := *e
+	own.Sources = slices.Clone(e.Sources)
+	own.Contact = nil
+	return &own
 }
 
 // articleEntry makes the entry of an extracted article.
