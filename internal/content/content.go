@@ -24,6 +24,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/parallel"
@@ -225,14 +227,20 @@ func ArticleSlug(articlePath string) string {
 // single dashes.
 func Slugify(s string) string {
 	var b strings.Builder
+	b.Grow(len(s)) // a slug is never longer than s
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r) // some runes lower to ASCII ones, as 'K' (Kelvin) to 'k'
+		} else if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
-			b.WriteRune(r)
+			b.WriteByte(byte(r))
 			dash = false
 		default:
 			dash = true

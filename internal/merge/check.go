@@ -40,6 +40,7 @@ func checkPeople(entries []*timeline.Entry, idx *peopleIndex, pos positions, dir
 	for k := range idx.byKey {
 		keys = append(keys, k)
 	}
+	nearest := map[string]string{} // by name key: the nearest known key, or ""
 	for _, e := range entries {
 		for _, field := range []string{"participants", "people"} {
 			list := e.Participants
@@ -52,7 +53,12 @@ func checkPeople(entries []*timeline.Entry, idx *peopleIndex, pos positions, dir
 				}
 				at := pos.at(e, fmt.Sprintf("%s[%d]", field, i))
 				key := nameKey(name)
-				if near := content.NearestWithin(key, keys, len(key)/4); near != "" {
+				near, ok := nearest[key]
+				if !ok {
+					near = content.NearestWithin(key, keys, len(key)/4)
+					nearest[key] = near
+				}
+				if near != "" {
 					warnAt(diags, at, "%s: %q is not in %s; did you mean %q? (add them to people.yaml if they are new)", field, name, path.Join(dir, "people.yaml"), idx.byKey[near].Name)
 				} else {
 					warnAt(diags, at, "%s: %q is not in %s (add them to people.yaml, with the spellings the press uses)", field, name, path.Join(dir, "people.yaml"))
@@ -77,7 +83,7 @@ func checkWindow(entries []*timeline.Entry, site timeline.Site, pos positions, d
 
 // checkIDs reports ids used by two entries, at both positions.
 func checkIDs(entries []*timeline.Entry, pos positions, diags *diag.List) {
-	first := map[string]*timeline.Entry{}
+	first := make(map[string]*timeline.Entry, len(entries))
 	for _, e := range entries {
 		if e.ID == "" {
 			continue
@@ -93,17 +99,24 @@ func checkIDs(entries []*timeline.Entry, pos positions, diags *diag.List) {
 	}
 }
 
+// sameEventKey is what two entries telling one event share: the day and
+// the sorted participants, joined by "|".
+type sameEventKey struct {
+	year, month, day int
+	participants     string
+}
+
 // checkSameEvent warns, at both entries, about two entries on the same
 // day with the same participants: likely one event told twice.
 func checkSameEvent(entries []*timeline.Entry, pos positions, diags *diag.List) {
-	seen := map[string]*timeline.Entry{}
+	seen := map[sameEventKey]*timeline.Entry{}
 	for _, e := range entries {
 		if e.Date.Precision < timeline.Day || len(e.Participants) == 0 {
 			continue
 		}
 		names := slices.Clone(e.Participants)
 		slices.Sort(names)
-		key := e.Date.ISO()[:10] + "|" + strings.Join(names, "|")
+		key := sameEventKey{e.Date.Year, e.Date.Month, e.Date.Day, strings.Join(names, "|")}
 		prev := seen[key]
 		if prev == nil {
 			seen[key] = e

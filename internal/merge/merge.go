@@ -14,9 +14,8 @@
 package merge
 
 import (
-	"fmt"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/content"
@@ -27,6 +26,15 @@ import (
 
 // Merge builds the chronology from c and the articles extracted from
 // c.Articles (in the same order). Problems are returned with positions.
+//
+// Merge never modifies its inputs: not c, nor its entries, positions,
+// annotations, people or site, nor the articles or any slice they hold.
+// Editor entries are copied before sources are described, names resolved
+// and contacts computed, so merging the same inputs again gives an equal
+// chronology and the same problems; the preview server relies on this to
+// merge again after one article changes. The chronology shares read-only
+// values with the inputs (texts, blocks, name lists, people, the site),
+// so neither it nor the inputs may be modified while the other is in use.
 func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronology, diag.List) {
 	var diags diag.List
 	chron := &timeline.Chronology{ContentDir: c.Dir, Site: c.Site, People: c.People}
@@ -34,22 +42,32 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 
 	annotations := annotationsByArticle(c, articles, &diags)
 
-	var entries []*timeline.Entry
+	entries := slices.Grow([]*timeline.Entry(nil), len(c.Entries)+len(articles))
 	pos := positions{}
 	for _, e := range c.Entries {
 		if !e.Draft {
-			entries = append(entries, e)
-			pos[e] = c.Positions[e]
+			own := editorEntry(e)
+			entries = append(entries, own)
+			pos[own] = c.Positions[e]
 		}
 	}
 	citing := citingEntries(entries)
-	for _, a := range articles {
-		page := &timeline.Article{
+	// The articles' pages, entries and first sources are allocated
+	// together: one allocation each instead of one per article.
+	pages := make([]timeline.Article, len(articles))
+	articleEntries := make([]timeline.Entry, len(articles))
+	firstSources := make([]timeline.Source, len(articles))
+	chron.Articles = slices.Grow(chron.Articles, len(articles))
+	origin := joiner(c.Dir)
+	for i, a := range articles {
+		page := &pages[i]
+		*page = timeline.Article{
 			Path: a.Path, ID: content.ArticleSlug(a.Path), Title: a.Title,
 			Outlet: a.Outlet, Published: a.Published, Blocks: a.Blocks, Captions: a.Captions,
 		}
 		chron.Articles = append(chron.Articles, page)
-		e := articleEntry(path.Join(c.Dir, a.Path), page.ID, a)
+		e := &articleEntries[i]
+		articleEntry(e, firstSources[i:i+1:i+1], origin(a.Path), page.ID, a)
 		if ann := annotations[a.Path]; ann != nil {
 			if ann.Exclude {
 				continue
@@ -86,7 +104,7 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 	checkSameEvent(entries, pos, &diags)
 	computeContacts(entries)
 	chron.Entries = entries
-	sort.Slice(chron.Articles, func(i, j int) bool { return chron.Articles[i].Path < chron.Articles[j].Path })
+	slices.SortFunc(chron.Articles, func(a, b *timeline.Article) int { return strings.Compare(a.Path, b.Path) })
 	return chron, diags
 }
 
@@ -94,19 +112,51 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 // its annotation when it has one, else in a new one.
 func howToDate(dir, articlePath string, ann *content.Annotation) string {
 	if ann != nil {
-		return fmt.Sprintf("add date: YYYY-MM-DD to %s, or cite the article from an entry", ann.Origin.Path)
+		return "add date: YYYY-MM-DD to " + ann.Origin.Path + ", or cite the article from an entry"
 	}
-	return fmt.Sprintf("add %s/annotations/%s.yaml with article: %s and date: YYYY-MM-DD, or cite it from an entry",
-		dir, strings.TrimSuffix(path.Base(articlePath), path.Ext(articlePath)), path.Base(articlePath))
+	base := path.Base(articlePath)
+	return "add " + dir + "/annotations/" + strings.TrimSuffix(base, path.Ext(articlePath)) +
+		".yaml with article: " + base + " and date: YYYY-MM-DD, or cite it from an entry"
 }
 
-// articleEntry makes the entry of an extracted article.
-func articleEntry(file, id string, a *extract.Article) *timeline.Entry {
-	return &timeline.Entry{
+// editorEntry returns a copy of an editor's entry that merging may
+// change: its sources are its own, and its contact is left to
+// computeContacts.
+func editorEntry(e *timeline.Entry) *timeline.Entry {
+	own := *e
+	own.Sources = slices.Clone(e.Sources)
+	own.Contact = nil
+	return &own
+}
+
+// articleEntry makes e the entry of an extracted article, with sources,
+// a slice of length and capacity one, as its sources.
+func articleEntry(e *timeline.Entry, sources []timeline.Source, file, id string, a *extract.Article) {
+	sources[0] = timeline.Source{Title: a.Title, Outlet: a.Outlet, Published: a.Published, Article: a.Path}
+	*e = timeline.Entry{
 		ID: id, Date: a.Event, Title: a.Title, TitleDerived: a.TitleDerived,
 		Summary: a.Summary, Article: a.Path, People: a.People, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
 		DateEvidence: a.DateEvidence, Origin: timeline.Position{Path: file},
-		Sources: []timeline.Source{{Title: a.Title, Outlet: a.Outlet, Published: a.Published, Article: a.Path}},
+		Sources: sources,
+	}
+}
+
+// joiner returns a function that gives path.Join(dir, p), without
+// cleaning dir again for each p: content-relative article paths are
+// clean, so joining them is mostly putting dir's prefix before them.
+func joiner(dir string) func(p string) string {
+	prefix := path.Clean(dir) + "/"
+	switch prefix {
+	case "./":
+		prefix = ""
+	case "//":
+		prefix = "/"
+	}
+	return func(p string) string {
+		if p == "" || p == "." || p[0] == '/' || p == ".." || strings.HasPrefix(p, "../") || path.Clean(p) != p {
+			return path.Join(dir, p)
+		}
+		return prefix + p
 	}
 }
 
@@ -160,9 +210,14 @@ func applyAnnotation(e *timeline.Entry, ann *content.Annotation) {
 // annotationsByArticle indexes annotations by article path, reporting
 // annotations of missing articles and articles annotated twice.
 func annotationsByArticle(c *content.Content, articles []*extract.Article, diags *diag.List) map[string]*content.Annotation {
-	exists := map[string]bool{}
+	exists := map[string]bool{} // annotated paths: whether an article has it
+	for _, ann := range c.Annotations {
+		exists[ann.Article] = false
+	}
 	for _, a := range articles {
-		exists[a.Path] = true
+		if _, annotated := exists[a.Path]; annotated {
+			exists[a.Path] = true
+		}
 	}
 	byArticle := map[string]*content.Annotation{}
 	for _, ann := range c.Annotations {

@@ -135,10 +135,13 @@ func (d Date) Human() string {
 // states what is known of a month before it walks through its days.
 // Minute-precision dates on the same day are compared as instants.
 func (d Date) Compare(o Date) int {
-	for _, p := range [][2]int{{d.Year, o.Year}, {d.Month, o.Month}, {d.Day, o.Day}} {
-		if p[0] != p[1] {
-			return cmpInt(p[0], p[1])
-		}
+	switch {
+	case d.Year != o.Year:
+		return cmpInt(d.Year, o.Year)
+	case d.Month != o.Month:
+		return cmpInt(d.Month, o.Month)
+	case d.Day != o.Day:
+		return cmpInt(d.Day, o.Day)
 	}
 	if d.Precision == Minute && o.Precision == Minute {
 		return d.Time().Compare(o.Time())

@@ -8,6 +8,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -151,14 +152,74 @@ func (e *Entry) AppendSourcePaths(paths []string, dir string) []string {
 }
 
 // SortEntries orders entries chronologically (see Date.Compare), then by
-// ID, so the order never depends on input order.
+// ID, so the order never depends on input order. Entries equal in both
+// keep their order.
 func SortEntries(entries []*Entry) {
-	sort.SliceStable(entries, func(i, j int) bool {
-		if c := entries[i].Date.Compare(entries[j].Date); c != 0 {
-			return c < 0
+	keys := make([]entryKey, len(entries))
+	for i, e := range entries {
+		date, ok := packDate(e.Date)
+		if !ok {
+			sort.SliceStable(entries, func(i, j int) bool { return compareEntries(entries[i], entries[j]) < 0 })
+			return
 		}
-		return entries[i].ID < entries[j].ID
-	})
+		keys[i] = entryKey{date: date, id: e.ID, index: i, entry: e}
+		if e.Date.Precision == Minute {
+			keys[i].instant = e.Date.Time().Unix()
+		}
+	}
+	slices.SortFunc(keys, compareEntryKeys)
+	for i, k := range keys {
+		entries[i] = k.entry
+	}
+}
+
+// compareEntries orders two entries as SortEntries does, but for their
+// input order, which a stable sort keeps.
+func compareEntries(a, b *Entry) int {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// entryKey is what SortEntries orders an entry by, worked out once.
+type entryKey struct {
+	// date packs the parts of the entry's date that Date.Compare
+	// compares first (packDate).
+	date uint64
+	// instant is the Unix time of a Minute-precision date, else 0: what
+	// orders two of them on the same day.
+	instant int64
+	id      string
+	// index is the entry's place in the input, which keeps the order
+	// stable.
+	index int
+	entry *Entry
+}
+
+// packDate packs year, month, day and precision into one number that
+// orders dates as Date.Compare does but for the instants of two
+// Minute-precision dates on the same day. It reports false for a date
+// whose fields are out of their ranges, which cannot be packed.
+func packDate(d Date) (uint64, bool) {
+	if d.Year < 0 || d.Year >= 1<<40 || d.Month < 0 || d.Month > 15 || d.Day < 0 || d.Day > 63 || d.Precision < Unknown || d.Precision > 15 {
+		return 0, false
+	}
+	return uint64(d.Year)<<16 | uint64(d.Month)<<12 | uint64(d.Day)<<4 | uint64(d.Precision), true
+}
+
+// compareEntryKeys orders keys by date, then instant, then ID, then input
+// order.
+func compareEntryKeys(a, b entryKey) int {
+	switch {
+	case a.date != b.date:
+		return cmp.Compare(a.date, b.date)
+	case a.instant != b.instant:
+		return cmp.Compare(a.instant, b.instant)
+	case a.id != b.id:
+		return strings.Compare(a.id, b.id)
+	}
+	return cmp.Compare(a.index, b.index)
 }
 
 // Article is a source article from content/articles/, as extracted, for

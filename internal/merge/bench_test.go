@@ -1,0 +1,74 @@
+package merge
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/parallel"
+	"github.com/newsroom/timeline/internal/synth"
+	"github.com/spf13/afero"
+)
+
+// benchArticles is the number of raw articles of the benchmark's
+// synthetic corpus: the size the preview server must rebuild quickly.
+const benchArticles = 10_000
+
+var (
+	benchOnce     sync.Once
+	benchContent  *content.Content
+	benchExtracts []*extract.Article
+	benchErr      error
+)
+
+// benchInput returns the loaded content and extracted articles of a
+// synthetic corpus of benchArticles raw articles, generated in memory
+// once.
+func benchInput(b *testing.B) (*content.Content, []*extract.Article) {
+	b.Helper()
+	benchOnce.Do(func() {
+		fsys := afero.NewMemMapFs()
+		if benchErr = synth.Generate(fsys, "site", synth.Options{Articles: benchArticles, Seed: 1}); benchErr != nil {
+			return
+		}
+		c, diags := content.Load(fsys, "site/content")
+		if benchErr = diags.Err(); benchErr != nil {
+			return
+		}
+		opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
+		articles := make([]*extract.Article, len(c.Articles))
+		errs := make([]error, len(c.Articles))
+		parallel.For(0, len(c.Articles), func(i int) {
+			data, err := content.ReadArticle(fsys, c.Dir, c.Articles[i])
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			articles[i] = extract.Extract(c.Articles[i].Path, data, opts)
+		})
+		for _, err := range errs {
+			if err != nil {
+				benchErr = err
+				return
+			}
+		}
+		benchContent, benchExtracts = c, articles
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchContent, benchExtracts
+}
+
+// BenchmarkMerge merges the same inputs again and again, as the preview
+// server does when one article changes: Merge leaves its inputs as they
+// were, so every run does the whole work.
+func BenchmarkMerge(b *testing.B) {
+	c, articles := benchInput(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Merge(c, articles)
+	}
+}
