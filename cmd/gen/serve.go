@@ -32,13 +32,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines can reach the preview\n", *addr)
 	}
-	opts := f.options()
-	opts.Cache = build.NewExtractCache()
+	session := build.NewSession(afero.NewOsFs(), f.options())
 	srv := serve.New(serve.Options{
 		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,
 		BasePath: basePath(f.content),
 		Build: func(changed []string) error {
-			res, err := build.Build(afero.NewOsFs(), opts)
+			res, err := session.Build(changed)
 			for _, w := range res.Warnings {
 				fmt.Fprintln(stderr, w.Error())
 			}

@@ -73,8 +73,12 @@ func (r *Result) Summary() string {
 		return fmt.Sprintf("up to date: %d entries, %d pages (%d files), %d warnings; nothing written in %s",
 			r.Entries, r.Pages, r.Files, len(r.Warnings), r.Duration.Round(time.Millisecond))
 	}
-	return fmt.Sprintf("built %d entries, %d pages (%d files, %d written), %d warnings in %s",
-		r.Entries, r.Pages, r.Files, r.Written, len(r.Warnings), r.Duration.Round(time.Millisecond))
+	kept := ""
+	if r.Kept > 0 {
+		kept = fmt.Sprintf(", %d kept as they were", r.Kept)
+	}
+	return fmt.Sprintf("built %d entries, %d pages (%d files, %d written%s), %d warnings in %s",
+		r.Entries, r.Pages, r.Files, r.Written, kept, len(r.Warnings), r.Duration.Round(time.Millisecond))
 }
 
 // Prepared is the chronology and templates, ready to render.

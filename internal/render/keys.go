@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"hash/maphash"
+	"sync"
 
 	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -60,9 +61,8 @@ type keyer struct {
 func newKeyer(r *renderer) *keyer {
 	seed := keySeed
 	k := &keyer{seed: seed, entries: make(map[*timeline.Entry]uint64, len(r.chron.Entries)), headings: make(map[*timeline.Entry]uint64, len(r.chron.Entries))}
-	var h maphash.Hash
-	h.SetSeed(seed)
-	h.Write(r.t.digest[:])
+	var h keyBuf
+	h.b = append(h.b, r.t.digest[:]...)
 	writeString(&h, r.chron.ContentDir)
 	for _, v := range []any{r.chron.Site, r.chron.People} {
 		data, err := json.Marshal(v)
@@ -81,7 +81,7 @@ func newKeyer(r *renderer) *keyer {
 			writeString(&h, t.Description)
 		}
 	}
-	k.global = h.Sum64()
+	k.global = h.sum(seed)
 
 	entries := r.chron.Entries
 	keys := make([]uint64, len(entries))
@@ -95,10 +95,7 @@ func newKeyer(r *renderer) *keyer {
 		if body, ok := known[idOf(blocks)]; ok {
 			return body
 		}
-		var h maphash.Hash
-		h.SetSeed(seed)
-		hashBlocks(&h, blocks)
-		return h.Sum64()
+		return bodyHash(seed, blocks)
 	}
 	articles := r.chron.Articles
 	articleBodies := make([]uint64, len(articles))
@@ -111,18 +108,19 @@ func newKeyer(r *renderer) *keyer {
 		e := entries[i]
 		body := bodyKey(e.Blocks)
 		bodies[i] = body
-		var h maphash.Hash
-		h.SetSeed(seed)
-		writeUint(&h, k.global)
-		writeEntry(&h, e, body)
-		keys[i] = h.Sum64()
-		h.Reset()
-		writeString(&h, e.ID)
-		writeString(&h, e.Title)
-		writeDate(&h, e.Date)
-		writeDate(&h, e.End)
-		writeString(&h, e.Kind)
-		headings[i] = h.Sum64()
+		h := keyBufs.Get().(*keyBuf)
+		defer keyBufs.Put(h)
+		h.b = h.b[:0]
+		writeUint(h, k.global)
+		writeEntry(h, e, body)
+		keys[i] = h.sum(seed)
+		h.b = h.b[:0]
+		writeString(h, e.ID)
+		writeString(h, e.Title)
+		writeDate(h, e.Date)
+		writeDate(h, e.End)
+		writeString(h, e.Kind)
+		headings[i] = h.sum(seed)
 	})
 	k.articles = make(map[*timeline.Article]uint64, len(articles))
 	for i, a := range articles {
@@ -140,7 +138,7 @@ func newKeyer(r *renderer) *keyer {
 			}
 		}
 	}
-	h.Reset()
+	h.b = h.b[:0]
 	writeUint(&h, k.global)
 	for i, e := range entries {
 		k.entries[e], k.headings[e] = keys[i], headings[i]
@@ -151,20 +149,19 @@ func newKeyer(r *renderer) *keyer {
 			writeInt(&h, len(t.Entries))
 		}
 	}
-	k.all = h.Sum64()
+	k.all = h.sum(seed)
 	return k
 }
 
 // key returns a hash of the global key, the page's kind and parts.
 func (k *keyer) key(kind string, parts ...uint64) uint64 {
-	var h maphash.Hash
-	h.SetSeed(k.seed)
+	var h keyBuf
 	writeUint(&h, k.global)
 	writeString(&h, kind)
 	for _, p := range parts {
 		writeUint(&h, p)
 	}
-	return h.Sum64()
+	return h.sum(k.seed)
 }
 
 // entriesKey returns a hash of the keys of entries, in order.
@@ -178,13 +175,12 @@ func (k *keyer) headingsKey(entries []*timeline.Entry) uint64 {
 }
 
 func (k *keyer) listKey(entries []*timeline.Entry, keys map[*timeline.Entry]uint64) uint64 {
-	var h maphash.Hash
-	h.SetSeed(k.seed)
+	var h keyBuf
 	writeInt(&h, len(entries))
 	for _, e := range entries {
 		writeUint(&h, keys[e])
 	}
-	return h.Sum64()
+	return h.sum(k.seed)
 }
 
 // termPageKey returns a hash of what one page of a term shows: the
@@ -192,8 +188,7 @@ func (k *keyer) listKey(entries []*timeline.Entry, keys map[*timeline.Entry]uint
 // entries (its first page's axis marks them all) and of those of each
 // person it spoke with.
 func (k *keyer) termPageKey(t *Term, pager *Pager) uint64 {
-	var h maphash.Hash
-	h.SetSeed(k.seed)
+	var h keyBuf
 	writeString(&h, t.ID)
 	for _, n := range []int{len(t.Entries), pager.Number, pager.Count, pager.From, pager.To} {
 		writeInt(&h, n)
@@ -207,25 +202,23 @@ func (k *keyer) termPageKey(t *Term, pager *Pager) uint64 {
 		writeString(&h, s.ID)
 		writeUint(&h, k.headingsKey(s.Entries))
 	}
-	return h.Sum64()
+	return h.sum(k.seed)
 }
 
 // taxonomyKey returns a hash of the entry count of each term of tx.
 func (k *keyer) taxonomyKey(tx *Taxonomy) uint64 {
-	var h maphash.Hash
-	h.SetSeed(k.seed)
+	var h keyBuf
 	writeString(&h, tx.ID)
 	for _, t := range tx.Terms {
 		writeInt(&h, len(t.Entries))
 	}
-	return h.Sum64()
+	return h.sum(k.seed)
 }
 
 // articleKey returns a hash of every field of a, with body the hash of
 // its blocks.
 func (k *keyer) articleKey(a *timeline.Article, body uint64) uint64 {
-	var h maphash.Hash
-	h.SetSeed(k.seed)
+	var h keyBuf
 	writeString(&h, a.Path)
 	writeString(&h, a.ID)
 	writeString(&h, a.Title)
@@ -234,7 +227,7 @@ func (k *keyer) articleKey(a *timeline.Article, body uint64) uint64 {
 	writeUint(&h, body)
 	writeStrings(&h, a.Captions)
 	writeString(&h, a.EntryID)
-	return k.key("article", h.Sum64())
+	return k.key("article", h.sum(k.seed))
 }
 
 // bodyID names a body by the identity of its blocks: the preview keeps
@@ -254,7 +247,7 @@ func idOf(blocks []timeline.Block) bodyID {
 }
 
 // writeEntry writes every field of e, with body the hash of its blocks.
-func writeEntry(h *maphash.Hash, e *timeline.Entry, body uint64) {
+func writeEntry(h *keyBuf, e *timeline.Entry, body uint64) {
 	writeString(h, e.ID)
 	writeDate(h, e.Date)
 	writeDate(h, e.End)
@@ -307,16 +300,26 @@ func writeEntry(h *maphash.Hash, e *timeline.Entry, body uint64) {
 	}
 }
 
-func hashBlocks(h *maphash.Hash, blocks []timeline.Block) {
-	writeInt(h, len(blocks))
+// bodyHash returns the hash of an entry's or article's blocks, fed to
+// the hash block by block: bodies are long, and copying them into a
+// keyBuf would cost more than hashing them.
+func bodyHash(seed maphash.Seed, blocks []timeline.Block) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	var n [8]byte
 	for _, b := range blocks {
-		writeInt(h, int(b.Kind))
-		writeString(h, b.Text)
-		writeInt(h, b.Offset)
+		binary.LittleEndian.PutUint64(n[:], uint64(b.Kind)<<32^uint64(b.Offset))
+		h.Write(n[:])
+		binary.LittleEndian.PutUint64(n[:], uint64(len(b.Text)))
+		h.Write(n[:])
+		h.WriteString(b.Text)
 	}
+	binary.LittleEndian.PutUint64(n[:], uint64(len(blocks)))
+	h.Write(n[:])
+	return h.Sum64()
 }
 
-func writeDate(h *maphash.Hash, d timeline.Date) {
+func writeDate(h *keyBuf, d timeline.Date) {
 	for _, n := range []int{d.Year, d.Month, d.Day, d.Hour, d.Minute, d.Offset, int(d.Precision)} {
 		writeInt(h, n)
 	}
@@ -324,7 +327,7 @@ func writeDate(h *maphash.Hash, d timeline.Date) {
 	writeBool(h, d.Approx)
 }
 
-func writeStrings(h *maphash.Hash, list []string) {
+func writeStrings(h *keyBuf, list []string) {
 	writeInt(h, len(list))
 	for _, s := range list {
 		writeString(h, s)
@@ -333,23 +336,29 @@ func writeStrings(h *maphash.Hash, list []string) {
 
 // writeString writes s with its length, so that no two lists of strings
 // write the same bytes.
-func writeString(h *maphash.Hash, s string) {
+func writeString(h *keyBuf, s string) {
 	writeInt(h, len(s))
-	h.WriteString(s)
+	h.b = append(h.b, s...)
 }
 
-func writeInt(h *maphash.Hash, n int) { writeUint(h, uint64(n)) }
+func writeInt(h *keyBuf, n int) { writeUint(h, uint64(n)) }
 
-func writeUint(h *maphash.Hash, n uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], n)
-	h.Write(b[:])
-}
+func writeUint(h *keyBuf, n uint64) { h.b = binary.LittleEndian.AppendUint64(h.b, n) }
 
-func writeBool(h *maphash.Hash, b bool) {
+func writeBool(h *keyBuf, b bool) {
 	if b {
-		h.WriteByte(1)
+		h.b = append(h.b, 1)
 	} else {
-		h.WriteByte(0)
+		h.b = append(h.b, 0)
 	}
 }
+
+// keyBuf gathers what a key hashes, to be hashed at once: faster than
+// feeding a hash field by field.
+type keyBuf struct{ b []byte }
+
+// keyBufs holds keyBufs for reuse across entries.
+var keyBufs = sync.Pool{New: func() any { return &keyBuf{b: make([]byte, 0, 4096)} }}
+
+// sum returns the hash of what h holds.
+func (h *keyBuf) sum(seed maphash.Seed) uint64 { return maphash.Bytes(seed, h.b) }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"hash/maphash"
 	"reflect"
 	"testing"
 
@@ -10,13 +9,9 @@ import (
 
 // entryKey hashes e as newKeyer does, its body included.
 func entryKey(e *timeline.Entry) uint64 {
-	var body maphash.Hash
-	body.SetSeed(keySeed)
-	hashBlocks(&body, e.Blocks)
-	var h maphash.Hash
-	h.SetSeed(keySeed)
-	writeEntry(&h, e, body.Sum64())
-	return h.Sum64()
+	var h keyBuf
+	writeEntry(&h, e, bodyHash(keySeed, e.Blocks))
+	return h.sum(keySeed)
 }
 
 // keyedEntry returns an entry with every field, and every field of its
