@@ -40,8 +40,6 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 	chron := &timeline.Chronology{ContentDir: c.Dir, Site: c.Site, People: c.People}
 	people := newPeopleIndex(c.People)
 
-	annotations := annotationsByArticle(c, articles, &diags)
-
 	entries := slices.Grow([]*timeline.Entry(nil), len(c.Entries)+len(articles))
 	pos := positions{}
 	for _, e := range c.Entries {
@@ -51,7 +49,11 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 			pos[own] = c.Positions[e]
 		}
 	}
-	citing := citingEntries(entries)
+	refs := refsByPath(c.Annotations, entries)
+	check := newChecker(c, people, pos, cap(entries))
+	for _, e := range entries {
+		check.add(e)
+	}
 	// The articles' pages, entries and first sources are allocated
 	// together: one allocation each instead of one per article.
 	pages := make([]timeline.Article, len(articles))
@@ -59,6 +61,7 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 	firstSources := make([]timeline.Source, len(articles))
 	chron.Articles = slices.Grow(chron.Articles, len(articles))
 	origin := joiner(c.Dir)
+	var leftOut diag.List
 	for i, a := range articles {
 		page := &pages[i]
 		*page = timeline.Article{
@@ -68,7 +71,8 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 		chron.Articles = append(chron.Articles, page)
 		e := &articleEntries[i]
 		articleEntry(e, firstSources[i:i+1:i+1], origin(a.Path), page.ID, a)
-		if ann := annotations[a.Path]; ann != nil {
+		ann, citing := refs.of(a.Path)
+		if ann != nil {
 			if ann.Exclude {
 				continue
 			}
@@ -76,33 +80,28 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 			pos[e] = ann.Fields
 			page.Title, page.Outlet = e.Title, e.Outlet
 		}
-		for _, cite := range citing[a.Path] {
+		for _, cite := range citing {
 			describeSource(cite, e)
 		}
 		if e.Draft {
 			continue
 		}
-		if owner := sameEvent(citing[a.Path], e.Date); owner != nil {
+		if owner := sameEvent(citing, e.Date); owner != nil {
 			page.EntryID = owner.ID
 			continue
 		}
 		if e.Date.IsZero() {
-			diags.Warn(e.Origin.Path, 0, 0, "left out of the chronology: %s (%s)", a.Undated, howToDate(c.Dir, a.Path, annotations[a.Path]))
+			leftOut.Warn(e.Origin.Path, 0, 0, "left out of the chronology: %s (%s)", a.Undated, howToDate(c.Dir, a.Path, ann))
 			continue
 		}
 		page.EntryID = e.ID
 		entries = append(entries, e)
+		check.add(e)
 	}
-	checkPeople(entries, people, pos, c.Dir, &diags)
-	checkWindow(entries, c.Site, pos, c.Dir, &diags)
-	for _, e := range entries {
-		e.People = people.resolveAll(e.People)
-		e.Participants = people.resolveAll(e.Participants)
-	}
+	refs.checkAnnotations(c, &diags)
+	diags.Append(leftOut)
 	timeline.SortEntries(entries)
-	checkIDs(entries, pos, &diags)
-	checkSameEvent(entries, pos, &diags)
-	computeContacts(entries)
+	check.finish(entries, &diags)
 	chron.Entries = entries
 	slices.SortFunc(chron.Articles, func(a, b *timeline.Article) int { return strings.Compare(a.Path, b.Path) })
 	return chron, diags
@@ -153,10 +152,28 @@ func joiner(dir string) func(p string) string {
 		prefix = "/"
 	}
 	return func(p string) string {
-		if p == "" || p == "." || p[0] == '/' || p == ".." || strings.HasPrefix(p, "../") || path.Clean(p) != p {
+		if !cleanRelative(p) {
 			return path.Join(dir, p)
 		}
 		return prefix + p
+	}
+}
+
+// cleanRelative reports whether p is a relative path without empty, "."
+// or ".." elements: one that path.Join puts after a folder as it is.
+func cleanRelative(p string) bool {
+	if p == "" || p[0] == '/' {
+		return false
+	}
+	for {
+		elem, rest, more := strings.Cut(p, "/")
+		if elem == "" || elem == "." || elem == ".." {
+			return false
+		}
+		if !more {
+			return true
+		}
+		p = rest
 	}
 }
 
@@ -207,49 +224,80 @@ func applyAnnotation(e *timeline.Entry, ann *content.Annotation) {
 	}
 }
 
-// annotationsByArticle indexes annotations by article path, reporting
-// annotations of missing articles and articles annotated twice.
-func annotationsByArticle(c *content.Content, articles []*extract.Article, diags *diag.List) map[string]*content.Annotation {
-	exists := map[string]bool{} // annotated paths: whether an article has it
-	for _, ann := range c.Annotations {
-		exists[ann.Article] = false
+// refs are what content points at an article with.
+type refs struct {
+	// annotations of the article, in file order: the first one applies.
+	annotations []*content.Annotation
+	// citing are the editor entries that cite the article, in file order.
+	citing []*timeline.Entry
+	// found tells whether an article with the path was looked up.
+	found bool
+}
+
+// articleRefs holds the refs of each article path.
+type articleRefs map[string]*refs
+
+// refsByPath indexes annotations and the editor entries that cite
+// articles by article path.
+func refsByPath(annotations []*content.Annotation, entries []*timeline.Entry) articleRefs {
+	byPath := articleRefs{}
+	at := func(p string) *refs {
+		r := byPath[p]
+		if r == nil {
+			r = &refs{}
+			byPath[p] = r
+		}
+		return r
 	}
-	for _, a := range articles {
-		if _, annotated := exists[a.Path]; annotated {
-			exists[a.Path] = true
+	for _, ann := range annotations {
+		if ann.Article != "" {
+			r := at(ann.Article)
+			r.annotations = append(r.annotations, ann)
 		}
 	}
-	byArticle := map[string]*content.Annotation{}
+	for _, e := range entries {
+		for _, s := range e.Sources {
+			if s.Article != "" {
+				r := at(s.Article)
+				r.citing = append(r.citing, e)
+			}
+		}
+	}
+	return byPath
+}
+
+// of returns the annotation that applies to the article at articlePath,
+// or nil, and the editor entries that cite it, and records that the
+// article exists.
+func (byPath articleRefs) of(articlePath string) (*content.Annotation, []*timeline.Entry) {
+	r := byPath[articlePath]
+	if r == nil {
+		return nil, nil
+	}
+	r.found = true
+	var ann *content.Annotation
+	if len(r.annotations) > 0 {
+		ann = r.annotations[0]
+	}
+	return ann, r.citing
+}
+
+// checkAnnotations reports, once every article has been looked up,
+// annotations of missing articles and articles annotated twice.
+func (byPath articleRefs) checkAnnotations(c *content.Content, diags *diag.List) {
 	for _, ann := range c.Annotations {
 		if ann.Article == "" {
 			continue
 		}
-		at := ann.Fields.At("article", ann.Origin)
-		if !exists[ann.Article] {
+		r, at := byPath[ann.Article], ann.Fields.At("article", ann.Origin)
+		if !r.found {
 			addAt(diags, at, "article %q: no such file in %s/articles (want the name of a .txt article there)", path.Base(ann.Article), c.Dir)
 			continue
 		}
-		if prev := byArticle[ann.Article]; prev != nil {
-			addAt(diags, at, "article %q: already annotated at %s (want one annotation per article)", path.Base(ann.Article), prev.Fields.At("article", prev.Origin))
-			continue
-		}
-		byArticle[ann.Article] = ann
-	}
-	return byArticle
-}
-
-// citingEntries maps each article to the editor entries that cite it,
-// in file order.
-func citingEntries(entries []*timeline.Entry) map[string][]*timeline.Entry {
-	citing := map[string][]*timeline.Entry{}
-	for _, e := range entries {
-		for _, s := range e.Sources {
-			if s.Article != "" {
-				citing[s.Article] = append(citing[s.Article], e)
-			}
+		if first := r.annotations[0]; first != ann {
+			addAt(diags, at, "article %q: already annotated at %s (want one annotation per article)", path.Base(ann.Article), first.Fields.At("article", first.Origin))
 		}
 	}
-	return citing
 }
 
 // sameEvent returns the first citing entry that tells the same event as

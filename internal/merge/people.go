@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -17,10 +18,15 @@ type peopleIndex struct {
 	// byName holds the person (nil when unknown) of each name looked up,
 	// as written.
 	byName map[string]*timeline.Person
+	// keys are the keys of byKey, listed when first needed, and
+	// nearestKey the nearest of them to each unknown name's key, or "".
+	keys       []string
+	nearestKey map[string]string
 }
 
 func newPeopleIndex(people []timeline.Person) *peopleIndex {
-	idx := &peopleIndex{byKey: map[string]*timeline.Person{}, people: people, byName: map[string]*timeline.Person{}}
+	idx := &peopleIndex{byKey: map[string]*timeline.Person{}, people: people,
+		byName: map[string]*timeline.Person{}, nearestKey: map[string]string{}}
 	for i := range people {
 		p := &people[i]
 		for _, name := range append([]string{p.Name, p.ID}, p.Aliases...) {
@@ -71,14 +77,46 @@ func (idx *peopleIndex) Lookup(name string) *timeline.Person {
 	return p
 }
 
+// nearest returns the person whose name or alias is nearest to an
+// unknown name, when close enough to be a misspelling of it, or nil.
+func (idx *peopleIndex) nearest(name string) *timeline.Person {
+	if idx.keys == nil {
+		idx.keys = make([]string, 0, len(idx.byKey))
+		for k := range idx.byKey {
+			idx.keys = append(idx.keys, k)
+		}
+	}
+	key := nameKey(name)
+	near, ok := idx.nearestKey[key]
+	if !ok {
+		near = content.NearestWithin(key, idx.keys, len(key)/4)
+		idx.nearestKey[key] = near
+	}
+	if near == "" {
+		return nil
+	}
+	return idx.byKey[near]
+}
+
 // resolveAll replaces every known name by its person's canonical name,
-// keeps unknown names as written, and drops repeats. It returns names
-// itself when that changes nothing, and nil for no names.
-func (idx *peopleIndex) resolveAll(names []string) []string {
+// keeps unknown names as written, and drops repeats; it calls unknown
+// with each unknown name and its index. It returns names itself when
+// that changes nothing, and nil for no names.
+func (idx *peopleIndex) resolveAll(names []string, unknown func(i int, name string)) []string {
 	if len(names) == 0 {
 		return nil
 	}
-	if idx.resolved(names) {
+	canonical := true
+	for i, n := range names {
+		p := idx.Lookup(n)
+		if p == nil {
+			unknown(i, n)
+		}
+		if p != nil && p.Name != n || containsString(names[:i], n) {
+			canonical = false
+		}
+	}
+	if canonical {
 		return names
 	}
 	out := make([]string, 0, len(names))
@@ -91,20 +129,6 @@ func (idx *peopleIndex) resolveAll(names []string) []string {
 		}
 	}
 	return out
-}
-
-// resolved reports whether names are all canonical or unknown, without
-// repeats: what resolveAll would return unchanged.
-func (idx *peopleIndex) resolved(names []string) bool {
-	for i, n := range names {
-		if p := idx.Lookup(n); p != nil && p.Name != n {
-			return false
-		}
-		if containsString(names[:i], n) {
-			return false
-		}
-	}
-	return true
 }
 
 func containsString(list []string, s string) bool {

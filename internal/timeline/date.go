@@ -161,8 +161,17 @@ func cmpInt(a, b int) int {
 
 // DaysIn returns the number of days in month m of year y.
 func DaysIn(y, m int) int {
+	switch {
+	case m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0):
+		return 29
+	case m >= 1 && m <= 12:
+		return daysInMonth[m-1]
+	}
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
+
+// daysInMonth is the length of each month in a common year.
+var daysInMonth = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // ParseDate reads an editor's date: "2022", "2022-02", "2022-02-24",
 // "2022-02-24T05:00+02:00" (seconds and "Z" allowed), each optionally

@@ -3,6 +3,7 @@ package timeline
 import (
 	"sort"
 	"testing"
+	"time"
 )
 
 func TestParseDate(t *testing.T) {
@@ -121,6 +122,18 @@ func TestHuman(t *testing.T) {
 		d, _ := ParseDate(tt.in)
 		if got := d.Human(); got != tt.want {
 			t.Errorf("Human(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDaysIn checks DaysIn against the time package, leap years and
+// months out of range (which roll over) included.
+func TestDaysIn(t *testing.T) {
+	for _, y := range []int{-401, -400, -100, -4, -1, 0, 1, 1900, 2000, 2021, 2024, 2100, 2400} {
+		for m := -1; m <= 14; m++ {
+			if got, want := DaysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Errorf("DaysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
 		}
 	}
 }

@@ -155,22 +155,43 @@ func (e *Entry) AppendSourcePaths(paths []string, dir string) []string {
 // ID, so the order never depends on input order. Entries equal in both
 // keep their order.
 func SortEntries(entries []*Entry) {
-	keys := make([]entryKey, len(entries))
+	// Entries are sorted by date first, on keys without pointers that
+	// compare as numbers, then each run of entries on one date by ID.
+	keys := make([]dateKey, len(entries))
+	ids := make([]string, len(entries))
 	for i, e := range entries {
 		date, ok := packDate(e.Date)
 		if !ok {
 			sort.SliceStable(entries, func(i, j int) bool { return compareEntries(entries[i], entries[j]) < 0 })
 			return
 		}
-		keys[i] = entryKey{date: date, id: e.ID, index: i, entry: e}
+		keys[i] = dateKey{date: date, index: i}
 		if e.Date.Precision == Minute {
 			keys[i].instant = e.Date.Time().Unix()
 		}
+		ids[i] = e.ID
 	}
-	slices.SortFunc(keys, compareEntryKeys)
+	slices.SortFunc(keys, compareDateKeys)
+	for start := 0; start < len(keys); {
+		end := start + 1
+		for end < len(keys) && keys[end].date == keys[start].date && keys[end].instant == keys[start].instant {
+			end++
+		}
+		if end-start > 1 {
+			slices.SortFunc(keys[start:end], func(a, b dateKey) int {
+				if c := strings.Compare(ids[a.index], ids[b.index]); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.index, b.index)
+			})
+		}
+		start = end
+	}
+	sorted := make([]*Entry, len(entries))
 	for i, k := range keys {
-		entries[i] = k.entry
+		sorted[i] = entries[k.index]
 	}
+	copy(entries, sorted)
 }
 
 // compareEntries orders two entries as SortEntries does, but for their
@@ -182,19 +203,16 @@ func compareEntries(a, b *Entry) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// entryKey is what SortEntries orders an entry by, worked out once.
-type entryKey struct {
+// dateKey is what SortEntries orders an entry by first, worked out once.
+type dateKey struct {
 	// date packs the parts of the entry's date that Date.Compare
 	// compares first (packDate).
 	date uint64
 	// instant is the Unix time of a Minute-precision date, else 0: what
 	// orders two of them on the same day.
 	instant int64
-	id      string
-	// index is the entry's place in the input, which keeps the order
-	// stable.
+	// index is the entry's place in the input.
 	index int
-	entry *Entry
 }
 
 // packDate packs year, month, day and precision into one number that
@@ -208,16 +226,13 @@ func packDate(d Date) (uint64, bool) {
 	return uint64(d.Year)<<16 | uint64(d.Month)<<12 | uint64(d.Day)<<4 | uint64(d.Precision), true
 }
 
-// compareEntryKeys orders keys by date, then instant, then ID, then input
-// order.
-func compareEntryKeys(a, b entryKey) int {
+// compareDateKeys orders keys by date, then instant, then input order.
+func compareDateKeys(a, b dateKey) int {
 	switch {
 	case a.date != b.date:
 		return cmp.Compare(a.date, b.date)
 	case a.instant != b.instant:
 		return cmp.Compare(a.instant, b.instant)
-	case a.id != b.id:
-		return strings.Compare(a.id, b.id)
 	}
 	return cmp.Compare(a.index, b.index)
 }
