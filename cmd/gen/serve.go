@@ -7,9 +7,11 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"strings"
 
 	"github.com/newsroom/timeline/internal/build"
 	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/serve"
 	"github.com/spf13/afero"
 )
@@ -33,13 +35,20 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines can reach the preview\n", *addr)
 	}
 	session := build.NewSession(afero.NewOsFs(), f.options())
+	// shown is the text of the warnings last printed: a rebuild that
+	// gives the same ones says so in one line instead.
+	var shown string
 	srv := serve.New(serve.Options{
 		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,
 		BasePath: basePath(f.content),
 		Build: func(changed []string) error {
 			res, err := session.Build(changed)
-			for _, w := range res.Warnings {
-				fmt.Fprintln(stderr, w.Error())
+			text := warningsText(res.Warnings)
+			if text != shown {
+				fmt.Fprint(stderr, text)
+				shown = text
+			} else if text != "" {
+				fmt.Fprintf(stderr, "%d warnings, the same as above\n", len(res.Warnings))
 			}
 			if err == nil {
 				fmt.Fprintln(stdout, res.Summary())
@@ -60,4 +69,14 @@ func basePath(contentDir string) string {
 		return ""
 	}
 	return u.Path
+}
+
+// warningsText returns the warnings, one a line.
+func warningsText(warnings diag.List) string {
+	var b strings.Builder
+	for _, w := range warnings {
+		b.WriteString(w.Error())
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
