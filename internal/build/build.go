@@ -36,9 +36,6 @@ type Options struct {
 	// Workers is the number of goroutines of the parallel stages;
 	// 0 means runtime.GOMAXPROCS(0). The output is the same for any value.
 	Workers int
-	// Cache, when set, keeps extraction results between builds (the
-	// preview server keeps one for its lifetime).
-	Cache *ExtractCache
 	// Force builds even when the output is up to date.
 	Force bool
 	// HoldBodies is the total size of raw articles up to which their
@@ -103,10 +100,10 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	timings.mark("load")
 	xopts := extractOptions(c)
 	var spans *bodyIndex
-	if opts.Cache == nil && streamBodies(c, opts.HoldBodies) {
+	if streamBodies(c, opts.HoldBodies) {
 		spans = newBodyIndex()
 	}
-	articles, readDiags := extractAll(fsys, c, xopts, opts.Workers, opts.Cache, spans)
+	articles, readDiags := extractAll(fsys, c, xopts, opts.Workers, nil, spans)
 	diags.Append(readDiags)
 	timings.mark("extract")
 	var bodiesOnDemand render.Bodies
