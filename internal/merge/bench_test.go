@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"errors"
 	"sync"
 	"testing"
 
@@ -29,37 +30,37 @@ var (
 func benchInput(b *testing.B) (*content.Content, []*extract.Article) {
 	b.Helper()
 	benchOnce.Do(func() {
-		fsys := afero.NewMemMapFs()
-		if benchErr = synth.Generate(fsys, "site", synth.Options{Articles: benchArticles, Seed: 1}); benchErr != nil {
-			return
-		}
-		c, diags := content.Load(fsys, "site/content")
-		if benchErr = diags.Err(); benchErr != nil {
-			return
-		}
-		opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
-		articles := make([]*extract.Article, len(c.Articles))
-		errs := make([]error, len(c.Articles))
-		parallel.For(0, len(c.Articles), func(i int) {
-			data, err := content.ReadArticle(fsys, c.Dir, c.Articles[i])
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			articles[i] = extract.Extract(c.Articles[i].Path, data, opts)
-		})
-		for _, err := range errs {
-			if err != nil {
-				benchErr = err
-				return
-			}
-		}
-		benchContent, benchExtracts = c, articles
+		benchContent, benchExtracts, benchErr = synthInput(benchArticles)
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
 	}
 	return benchContent, benchExtracts
+}
+
+// synthInput generates a synthetic corpus of n raw articles in memory,
+// loads it and extracts every article.
+func synthInput(n int) (*content.Content, []*extract.Article, error) {
+	fsys := afero.NewMemMapFs()
+	if err := synth.Generate(fsys, "site", synth.Options{Articles: n, Seed: 1}); err != nil {
+		return nil, nil, err
+	}
+	c, diags := content.Load(fsys, "site/content")
+	if err := diags.Err(); err != nil {
+		return nil, nil, err
+	}
+	opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
+	articles := make([]*extract.Article, len(c.Articles))
+	errs := make([]error, len(c.Articles))
+	parallel.For(0, len(c.Articles), func(i int) {
+		data, err := content.ReadArticle(fsys, c.Dir, c.Articles[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		articles[i] = extract.Extract(c.Articles[i].Path, data, opts)
+	})
+	return c, articles, errors.Join(errs...)
 }
 
 // BenchmarkMerge merges the same inputs again and again, as the preview

@@ -29,43 +29,65 @@ func warnAt(diags *diag.List, pos timeline.Position, format string, args ...any)
 	diags.Warn(pos.Path, pos.Line, pos.Col, format, args...)
 }
 
-// checker makes the checks of Merge as each entry joins the chronology,
-// while the entry is at hand, and keeps what the checks that need the
-// chronology in order look at: ids used twice, the entries that may tell
-// one event twice, and those that may have a contact interval. Each
-// check's problems are kept apart, to be reported check by check.
+// checker makes the checks of Merge entry by entry, while the entry is at
+// hand, and keeps what the checks that need the chronology in order look
+// at: ids used twice, the entries that may tell one event twice, and
+// those that may have a contact interval. Each check's problems are kept
+// apart, to be reported check by check.
 type checker struct {
 	people *peopleIndex
 	site   *timeline.Site
-	pos    positions
 	// peopleFile and siteFile are where people and the window are set.
 	peopleFile, siteFile string
 
 	names, window diag.List
-	ids           map[string]bool
-	// idUsedTwice tells whether an id is in ids twice.
+	// ids is the set of ids seen, and idUsedTwice whether one was seen
+	// twice.
+	ids         map[string]bool
 	idUsedTwice bool
 	// sameDay and contacts hold, in the order they joined, the entries
 	// checkSameEvent and computeContacts look at.
 	sameDay, contacts []*timeline.Entry
 }
 
-func newChecker(c *content.Content, people *peopleIndex, pos positions, size int) *checker {
+func newChecker(c *content.Content, people *peopleIndex) *checker {
 	return &checker{
-		people: people, site: &c.Site, pos: pos,
+		people: people, site: &c.Site,
 		peopleFile: path.Join(c.Dir, "people.yaml"), siteFile: path.Join(c.Dir, "site.yaml"),
-		ids: make(map[string]bool, size),
+		ids: make(map[string]bool, len(c.Entries)+len(c.Articles)),
 	}
 }
 
-// add resolves the names of e, an entry joining the chronology, and checks
-// them and its date.
-func (ch *checker) add(e *timeline.Entry) {
-	ch.resolvePeople(e)
-	ch.checkWindow(e)
+// entryCheck holds the problems inspect found in one entry.
+type entryCheck struct {
+	names, window diag.List
+}
+
+// inspect resolves the names of e and checks them and its date, fields
+// telling where e's fields were written; it returns the problems found,
+// or nil. It changes only e, so that entries can be inspected on several
+// goroutines at once.
+func (ch *checker) inspect(e *timeline.Entry, fields content.Fields) *entryCheck {
+	var names, window diag.List
+	ch.resolvePeople(e, fields, &names)
+	ch.checkWindow(e, fields, &window)
+	if names == nil && window == nil {
+		return nil
+	}
+	return &entryCheck{names: names, window: window}
+}
+
+// add adds e to the chronology's entries, with what inspect found in it.
+// Entries must be added in their order in the chronology before sorting.
+func (ch *checker) add(e *timeline.Entry, found *entryCheck) {
+	if found != nil {
+		ch.names.Append(found.names)
+		ch.window.Append(found.window)
+	}
 	if e.ID != "" {
-		ch.idUsedTwice = ch.idUsedTwice || ch.ids[e.ID]
+		n := len(ch.ids)
 		ch.ids[e.ID] = true
+		ch.idUsedTwice = ch.idUsedTwice || len(ch.ids) == n
 	}
 	if e.Date.Precision >= timeline.Day && len(e.Participants) > 0 {
 		ch.sameDay = append(ch.sameDay, e)
@@ -79,7 +101,7 @@ func (ch *checker) add(e *timeline.Entry) {
 // peopleIndex.resolveAll), warning about every name no person of
 // people.yaml answers to, with the nearest known name when there is one.
 // It warns about nothing when there is no people.yaml to check against.
-func (ch *checker) resolvePeople(e *timeline.Entry) {
+func (ch *checker) resolvePeople(e *timeline.Entry, fields content.Fields, diags *diag.List) {
 	for _, field := range [...]string{"participants", "people"} {
 		names := &e.Participants
 		if field == "people" {
@@ -89,24 +111,24 @@ func (ch *checker) resolvePeople(e *timeline.Entry) {
 			if len(ch.people.people) == 0 {
 				return
 			}
-			at := ch.pos.at(e, fmt.Sprintf("%s[%d]", field, i))
+			at := fields.At(fmt.Sprintf("%s[%d]", field, i), e.Origin)
 			if near := ch.people.nearest(name); near != nil {
-				warnAt(&ch.names, at, "%s: %q is not in %s; did you mean %q? (add them to people.yaml if they are new)", field, name, ch.peopleFile, near.Name)
+				warnAt(diags, at, "%s: %q is not in %s; did you mean %q? (add them to people.yaml if they are new)", field, name, ch.peopleFile, near.Name)
 			} else {
-				warnAt(&ch.names, at, "%s: %q is not in %s (add them to people.yaml, with the spellings the press uses)", field, name, ch.peopleFile)
+				warnAt(diags, at, "%s: %q is not in %s (add them to people.yaml, with the spellings the press uses)", field, name, ch.peopleFile)
 			}
 		})
 	}
 }
 
 // checkWindow warns about e when it is dated outside the site's window.
-func (ch *checker) checkWindow(e *timeline.Entry) {
+func (ch *checker) checkWindow(e *timeline.Entry, fields content.Fields, diags *diag.List) {
 	site := ch.site
 	if site.Start.IsZero() && site.End.IsZero() {
 		return
 	}
 	if !e.Date.IsZero() && !site.InWindow(e.Date) {
-		warnAt(&ch.window, ch.pos.at(e, "date"), "date %s: outside the chronology window %s to %s (want a date within start and end of %s)",
+		warnAt(diags, fields.At("date", e.Origin), "date %s: outside the chronology window %s to %s (want a date within start and end of %s)",
 			e.Date, site.Start, site.End, ch.siteFile)
 	}
 }
@@ -114,13 +136,13 @@ func (ch *checker) checkWindow(e *timeline.Entry) {
 // finish makes the checks that need entries, every entry added, in
 // chronological order, computes contacts, and appends every problem to
 // diags.
-func (ch *checker) finish(entries []*timeline.Entry, diags *diag.List) {
+func (ch *checker) finish(entries []*timeline.Entry, pos positions, diags *diag.List) {
 	var ids, sameDay diag.List
 	if ch.idUsedTwice {
-		checkIDs(entries, ch.pos, &ids)
+		checkIDs(entries, pos, &ids)
 	}
 	timeline.SortEntries(ch.sameDay)
-	checkSameEvent(ch.sameDay, ch.pos, &sameDay)
+	checkSameEvent(ch.sameDay, pos, &sameDay)
 	timeline.SortEntries(ch.contacts)
 	computeContacts(ch.contacts)
 	for _, l := range []diag.List{ch.names, ch.window, ids, sameDay} {

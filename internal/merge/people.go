@@ -2,38 +2,45 @@ package merge
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// peopleIndex resolves the many spellings of a name to one person. It
-// remembers every spelling it has looked up, since a chronology writes
-// the same few names thousands of times; it is not safe for concurrent
-// use.
+// peopleIndex resolves the many spellings of a name to one person. It is
+// safe for concurrent use.
 type peopleIndex struct {
 	byKey  map[string]*timeline.Person
 	people []timeline.Person
-	// byName holds the person (nil when unknown) of each name looked up,
-	// as written.
+	// byName holds the person of each name and alias of people.yaml as
+	// written, the spellings a chronology repeats thousands of times, so
+	// that they need no nameKey.
 	byName map[string]*timeline.Person
-	// keys are the keys of byKey, listed when first needed, and
-	// nearestKey the nearest of them to each unknown name's key, or "".
-	keys       []string
+
+	// mu guards nearestKey, the nearest key of byKey to each unknown
+	// name's key ("" for none), and keys, the keys of byKey.
+	mu         sync.Mutex
 	nearestKey map[string]string
+	keys       []string
 }
 
 func newPeopleIndex(people []timeline.Person) *peopleIndex {
 	idx := &peopleIndex{byKey: map[string]*timeline.Person{}, people: people,
 		byName: map[string]*timeline.Person{}, nearestKey: map[string]string{}}
+	var names []string
 	for i := range people {
 		p := &people[i]
 		for _, name := range append([]string{p.Name, p.ID}, p.Aliases...) {
 			if k := nameKey(name); k != "" {
 				idx.byKey[k] = p
+				names = append(names, name)
 			}
 		}
+	}
+	for _, name := range names {
+		idx.byName[name] = idx.byKey[nameKey(name)]
 	}
 	return idx
 }
@@ -69,17 +76,17 @@ func nameWords(s string, words []string) []string {
 
 // Lookup returns the person a name refers to, or nil.
 func (idx *peopleIndex) Lookup(name string) *timeline.Person {
-	p, ok := idx.byName[name]
-	if !ok {
-		p = idx.byKey[nameKey(name)]
-		idx.byName[name] = p
+	if p, ok := idx.byName[name]; ok {
+		return p
 	}
-	return p
+	return idx.byKey[nameKey(name)]
 }
 
 // nearest returns the person whose name or alias is nearest to an
 // unknown name, when close enough to be a misspelling of it, or nil.
 func (idx *peopleIndex) nearest(name string) *timeline.Person {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
 	if idx.keys == nil {
 		idx.keys = make([]string, 0, len(idx.byKey))
 		for k := range idx.byKey {

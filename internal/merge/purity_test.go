@@ -150,6 +150,37 @@ func TestMergeIsPure(t *testing.T) {
 	}
 }
 
+// TestMergeIsPureAtScale merges a synthetic corpus large enough for
+// several batches of articles on several cores, twice, and checks that
+// the inputs are unchanged and both results are equal.
+func TestMergeIsPureAtScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and extracts 700 articles")
+	}
+	c, articles, err := synthInput(700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantContent, wantArticles := deepCopy(c), deepCopy(articles)
+	first, firstDiags := Merge(c, articles)
+	second, secondDiags := Merge(c, articles)
+	tests := []struct {
+		name string
+		ok   bool
+	}{
+		{"content unchanged", reflect.DeepEqual(c, wantContent)},
+		{"articles unchanged", reflect.DeepEqual(articles, wantArticles)},
+		{"same chronology", reflect.DeepEqual(first, second)},
+		{"same problems", reflect.DeepEqual(firstDiags, secondDiags)},
+		{"entries made", len(first.Entries) > len(c.Entries)},
+	}
+	for _, tt := range tests {
+		if !tt.ok {
+			t.Errorf("%s: no", tt.name)
+		}
+	}
+}
+
 // deepCopy returns a copy of v that shares no pointer, slice or map with
 // it. Map keys are kept as they are, so that maps keyed by pointers
 // (content.Positions) still compare equal with reflect.DeepEqual.
