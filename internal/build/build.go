@@ -185,6 +185,13 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 	if cache != nil {
 		cache.prune()
 	}
+	return dropUnreadable(c, articles, errs)
+}
+
+// dropUnreadable reports each article of c that could not be read
+// (errs[i] set) and leaves it out of both c.Articles and articles, which
+// are in the same order.
+func dropUnreadable(c *content.Content, articles []*extract.Article, errs []error) ([]*extract.Article, diag.List) {
 	var diags diag.List
 	kept := c.Articles[:0]
 	extracted := articles[:0]

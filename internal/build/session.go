@@ -254,48 +254,36 @@ func copyContent(c *content.Content) *content.Content {
 // (which reads them) after a full load; the others are taken as they
 // were. Unreadable articles are reported and dropped from c.Articles.
 func (s *Session) extractAll(c *content.Content, opts extract.Options, changed []string) ([]*extract.Article, diag.List) {
-	if s.extracted == nil {
-		articles, diags := extractAll(s.fsys, c, opts, s.opts.Workers, s.cache, nil)
-		s.extracted = make(map[string]*extract.Article, len(articles))
-		for i, a := range articles {
-			s.extracted[c.Articles[i].Path] = a
-		}
-		return articles, diags
-	}
-	stale := map[string]bool{}
-	for _, rel := range changed {
-		stale[rel] = true
-	}
-	articles := make([]*extract.Article, len(c.Articles))
-	errs := make([]error, len(c.Articles))
-	parallel.For(s.opts.Workers, len(c.Articles), func(i int) {
-		a := c.Articles[i]
-		if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] {
-			articles[i] = kept
-			return
-		}
-		data, err := content.ReadArticle(s.fsys, c.Dir, a)
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		articles[i] = extract.Extract(a.Path, data, opts)
-	})
-	extracted := make(map[string]*extract.Article, len(articles))
+	var result []*extract.Article
 	var diags diag.List
-	kept := c.Articles[:0]
-	result := articles[:0]
-	for i, a := range articles {
-		if errs[i] != nil {
-			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errs[i])
-			continue
+	if s.extracted == nil {
+		result, diags = extractAll(s.fsys, c, opts, s.opts.Workers, s.cache, nil)
+	} else {
+		stale := map[string]bool{}
+		for _, rel := range changed {
+			stale[rel] = true
 		}
-		extracted[c.Articles[i].Path] = a
-		kept = append(kept, c.Articles[i])
-		result = append(result, a)
+		articles := make([]*extract.Article, len(c.Articles))
+		errs := make([]error, len(c.Articles))
+		parallel.For(s.opts.Workers, len(c.Articles), func(i int) {
+			a := c.Articles[i]
+			if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] {
+				articles[i] = kept
+				return
+			}
+			data, err := content.ReadArticle(s.fsys, c.Dir, a)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			articles[i] = extract.Extract(a.Path, data, opts)
+		})
+		result, diags = dropUnreadable(c, articles, errs)
 	}
-	c.Articles = kept
-	s.extracted = extracted
+	s.extracted = make(map[string]*extract.Article, len(result))
+	for i, a := range result {
+		s.extracted[c.Articles[i].Path] = a
+	}
 	return result, diags
 }
 

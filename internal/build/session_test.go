@@ -43,13 +43,15 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	steps := []struct {
 		name string
 		edit func() []string
-		// maxWritten bounds the files written; 0 means no bound.
-		maxWritten int
-		wantErr    string
+		// When bounded, the rebuild writes at most maxWritten files and
+		// keeps at least minKept pages without rendering them.
+		bounded             bool
+		maxWritten, minKept int
+		wantErr             string
 	}{
 		{name: "first build", edit: func() []string { return nil }},
-		{name: "nothing changed", edit: func() []string { return []string{article} }, maxWritten: 0},
-		{name: "a word of an article's body", edit: replace(article, "Pentagon", "Defense Department"), maxWritten: 20},
+		{name: "nothing changed", edit: func() []string { return []string{article} }, bounded: true, minKept: 60},
+		{name: "a word of an article's body", edit: replace(article, "Pentagon", "Defense Department"), bounded: true, maxWritten: 20, minKept: 40},
 		{name: "an article's headline", edit: func() []string {
 			text := read(another)
 			first, rest, _ := strings.Cut(text, "\n")
@@ -75,7 +77,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		{name: "a template", edit: replace(template, "</body>", "<!-- edited --></body>")},
 		{name: "a broken entry file", edit: replace(entries, "date:", "date: 2022-13-01 #"), wantErr: "month 13 out of range"},
 		{name: "the entry file mended", edit: replace(entries, "date: 2022-13-01 #", "date:")},
-		{name: "unknown changes", edit: func() []string { return nil }, maxWritten: 0},
+		{name: "unknown changes", edit: func() []string { return nil }, bounded: true, minKept: 60},
 	}
 	sess := NewSession(fsys, options())
 	if err := fsys.MkdirAll("public", 0o755); err != nil {
@@ -83,11 +85,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	}
 	for _, step := range steps {
 		before := snapshot(t, fsys, "public")
-		changed := step.edit()
-		if step.name == "first build" {
-			changed = nil
-		}
-		res, err := sess.Build(changed)
+		res, err := sess.Build(step.edit())
 		if step.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), step.wantErr) {
 				t.Fatalf("%s: error %v, want one saying %q", step.name, err, step.wantErr)
@@ -100,8 +98,11 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", step.name, err)
 		}
-		if step.name != "first build" && (step.maxWritten > 0 || strings.Contains(step.name, "nothing") || strings.Contains(step.name, "unknown")) && res.Written > step.maxWritten {
+		if step.bounded && res.Written > step.maxWritten {
 			t.Errorf("%s: wrote %d files, want at most %d", step.name, res.Written, step.maxWritten)
+		}
+		if step.bounded && res.Kept < step.minKept {
+			t.Errorf("%s: kept %d pages unrendered, want at least %d", step.name, res.Kept, step.minKept)
 		}
 		checkSameAsFullBuild(t, fsys, step.name)
 	}

@@ -25,9 +25,6 @@ func NewState() *State {
 	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, bodies: map[bodyID]uint64{}, exports: map[memoKey][]byte{}}
 }
 
-// Pages returns how many pages the State has keys for.
-func (s *State) Pages() int { return len(s.keys) }
-
 // kept reports whether the page at path can be kept from the previous
 // Render: it was made then with the same key.
 func (r *renderer) kept(path string, key uint64) bool {
