@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"runtime"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/build"
@@ -53,6 +54,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if err == nil {
 				fmt.Fprintln(stdout, res.Summary())
 			}
+			// Collect the garbage of this build while the editor reads
+			// the page, so that the next rebuild does not pay for it.
+			go runtime.GC()
 			return err
 		},
 	})

@@ -30,7 +30,10 @@ import (
 //	                spoke with
 //	taxonomy index  each term's entry count
 //	index           collapsed: every entry's heading; in full: every entry
-//	exports         every entry, and every term's entry count
+//	feeds           the latest entries
+//	search.json     each month's entry count
+//	search month    its entries
+//	other exports   every entry, and every term's entry count
 //
 // An entry's key hashes every field of the entry (TestEntryKeyCoversFields
 // fails when a new field is left out), and of the entry a Contact points
@@ -108,9 +111,8 @@ func newKeyer(r *renderer) *keyer {
 		e := entries[i]
 		body := bodyKey(e.Blocks)
 		bodies[i] = body
-		h := keyBufs.Get().(*keyBuf)
+		h := getKeyBuf()
 		defer keyBufs.Put(h)
-		h.b = h.b[:0]
 		writeUint(h, k.global)
 		writeEntry(h, e, body)
 		keys[i] = h.sum(seed)
@@ -155,11 +157,12 @@ func newKeyer(r *renderer) *keyer {
 
 // key returns a hash of the global key, the page's kind and parts.
 func (k *keyer) key(kind string, parts ...uint64) uint64 {
-	var h keyBuf
-	writeUint(&h, k.global)
-	writeString(&h, kind)
+	h := getKeyBuf()
+	defer keyBufs.Put(h)
+	writeUint(h, k.global)
+	writeString(h, kind)
 	for _, p := range parts {
-		writeUint(&h, p)
+		writeUint(h, p)
 	}
 	return h.sum(k.seed)
 }
@@ -175,10 +178,11 @@ func (k *keyer) headingsKey(entries []*timeline.Entry) uint64 {
 }
 
 func (k *keyer) listKey(entries []*timeline.Entry, keys map[*timeline.Entry]uint64) uint64 {
-	var h keyBuf
-	writeInt(&h, len(entries))
+	h := getKeyBuf()
+	defer keyBufs.Put(h)
+	writeInt(h, len(entries))
 	for _, e := range entries {
-		writeUint(&h, keys[e])
+		writeUint(h, keys[e])
 	}
 	return h.sum(k.seed)
 }
@@ -188,29 +192,31 @@ func (k *keyer) listKey(entries []*timeline.Entry, keys map[*timeline.Entry]uint
 // entries (its first page's axis marks them all) and of those of each
 // person it spoke with.
 func (k *keyer) termPageKey(t *Term, pager *Pager) uint64 {
-	var h keyBuf
-	writeString(&h, t.ID)
+	h := getKeyBuf()
+	defer keyBufs.Put(h)
+	writeString(h, t.ID)
 	for _, n := range []int{len(t.Entries), pager.Number, pager.Count, pager.From, pager.To} {
-		writeInt(&h, n)
+		writeInt(h, n)
 	}
-	writeUint(&h, k.entriesKey(t.Entries[pager.From:pager.To]))
+	writeUint(h, k.entriesKey(t.Entries[pager.From:pager.To]))
 	if pager.Number == 1 {
-		writeUint(&h, k.headingsKey(t.Entries))
+		writeUint(h, k.headingsKey(t.Entries))
 	}
-	writeInt(&h, len(t.SpokeWith))
+	writeInt(h, len(t.SpokeWith))
 	for _, s := range t.SpokeWith {
-		writeString(&h, s.ID)
-		writeUint(&h, k.headingsKey(s.Entries))
+		writeString(h, s.ID)
+		writeUint(h, k.headingsKey(s.Entries))
 	}
 	return h.sum(k.seed)
 }
 
 // taxonomyKey returns a hash of the entry count of each term of tx.
 func (k *keyer) taxonomyKey(tx *Taxonomy) uint64 {
-	var h keyBuf
-	writeString(&h, tx.ID)
+	h := getKeyBuf()
+	defer keyBufs.Put(h)
+	writeString(h, tx.ID)
 	for _, t := range tx.Terms {
-		writeInt(&h, len(t.Entries))
+		writeInt(h, len(t.Entries))
 	}
 	return h.sum(k.seed)
 }
@@ -218,15 +224,16 @@ func (k *keyer) taxonomyKey(tx *Taxonomy) uint64 {
 // articleKey returns a hash of every field of a, with body the hash of
 // its blocks.
 func (k *keyer) articleKey(a *timeline.Article, body uint64) uint64 {
-	var h keyBuf
-	writeString(&h, a.Path)
-	writeString(&h, a.ID)
-	writeString(&h, a.Title)
-	writeString(&h, a.Outlet)
-	writeDate(&h, a.Published)
-	writeUint(&h, body)
-	writeStrings(&h, a.Captions)
-	writeString(&h, a.EntryID)
+	h := getKeyBuf()
+	defer keyBufs.Put(h)
+	writeString(h, a.Path)
+	writeString(h, a.ID)
+	writeString(h, a.Title)
+	writeString(h, a.Outlet)
+	writeDate(h, a.Published)
+	writeUint(h, body)
+	writeStrings(h, a.Captions)
+	writeString(h, a.EntryID)
 	return k.key("article", h.sum(k.seed))
 }
 
@@ -359,6 +366,14 @@ type keyBuf struct{ b []byte }
 
 // keyBufs holds keyBufs for reuse across entries.
 var keyBufs = sync.Pool{New: func() any { return &keyBuf{b: make([]byte, 0, 4096)} }}
+
+// getKeyBuf returns an empty keyBuf from keyBufs; put it back when
+// done.
+func getKeyBuf() *keyBuf {
+	h := keyBufs.Get().(*keyBuf)
+	h.b = h.b[:0]
+	return h
+}
 
 // sum returns the hash of what h holds.
 func (h *keyBuf) sum(seed maphash.Seed) uint64 { return maphash.Bytes(seed, h.b) }

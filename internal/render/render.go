@@ -459,15 +459,19 @@ func (r *renderer) exports() []job {
 		}}
 	}
 	all := r.key(func(k *keyer) uint64 { return k.all })
+	feeds := r.key(func(k *keyer) uint64 {
+		return k.key("feeds", k.entriesKey(r.chron.Entries[max(0, len(r.chron.Entries)-FeedLimit):]))
+	})
+	months := r.key(func(k *keyer) uint64 { return k.key("search index", k.taxonomyKey(r.links.Months)) })
 	jobs := []job{
-		export("feed.xml", all, func() ([]byte, error) {
+		export("feed.xml", feeds, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
 			}
 			return Atom(latest)
 		}),
-		export("feed.json", all, func() ([]byte, error) {
+		export("feed.json", feeds, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
@@ -476,7 +480,7 @@ func (r *renderer) exports() []job {
 		}),
 		export("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
 		export("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
-		export("search.json", all, func() ([]byte, error) { return SearchIndex(r.links) }),
+		export("search.json", months, func() ([]byte, error) { return SearchIndex(r.links) }),
 	}
 	for _, m := range r.links.Months.Terms {
 		key := r.key(func(k *keyer) uint64 { return k.key("search month", k.entriesKey(m.Entries)) })

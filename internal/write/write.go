@@ -22,12 +22,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -58,6 +60,10 @@ type Output struct {
 	// then renames the staging folder as a whole.
 	fresh bool
 	old   map[string]string
+	// oldQuick and oldPaths are the previous build's fast hashes and
+	// sorted paths, when it was resumed (see Committed).
+	oldQuick map[string]uint64
+	oldPaths []string
 
 	note string
 	// committed is set by a successful Commit.
@@ -65,6 +71,9 @@ type Output struct {
 
 	mu     sync.Mutex
 	hashes map[string]string
+	quick  map[string]uint64
+	// paths holds the sorted paths of the manifest, once made.
+	paths []string
 	// made holds the staging folders already created.
 	made map[string]bool
 	// err is the first error of the writers.
@@ -99,7 +108,7 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]string{}, made: map[string]bool{}}, nil
+	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]string{}, quick: map[string]uint64{}, made: map[string]bool{}}, nil
 }
 
 // Committed is a site as the Output that committed it knows it: every
@@ -108,18 +117,49 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 type Committed struct {
 	hashes map[string]string
 	sum    string
+	// quick holds a fast hash of each file (quickSeed), to tell an
+	// unchanged file without its sha256; paths holds the files' paths,
+	// sorted as in the manifest.
+	quick map[string]uint64
+	paths []string
+	// marker is the manifest file's size and time of change once in
+	// place: Resume trusts the Committed while they are the same.
+	marker stamp
 }
+
+// stamp is a file's size and time of change.
+type stamp struct {
+	size    int64
+	modTime time.Time
+}
+
+// stampOf returns the stamp of the file at p, or false.
+func stampOf(fsys afero.Fs, p string) (stamp, bool) {
+	info, err := fsys.Stat(p)
+	if err != nil || info.IsDir() {
+		return stamp{}, false
+	}
+	return stamp{info.Size(), info.ModTime()}, true
+}
+
+// quickSeed seeds the fast hashes of a Committed, which lives in one
+// process only.
+var quickSeed = maphash.MakeSeed()
 
 // Resume starts writing a site that replaces dir, as Begin does, for a
 // writer that made dir's current site itself and kept its Committed: it
 // trusts those hashes instead of reading the manifest and checking every
-// file, which costs more than a small rebuild. When dir's manifest is no
-// longer the one committed, it falls back to Begin. The preview server
-// resumes after each of its own builds.
+// file, which costs more than a small rebuild. When dir's manifest file
+// has changed since (its size or time of change), it falls back to
+// Begin. The preview server resumes after each of its own builds. Files
+// whose bytes are the same as in previous are told by a fast hash, without
+// their sha256.
 func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	dir = filepath.Clean(dir)
-	data, err := afero.ReadFile(fsys, filepath.Join(dir, Marker))
-	if previous == nil || err != nil || manifestSum(data) != previous.sum {
+	if previous == nil {
+		return Begin(fsys, dir)
+	}
+	if marker, ok := stampOf(fsys, filepath.Join(dir, Marker)); !ok || marker.size != previous.marker.size || !marker.modTime.Equal(previous.marker.modTime) {
 		return Begin(fsys, dir)
 	}
 	parent, base := filepath.Split(dir)
@@ -130,7 +170,8 @@ func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, hashes: map[string]string{}, made: map[string]bool{}}, nil
+	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, oldQuick: previous.quick, oldPaths: previous.paths,
+		hashes: make(map[string]string, len(previous.hashes)), quick: make(map[string]uint64, len(previous.hashes)), made: map[string]bool{}}, nil
 }
 
 // previousBuild tells whether dir is new, and reads the manifest of the
@@ -207,14 +248,18 @@ func (o *Output) Write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
-	hash := hex.EncodeToString(sum[:])
+	quick := maphash.Bytes(quickSeed, data)
+	hash, known := o.knownHash(clean, quick)
+	if !known {
+		sum := sha256.Sum256(data)
+		hash = hex.EncodeToString(sum[:])
+	}
 	o.mu.Lock()
 	if _, dup := o.hashes[clean]; dup {
 		o.mu.Unlock()
 		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
-	o.hashes[clean] = hash
+	o.hashes[clean], o.quick[clean] = hash, quick
 	unchanged := !o.fresh && o.old[clean] == hash
 	if !unchanged {
 		o.staged = append(o.staged, clean)
@@ -229,6 +274,19 @@ func (o *Output) Write(p string, data []byte) error {
 	}
 	o.pending <- pendingFile{path: clean, data: data}
 	return nil
+}
+
+// knownHash returns the sha256 the previous build recorded for the file
+// at p, when that file's fast hash was quick too: the same bytes.
+func (o *Output) knownHash(p string, quick uint64) (string, bool) {
+	if o.fresh || o.oldQuick == nil {
+		return "", false
+	}
+	if q, ok := o.oldQuick[p]; !ok || q != quick {
+		return "", false
+	}
+	hash, ok := o.old[p]
+	return hash, ok
 }
 
 // Keep keeps the file the previous build wrote at p, unchanged, as if
@@ -250,6 +308,9 @@ func (o *Output) Keep(p string) error {
 		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
 	o.hashes[clean] = hash
+	if q, ok := o.oldQuick[clean]; ok {
+		o.quick[clean] = q
+	}
 	return nil
 }
 
@@ -489,22 +550,43 @@ func (o *Output) writeState(sum string) error {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
 	o.mu.Lock()
-	o.committed = &Committed{hashes: o.hashes, sum: sum}
+	marker, _ := stampOf(o.fs, filepath.Join(o.dir, Marker))
+	o.committed = &Committed{hashes: o.hashes, sum: sum, quick: o.quick, paths: o.paths, marker: marker}
 	o.mu.Unlock()
 	return nil
 }
 
-func (o *Output) manifest() []byte { return manifestOf(o.hashes) }
+// manifest returns the manifest of the site's files, and notes their
+// sorted paths in o.paths: those of the previous build when the site has
+// the same files, else sorted again.
+func (o *Output) manifest() []byte {
+	o.paths = o.oldPaths
+	if len(o.oldPaths) != len(o.hashes) {
+		o.paths = nil
+	}
+	for _, p := range o.paths {
+		if _, ok := o.hashes[p]; !ok {
+			o.paths = nil
+			break
+		}
+	}
+	if o.paths == nil {
+		o.paths = make([]string, 0, len(o.hashes))
+		for p := range o.hashes {
+			o.paths = append(o.paths, p)
+		}
+		sort.Strings(o.paths)
+	}
+	return manifestOf(o.hashes, o.paths)
+}
 
-// manifestOf returns the manifest of a site's files, by path.
-func manifestOf(hashes map[string]string) []byte {
-	paths := make([]string, 0, len(hashes))
+// manifestOf returns the manifest of a site's files, by path, in the
+// order of paths (sorted).
+func manifestOf(hashes map[string]string, paths []string) []byte {
 	n := len(markerHeader)
-	for p := range hashes {
-		paths = append(paths, p)
+	for _, p := range paths {
 		n += 64 + 3 + len(p)
 	}
-	sort.Strings(paths)
 	var b bytes.Buffer
 	b.Grow(n)
 	b.WriteString(markerHeader)

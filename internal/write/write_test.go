@@ -282,12 +282,34 @@ func TestResumeKeepsFiles(t *testing.T) {
 	if err := out.Write("b/index.html", []byte("b2")); err != nil {
 		t.Fatal(err)
 	}
+	if err := out.Write("c/index.html", []byte("c")); err != nil {
+		t.Fatal(err)
+	}
+	if n := out.Written(); n != 1 {
+		t.Errorf("Written() = %d after one changed and one unchanged file, want 1", n)
+	}
 	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	// A third build has the same files: the manifest keeps its order.
+	third, err := Resume(fsys, "public", out.Committed())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"a/index.html", "c/index.html"} {
+		if err := third.Keep(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := third.Write("b/index.html", []byte("b3")); err != nil {
+		t.Fatal(err)
+	}
+	if err := third.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	got := snapshot(t, fsys, "public")
 	delete(got, "public/"+Marker)
-	want := map[string]string{"public/a/index.html": "a", "public/b/index.html": "b2"}
+	want := map[string]string{"public/a/index.html": "a", "public/b/index.html": "b3", "public/c/index.html": "c"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after resuming:\n got %v\nwant %v", got, want)
 	}
@@ -295,7 +317,7 @@ func TestResumeKeepsFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, data := range map[string]string{"a/index.html": "a", "b/index.html": "b2"} {
+	for p, data := range map[string]string{"c/index.html": "c", "b/index.html": "b3", "a/index.html": "a"} {
 		if err := fresh.Write(p, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
