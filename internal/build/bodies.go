@@ -1,6 +1,7 @@
 package build
 
 import (
+	"math"
 	"strings"
 	"sync"
 
@@ -30,10 +31,15 @@ type bodyIndex struct {
 // bodySpans locates the blocks of one article's body in its file, and
 // keeps its captions (few and short).
 type bodySpans struct {
-	kinds    []timeline.BlockKind
-	offsets  []int32
-	lengths  []int32
+	blocks   []blockSpan
 	captions []string
+}
+
+// blockSpan is where one block of a body lies in its article's text:
+// 12 bytes, where a Block takes 32 and its text.
+type blockSpan struct {
+	offset, length int32
+	kind           uint8
 }
 
 func newBodyIndex() *bodyIndex { return &bodyIndex{spans: map[string]*bodySpans{}} }
@@ -43,19 +49,17 @@ func newBodyIndex() *bodyIndex { return &bodyIndex{spans: map[string]*bodySpans{
 // that the article's text can be freed. It records where the body lies
 // in data, the article's text, when every block is a span of it.
 func (idx *bodyIndex) digest(a *extract.Article, data []byte) *extract.Article {
-	spans := &bodySpans{captions: make([]string, len(a.Captions))}
+	spans := &bodySpans{captions: make([]string, len(a.Captions)), blocks: make([]blockSpan, 0, len(a.Blocks))}
 	for i, c := range a.Captions {
 		spans.captions[i] = strings.Clone(c)
 	}
 	for _, b := range a.Blocks {
 		end := b.Offset + len(b.Text)
-		if b.Offset < 0 || end > len(data) || string(data[b.Offset:end]) != b.Text {
+		if b.Offset < 0 || end > len(data) || end > math.MaxInt32 || b.Kind < 0 || b.Kind > math.MaxUint8 || string(data[b.Offset:end]) != b.Text {
 			spans = nil // not spans of the text: the body is extracted again
 			break
 		}
-		spans.kinds = append(spans.kinds, b.Kind)
-		spans.offsets = append(spans.offsets, int32(b.Offset))
-		spans.lengths = append(spans.lengths, int32(len(b.Text)))
+		spans.blocks = append(spans.blocks, blockSpan{offset: int32(b.Offset), length: int32(len(b.Text)), kind: uint8(b.Kind)})
 	}
 	idx.mu.Lock()
 	idx.spans[a.Path] = spans
@@ -84,13 +88,13 @@ func (idx *bodyIndex) body(articlePath string, data []byte) ([]timeline.Block, [
 		return nil, nil, false
 	}
 	text := string(data)
-	blocks := make([]timeline.Block, len(spans.offsets))
-	for i, off := range spans.offsets {
-		end := int(off) + int(spans.lengths[i])
+	blocks := make([]timeline.Block, len(spans.blocks))
+	for i, b := range spans.blocks {
+		start, end := int(b.offset), int(b.offset)+int(b.length)
 		if end > len(text) {
 			return nil, nil, false
 		}
-		blocks[i] = timeline.Block{Kind: spans.kinds[i], Text: text[off:end], Offset: int(off)}
+		blocks[i] = timeline.Block{Kind: timeline.BlockKind(b.kind), Text: text[start:end], Offset: start}
 	}
 	return blocks, spans.captions, true
 }

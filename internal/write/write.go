@@ -59,7 +59,7 @@ type Output struct {
 	// fresh is true when the output folder does not exist yet: Commit
 	// then renames the staging folder as a whole.
 	fresh bool
-	old   map[string]string
+	old   map[string]digest
 	// oldQuick and oldPaths are the previous build's fast hashes and
 	// sorted paths, when it was resumed (see Committed).
 	oldQuick map[string]uint64
@@ -70,12 +70,12 @@ type Output struct {
 	committed *Committed
 
 	mu     sync.Mutex
-	hashes map[string]string
-	quick  map[string]uint64
+	hashes map[string]digest
+	// quick holds the files' fast hashes for the next Resume; nil when
+	// the Output was begun by Begin, which nothing resumes.
+	quick map[string]uint64
 	// paths holds the sorted paths of the manifest, once made.
 	paths []string
-	// made holds the staging folders already created.
-	made map[string]bool
 	// err is the first error of the writers.
 	err error
 
@@ -108,14 +108,14 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]string{}, quick: map[string]uint64{}, made: map[string]bool{}}, nil
+	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]digest{}}, nil
 }
 
 // Committed is a site as the Output that committed it knows it: every
 // file's content hash and the manifest's. Resume starts the next build
 // from it.
 type Committed struct {
-	hashes map[string]string
+	hashes map[string]digest
 	sum    string
 	// quick holds a fast hash of each file (quickSeed), to tell an
 	// unchanged file without its sha256; paths holds the files' paths,
@@ -156,11 +156,12 @@ var quickSeed = maphash.MakeSeed()
 // their sha256.
 func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	dir = filepath.Clean(dir)
-	if previous == nil {
-		return Begin(fsys, dir)
-	}
-	if marker, ok := stampOf(fsys, filepath.Join(dir, Marker)); !ok || marker.size != previous.marker.size || !marker.modTime.Equal(previous.marker.modTime) {
-		return Begin(fsys, dir)
+	if marker, ok := stampOf(fsys, filepath.Join(dir, Marker)); previous == nil || !ok || marker.size != previous.marker.size || !marker.modTime.Equal(previous.marker.modTime) {
+		o, err := Begin(fsys, dir)
+		if err == nil {
+			o.quick = map[string]uint64{}
+		}
+		return o, err
 	}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -171,12 +172,12 @@ func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
 	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, oldQuick: previous.quick, oldPaths: previous.paths,
-		hashes: make(map[string]string, len(previous.hashes)), quick: make(map[string]uint64, len(previous.hashes)), made: map[string]bool{}}, nil
+		hashes: make(map[string]digest, len(previous.hashes)), quick: make(map[string]uint64, len(previous.hashes))}, nil
 }
 
 // previousBuild tells whether dir is new, and reads the manifest of the
 // build that made it. An empty folder counts as new.
-func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]string, err error) {
+func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]digest, err error) {
 	info, err := fsys.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return true, nil, nil
@@ -198,23 +199,27 @@ func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]string
 		return false, old, nil
 	}
 	if empty, _ := afero.IsEmpty(fsys, dir); empty {
-		return false, map[string]string{}, nil
+		return false, map[string]digest{}, nil
 	}
 	return false, nil, fmt.Errorf("output folder %s: not empty and not made by gen (no %s file); refusing to replace it (want an empty or generated folder)", dir, Marker)
 }
 
-func parseManifest(data []byte) map[string]string {
-	m := map[string]string{}
+func parseManifest(data []byte) map[string]digest {
+	m := map[string]digest{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 16<<20)
 	for sc.Scan() {
 		sum, p, ok := strings.Cut(sc.Text(), "  ")
-		if ok && len(sum) == 64 && !strings.HasPrefix(sum, "#") {
-			m[p] = sum
+		var d digest
+		if n, err := hex.Decode(d[:], []byte(sum)); ok && err == nil && n == len(d) {
+			m[p] = d
 		}
 	}
 	return m
 }
+
+// digest is the sha256 of a file.
+type digest [sha256.Size]byte
 
 // CleanPath checks an output path: relative, slash-separated, without
 // ".." or empty elements, so it cannot escape the output folder.
@@ -248,19 +253,25 @@ func (o *Output) Write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	quick := maphash.Bytes(quickSeed, data)
+	var quick uint64
+	if o.quick != nil {
+		quick = maphash.Bytes(quickSeed, data)
+	}
 	hash, known := o.knownHash(clean, quick)
 	if !known {
-		sum := sha256.Sum256(data)
-		hash = hex.EncodeToString(sum[:])
+		hash = sha256.Sum256(data)
 	}
 	o.mu.Lock()
 	if _, dup := o.hashes[clean]; dup {
 		o.mu.Unlock()
 		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
-	o.hashes[clean], o.quick[clean] = hash, quick
-	unchanged := !o.fresh && o.old[clean] == hash
+	o.hashes[clean] = hash
+	if o.quick != nil {
+		o.quick[clean] = quick
+	}
+	old, had := o.old[clean]
+	unchanged := !o.fresh && had && old == hash
 	if !unchanged {
 		o.staged = append(o.staged, clean)
 	}
@@ -278,12 +289,12 @@ func (o *Output) Write(p string, data []byte) error {
 
 // knownHash returns the sha256 the previous build recorded for the file
 // at p, when that file's fast hash was quick too: the same bytes.
-func (o *Output) knownHash(p string, quick uint64) (string, bool) {
-	if o.fresh || o.oldQuick == nil {
-		return "", false
+func (o *Output) knownHash(p string, quick uint64) (digest, bool) {
+	if o.fresh || o.oldQuick == nil || o.quick == nil {
+		return digest{}, false
 	}
 	if q, ok := o.oldQuick[p]; !ok || q != quick {
-		return "", false
+		return digest{}, false
 	}
 	hash, ok := o.old[p]
 	return hash, ok
@@ -308,7 +319,7 @@ func (o *Output) Keep(p string) error {
 		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
 	o.hashes[clean] = hash
-	if q, ok := o.oldQuick[clean]; ok {
+	if q, ok := o.oldQuick[clean]; ok && o.quick != nil {
 		o.quick[clean] = q
 	}
 	return nil
@@ -386,32 +397,19 @@ func (o *Output) firstErr() error {
 	return o.err
 }
 
-// mkdirAll creates dir and its parents, once per build: most pages have
-// a folder of their own, and asking the file system again each time
-// costs more than writing the page.
+// mkdirAll creates dir and its parents. Most pages have a folder of
+// their own whose parent exists: one Mkdir makes it, where MkdirAll
+// would look at every parent first; and nothing is kept per folder,
+// which at 100,000 pages would be tens of megabytes.
 func (o *Output) mkdirAll(dir string) error {
-	o.mu.Lock()
-	made, parentMade := o.made[dir], o.made[filepath.Dir(dir)]
-	o.mu.Unlock()
-	if made {
+	err := o.fs.Mkdir(dir, 0o755)
+	switch {
+	case err == nil || errors.Is(err, os.ErrExist):
 		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return o.fs.MkdirAll(dir, 0o755)
 	}
-	var err error
-	if parentMade {
-		err = o.fs.Mkdir(dir, 0o755)
-		if errors.Is(err, os.ErrExist) {
-			err = nil
-		}
-	} else {
-		err = o.fs.MkdirAll(dir, 0o755)
-	}
-	if err != nil {
-		return err
-	}
-	o.mu.Lock()
-	o.made[dir] = true
-	o.mu.Unlock()
-	return nil
+	return err
 }
 
 // Files returns how many files the site has.
@@ -582,7 +580,7 @@ func (o *Output) manifest() []byte {
 
 // manifestOf returns the manifest of a site's files, by path, in the
 // order of paths (sorted).
-func manifestOf(hashes map[string]string, paths []string) []byte {
+func manifestOf(hashes map[string]digest, paths []string) []byte {
 	n := len(markerHeader)
 	for _, p := range paths {
 		n += 64 + 3 + len(p)
@@ -591,7 +589,10 @@ func manifestOf(hashes map[string]string, paths []string) []byte {
 	b.Grow(n)
 	b.WriteString(markerHeader)
 	for _, p := range paths {
-		b.WriteString(hashes[p])
+		var hexSum [2 * sha256.Size]byte
+		sum := hashes[p]
+		hex.Encode(hexSum[:], sum[:])
+		b.Write(hexSum[:])
 		b.WriteString("  ")
 		b.WriteString(p)
 		b.WriteByte('\n')
