@@ -233,6 +233,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort() // after Commit, only removes what is left of the staging folder
+	out.Release = render.Release
 	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
 		if strings.HasSuffix(path, ".html") {

@@ -127,6 +127,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort()
+	out.Release = render.Release
 	var pages, kept atomic.Int64
 	emit := func(path string, data []byte) error {
 		if strings.HasSuffix(path, ".html") {

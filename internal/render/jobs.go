@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"sync"
 	"sync/atomic"
 
 	"github.com/newsroom/timeline/internal/parallel"
@@ -82,15 +83,45 @@ func (r *renderer) pageJob(name, url, lastMod string, key uint64, makePage func(
 	}}
 }
 
-// execute executes template name for page, into a buffer the size of
-// the last page of that template and an eighth, so that few grow.
+// execute executes template name for page, into a buffer from
+// pageBuffers grown to the size of the last page of that template and
+// an eighth, so that few grow. The emitter may hand the bytes back with
+// Release once it is done with them.
 func (r *renderer) execute(name string, page Page) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
 	size := r.sizes[name]
 	buf.Grow(int(size.Load()))
-	defer func() { size.Store(int64(buf.Len() + buf.Len()/8)) }()
-	if err := r.t.pages[name].ExecuteTemplate(&buf, "layout", page); err != nil {
+	if err := r.t.pages[name].ExecuteTemplate(buf, "layout", page); err != nil {
+		pageBuffers.Put(buf)
 		return nil, fmt.Errorf("render %s with %s: %w", pagePath(page.URL), name, err)
 	}
-	return buf.Bytes(), nil
+	size.Store(int64(buf.Len() + buf.Len()/8))
+	data := buf.Bytes()
+	if len(data) > 0 {
+		lent.Store(&data[0], buf)
+	}
+	return data, nil
+}
+
+// pageBuffers recycles the buffers pages are executed into: at 100,000
+// pages, allocating each page's buffer anew makes most of the garbage
+// of a build. lent holds the buffers whose bytes were emitted, by their
+// first byte, so that Release takes back those only.
+var (
+	pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	lent        sync.Map // *byte → *bytes.Buffer
+)
+
+// Release tells that data, bytes a Render emitted, will not be read
+// again, nor kept: if they are a page's, their buffer serves another
+// page. Bytes of any other kind are left alone, so an emitter may
+// release everything it received. Releasing is optional.
+func Release(data []byte) {
+	if len(data) == 0 {
+		return
+	}
+	if buf, ok := lent.LoadAndDelete(&data[0]); ok {
+		pageBuffers.Put(buf)
+	}
 }

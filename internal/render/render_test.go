@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -214,5 +216,37 @@ func TestPagesEscapeAndLink(t *testing.T) {
 	}
 	if strings.Contains(string(files["index.html"]), "_gen") {
 		t.Error("the built index holds the preview's reload script")
+	}
+}
+
+// TestReleaseRecyclesPagesOnly renders with an emitter that copies each
+// file and then releases it, assets included, three times over: every
+// render gives the same files as one that releases nothing, so a page's
+// buffer is reused only once released, and an asset's bytes (which the
+// Templates keep) never are.
+func TestReleaseRecyclesPagesOnly(t *testing.T) {
+	want := renderFixture(t)
+	tmpl := loadDefaults(t)
+	for round := range 3 {
+		var mu sync.Mutex
+		got := map[string][]byte{}
+		err := Render(fixture(), tmpl, Options{Workers: 2}, func(path string, data []byte) error {
+			mu.Lock()
+			got[path] = bytes.Clone(data)
+			mu.Unlock()
+			Release(data)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d: %d files, want %d", round, len(got), len(want))
+		}
+		for path, data := range want {
+			if !bytes.Equal(got[path], data) {
+				t.Errorf("round %d: %s differs from a render that releases nothing", round, path)
+			}
+		}
 	}
 }

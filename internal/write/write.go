@@ -71,6 +71,10 @@ type Output struct {
 
 	mu     sync.Mutex
 	hashes map[string]digest
+	// Release, when set, is told the bytes of each file written, once the
+	// Output no longer needs them (see Write).
+	Release func(data []byte)
+
 	// quick holds the files' fast hashes for the next Resume; nil when
 	// the Output was begun by Begin, which nothing resumes.
 	quick map[string]uint64
@@ -277,6 +281,7 @@ func (o *Output) Write(p string, data []byte) error {
 	}
 	o.mu.Unlock()
 	if unchanged {
+		o.release(data)
 		return nil
 	}
 	o.startWriters()
@@ -325,6 +330,13 @@ func (o *Output) Keep(p string) error {
 	return nil
 }
 
+// release hands data to o.Release, if set.
+func (o *Output) release(data []byte) {
+	if o.Release != nil {
+		o.Release(data)
+	}
+}
+
 // Committed returns the site as this Output committed it, for Resume;
 // nil before a successful Commit.
 func (o *Output) Committed() *Committed {
@@ -356,6 +368,7 @@ func (o *Output) startWriters() {
 					if err := o.stage(f); err != nil {
 						o.setErr(err)
 					}
+					o.release(f.data)
 				}
 			}()
 		}
