@@ -60,10 +60,12 @@ type Output struct {
 	// then renames the staging folder as a whole.
 	fresh bool
 	old   map[string]digest
-	// oldQuick and oldPaths are the previous build's fast hashes and
-	// sorted paths, when it was resumed (see Committed).
-	oldQuick map[string]uint64
-	oldPaths []string
+	// oldQuick, oldManifest and oldLines are the previous build's fast
+	// hashes, manifest and where each path's hash lies in it, when it was
+	// resumed (see Committed).
+	oldQuick    map[string]uint64
+	oldManifest []byte
+	oldLines    map[string]int
 
 	note string
 	// committed is set by a successful Commit.
@@ -78,8 +80,14 @@ type Output struct {
 	// quick holds the files' fast hashes for the next Resume; nil when
 	// the Output was begun by Begin, which nothing resumes.
 	quick map[string]uint64
-	// paths holds the sorted paths of the manifest, once made.
-	paths []string
+	// claimed counts the paths of old written or kept again: all of them
+	// means that no file is stale.
+	claimed int
+	// manifestBytes is the manifest, once made.
+	manifestBytes []byte
+	// lines holds where each path's hash lies in the manifest, once made,
+	// for a resumable Output.
+	lines map[string]int
 	// err is the first error of the writers.
 	err error
 
@@ -122,10 +130,12 @@ type Committed struct {
 	hashes map[string]digest
 	sum    string
 	// quick holds a fast hash of each file (quickSeed), to tell an
-	// unchanged file without its sha256; paths holds the files' paths,
-	// sorted as in the manifest.
-	quick map[string]uint64
-	paths []string
+	// unchanged file without its sha256. manifest is the manifest, and
+	// lines the offset of each path's hash in it: a build with the same
+	// files patches the hashes that changed instead of writing it anew.
+	quick    map[string]uint64
+	manifest []byte
+	lines    map[string]int
 	// marker is the manifest file's size and time of change once in
 	// place: Resume trusts the Committed while they are the same.
 	marker stamp
@@ -175,7 +185,7 @@ func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, oldQuick: previous.quick, oldPaths: previous.paths,
+	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, oldQuick: previous.quick, oldManifest: previous.manifest, oldLines: previous.lines,
 		hashes: make(map[string]digest, len(previous.hashes)), quick: make(map[string]uint64, len(previous.hashes))}, nil
 }
 
@@ -275,6 +285,9 @@ func (o *Output) Write(p string, data []byte) error {
 		o.quick[clean] = quick
 	}
 	old, had := o.old[clean]
+	if had {
+		o.claimed++
+	}
 	unchanged := !o.fresh && had && old == hash
 	if !unchanged {
 		o.staged = append(o.staged, clean)
@@ -324,6 +337,7 @@ func (o *Output) Keep(p string) error {
 		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
 	o.hashes[clean] = hash
+	o.claimed++
 	if q, ok := o.oldQuick[clean]; ok && o.quick != nil {
 		o.quick[clean] = q
 	}
@@ -484,6 +498,9 @@ func (o *Output) Commit() error {
 // Files the previous build did not write are left alone.
 func (o *Output) removeStale() error {
 	dirs := map[string]bool{}
+	if o.claimed == len(o.old) {
+		return nil // every file of the last build is in this one
+	}
 	for p := range o.old {
 		if _, keep := o.hashes[p]; keep {
 			continue
@@ -562,38 +579,44 @@ func (o *Output) writeState(sum string) error {
 	}
 	o.mu.Lock()
 	marker, _ := stampOf(o.fs, filepath.Join(o.dir, Marker))
-	o.committed = &Committed{hashes: o.hashes, sum: sum, quick: o.quick, paths: o.paths, marker: marker}
+	o.committed = &Committed{hashes: o.hashes, sum: sum, quick: o.quick, marker: marker}
+	if o.quick != nil {
+		o.committed.manifest, o.committed.lines = o.manifestBytes, o.lines
+	}
 	o.mu.Unlock()
 	return nil
 }
 
-// manifest returns the manifest of the site's files, and notes their
-// sorted paths in o.paths: those of the previous build when the site has
-// the same files, else sorted again.
+// manifest returns the manifest of the site's files. When the site has
+// the same files as the resumed one, it is that one's manifest with the
+// hashes of the files written again patched in; else it is made anew.
 func (o *Output) manifest() []byte {
-	o.paths = o.oldPaths
-	if len(o.oldPaths) != len(o.hashes) {
-		o.paths = nil
-	}
-	for _, p := range o.paths {
-		if _, ok := o.hashes[p]; !ok {
-			o.paths = nil
-			break
+	if o.oldManifest != nil && o.oldLines != nil && o.claimed == len(o.old) && len(o.hashes) == len(o.old) {
+		m := bytes.Clone(o.oldManifest)
+		for _, p := range o.staged {
+			sum := o.hashes[p]
+			hex.Encode(m[o.oldLines[p]:], sum[:])
 		}
+		o.manifestBytes, o.lines = m, o.oldLines
+		return m
 	}
-	if o.paths == nil {
-		o.paths = make([]string, 0, len(o.hashes))
-		for p := range o.hashes {
-			o.paths = append(o.paths, p)
-		}
-		sort.Strings(o.paths)
+	paths := make([]string, 0, len(o.hashes))
+	for p := range o.hashes {
+		paths = append(paths, p)
 	}
-	return manifestOf(o.hashes, o.paths)
+	sort.Strings(paths)
+	var lines map[string]int
+	if o.quick != nil {
+		lines = make(map[string]int, len(paths))
+	}
+	o.manifestBytes, o.lines = manifestOf(o.hashes, paths, lines), lines
+	return o.manifestBytes
 }
 
 // manifestOf returns the manifest of a site's files, by path, in the
-// order of paths (sorted).
-func manifestOf(hashes map[string]digest, paths []string) []byte {
+// order of paths (sorted); it notes in lines, when not nil, where each
+// path's hash lies.
+func manifestOf(hashes map[string]digest, paths []string, lines map[string]int) []byte {
 	n := len(markerHeader)
 	for _, p := range paths {
 		n += 64 + 3 + len(p)
@@ -602,6 +625,9 @@ func manifestOf(hashes map[string]digest, paths []string) []byte {
 	b.Grow(n)
 	b.WriteString(markerHeader)
 	for _, p := range paths {
+		if lines != nil {
+			lines[p] = b.Len()
+		}
 		var hexSum [2 * sha256.Size]byte
 		sum := hashes[p]
 		hex.Encode(hexSum[:], sum[:])
