@@ -24,6 +24,8 @@ type Matcher struct {
 	// starting with it, so a text is read once whatever the number of
 	// people.
 	byFirstWord map[string][]name
+	// firstWords holds the keys of byFirstWord.
+	firstWords wordFilter
 }
 
 // name is a multi-word name of a person, split into lowercase words.
@@ -46,6 +48,7 @@ func New(people []timeline.Person) *Matcher {
 			}
 			if len(words) > 1 {
 				m.byFirstWord[words[0]] = append(m.byFirstWord[words[0]], name{words: words, person: i})
+				m.firstWords.add(words[0])
 			}
 		}
 	}
@@ -70,34 +73,110 @@ func (m *Matcher) Find(title string, blocks []timeline.Block) []string {
 	if m == nil || len(m.byFirstWord) == 0 {
 		return nil
 	}
-	found := make([]bool, len(m.people))
-	var spans [][2]int
-	var lower []byte
-	scan := func(text string) {
-		spans = wordSpans(text, spans[:0])
-		for i, sp := range spans {
-			if !startsUpper(text[sp[0]:sp[1]]) {
-				continue
-			}
-			lower = appendLower(lower[:0], text[sp[0]:sp[1]])
-			for _, cand := range m.byFirstWord[string(lower)] {
-				if !found[cand.person] && wordsAt(text, spans, i, cand.words) {
-					found[cand.person] = true
-				}
-			}
+	var small [64]bool
+	found := small[:0]
+	if len(m.people) > len(small) {
+		found = make([]bool, len(m.people))
+	} else {
+		found = small[:len(m.people)]
+	}
+	var buf [64]byte
+	lower := buf[:0]
+	lower = m.scan(title, found, lower)
+	for _, b := range blocks {
+		lower = m.scan(b.Text, found, lower)
+	}
+	n := 0
+	for _, ok := range found {
+		if ok {
+			n++
 		}
 	}
-	scan(title)
-	for _, b := range blocks {
-		scan(b.Text)
+	if n == 0 {
+		return nil
 	}
-	var out []string
+	out := make([]string, 0, n)
 	for i, ok := range found {
 		if ok {
 			out = append(out, m.people[i].Name)
 		}
 	}
 	return out
+}
+
+// scan marks in found the people whose names text holds. It reads text
+// one word at a time and looks up only capitalised words; lower is a
+// buffer for their lower case, returned for reuse.
+func (m *Matcher) scan(text string, found []bool, lower []byte) []byte {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++ // most bytes between words are ASCII
+			continue
+		}
+		start, end, ascii := nextWord(text, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		word := text[start:end]
+		if ascii {
+			// An ASCII word keeps its length in lower case, and its
+			// bytes c|0x20 are its lower case.
+			if c := word[0]; c < 'A' || c > 'Z' || !m.firstWords.mayHold(word) {
+				continue
+			}
+			lower = appendLowerASCII(lower[:0], word)
+		} else {
+			if !startsUpper(word) {
+				continue
+			}
+			lower = appendLower(lower[:0], word)
+		}
+		for _, cand := range m.byFirstWord[string(lower)] {
+			if !found[cand.person] && wordsFrom(text, start, end, cand.words) {
+				found[cand.person] = true
+			}
+		}
+	}
+	return lower
+}
+
+// wordFilter tells ASCII words that cannot be one of a set of lower-case
+// words apart without a map look-up, by their length and first two bytes.
+type wordFilter struct {
+	// lengths has bit n set when a word is n bytes long (all bits for
+	// words of 64 bytes or more).
+	lengths uint64
+	// pairs has bit a<<8|b set when a word starts with bytes a, b (b is 0
+	// for a one-byte word).
+	pairs [1 << 16 / 64]uint64
+}
+
+// add adds the lower-case word w to the filter.
+func (f *wordFilter) add(w string) {
+	if len(w) >= 64 {
+		f.lengths = ^uint64(0)
+	} else {
+		f.lengths |= 1 << len(w)
+	}
+	pair := uint16(w[0]) << 8
+	if len(w) > 1 {
+		pair |= uint16(w[1])
+	}
+	f.pairs[pair>>6] |= 1 << (pair & 63)
+}
+
+// mayHold reports whether the lower case of word, an ASCII word of
+// letters and digits, may be in the filter.
+func (f *wordFilter) mayHold(word string) bool {
+	if len(word) < 64 && f.lengths&(1<<len(word)) == 0 {
+		return false
+	}
+	pair := uint16(word[0]|0x20) << 8
+	if len(word) > 1 {
+		pair |= uint16(word[1] | 0x20)
+	}
+	return f.pairs[pair>>6]&(1<<(pair&63)) != 0
 }
 
 // startsUpper reports whether word begins with a capital letter, as
@@ -110,33 +189,75 @@ func startsUpper(word string) bool {
 	return unicode.IsUpper(r)
 }
 
-// wordSpans appends the byte spans of the words of text (runs of letters
-// and digits) to spans. ASCII bytes are classified without decoding.
-func wordSpans(text string, spans [][2]int) [][2]int {
-	start := -1
-	for i := 0; i < len(text); {
-		c, size := text[i], 1
-		var inWord bool
-		if c < utf8.RuneSelf {
-			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			spans = append(spans, [2]int{start, i})
-			start = -1
+// asciiWord says which ASCII bytes are word bytes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// wordByte says which bytes are ASCII letters and digits.
+var wordByte = func() (t [256]bool) {
+	copy(t[:], asciiWord[:])
+	return t
+}()
+
+// isWordRune reports whether the rune at text[i] is a letter or a digit,
+// and returns its byte length.
+func isWordRune(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiWord[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r), size
+}
+
+// nextWord returns the bounds of the first word (run of letters and
+// digits) of text at or after offset i, which must start a rune, and
+// whether the word is all ASCII; start is -1 when there is none. ASCII
+// bytes are classified without decoding.
+func nextWord(text string, i int) (start, end int, ascii bool) {
+	for i < len(text) {
+		in, size := isWordRune(text, i)
+		if in {
+			break
 		}
 		i += size
 	}
-	if start >= 0 {
-		spans = append(spans, [2]int{start, len(text)})
+	if i >= len(text) {
+		return -1, -1, false
 	}
-	return spans
+	start, ascii = i, true
+	for i < len(text) {
+		if wordByte[text[i]] {
+			i++
+			continue
+		}
+		if text[i] < utf8.RuneSelf {
+			break
+		}
+		in, size := isWordRune(text, i)
+		if !in {
+			break
+		}
+		ascii = false
+		i += size
+	}
+	return start, i, ascii
+}
+
+// wordSpans appends the byte spans of the words of text (runs of letters
+// and digits) to spans.
+func wordSpans(text string, spans [][2]int) [][2]int {
+	for i := 0; ; {
+		start, end, _ := nextWord(text, i)
+		if start < 0 {
+			return spans
+		}
+		spans = append(spans, [2]int{start, end})
+		i = end
+	}
 }
 
 // appendLower appends s in lower case to buf.
@@ -147,15 +268,29 @@ func appendLower(buf []byte, s string) []byte {
 	return buf
 }
 
-// wordsAt reports whether the words of text from spans[i] on are want,
-// compared without case.
-func wordsAt(text string, spans [][2]int, i int, want []string) bool {
-	if len(spans)-i < len(want) {
-		return false
+// appendLowerASCII appends s, all ASCII, in lower case to buf: what
+// appendLower gives, without decoding.
+func appendLowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
 	}
+	return buf
+}
+
+// wordsFrom reports whether the words of text from the word text[start:end]
+// on are want, compared without case.
+func wordsFrom(text string, start, end int, want []string) bool {
 	for j, w := range want {
-		sp := spans[i+j]
-		if !strings.EqualFold(text[sp[0]:sp[1]], w) {
+		if j > 0 {
+			if start, end, _ = nextWord(text, end); start < 0 {
+				return false
+			}
+		}
+		if !strings.EqualFold(text[start:end], w) {
 			return false
 		}
 	}
