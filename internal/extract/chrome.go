@@ -90,26 +90,7 @@ func lowerASCII(s string) string {
 
 // appendLower appends lowerASCII(s) to dst.
 func appendLower(dst []byte, s string) []byte {
-	for {
-		i := strings.Index(s, "’")
-		if i < 0 {
-			return appendLowerASCII(dst, s)
-		}
-		dst = append(appendLowerASCII(dst, s[:i]), '\'')
-		s = s[i+len("’"):]
-	}
-}
-
-// appendLowerASCII appends s to dst with ASCII letters in lower case.
-func appendLowerASCII(dst []byte, s string) []byte {
-	start := len(dst)
-	dst = append(dst, s...)
-	added := dst[start:]
-	for i, c := range added {
-		if c >= 'A' && c <= 'Z' {
-			added[i] = c + 'a' - 'A'
-		}
-	}
+	dst, _, _ = appendLowerWords(dst, s)
 	return dst
 }
 
