@@ -39,3 +39,32 @@ func TestPhraseSet(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPhraseSet checks the phrase sets the rules use against
+// strings.Contains.
+func FuzzPhraseSet(f *testing.F) {
+	sets := map[*phraseSet][]string{}
+	for _, phrases := range [][]string{
+		{"subscribe to", "newsletter", "sign up", "read more", "follow the "},
+		{"(ap photo", "ap photo/", "/afp", "(afp", "/ap)", "photo by ", "getty images"},
+		{" will ", " set to ", "expected"},
+		{"since ", "by ", "from "},
+		{"ab", "abc", "b c"},
+	} {
+		sets[newPhraseSet(phrases)] = phrases
+	}
+	for _, s := range []string{"", "by", "by ", "photo by x", "(ap photo/", "x/ap)", "is set to go", "ab", "b c", "xxnewsletter"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for set, phrases := range sets {
+			want := false
+			for _, ph := range phrases {
+				want = want || strings.Contains(s, ph)
+			}
+			if got := set.in(s); got != want {
+				t.Fatalf("in(%q) = %v, want %v (phrases %q)", s, got, want, phrases)
+			}
+		}
+	})
+}
