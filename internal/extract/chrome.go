@@ -213,17 +213,15 @@ func chromeReason(f *lineFacts) string {
 // isTitleWords reports whether a short line is capitalised words, as a
 // sub-heading is ("Iranian trainers").
 func isTitleWords(s string) bool {
-	f := strings.Fields(s)
-	if len(f) < 2 {
-		return false
-	}
-	for _, w := range f {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
 		c := w[0]
 		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
 			return false
 		}
+		n++
 	}
-	return s[0] >= 'A' && s[0] <= 'Z'
+	return n >= 2 && s[0] >= 'A' && s[0] <= 'Z'
 }
 
 // sentenceChrome returns why a sentence inside a long paragraph is not

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -155,7 +155,7 @@ func (x *extraction) readEvent() {
 		x.a.EventEvidence.Rule = ruleEventPub
 		return
 	}
-	quoted := fmt.Sprintf("%q", x.text[m.Start:m.End])
+	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated
 	set := func(d timeline.Date, rule string) {
 		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
 	}
@@ -166,7 +166,7 @@ func (x *extraction) readEvent() {
 			set(newsdate.DayOnly(m.Date()), ruleEventDate)
 			return
 		}
-		x.a.Undated = "the lede's date " + quoted + " contradicts its weekday"
+		x.a.Undated = "the lede's date " + quoted() + " contradicts its weekday"
 		return
 	case newsdate.Yearless:
 		y := 0
@@ -176,13 +176,13 @@ func (x *extraction) readEvent() {
 			y = wy
 		}
 		if y == 0 {
-			x.a.Undated = "the lede's date " + quoted + " has no year, and neither a publication date nor the window gives one"
+			x.a.Undated = "the lede's date " + quoted() + " has no year, and neither a publication date nor the window gives one"
 			return
 		}
 		set(timeline.DayOf(y, m.Month, m.Day), ruleEventDate)
 		return
 	case newsdate.LastWeek:
-		x.a.Undated = "the lede says " + quoted + ", which names no day"
+		x.a.Undated = "the lede says " + quoted() + ", which names no day"
 		return
 	}
 	if pub.IsZero() {
@@ -190,7 +190,7 @@ func (x *extraction) readEvent() {
 			set(d, ruleEventCaption)
 			return
 		}
-		x.a.Undated = "the lede's " + quoted + " is relative and the text gives no publication date"
+		x.a.Undated = "the lede's " + quoted() + " is relative and the text gives no publication date"
 		return
 	}
 	switch {

@@ -104,7 +104,7 @@ func (x *extraction) cutGluedLabel(l span) span {
 func (x *extraction) cutVideoBlurb(l span) span {
 	sents := sentences(x.text, l, 2)
 	first := sents[0]
-	lower := lowerASCII(first.Text)
+	lower := x.lowerOf(first)
 	if words(first.Text) > 35 || !videoVerbs.in(lower) || strings.ContainsAny(first.Text, "\"“") {
 		return l
 	}
