@@ -46,7 +46,7 @@ func (x *extraction) readDates() {
 // findLede sets the lede: the first paragraph, after its dateline.
 func (x *extraction) findLede() {
 	x.hasLede = false
-	for _, b := range x.a.Blocks {
+	for _, b := range x.blocks {
 		if b.Kind != timeline.Paragraph {
 			continue
 		}
@@ -118,7 +118,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 	if !x.hasLede {
 		return newsdate.Mention{}, span{}, false
 	}
-	sents := sentences(x.text, x.lede, 2)
+	sents := x.sentences(x.lede, 2)
 	for _, s := range sents[:min(2, len(sents))] {
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])

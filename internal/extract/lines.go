@@ -117,11 +117,18 @@ func isWordByte(c byte) bool {
 	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 }
 
-// sentences splits the line span into sentence spans, stopping after
-// limit of them when limit > 0. A run of two or more spaces marks a
-// paragraph break (Break set on the next sentence).
-func sentences(text string, line span, limit int) []span {
-	var out []span
+// sentences returns the sentences of the line span (see
+// appendSentences), in a buffer the next call reuses.
+func (x *extraction) sentences(line span, limit int) []span {
+	x.sents = appendSentences(x.sents[:0], x.text, line, limit)
+	return x.sents
+}
+
+// appendSentences appends the sentence spans of the line span to out,
+// stopping after limit of them when limit > 0. A run of two or more
+// spaces marks a paragraph break (Break set on the next sentence).
+func appendSentences(out []span, text string, line span, limit int) []span {
+	first := len(out)
 	start, brk := line.Start, true
 	emit := func(end int, next int, nextBreak bool) {
 		s, e := trimSpan(text, start, end)
@@ -134,7 +141,7 @@ func sentences(text string, line span, limit int) []span {
 		start = next
 	}
 	for i := line.Start; i < line.End; {
-		if limit > 0 && len(out) == limit {
+		if limit > 0 && len(out)-first == limit {
 			return out
 		}
 		c := text[i]
