@@ -104,32 +104,50 @@ func (m *Matcher) Find(title string, blocks []timeline.Block) []string {
 	return out
 }
 
-// scan marks in found the people whose names text holds. It reads text
-// one word at a time and looks up only capitalised words; lower is a
-// buffer for their lower case, returned for reuse.
+// scan marks in found the people whose names text holds. It looks up
+// only words that start with a capital; lower is a buffer for their
+// lower case, returned for reuse. Eight ASCII bytes without a capital
+// start no such word, and are passed over at once.
 func (m *Matcher) scan(text string, found []bool, lower []byte) []byte {
+	// prevWord is whether the rune before text[i] is a letter or digit.
+	prevWord := false
 	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++ // most bytes between words are ASCII
-			continue
+		if i+8 <= len(text) {
+			if x := load8(text, i); x&highBits == 0 && upperBytes(x) == 0 {
+				i += 8
+				prevWord = asciiWord[text[i-1]]
+				continue
+			}
 		}
-		start, end, ascii := nextWord(text, i)
-		if start < 0 {
-			break
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] || prevWord || c > 'Z' || c < 'A' {
+				prevWord = asciiWord[c]
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			in := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if !in || prevWord || !unicode.IsUpper(r) {
+				prevWord = in
+				i += size
+				continue
+			}
 		}
-		i = end
+		// A word that starts with a capital starts at i.
+		start := i
+		end, ascii := wordEnd(text, i)
+		i, prevWord = end, true
 		word := text[start:end]
 		if ascii {
 			// An ASCII word keeps its length in lower case, and its
 			// bytes c|0x20 are its lower case.
-			if c := word[0]; c < 'A' || c > 'Z' || !m.firstWords.mayHold(word) {
+			if !m.firstWords.mayHold(word) {
 				continue
 			}
 			lower = appendLowerASCII(lower[:0], word)
 		} else {
-			if !startsUpper(word) {
-				continue
-			}
 			lower = appendLower(lower[:0], word)
 		}
 		for _, cand := range m.byFirstWord[string(lower)] {
@@ -139,6 +157,24 @@ func (m *Matcher) scan(text string, found []bool, lower []byte) []byte {
 		}
 	}
 	return lower
+}
+
+// highBits has the high bit of each byte of a uint64.
+const highBits = 0x8080808080808080
+
+// load8 returns text[i:i+8] as a little-endian uint64.
+func load8(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// upperBytes returns x, eight ASCII bytes, with the high bit set in each
+// byte that is a capital letter. No byte is above 0x7f, so adding to one
+// carries into no other.
+func upperBytes(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & highBits
 }
 
 // wordFilter tells ASCII words that cannot be one of a set of lower-case
@@ -179,16 +215,6 @@ func (f *wordFilter) mayHold(word string) bool {
 	return f.pairs[pair>>6]&(1<<(pair&63)) != 0
 }
 
-// startsUpper reports whether word begins with a capital letter, as
-// names in running text do; other words are not looked up.
-func startsUpper(word string) bool {
-	if c := word[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z'
-	}
-	r, _ := utf8.DecodeRuneInString(word)
-	return unicode.IsUpper(r)
-}
-
 // asciiWord says which ASCII bytes are word bytes: letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
@@ -215,20 +241,23 @@ func isWordRune(text string, i int) (bool, int) {
 
 // nextWord returns the bounds of the first word (run of letters and
 // digits) of text at or after offset i, which must start a rune, and
-// whether the word is all ASCII; start is -1 when there is none. ASCII
-// bytes are classified without decoding.
+// whether the word is all ASCII; start is -1 when there is none.
 func nextWord(text string, i int) (start, end int, ascii bool) {
 	for i < len(text) {
 		in, size := isWordRune(text, i)
 		if in {
-			break
+			end, ascii = wordEnd(text, i)
+			return i, end, ascii
 		}
 		i += size
 	}
-	if i >= len(text) {
-		return -1, -1, false
-	}
-	start, ascii = i, true
+	return -1, -1, false
+}
+
+// wordEnd returns the end of the word that starts at text[i], and
+// whether it is all ASCII. ASCII bytes are classified without decoding.
+func wordEnd(text string, i int) (end int, ascii bool) {
+	ascii = true
 	for i < len(text) {
 		if wordByte[text[i]] {
 			i++
@@ -244,7 +273,7 @@ func nextWord(text string, i int) (start, end int, ascii bool) {
 		ascii = false
 		i += size
 	}
-	return start, i, ascii
+	return i, ascii
 }
 
 // wordSpans appends the byte spans of the words of text (runs of letters

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -44,6 +45,16 @@ func refFind(m *Matcher, title string, blocks []timeline.Block) []string {
 		}
 	}
 	return out
+}
+
+// startsUpper reports whether word begins with a capital letter, as
+// names in running text do; other words are not looked up.
+func startsUpper(word string) bool {
+	if c := word[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
 }
 
 func refWordSpans(text string, spans [][2]int) [][2]int {
@@ -124,4 +135,26 @@ func FuzzFind(f *testing.F) {
 			t.Fatalf("wordSpans(%q) = %v, want %v", a, got, want)
 		}
 	})
+}
+
+// TestFindMatchesReference compares Find with refFind on random texts
+// made of the words of fuzzPeople's names in several cases, glued or
+// split by spaces, punctuation, non-ASCII letters and invalid bytes.
+func TestFindMatchesReference(t *testing.T) {
+	tokens := []string{"Lloyd", "Austin", "lloyd", "LLOYD", "AUSTIN", "J", ".", "III", "Webber", "Émile", "ÉMILE", "Zola",
+		"ZOLA", "É", "Sergey", "Shoigu", "Pope", "2", "Francis", "II", "Володимир", "Зеленський", "İsmail", "KILIÇ",
+		"ß", "Straße", " ", " ", " ", "  ", "\u00a0", ",", "x", "Mc", "\xff", "\xc3", "\xe2\x80", "9", "\n"}
+	m := New(fuzzPeople)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 50_000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+		}
+		text := b.String()
+		blocks := []timeline.Block{{Text: text}}
+		if got, want := m.Find("", blocks), refFind(m, "", blocks); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Find(%q) = %q, want %q", text, got, want)
+		}
+	}
 }
