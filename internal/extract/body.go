@@ -227,7 +227,7 @@ func isCaption(f *lineFacts) bool {
 }
 
 // captionWords mark the way photo captions describe a picture.
-var captionWords = newPhraseSet([]string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "})
+var captionWords = []string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "}
 
 // captionShaped reports whether a line reads as a photo caption: a
 // picture's description with the day it was taken ("..., Tuesday, Dec. 21,
@@ -236,7 +236,7 @@ func captionShaped(f *lineFacts) bool {
 	if f.words > 120 {
 		return false
 	}
-	if captionWords.in(f.lower) {
+	if f.phraseGroups()&groupCaption != 0 {
 		return true
 	}
 	for _, m := range f.dates {

@@ -20,9 +20,10 @@ type lineFacts struct {
 	// line without a digit is not scanned: it names no calendar day,
 	// month or year, and the rules act on nothing else in a line's dates.
 	dates []newsdate.Mention
-	// credit is whether the line names a photo or video credit, once
-	// creditDone is set (see hasCredit).
-	credit, creditDone bool
+	// phrases are the groups of linePhrases the line holds, once
+	// phrasesDone is set (see phraseGroups).
+	phrases     uint8
+	phrasesDone bool
 	// chrome is chromeReason of the line, once chromeDone is set.
 	chrome     string
 	chromeDone bool
@@ -200,14 +201,19 @@ func (x *extraction) datesOf(s span) []newsdate.Mention {
 	return newsdate.Scan(s.Text)
 }
 
-// hasCredit reports whether the line names a photo or video credit,
-// worked out on first use: the search is a pass over the line, and lines
-// before the headline or after the end of the article never need it.
-func (f *lineFacts) hasCredit() bool {
-	if !f.creditDone {
-		f.credit, f.creditDone = hasCredit(f.lower), true
+// phraseGroups returns the groups of linePhrases the line holds, worked
+// out on first use: the search is a pass over the line, and lines before
+// the headline or after the end of the article never need it.
+func (f *lineFacts) phraseGroups() uint8 {
+	if !f.phrasesDone {
+		f.phrases, f.phrasesDone = linePhrases.groups(f.lower), true
 	}
-	return f.credit
+	return f.phrases
+}
+
+// hasCredit reports whether the line names a photo or video credit.
+func (f *lineFacts) hasCredit() bool {
+	return f.phraseGroups()&groupCredit != 0
 }
 
 // lowerOf returns lowerASCII(s.Text) for a piece of a line: cut from the

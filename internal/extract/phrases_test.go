@@ -40,8 +40,8 @@ func TestPhraseSet(t *testing.T) {
 	}
 }
 
-// FuzzPhraseSet checks the phrase sets the rules use against
-// strings.Contains.
+// FuzzPhraseSet checks phrase sets, and the groups of linePhrases,
+// against strings.Contains.
 func FuzzPhraseSet(f *testing.F) {
 	sets := map[*phraseSet][]string{}
 	for _, phrases := range [][]string{
@@ -53,7 +53,7 @@ func FuzzPhraseSet(f *testing.F) {
 	} {
 		sets[newPhraseSet(phrases)] = phrases
 	}
-	for _, s := range []string{"", "by", "by ", "photo by x", "(ap photo/", "x/ap)", "is set to go", "ab", "b c", "xxnewsletter"} {
+	for _, s := range []string{"all rights reserved (ap photo/x) sign up pictured", "getty images newsletter", "", "by", "by ", "photo by x", "(ap photo/", "x/ap)", "is set to go", "ab", "b c", "xxnewsletter"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -64,6 +64,24 @@ func FuzzPhraseSet(f *testing.F) {
 			}
 			if got := set.in(s); got != want {
 				t.Fatalf("in(%q) = %v, want %v (phrases %q)", s, got, want, phrases)
+			}
+		}
+		var want uint8
+		for group, phrases := range map[uint8][]string{
+			groupCredit: creditMarks, groupPromo: promoPhrases, groupRights: {"all rights reserved"}, groupCaption: captionWords,
+		} {
+			for _, ph := range phrases {
+				if strings.Contains(s, ph) {
+					want |= group
+				}
+			}
+		}
+		if got := linePhrases.groups(s); got != want {
+			t.Fatalf("linePhrases.groups(%q) = %b, want %b", s, got, want)
+		}
+		for _, g := range []uint8{groupCredit, groupPromo, groupRights, groupCaption} {
+			if got := linePhrases.find(s, g); got&g != want&g {
+				t.Fatalf("linePhrases.find(%q, %b) = %b, want %b", s, g, got, want)
 			}
 		}
 	})
