@@ -35,6 +35,17 @@ func (x *extraction) readDates() {
 	x.findLede()
 	x.readPublished()
 	x.readEvent()
+	n := 0
+	if !x.a.Published.IsZero() {
+		n++
+	}
+	if !x.a.Event.IsZero() {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	x.a.DateEvidence = make([]timeline.Evidence, 0, n)
 	if !x.a.Published.IsZero() {
 		x.a.DateEvidence = append(x.a.DateEvidence, x.a.PublishedEvidence)
 	}
