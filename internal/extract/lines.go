@@ -106,11 +106,17 @@ func sentenceEnd(text string, i int) bool {
 	for w > 0 && (isWordByte(text[w-1]) || text[w-1] == '.') && i-w < 8 {
 		w--
 	}
-	word := strings.ToLower(text[w:i])
+	// The word is at most eight bytes, all ASCII letters, digits and
+	// periods, so its lower case fits a small buffer.
+	var buf [8]byte
+	word := buf[:copy(buf[:], text[w:i])]
+	for k, c := range word {
+		word[k] = lowerBytes[c]
+	}
 	if len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
 		return false
 	}
-	return !abbreviations[word]
+	return !abbreviations[string(word)]
 }
 
 func isWordByte(c byte) bool {
@@ -145,6 +151,13 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 			return out
 		}
 		c := text[i]
+		if plainBytes[c] {
+			// Neither space, nor sentence end, nor "Read more": letters,
+			// digits, most punctuation, and UTF-8 bytes that do not
+			// start a no-break or zero-width space.
+			i++
+			continue
+		}
 		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
 			c = '.' // a link glued to the sentence before it ends a sentence
 			i += len("Read more") - 1
@@ -155,8 +168,12 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 		}
 		if n := isSpaceAt(text, i); n > 0 {
 			j, count := i+n, 1
-			for j < line.End && isSpaceAt(text, j) > 0 {
-				j += isSpaceAt(text, j)
+			for j < line.End {
+				n := isSpaceAt(text, j)
+				if n == 0 {
+					break
+				}
+				j += n
 				count++
 			}
 			if count >= 2 && j < line.End {
@@ -197,6 +214,20 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 	emit(line.End, line.End, false)
 	return out
 }
+
+// plainBytes are the bytes appendSentences passes over: all but the
+// first bytes of spaces (see isSpaceAt), sentence ends, ')' and 'R'. The
+// bytes of a UTF-8 sequence after its first are never any of those, so
+// passing over them one at a time is passing over the whole rune.
+var plainBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = true
+	}
+	for _, c := range []byte{' ', '\t', '\r', '\f', '\v', 0xc2, 0xe2, '.', '?', '!', ')', 'R'} {
+		t[c] = false
+	}
+	return t
+}()
 
 // gluedReadMore reports whether text[i:end] starts with "Read more" glued
 // to a word before it (from on), the way scrapers flatten a link to
