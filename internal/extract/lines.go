@@ -150,14 +150,23 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 		if limit > 0 && len(out)-first == limit {
 			return out
 		}
-		c := text[i]
-		if plainBytes[c] {
-			// Neither space, nor sentence end, nor "Read more": letters,
-			// digits, most punctuation, and UTF-8 bytes that do not
-			// start a no-break or zero-width space.
-			i++
-			continue
+		// Pass over plain bytes (neither space, nor sentence end, nor
+		// "Read more": letters, digits, most punctuation, and UTF-8 bytes
+		// that do not start a no-break or zero-width space), and single
+		// spaces between them, which end nothing either.
+		for i < line.End {
+			if plainBytes[text[i]] {
+				i++
+			} else if text[i] == ' ' && i+1 < line.End && plainBytes[text[i+1]] {
+				i += 2
+			} else {
+				break
+			}
 		}
+		if i >= line.End {
+			break
+		}
+		c := text[i]
 		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
 			c = '.' // a link glued to the sentence before it ends a sentence
 			i += len("Read more") - 1
