@@ -4,6 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/synth"
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/spf13/afero"
+	"gopkg.in/yaml.v3"
 )
 
 // BenchmarkExtractMix extracts a mix of articles: the seeds in
@@ -36,4 +42,66 @@ func BenchmarkExtractMix(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/article")
+}
+
+// BenchmarkExtractSynth extracts synthetic articles (internal/synth) with
+// the people of the synthetic site, as a full build does: the one
+// benchmark that also measures finding people (names.Matcher.Find).
+func BenchmarkExtractSynth(b *testing.B) {
+	texts, opts := synthArticles(b, 200)
+	total := 0
+	for _, data := range texts {
+		total += len(data)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range texts {
+			Extract("synth.txt", data, opts)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/article")
+}
+
+// synthArticles generates n synthetic raw articles in memory and returns
+// them with options holding the synthetic site's window and people.
+func synthArticles(tb testing.TB, n int) ([][]byte, Options) {
+	tb.Helper()
+	fsys := afero.NewMemMapFs()
+	if err := synth.Generate(fsys, "site", synth.Options{Articles: n, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	data, err := afero.ReadFile(fsys, "site/content/people.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var entries []struct {
+		Name    string   `yaml:"name"`
+		Aliases []string `yaml:"aliases"`
+	}
+	if err := yaml.Unmarshal(data, &entries); err != nil {
+		tb.Fatal(err)
+	}
+	var people []timeline.Person
+	for _, e := range entries {
+		people = append(people, timeline.Person{Name: e.Name, Aliases: e.Aliases})
+	}
+	paths, err := afero.Glob(fsys, "site/content/articles/*.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var texts [][]byte
+	for _, p := range paths {
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, data)
+	}
+	opts := Options{
+		WindowStart: timeline.FromTime(synth.WindowStart),
+		WindowEnd:   timeline.FromTime(synth.WindowEnd),
+		Names:       names.New(people),
+	}
+	return texts, opts
 }

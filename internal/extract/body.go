@@ -97,7 +97,7 @@ func (x *extraction) readBody() {
 			x.drop(l, reasonAfterEnd)
 		case endMarkers[key] || strings.HasPrefix(key, "source: read full"):
 			x.drop(l, reasonAfterEnd)
-			ended = len(x.a.Blocks) > 0
+			ended = len(x.blocks) > 0
 		case l.Text == x.a.Title:
 			x.drop(l, reasonRepeated)
 		case i+1 < len(lines) && lines[i+1].Text == l.Text:
@@ -195,7 +195,7 @@ func (x *extraction) readTrailer(l span) {
 
 // caption files a line under Captions and remembers its dates.
 func (x *extraction) caption(s span) {
-	x.a.Captions = append(x.a.Captions, s.Text)
+	x.captions = append(x.captions, s.Text)
 	for _, m := range x.datesOf(s) {
 		if m.Kind == newsdate.Absolute {
 			m.Start += s.Start
@@ -208,15 +208,15 @@ func (x *extraction) caption(s span) {
 // creditAfter moves the block just before a credit line at index i to
 // Captions: a credit follows the caption it credits.
 func (x *extraction) creditAfter(i int) {
-	n := len(x.a.Blocks)
-	if n == 0 || i == 0 || x.a.Blocks[n-1].Offset != x.lines[i-1].Start {
+	n := len(x.blocks)
+	if n == 0 || i == 0 || x.blocks[n-1].Offset != x.lines[i-1].Start {
 		return
 	}
-	b := x.a.Blocks[n-1]
+	b := x.blocks[n-1]
 	if !captionShaped(factsOf(b.Text)) {
 		return
 	}
-	x.a.Blocks = x.a.Blocks[:n-1]
+	x.blocks = x.blocks[:n-1]
 	x.caption(span{Start: b.Offset, End: b.Offset + len(b.Text), Text: b.Text})
 }
 
@@ -227,7 +227,7 @@ func isCaption(f *lineFacts) bool {
 }
 
 // captionWords mark the way photo captions describe a picture.
-var captionWords = newPhraseSet([]string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "})
+var captionWords = []string{"in this photo", "pictured", "file - ", "file photo", "photo taken", " is seen ", " are seen "}
 
 // captionShaped reports whether a line reads as a photo caption: a
 // picture's description with the day it was taken ("..., Tuesday, Dec. 21,
@@ -236,7 +236,7 @@ func captionShaped(f *lineFacts) bool {
 	if f.words > 120 {
 		return false
 	}
-	if captionWords.in(f.lower) {
+	if f.phraseGroups()&groupCaption != 0 {
 		return true
 	}
 	for _, m := range f.dates {

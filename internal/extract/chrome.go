@@ -60,14 +60,14 @@ var socialWords = map[string]bool{
 
 // promoPhrases mark short lines and sentences that address the reader
 // rather than report.
-var promoPhrases = newPhraseSet([]string{
+var promoPhrases = []string{
 	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage",
 	"join us on", "download the app", "read more", "click here", "live coverage here", "you can read more",
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
 	"see the video", "watch live", "watch the video", "can be followed in",
-})
+}
 
 // editorNotes start the notes editors append about corrections and updates.
 var editorNotes = []string{
@@ -77,10 +77,31 @@ var editorNotes = []string{
 }
 
 // creditMarks identify photo and video credits inside a line.
-var creditMarks = newPhraseSet([]string{
+var creditMarks = []string{
 	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
 	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
 	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ",
+}
+
+// Groups of linePhrases.
+const (
+	// groupCredit is the creditMarks.
+	groupCredit uint8 = 1 << iota
+	// groupPromo is the promoPhrases.
+	groupPromo
+	// groupRights is "all rights reserved".
+	groupRights
+	// groupCaption is the captionWords.
+	groupCaption
+)
+
+// linePhrases finds the phrases the rules look for in a line or in a
+// sentence of a long one, all in one pass.
+var linePhrases = newPhraseGroups(map[uint8][]string{
+	groupCredit:  creditMarks,
+	groupPromo:   promoPhrases,
+	groupRights:  {"all rights reserved"},
+	groupCaption: captionWords,
 })
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
@@ -90,26 +111,7 @@ func lowerASCII(s string) string {
 
 // appendLower appends lowerASCII(s) to dst.
 func appendLower(dst []byte, s string) []byte {
-	for {
-		i := strings.Index(s, "’")
-		if i < 0 {
-			return appendLowerASCII(dst, s)
-		}
-		dst = append(appendLowerASCII(dst, s[:i]), '\'')
-		s = s[i+len("’"):]
-	}
-}
-
-// appendLowerASCII appends s to dst with ASCII letters in lower case.
-func appendLowerASCII(dst []byte, s string) []byte {
-	start := len(dst)
-	dst = append(dst, s...)
-	added := dst[start:]
-	for i, c := range added {
-		if c >= 'A' && c <= 'Z' {
-			added[i] = c + 'a' - 'A'
-		}
-	}
+	dst, _, _ = appendLowerWords(dst, s)
 	return dst
 }
 
@@ -171,7 +173,7 @@ func breadcrumbTail(s string) string {
 
 // hasCredit reports whether s carries a photo or video credit.
 func hasCredit(lower string) bool {
-	return creditMarks.in(lower)
+	return linePhrases.find(lower, groupCredit)&groupCredit != 0
 }
 
 // isCreditLine reports whether a line is a credit on its own: a
@@ -213,13 +215,13 @@ func chromeReason(f *lineFacts) string {
 		return reasonShare
 	case isBreadcrumb(s):
 		return reasonBreadcrumb
-	case strings.Contains(s, "©") || strings.Contains(lower, "all rights reserved") || strings.HasPrefix(lower, "copyright"):
+	case strings.Contains(s, "©") || f.phraseGroups()&groupRights != 0 || strings.HasPrefix(lower, "copyright"):
 		return reasonCopyright
 	case startsWithAny(lower, editorNotes):
 		return reasonEditorNote
 	case strings.HasPrefix(s, "___") || strings.Trim(s, "-–—_=*• ") == "":
 		return reasonScrap
-	case n <= 30 && promoPhrases.in(lower):
+	case n <= 30 && f.phraseGroups()&groupPromo != 0:
 		return reasonPromo
 	case isCreditLine(f):
 		return reasonCredit
@@ -232,35 +234,35 @@ func chromeReason(f *lineFacts) string {
 // isTitleWords reports whether a short line is capitalised words, as a
 // sub-heading is ("Iranian trainers").
 func isTitleWords(s string) bool {
-	f := strings.Fields(s)
-	if len(f) < 2 {
-		return false
-	}
-	for _, w := range f {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
 		c := w[0]
 		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
 			return false
 		}
+		n++
 	}
-	return s[0] >= 'A' && s[0] <= 'Z'
+	return n >= 2 && s[0] >= 'A' && s[0] <= 'Z'
 }
 
 // sentenceChrome returns why a sentence inside a long paragraph is not
 // article text, or "". lower is lowerASCII(s).
 func sentenceChrome(s, lower string) string {
 	n := words(s)
-	switch {
-	case n <= 3 && navigationWords[shortKey(lower)] != "":
+	if n <= 3 && navigationWords[shortKey(lower)] != "" {
 		return navigationWords[shortKey(lower)]
-	case strings.Contains(s, "©") || strings.Contains(lower, "all rights reserved"):
+	}
+	groups := linePhrases.groups(lower)
+	switch {
+	case strings.Contains(s, "©") || groups&groupRights != 0:
 		return reasonCopyright
 	case startsWithAny(lower, editorNotes):
 		return reasonEditorNote
 	case strings.HasPrefix(s, "___"):
 		return reasonScrap
-	case n <= 40 && promoPhrases.in(lower):
+	case n <= 40 && groups&groupPromo != 0:
 		return reasonPromo
-	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && n <= 12 && hasCredit(lower),
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && n <= 12 && groups&groupCredit != 0,
 		strings.HasPrefix(lower, "photograph:") && n <= 10:
 		return reasonCredit
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/newsdate"
 )
@@ -93,12 +94,14 @@ func isAcronym(s string) bool {
 // words, perhaps a date and a parenthesised agency; with a colon, capitals
 // only.
 func isDatelinePrefix(s string, colon bool) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 || len(f) > 8 || strings.Contains(s, ". ") || strings.ContainsAny(s, "\"“”") {
+	if strings.Contains(s, ". ") || strings.ContainsAny(s, "\"“”") {
 		return false
 	}
-	caps, special := 0, false
-	for _, w := range f {
+	n, caps, special := 0, 0, false
+	for w := range strings.FieldsSeq(s) {
+		if n++; n > 8 {
+			return false
+		}
 		c := w[0]
 		switch {
 		case c == '(':
@@ -106,15 +109,32 @@ func isDatelinePrefix(s string, colon bool) bool {
 		case c >= '0' && c <= '9':
 			special = true
 		case c >= 'A' && c <= 'Z':
-			if strings.ToUpper(w) == w {
+			if isUpperWord(w) {
 				caps++
 			}
 		default:
 			return false
 		}
 	}
-	if colon {
-		return caps == len(f)
+	if n == 0 {
+		return false
 	}
-	return caps > 0 || special || len(f) <= 3
+	if colon {
+		return caps == n
+	}
+	return caps > 0 || special || n <= 3
+}
+
+// isUpperWord reports whether strings.ToUpper(w) == w, without a copy
+// when w is ASCII.
+func isUpperWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(w) == w
+		case c >= 'a' && c <= 'z':
+			return false
+		}
+	}
+	return true
 }

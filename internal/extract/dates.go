@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -35,6 +35,17 @@ func (x *extraction) readDates() {
 	x.findLede()
 	x.readPublished()
 	x.readEvent()
+	n := 0
+	if !x.a.Published.IsZero() {
+		n++
+	}
+	if !x.a.Event.IsZero() {
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	x.a.DateEvidence = make([]timeline.Evidence, 0, n)
 	if !x.a.Published.IsZero() {
 		x.a.DateEvidence = append(x.a.DateEvidence, x.a.PublishedEvidence)
 	}
@@ -46,7 +57,7 @@ func (x *extraction) readDates() {
 // findLede sets the lede: the first paragraph, after its dateline.
 func (x *extraction) findLede() {
 	x.hasLede = false
-	for _, b := range x.a.Blocks {
+	for _, b := range x.blocks {
 		if b.Kind != timeline.Paragraph {
 			continue
 		}
@@ -118,7 +129,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 	if !x.hasLede {
 		return newsdate.Mention{}, span{}, false
 	}
-	sents := sentences(x.text, x.lede, 2)
+	sents := x.sentences(x.lede, 2)
 	for _, s := range sents[:min(2, len(sents))] {
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])
@@ -155,7 +166,7 @@ func (x *extraction) readEvent() {
 		x.a.EventEvidence.Rule = ruleEventPub
 		return
 	}
-	quoted := fmt.Sprintf("%q", x.text[m.Start:m.End])
+	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated
 	set := func(d timeline.Date, rule string) {
 		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
 	}
@@ -166,7 +177,7 @@ func (x *extraction) readEvent() {
 			set(newsdate.DayOnly(m.Date()), ruleEventDate)
 			return
 		}
-		x.a.Undated = "the lede's date " + quoted + " contradicts its weekday"
+		x.a.Undated = "the lede's date " + quoted() + " contradicts its weekday"
 		return
 	case newsdate.Yearless:
 		y := 0
@@ -176,13 +187,13 @@ func (x *extraction) readEvent() {
 			y = wy
 		}
 		if y == 0 {
-			x.a.Undated = "the lede's date " + quoted + " has no year, and neither a publication date nor the window gives one"
+			x.a.Undated = "the lede's date " + quoted() + " has no year, and neither a publication date nor the window gives one"
 			return
 		}
 		set(timeline.DayOf(y, m.Month, m.Day), ruleEventDate)
 		return
 	case newsdate.LastWeek:
-		x.a.Undated = "the lede says " + quoted + ", which names no day"
+		x.a.Undated = "the lede says " + quoted() + ", which names no day"
 		return
 	}
 	if pub.IsZero() {
@@ -190,7 +201,7 @@ func (x *extraction) readEvent() {
 			set(d, ruleEventCaption)
 			return
 		}
-		x.a.Undated = "the lede's " + quoted + " is relative and the text gives no publication date"
+		x.a.Undated = "the lede's " + quoted() + " is relative and the text gives no publication date"
 		return
 	}
 	switch {

@@ -74,14 +74,35 @@ func Extract(path string, data []byte, opts Options) *Article {
 	}
 	s := getScratch()
 	defer s.release()
+	x.blocks, x.dropped, x.captions, x.sents = s.blocks[:0], s.dropped[:0], s.captions[:0], s.sents[:0]
 	x.readLines(s)
 	x.findHeadline()
 	x.readBody()
 	x.readDates()
 	x.deriveTitle()
 	x.summarise()
+	x.finish(s)
 	x.a.People = opts.Names.Find(x.a.Title, x.a.Blocks)
 	return x.a
+}
+
+// finish copies the blocks, dropped lines and captions, gathered in the
+// scratch buffers, to the article, each list the size of its contents
+// (nil when nothing was ever added), and hands the buffers back to s.
+func (x *extraction) finish(s *scratch) {
+	x.a.Blocks = exactCopy(x.blocks, x.kept)
+	x.a.Dropped = exactCopy(x.dropped, len(x.dropped) > 0)
+	x.a.Captions = exactCopy(x.captions, len(x.captions) > 0)
+	s.blocks, s.dropped, s.captions, s.sents = x.blocks, x.dropped, x.captions, x.sents
+}
+
+// exactCopy returns a copy of buf as long as its contents, or nil when
+// used is false.
+func exactCopy[T any](buf []T, used bool) []T {
+	if !used {
+		return nil
+	}
+	return append(make([]T, 0, len(buf)), buf...)
 }
 
 // extraction is the state of one Extract call.
@@ -103,6 +124,16 @@ type extraction struct {
 	// Dates found where a publication date may sit, and in captions.
 	marker, byline, trailer, stamp candidate
 	captionDates                   []newsdate.Mention
+	// blocks, dropped and captions gather what becomes the article's
+	// Blocks, Dropped and Captions (see finish); kept is whether a block
+	// was ever kept, so that an article whose only block was moved to
+	// the captions has an empty, not a nil, Blocks.
+	blocks   []timeline.Block
+	kept     bool
+	dropped  []Dropped
+	captions []string
+	// sents is the buffer of x.sentences.
+	sents []span
 }
 
 // candidate is a date mention, with absolute offsets, found in a place
@@ -113,14 +144,12 @@ type candidate struct {
 }
 
 func (x *extraction) drop(s span, reason string) {
-	if x.a.Dropped == nil {
-		x.a.Dropped = make([]Dropped, 0, len(x.lines)) // most lines of a page are dropped
-	}
-	x.a.Dropped = append(x.a.Dropped, Dropped{Text: s.Text, Offset: s.Start, Reason: reason})
+	x.dropped = append(x.dropped, Dropped{Text: s.Text, Offset: s.Start, Reason: reason})
 }
 
 func (x *extraction) keep(kind timeline.BlockKind, s span) {
-	x.a.Blocks = append(x.a.Blocks, timeline.Block{Kind: kind, Text: s.Text, Offset: s.Start})
+	x.blocks = append(x.blocks, timeline.Block{Kind: kind, Text: s.Text, Offset: s.Start})
+	x.kept = true
 }
 
 // summarise sets the summary: the lede, cut to its first two sentences
@@ -133,7 +162,7 @@ func (x *extraction) summarise() {
 		x.a.Summary = x.lede.Text
 		return
 	}
-	sents := sentences(x.text, x.lede, 2)
+	sents := x.sentences(x.lede, 2)
 	end := sents[0].End
 	if len(sents) > 1 && sents[1].End-x.lede.Start <= 320 {
 		end = sents[1].End
@@ -146,5 +175,5 @@ func (x *extraction) deriveTitle() {
 	if x.a.Title != "" || !x.hasLede {
 		return
 	}
-	x.a.Title, x.a.TitleDerived = deriveTitle(sentences(x.text, x.lede, 1)[0].Text), true
+	x.a.Title, x.a.TitleDerived = deriveTitle(x.sentences(x.lede, 1)[0].Text), true
 }

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -17,9 +20,10 @@ type lineFacts struct {
 	// line without a digit is not scanned: it names no calendar day,
 	// month or year, and the rules act on nothing else in a line's dates.
 	dates []newsdate.Mention
-	// credit is whether the line names a photo or video credit, once
-	// creditDone is set (see hasCredit).
-	credit, creditDone bool
+	// phrases are the groups of linePhrases the line holds, once
+	// phrasesDone is set (see phraseGroups).
+	phrases     uint8
+	phrasesDone bool
 	// chrome is chromeReason of the line, once chromeDone is set.
 	chrome     string
 	chromeDone bool
@@ -53,10 +57,9 @@ func (x *extraction) readLines(s *scratch) {
 	lower.Grow(len(x.text))
 	dates := s.dates[:0]
 	for i, l := range x.lines {
-		s.line = appendLower(s.line[:0], l.Text)
-		lower.Write(s.line)
 		var digit bool
-		x.facts[i].words, digit = wordsAndDigit(l.Text)
+		s.line, x.facts[i].words, digit = appendLowerWords(s.line[:0], l.Text)
+		lower.Write(s.line)
 		if digit {
 			dates = newsdate.AppendScan(dates, l.Text)
 		}
@@ -75,6 +78,120 @@ func (x *extraction) readLines(s *scratch) {
 	}
 }
 
+// Byte classes, as bits of byteClasses.
+const (
+	// classSpace is a space or tab: what separates words.
+	classSpace = 1 << iota
+	// classDigit is an ASCII digit.
+	classDigit
+	// classCurly is 0xe2, the first byte of a curly apostrophe.
+	classCurly
+)
+
+// byteClasses has the classes of each byte, and lowerBytes its lower
+// case (ASCII capitals only).
+var byteClasses, lowerBytes = func() (classes, lower [256]byte) {
+	for c := range 256 {
+		switch {
+		case c == ' ' || c == '\t':
+			classes[c] = classSpace
+		case c >= '0' && c <= '9':
+			classes[c] = classDigit
+		case c == 0xe2:
+			classes[c] = classCurly
+		}
+		lower[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			lower[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return classes, lower
+}()
+
+// appendLowerWords appends lowerASCII(s) to dst, and counts the
+// space-separated words of s and reports whether it holds an ASCII digit:
+// appendLower and wordsAndDigit in one pass. Runs of eight ASCII bytes
+// are read as one word (see asciiChunk); other bytes one at a time,
+// without a branch but at a curly apostrophe.
+func appendLowerWords(dst []byte, s string) (out []byte, words int, digit bool) {
+	start := len(dst)
+	dst = slices.Grow(dst, len(s))[:start+len(s)]
+	buf := dst[start:]
+	j := 0
+	var seen byte
+	prevSpace := uint64(1)
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&highBits == 0 {
+				c := asciiChunk(x, prevSpace)
+				words += c.words
+				prevSpace = c.lastSpace
+				if c.digit {
+					seen |= classDigit
+				}
+				binary.LittleEndian.PutUint64(buf[j:j+8], c.lower)
+				i += 8
+				j += 8
+				continue
+			}
+		}
+		c := s[i]
+		k := byteClasses[c]
+		words += int(prevSpace) &^ int(k) & classSpace // a word starts after a space
+		prevSpace = uint64(k & classSpace)
+		seen |= k
+		if k&classCurly != 0 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
+			buf[j] = '\''
+			j++
+			i += 3 // neither continuation byte is a space or a digit
+			continue
+		}
+		buf[j] = lowerBytes[c]
+		j++
+		i++
+	}
+	return dst[:start+j], words, seen&classDigit != 0
+}
+
+// highBits has the high bit of each byte of a uint64.
+const highBits = 0x8080808080808080
+
+// ones has 1 in each byte of a uint64.
+const ones = 0x0101010101010101
+
+// load8 returns s[i:i+8] as a little-endian uint64.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// chunk is what asciiChunk read in eight ASCII bytes.
+type chunk struct {
+	lower     uint64
+	words     int
+	lastSpace uint64
+	digit     bool
+}
+
+// asciiChunk reads eight ASCII bytes x (the first in the low byte), the
+// byte before them a space or tab when prevSpace is 1: their lower case,
+// the words starting in them, whether the last is a space or tab, and
+// whether one is a digit. Each test sets the high bit of the bytes that
+// pass it: no byte is above 0x7f, so adding to one carries into no other.
+func asciiChunk(x, prevSpace uint64) chunk {
+	upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & highBits
+	digits := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) & highBits
+	space := (^((x ^ ' '*ones) + 0x7f*ones) | ^((x ^ '\t'*ones) + 0x7f*ones)) & highBits
+	starts := (space<<8 | prevSpace<<7) &^ space & highBits
+	return chunk{
+		lower:     x | upper>>2,
+		words:     bits.OnesCount64(starts),
+		lastSpace: space >> 63,
+		digit:     digits != 0,
+	}
+}
+
 // datesOf returns the date mentions of s, a line or a piece of one, with
 // offsets relative to s.Text: the line's own when s is the whole line.
 func (x *extraction) datesOf(s span) []newsdate.Mention {
@@ -84,14 +201,19 @@ func (x *extraction) datesOf(s span) []newsdate.Mention {
 	return newsdate.Scan(s.Text)
 }
 
-// hasCredit reports whether the line names a photo or video credit,
-// worked out on first use: the search is a pass over the line, and lines
-// before the headline or after the end of the article never need it.
-func (f *lineFacts) hasCredit() bool {
-	if !f.creditDone {
-		f.credit, f.creditDone = hasCredit(f.lower), true
+// phraseGroups returns the groups of linePhrases the line holds, worked
+// out on first use: the search is a pass over the line, and lines before
+// the headline or after the end of the article never need it.
+func (f *lineFacts) phraseGroups() uint8 {
+	if !f.phrasesDone {
+		f.phrases, f.phrasesDone = linePhrases.groups(f.lower), true
 	}
-	return f.credit
+	return f.phrases
+}
+
+// hasCredit reports whether the line names a photo or video credit.
+func (f *lineFacts) hasCredit() bool {
+	return f.phraseGroups()&groupCredit != 0
 }
 
 // lowerOf returns lowerASCII(s.Text) for a piece of a line: cut from the

@@ -106,22 +106,35 @@ func sentenceEnd(text string, i int) bool {
 	for w > 0 && (isWordByte(text[w-1]) || text[w-1] == '.') && i-w < 8 {
 		w--
 	}
-	word := strings.ToLower(text[w:i])
+	// The word is at most eight bytes, all ASCII letters, digits and
+	// periods, so its lower case fits a small buffer.
+	var buf [8]byte
+	word := buf[:copy(buf[:], text[w:i])]
+	for k, c := range word {
+		word[k] = lowerBytes[c]
+	}
 	if len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
 		return false
 	}
-	return !abbreviations[word]
+	return !abbreviations[string(word)]
 }
 
 func isWordByte(c byte) bool {
 	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 }
 
-// sentences splits the line span into sentence spans, stopping after
-// limit of them when limit > 0. A run of two or more spaces marks a
-// paragraph break (Break set on the next sentence).
-func sentences(text string, line span, limit int) []span {
-	var out []span
+// sentences returns the sentences of the line span (see
+// appendSentences), in a buffer the next call reuses.
+func (x *extraction) sentences(line span, limit int) []span {
+	x.sents = appendSentences(x.sents[:0], x.text, line, limit)
+	return x.sents
+}
+
+// appendSentences appends the sentence spans of the line span to out,
+// stopping after limit of them when limit > 0. A run of two or more
+// spaces marks a paragraph break (Break set on the next sentence).
+func appendSentences(out []span, text string, line span, limit int) []span {
+	first := len(out)
 	start, brk := line.Start, true
 	emit := func(end int, next int, nextBreak bool) {
 		s, e := trimSpan(text, start, end)
@@ -134,8 +147,24 @@ func sentences(text string, line span, limit int) []span {
 		start = next
 	}
 	for i := line.Start; i < line.End; {
-		if limit > 0 && len(out) == limit {
+		if limit > 0 && len(out)-first == limit {
 			return out
+		}
+		// Pass over plain bytes (neither space, nor sentence end, nor
+		// "Read more": letters, digits, most punctuation, and UTF-8 bytes
+		// that do not start a no-break or zero-width space), and single
+		// spaces between them, which end nothing either.
+		for i < line.End {
+			if plainBytes[text[i]] {
+				i++
+			} else if text[i] == ' ' && i+1 < line.End && plainBytes[text[i+1]] {
+				i += 2
+			} else {
+				break
+			}
+		}
+		if i >= line.End {
+			break
 		}
 		c := text[i]
 		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
@@ -148,8 +177,12 @@ func sentences(text string, line span, limit int) []span {
 		}
 		if n := isSpaceAt(text, i); n > 0 {
 			j, count := i+n, 1
-			for j < line.End && isSpaceAt(text, j) > 0 {
-				j += isSpaceAt(text, j)
+			for j < line.End {
+				n := isSpaceAt(text, j)
+				if n == 0 {
+					break
+				}
+				j += n
 				count++
 			}
 			if count >= 2 && j < line.End {
@@ -191,6 +224,20 @@ func sentences(text string, line span, limit int) []span {
 	return out
 }
 
+// plainBytes are the bytes appendSentences passes over: all but the
+// first bytes of spaces (see isSpaceAt), sentence ends, ')' and 'R'. The
+// bytes of a UTF-8 sequence after its first are never any of those, so
+// passing over them one at a time is passing over the whole rune.
+var plainBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = true
+	}
+	for _, c := range []byte{' ', '\t', '\r', '\f', '\v', 0xc2, 0xe2, '.', '?', '!', ')', 'R'} {
+		t[c] = false
+	}
+	return t
+}()
+
 // gluedReadMore reports whether text[i:end] starts with "Read more" glued
 // to a word before it (from on), the way scrapers flatten a link to
 // another story: "… as Russian troops falterRead more Earlier, …".
@@ -218,20 +265,30 @@ func words(s string) int {
 }
 
 // wordsAndDigit counts the space-separated words of s and reports
-// whether it holds an ASCII digit, in one pass.
+// whether it holds an ASCII digit, in one pass: eight bytes at a time
+// where they are ASCII (see asciiChunk), else one at a time without a
+// branch.
 func wordsAndDigit(s string) (n int, digit bool) {
-	prev := byte(' ')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (prev == ' ' || prev == '\t') && c != ' ' && c != '\t' {
-			n++ // a word starts after a space
+	var seen byte
+	prevSpace := uint64(1)
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&highBits == 0 {
+				c := asciiChunk(x, prevSpace)
+				n += c.words
+				prevSpace = c.lastSpace
+				digit = digit || c.digit
+				i += 8
+				continue
+			}
 		}
-		if c >= '0' && c <= '9' {
-			digit = true
-		}
-		prev = c
+		k := byteClasses[s[i]]
+		n += int(prevSpace) &^ int(k) & classSpace // a word starts after a space
+		prevSpace = uint64(k & classSpace)
+		seen |= k
+		i++
 	}
-	return n, digit
+	return n, digit || seen&classDigit != 0
 }
 
 // creditParen reports whether the parenthesis closing at text[i] holds a

@@ -102,9 +102,9 @@ func (x *extraction) cutGluedLabel(l span) span {
 
 // cutVideoBlurb removes a video blurb sentence before the lede.
 func (x *extraction) cutVideoBlurb(l span) span {
-	sents := sentences(x.text, l, 2)
+	sents := x.sentences(l, 2)
 	first := sents[0]
-	lower := lowerASCII(first.Text)
+	lower := x.lowerOf(first)
 	if words(first.Text) > 35 || !videoVerbs.in(lower) || strings.ContainsAny(first.Text, "\"“") {
 		return l
 	}
@@ -150,7 +150,7 @@ func (x *extraction) splitLong(l span) {
 			group = group[:0]
 		}
 	}
-	for _, s := range sentences(x.text, l, 0) {
+	for _, s := range x.sentences(l, 0) {
 		if s.Break || len(group) >= groupSize {
 			flush()
 		}

@@ -2,47 +2,108 @@ package extract
 
 import "strings"
 
-// phraseSet is a list of lower-case phrases to look for in a text. It
-// reads the text once: a bit per pair of bytes says whether any phrase
-// starts with that pair, and only there are the phrases compared.
+// phraseSet is a list of lower-case phrases to look for in a text, each
+// in a group (a bit). It reads the text once: a bit per hash of the
+// first bytes of a phrase (up to four) says whether any phrase may start
+// where those bytes are found, and only there are the phrases compared.
 type phraseSet struct {
-	// starts has bit a<<8|b set when a phrase starts with bytes a, b.
-	starts [1 << 16 / 64]uint64
+	// prefix is how many first bytes of a phrase are hashed: the length
+	// of the shortest phrase, at most four.
+	prefix int
+	// starts has bit hash(b) set for the first prefix bytes b of each
+	// phrase.
+	starts [1 << phraseHashBits / 64]uint64
 	// byStart holds the phrases by their first byte.
-	byStart [256][]string
+	byStart [256][]phrase
+	// all has the bits of all groups.
+	all uint8
 }
 
-// newPhraseSet returns the set of phrases; each must be at least two
-// bytes long.
+// phrase is a phrase of a phraseSet and its group.
+type phrase struct {
+	text  string
+	group uint8
+}
+
+// phraseHashBits is the size of a phraseSet's hash: with a few dozen
+// phrases, about one offset in a hundred is a false start.
+const phraseHashBits = 13
+
+// phraseHash hashes the last prefix bytes read (in the low bytes of w).
+func phraseHash(w uint32) uint32 {
+	return w * 0x9e3779b1 >> (32 - phraseHashBits)
+}
+
+// newPhraseSet returns the set of phrases, all in group 1; each must be
+// at least two bytes long.
 func newPhraseSet(phrases []string) *phraseSet {
-	p := &phraseSet{}
-	for _, ph := range phrases {
-		if len(ph) < 2 {
-			panic("extract: phrase shorter than two bytes: " + ph)
+	return newPhraseGroups(map[uint8][]string{1: phrases})
+}
+
+// newPhraseGroups returns the set of the phrases of each group (a bit);
+// each must be at least two bytes long.
+func newPhraseGroups(groups map[uint8][]string) *phraseSet {
+	p := &phraseSet{prefix: 4}
+	for group, phrases := range groups {
+		p.all |= group
+		for _, ph := range phrases {
+			if len(ph) < 2 {
+				panic("extract: phrase shorter than two bytes: " + ph)
+			}
+			p.prefix = min(p.prefix, len(ph))
 		}
-		pair := uint16(ph[0])<<8 | uint16(ph[1])
-		p.starts[pair>>6] |= 1 << (pair & 63)
-		p.byStart[ph[0]] = append(p.byStart[ph[0]], ph)
+	}
+	for group, phrases := range groups {
+		for _, ph := range phrases {
+			var w uint32
+			for i := range p.prefix {
+				w = w<<8 | uint32(ph[i])
+			}
+			h := phraseHash(w)
+			p.starts[h/64] |= 1 << (h % 64)
+			p.byStart[ph[0]] = append(p.byStart[ph[0]], phrase{ph, group})
+		}
 	}
 	return p
 }
 
 // in reports whether lower contains one of the phrases.
 func (p *phraseSet) in(lower string) bool {
-	if len(lower) < 2 {
-		return false
+	return p.find(lower, 0) != 0
+}
+
+// groups returns the groups of the phrases lower contains.
+func (p *phraseSet) groups(lower string) uint8 {
+	return p.find(lower, p.all)
+}
+
+// find returns the groups of the phrases lower contains, reading on
+// until it has found all of want (a phrase of any group when want is 0).
+func (p *phraseSet) find(lower string, want uint8) uint8 {
+	k := p.prefix
+	if len(lower) < k {
+		return 0
 	}
-	pair := uint16(lower[0])
-	for i := 0; i+1 < len(lower); i++ {
-		pair = pair<<8 | uint16(lower[i+1])
-		if p.starts[pair>>6]&(1<<(pair&63)) == 0 {
+	mask := uint32(1)<<(8*k) - 1 // all ones for k = 4: a shift by 32 gives 0
+	var w uint32
+	for i := range k - 1 {
+		w = w<<8 | uint32(lower[i])
+	}
+	var found uint8
+	for e := k - 1; e < len(lower); e++ {
+		w = (w<<8 | uint32(lower[e])) & mask
+		if h := phraseHash(w); p.starts[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
+		i := e - k + 1
 		for _, ph := range p.byStart[lower[i]] {
-			if strings.HasPrefix(lower[i:], ph) {
-				return true
+			if found&ph.group == 0 && strings.HasPrefix(lower[i:], ph.text) {
+				found |= ph.group
+				if found&want == want {
+					return found
+				}
 			}
 		}
 	}
-	return false
+	return found
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
 )
 
 // scratch holds the buffers an extraction needs only while it runs: the
@@ -17,6 +18,11 @@ type scratch struct {
 	ends  []lineEnd
 	dates []newsdate.Mention
 	line  []byte
+	// The article's lists while they grow, and sentences.
+	blocks   []timeline.Block
+	dropped  []Dropped
+	captions []string
+	sents    []span
 }
 
 // lineEnd is where a line's lower case and dates end in the shared

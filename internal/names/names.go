@@ -24,6 +24,8 @@ type Matcher struct {
 	// starting with it, so a text is read once whatever the number of
 	// people.
 	byFirstWord map[string][]name
+	// firstWords holds the keys of byFirstWord.
+	firstWords wordFilter
 }
 
 // name is a multi-word name of a person, split into lowercase words.
@@ -46,6 +48,7 @@ func New(people []timeline.Person) *Matcher {
 			}
 			if len(words) > 1 {
 				m.byFirstWord[words[0]] = append(m.byFirstWord[words[0]], name{words: words, person: i})
+				m.firstWords.add(words[0])
 			}
 		}
 	}
@@ -70,28 +73,29 @@ func (m *Matcher) Find(title string, blocks []timeline.Block) []string {
 	if m == nil || len(m.byFirstWord) == 0 {
 		return nil
 	}
-	found := make([]bool, len(m.people))
-	var spans [][2]int
-	var lower []byte
-	scan := func(text string) {
-		spans = wordSpans(text, spans[:0])
-		for i, sp := range spans {
-			if !startsUpper(text[sp[0]:sp[1]]) {
-				continue
-			}
-			lower = appendLower(lower[:0], text[sp[0]:sp[1]])
-			for _, cand := range m.byFirstWord[string(lower)] {
-				if !found[cand.person] && wordsAt(text, spans, i, cand.words) {
-					found[cand.person] = true
-				}
-			}
+	var small [64]bool
+	found := small[:0]
+	if len(m.people) > len(small) {
+		found = make([]bool, len(m.people))
+	} else {
+		found = small[:len(m.people)]
+	}
+	var buf [64]byte
+	lower := buf[:0]
+	lower = m.scan(title, found, lower)
+	for _, b := range blocks {
+		lower = m.scan(b.Text, found, lower)
+	}
+	n := 0
+	for _, ok := range found {
+		if ok {
+			n++
 		}
 	}
-	scan(title)
-	for _, b := range blocks {
-		scan(b.Text)
+	if n == 0 {
+		return nil
 	}
-	var out []string
+	out := make([]string, 0, n)
 	for i, ok := range found {
 		if ok {
 			out = append(out, m.people[i].Name)
@@ -100,43 +104,189 @@ func (m *Matcher) Find(title string, blocks []timeline.Block) []string {
 	return out
 }
 
-// startsUpper reports whether word begins with a capital letter, as
-// names in running text do; other words are not looked up.
-func startsUpper(word string) bool {
-	if c := word[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z'
+// scan marks in found the people whose names text holds. It looks up
+// only words that start with a capital; lower is a buffer for their
+// lower case, returned for reuse. Eight ASCII bytes without a capital
+// start no such word, and are passed over at once.
+func (m *Matcher) scan(text string, found []bool, lower []byte) []byte {
+	// prevWord is whether the rune before text[i] is a letter or digit.
+	prevWord := false
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			if x := load8(text, i); x&highBits == 0 && upperBytes(x) == 0 {
+				i += 8
+				prevWord = asciiWord[text[i-1]]
+				continue
+			}
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] || prevWord || c > 'Z' || c < 'A' {
+				prevWord = asciiWord[c]
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			in := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if !in || prevWord || !unicode.IsUpper(r) {
+				prevWord = in
+				i += size
+				continue
+			}
+		}
+		// A word that starts with a capital starts at i.
+		start := i
+		end, ascii := wordEnd(text, i)
+		i, prevWord = end, true
+		word := text[start:end]
+		if ascii {
+			// An ASCII word keeps its length in lower case, and its
+			// bytes c|0x20 are its lower case.
+			if !m.firstWords.mayHold(word) {
+				continue
+			}
+			lower = appendLowerASCII(lower[:0], word)
+		} else {
+			lower = appendLower(lower[:0], word)
+		}
+		for _, cand := range m.byFirstWord[string(lower)] {
+			if !found[cand.person] && wordsFrom(text, start, end, cand.words) {
+				found[cand.person] = true
+			}
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(word)
-	return unicode.IsUpper(r)
+	return lower
 }
 
-// wordSpans appends the byte spans of the words of text (runs of letters
-// and digits) to spans. ASCII bytes are classified without decoding.
-func wordSpans(text string, spans [][2]int) [][2]int {
-	start := -1
-	for i := 0; i < len(text); {
-		c, size := text[i], 1
-		var inWord bool
-		if c < utf8.RuneSelf {
-			inWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			spans = append(spans, [2]int{start, i})
-			start = -1
+// highBits has the high bit of each byte of a uint64.
+const highBits = 0x8080808080808080
+
+// load8 returns text[i:i+8] as a little-endian uint64.
+func load8(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// upperBytes returns x, eight ASCII bytes, with the high bit set in each
+// byte that is a capital letter. No byte is above 0x7f, so adding to one
+// carries into no other.
+func upperBytes(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & highBits
+}
+
+// wordFilter tells ASCII words that cannot be one of a set of lower-case
+// words apart without a map look-up, by their length and first two bytes.
+type wordFilter struct {
+	// lengths has bit n set when a word is n bytes long (all bits for
+	// words of 64 bytes or more).
+	lengths uint64
+	// pairs has bit a<<8|b set when a word starts with bytes a, b (b is 0
+	// for a one-byte word).
+	pairs [1 << 16 / 64]uint64
+}
+
+// add adds the lower-case word w to the filter.
+func (f *wordFilter) add(w string) {
+	if len(w) >= 64 {
+		f.lengths = ^uint64(0)
+	} else {
+		f.lengths |= 1 << len(w)
+	}
+	pair := uint16(w[0]) << 8
+	if len(w) > 1 {
+		pair |= uint16(w[1])
+	}
+	f.pairs[pair>>6] |= 1 << (pair & 63)
+}
+
+// mayHold reports whether the lower case of word, an ASCII word of
+// letters and digits, may be in the filter.
+func (f *wordFilter) mayHold(word string) bool {
+	if len(word) < 64 && f.lengths&(1<<len(word)) == 0 {
+		return false
+	}
+	pair := uint16(word[0]|0x20) << 8
+	if len(word) > 1 {
+		pair |= uint16(word[1] | 0x20)
+	}
+	return f.pairs[pair>>6]&(1<<(pair&63)) != 0
+}
+
+// asciiWord says which ASCII bytes are word bytes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// wordByte says which bytes are ASCII letters and digits.
+var wordByte = func() (t [256]bool) {
+	copy(t[:], asciiWord[:])
+	return t
+}()
+
+// isWordRune reports whether the rune at text[i] is a letter or a digit,
+// and returns its byte length.
+func isWordRune(text string, i int) (bool, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiWord[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r), size
+}
+
+// nextWord returns the bounds of the first word (run of letters and
+// digits) of text at or after offset i, which must start a rune, and
+// whether the word is all ASCII; start is -1 when there is none.
+func nextWord(text string, i int) (start, end int, ascii bool) {
+	for i < len(text) {
+		in, size := isWordRune(text, i)
+		if in {
+			end, ascii = wordEnd(text, i)
+			return i, end, ascii
 		}
 		i += size
 	}
-	if start >= 0 {
-		spans = append(spans, [2]int{start, len(text)})
+	return -1, -1, false
+}
+
+// wordEnd returns the end of the word that starts at text[i], and
+// whether it is all ASCII. ASCII bytes are classified without decoding.
+func wordEnd(text string, i int) (end int, ascii bool) {
+	ascii = true
+	for i < len(text) {
+		if wordByte[text[i]] {
+			i++
+			continue
+		}
+		if text[i] < utf8.RuneSelf {
+			break
+		}
+		in, size := isWordRune(text, i)
+		if !in {
+			break
+		}
+		ascii = false
+		i += size
 	}
-	return spans
+	return i, ascii
+}
+
+// wordSpans appends the byte spans of the words of text (runs of letters
+// and digits) to spans.
+func wordSpans(text string, spans [][2]int) [][2]int {
+	for i := 0; ; {
+		start, end, _ := nextWord(text, i)
+		if start < 0 {
+			return spans
+		}
+		spans = append(spans, [2]int{start, end})
+		i = end
+	}
 }
 
 // appendLower appends s in lower case to buf.
@@ -147,15 +297,29 @@ func appendLower(buf []byte, s string) []byte {
 	return buf
 }
 
-// wordsAt reports whether the words of text from spans[i] on are want,
-// compared without case.
-func wordsAt(text string, spans [][2]int, i int, want []string) bool {
-	if len(spans)-i < len(want) {
-		return false
+// appendLowerASCII appends s, all ASCII, in lower case to buf: what
+// appendLower gives, without decoding.
+func appendLowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
 	}
+	return buf
+}
+
+// wordsFrom reports whether the words of text from the word text[start:end]
+// on are want, compared without case.
+func wordsFrom(text string, start, end int, want []string) bool {
 	for j, w := range want {
-		sp := spans[i+j]
-		if !strings.EqualFold(text[sp[0]:sp[1]], w) {
+		if j > 0 {
+			if start, end, _ = nextWord(text, end); start < 0 {
+				return false
+			}
+		}
+		if !strings.EqualFold(text[start:end], w) {
 			return false
 		}
 	}

@@ -72,6 +72,40 @@ var weekdayAbbrevs = map[string]int{
 	"sun": 0, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6,
 }
 
+// knownWord is what a word means in months, weekdays and
+// weekdayAbbrevs; -1 where it is not in the table.
+type knownWord struct{ month, weekday, abbrev int }
+
+// knownWords has the words of months, weekdays and weekdayAbbrevs.
+var knownWords = func() map[string]knownWord {
+	words := map[string]knownWord{}
+	get := func(w string) knownWord {
+		if k, ok := words[w]; ok {
+			return k
+		}
+		return noWord
+	}
+	for w, v := range months {
+		k := get(w)
+		k.month = v
+		words[w] = k
+	}
+	for w, v := range weekdays {
+		k := get(w)
+		k.weekday = v
+		words[w] = k
+	}
+	for w, v := range weekdayAbbrevs {
+		k := get(w)
+		k.abbrev = v
+		words[w] = k
+	}
+	return words
+}()
+
+// noWord is the knownWord of a word in none of the tables.
+var noWord = knownWord{-1, -1, -1}
+
 // zones are the time zones whose offset does not depend on the season.
 var zones = map[string]int{
 	"gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
@@ -193,10 +227,14 @@ func knownStart(w string) bool {
 // case).
 func (s *scanner) word(i, j int, lw string) (Mention, bool) {
 	t := s.text
-	if mo, ok := months[lw]; ok && (isUpper(t[i]) || lw == "sept") && (len(lw) > 3 || isUpper(t[i])) {
+	k, ok := knownWords[lw] // one look-up for the three tables
+	if !ok {
+		k = noWord
+	}
+	if mo := k.month; mo >= 0 && (isUpper(t[i]) || lw == "sept") && (len(lw) > 3 || isUpper(t[i])) {
 		return s.monthFirst(i, j, mo, -1)
 	}
-	if wd, ok := weekdays[lw]; ok && isUpper(t[i]) {
+	if wd := k.weekday; wd >= 0 && isUpper(t[i]) {
 		if m, ok := s.afterWeekday(i, j, wd); ok {
 			return m, true
 		}
@@ -207,7 +245,7 @@ func (s *scanner) word(i, j int, lw string) (Mention, bool) {
 		}
 		return m, true
 	}
-	if wd, ok := weekdayAbbrevs[lw]; ok && isUpper(t[i]) {
+	if wd := k.abbrev; wd >= 0 && isUpper(t[i]) {
 		return s.afterWeekday(i, j, wd)
 	}
 	switch lw {
