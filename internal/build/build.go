@@ -241,7 +241,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true}, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()

@@ -15,8 +15,11 @@ func Check(fsys afero.Fs, opts Options) diag.List {
 	if p.Diags.Err() != nil || p.Templates == nil {
 		return p.Diags
 	}
-	discard := func(string, []byte) error { return nil }
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, discard); err != nil {
+	discard := func(_ string, data []byte) error {
+		render.Release(data)
+		return nil
+	}
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true}, discard); err != nil {
 		p.Diags.Add(opts.TemplatesDir, 0, 0, "render: %v", err)
 	}
 	p.Diags.Sort()

@@ -143,7 +143,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		return out.Keep(path)
 	}
 	next.state = render.NewState()
-	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state}
+	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state, Recycle: true}
 	if err := render.Render(chron, next.templates, ropts, emit); err != nil {
 		return res, err
 	}

@@ -83,13 +83,16 @@ func (r *renderer) pageJob(name, url, lastMod string, key uint64, makePage func(
 	}}
 }
 
-// execute executes template name for page, into a buffer from
-// pageBuffers grown to the size of the last page of that template and
-// an eighth, so that few grow. The emitter may hand the bytes back with
-// Release once it is done with them.
+// execute executes template name for page, into a buffer grown to the
+// size of the last page of that template and an eighth, so that few
+// grow: from pageBuffers with Options.Recycle, for the emitter to hand
+// back with Release.
 func (r *renderer) execute(name string, page Page) ([]byte, error) {
-	buf := pageBuffers.Get().(*bytes.Buffer)
-	buf.Reset()
+	buf := new(bytes.Buffer)
+	if r.opts.Recycle {
+		buf = pageBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+	}
 	size := r.sizes[name]
 	buf.Grow(int(size.Load()))
 	if err := r.t.pages[name].ExecuteTemplate(buf, "layout", page); err != nil {
@@ -98,16 +101,17 @@ func (r *renderer) execute(name string, page Page) ([]byte, error) {
 	}
 	size.Store(int64(buf.Len() + buf.Len()/8))
 	data := buf.Bytes()
-	if len(data) > 0 {
+	if r.opts.Recycle && len(data) > 0 {
 		lent.Store(&data[0], buf)
 	}
 	return data, nil
 }
 
-// pageBuffers recycles the buffers pages are executed into: at 100,000
-// pages, allocating each page's buffer anew makes most of the garbage
-// of a build. lent holds the buffers whose bytes were emitted, by their
-// first byte, so that Release takes back those only.
+// pageBuffers recycles the buffers pages are executed into with
+// Options.Recycle: at 100,000 pages, allocating each page's buffer anew
+// makes most of the garbage of a build. lent holds the buffers whose
+// bytes were emitted and not yet released, by their first byte, so that
+// Release takes back those only.
 var (
 	pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	lent        sync.Map // *byte → *bytes.Buffer

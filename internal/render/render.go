@@ -112,6 +112,12 @@ type Options struct {
 	// runtime.GOMAXPROCS(0). The files and their bytes are the same for
 	// any value.
 	Workers int
+	// Recycle, when set, executes pages into pooled buffers: the emitter
+	// then owns each page's bytes and must hand them back with Release
+	// once it no longer needs them, or they are never freed. Without it,
+	// every page gets a buffer of its own, which the garbage collector
+	// frees.
+	Recycle bool
 	// Bodies, when set, reads the body of an extracted article whose
 	// entry or article page arrives without one (Blocks and Captions
 	// nil), while that page is rendered.

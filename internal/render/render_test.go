@@ -230,7 +230,7 @@ func TestReleaseRecyclesPagesOnly(t *testing.T) {
 	for round := range 3 {
 		var mu sync.Mutex
 		got := map[string][]byte{}
-		err := Render(fixture(), tmpl, Options{Workers: 2}, func(path string, data []byte) error {
+		err := Render(fixture(), tmpl, Options{Workers: 2, Recycle: true}, func(path string, data []byte) error {
 			mu.Lock()
 			got[path] = bytes.Clone(data)
 			mu.Unlock()

@@ -124,11 +124,10 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 }
 
 // Committed is a site as the Output that committed it knows it: every
-// file's content hash and the manifest's. Resume starts the next build
-// from it.
+// file's content hash, its manifest and the manifest file's stamp.
+// Resume starts the next build from it.
 type Committed struct {
 	hashes map[string]digest
-	sum    string
 	// quick holds a fast hash of each file (quickSeed), to tell an
 	// unchanged file without its sha256. manifest is the manifest, and
 	// lines the offset of each path's hash in it: a build with the same
@@ -261,11 +260,22 @@ func CleanPath(p string) (string, error) {
 // same bytes there. The file is written in the background; data must not
 // change afterwards, and errors are reported by a later Write or by
 // Commit. Writing the same path twice is an error: two pages
-// would be fighting over one URL. Write is safe for concurrent use.
+// would be fighting over one URL. Once the Output no longer needs data —
+// at once when it is unchanged or refused, else once written — it hands
+// it to o.Release. Write is safe for concurrent use.
 func (o *Output) Write(p string, data []byte) error {
+	queued, err := o.write(p, data)
+	if !queued {
+		o.release(data)
+	}
+	return err
+}
+
+// write does Write's work, and reports whether data went to the writers.
+func (o *Output) write(p string, data []byte) (queued bool, err error) {
 	clean, err := CleanPath(p)
 	if err != nil {
-		return err
+		return false, err
 	}
 	var quick uint64
 	if o.quick != nil {
@@ -278,7 +288,7 @@ func (o *Output) Write(p string, data []byte) error {
 	o.mu.Lock()
 	if _, dup := o.hashes[clean]; dup {
 		o.mu.Unlock()
-		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
+		return false, fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
 	o.hashes[clean] = hash
 	if o.quick != nil {
@@ -294,15 +304,14 @@ func (o *Output) Write(p string, data []byte) error {
 	}
 	o.mu.Unlock()
 	if unchanged {
-		o.release(data)
-		return nil
+		return false, nil
 	}
 	o.startWriters()
 	if err := o.firstErr(); err != nil {
-		return err
+		return false, err
 	}
 	o.pending <- pendingFile{path: clean, data: data}
-	return nil
+	return true, nil
 }
 
 // knownHash returns the sha256 the previous build recorded for the file
@@ -579,7 +588,7 @@ func (o *Output) writeState(sum string) error {
 	}
 	o.mu.Lock()
 	marker, _ := stampOf(o.fs, filepath.Join(o.dir, Marker))
-	o.committed = &Committed{hashes: o.hashes, sum: sum, quick: o.quick, marker: marker}
+	o.committed = &Committed{hashes: o.hashes, quick: o.quick, marker: marker}
 	if o.quick != nil {
 		o.committed.manifest, o.committed.lines = o.manifestBytes, o.lines
 	}

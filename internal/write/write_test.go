@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -356,5 +357,39 @@ func TestResumeFallsBackWhenTheSiteChanged(t *testing.T) {
 	}
 	if err := out.Keep("b/index.html"); err != nil {
 		t.Errorf("Keep of a file of the current site: %v", err)
+	}
+}
+
+// TestReleaseOncePerWrite checks that Output.Release is told every file's
+// bytes exactly once, whether the file is written, unchanged or refused,
+// and only once the Output is done with them.
+func TestReleaseOncePerWrite(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	writeSite(t, fsys, "public", map[string]string{"same.html": "same"})
+	out, err := Begin(fsys, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	released := map[string]int{}
+	out.Release = func(data []byte) {
+		mu.Lock()
+		released[string(data)]++
+		mu.Unlock()
+	}
+	for _, f := range []struct{ path, data string }{
+		{"new.html", "new"}, {"same.html", "same"}, {"new.html", "dup"}, {"../x", "bad"},
+	} {
+		_ = out.Write(f.path, []byte(f.data))
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"new": 1, "same": 1, "dup": 1, "bad": 1}
+	if !reflect.DeepEqual(released, want) {
+		t.Errorf("released %v, want each once: %v", released, want)
+	}
+	if got := snapshot(t, fsys, "public")["public/new.html"]; got != "new" {
+		t.Errorf("new.html = %q after release, want %q", got, "new")
 	}
 }
