@@ -135,12 +135,14 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	keep := func(path string) error {
-		if strings.HasSuffix(path, ".html") {
-			pages.Add(1)
+	keep := func(paths []string) error {
+		for _, p := range paths {
+			if strings.HasSuffix(p, ".html") {
+				pages.Add(1)
+			}
 		}
-		kept.Add(1)
-		return out.Keep(path)
+		kept.Add(int64(len(paths)))
+		return out.Keep(paths...)
 	}
 	next.state = render.NewState()
 	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state, Recycle: true}

@@ -12,7 +12,9 @@ import (
 // job is one page or file of the site: its site-relative URL, its sitemap
 // date, and how to make it.
 type job struct {
-	url     string
+	url string
+	// path is the file's path in the output folder: pagePath(url).
+	path    string
 	lastMod string
 	// sitemap is false for files the sitemap leaves out.
 	sitemap bool
@@ -34,23 +36,25 @@ func (r *renderer) key(of func(*keyer) uint64) uint64 {
 // past the failed one are skipped; every job before it still runs, so
 // the error returned, the first in job order, does not depend on
 // scheduling.
+//
+// The pages kept from Options.Previous are handed to Options.Keep all at
+// once, in job order, once every other job has run.
 func (r *renderer) run(jobs []job) error {
 	errs := make([]error, len(jobs))
+	kept := make([]bool, len(jobs))
 	var firstFailed atomic.Int64
 	firstFailed.Store(int64(len(jobs)))
 	parallel.For(r.opts.Workers, len(jobs), func(i int) {
 		if int64(i) > firstFailed.Load() {
 			return
 		}
-		var err error
-		if path := pagePath(jobs[i].url); r.kept(path, jobs[i].key) {
-			err = r.keep(path)
-		} else {
-			var data []byte
-			data, err = jobs[i].make()
-			if err == nil {
-				err = r.emit(path, data)
-			}
+		if r.kept(jobs[i].path, jobs[i].key) {
+			kept[i] = true
+			return
+		}
+		data, err := jobs[i].make()
+		if err == nil {
+			err = r.emit(jobs[i].path, data)
 		}
 		if err == nil {
 			return
@@ -68,13 +72,22 @@ func (r *renderer) run(jobs []job) error {
 			return err
 		}
 	}
-	return nil
+	var keep []string
+	for i, j := range jobs {
+		if kept[i] {
+			keep = append(keep, j.path)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	return r.keep(keep)
 }
 
 // pageJob returns the job of a page listed in the sitemap, made by
 // executing template name for the Page that makePage returns.
 func (r *renderer) pageJob(name, url, lastMod string, key uint64, makePage func() (Page, error)) job {
-	return job{url: url, lastMod: lastMod, sitemap: name != "404.html", key: key, make: func() ([]byte, error) {
+	return job{url: url, path: pagePath(url), lastMod: lastMod, sitemap: name != "404.html", key: key, make: func() ([]byte, error) {
 		page, err := makePage()
 		if err != nil {
 			return nil, err

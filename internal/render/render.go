@@ -127,9 +127,9 @@ type Options struct {
 	// rendered but handed to Keep. It is ignored with Bodies, whose
 	// pages' keys cannot see their bodies.
 	Previous *State
-	// Keep is told the path of each page kept from Previous; it must
-	// keep the file the previous Render made there.
-	Keep func(path string) error
+	// Keep is told the paths of the pages kept from Previous, a batch at
+	// a time; it must keep the files the previous Render made there.
+	Keep func(paths []string) error
 	// Next, when set (see NewState), receives this Render's State, to be
 	// handed as Previous to the next Render once this one's files are in
 	// place.
@@ -456,7 +456,7 @@ func basePath(base string) string {
 // search index and its months.
 func (r *renderer) exports() []job {
 	export := func(name string, key uint64, make func() ([]byte, error)) job {
-		return job{url: name, key: key, make: func() ([]byte, error) {
+		return job{url: name, path: pagePath(name), key: key, make: func() ([]byte, error) {
 			data, err := make()
 			if err != nil {
 				return nil, fmt.Errorf("render %s: %w", name, err)

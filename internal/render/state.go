@@ -36,12 +36,12 @@ func (r *renderer) kept(path string, key uint64) bool {
 	return ok && old == key
 }
 
-// keep passes a kept page to Options.Keep.
-func (r *renderer) keep(path string) error {
+// keep passes the kept pages to Options.Keep.
+func (r *renderer) keep(paths []string) error {
 	if r.opts.Keep == nil {
-		return fmt.Errorf("render: page %s kept without Options.Keep", path)
+		return fmt.Errorf("render: page %s kept without Options.Keep", paths[0])
 	}
-	return r.opts.Keep(path)
+	return r.opts.Keep(paths)
 }
 
 // record notes the keys of jobs in Options.Next.
@@ -51,7 +51,7 @@ func (r *renderer) record(jobs []job) {
 	}
 	for _, j := range jobs {
 		if j.key != 0 {
-			r.opts.Next.keys[pagePath(j.url)] = j.key
+			r.opts.Next.keys[j.path] = j.key
 		}
 	}
 }

@@ -327,28 +327,31 @@ func (o *Output) knownHash(p string, quick uint64) (digest, bool) {
 	return hash, ok
 }
 
-// Keep keeps the file the previous build wrote at p, unchanged, as if
-// Write had been called with the same bytes, without them. It is an error
-// when the previous build made no such file. Keep is safe for concurrent
-// use.
-func (o *Output) Keep(p string) error {
-	clean, err := CleanPath(p)
-	if err != nil {
-		return err
-	}
+// Keep keeps the files the previous build wrote at paths, unchanged, as
+// if Write had been called with the same bytes, without them. It is an
+// error when the previous build made no such file; the paths after the
+// first error are not kept. Keep is safe for concurrent use; keeping many
+// files in one call takes the lock once.
+func (o *Output) Keep(paths ...string) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	hash, ok := o.old[clean]
-	if o.fresh || !ok {
-		return fmt.Errorf("keep %s: the previous build made no such file", clean)
-	}
-	if _, dup := o.hashes[clean]; dup {
-		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
-	}
-	o.hashes[clean] = hash
-	o.claimed++
-	if q, ok := o.oldQuick[clean]; ok && o.quick != nil {
-		o.quick[clean] = q
+	for _, p := range paths {
+		clean, err := CleanPath(p)
+		if err != nil {
+			return err
+		}
+		hash, ok := o.old[clean]
+		if o.fresh || !ok {
+			return fmt.Errorf("keep %s: the previous build made no such file", clean)
+		}
+		if _, dup := o.hashes[clean]; dup {
+			return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
+		}
+		o.hashes[clean] = hash
+		o.claimed++
+		if q, ok := o.oldQuick[clean]; ok && o.quick != nil {
+			o.quick[clean] = q
+		}
 	}
 	return nil
 }

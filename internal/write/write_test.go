@@ -271,13 +271,17 @@ func TestResumeKeepsFiles(t *testing.T) {
 	if err := out.Keep("a/index.html"); err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ path, err string }{
-		{"a/index.html", "written twice"},
-		{"new/index.html", "made no such file"},
-		{"../x", `element ".."`},
+	for _, tt := range []struct {
+		paths []string
+		err   string
+	}{
+		{[]string{"a/index.html"}, "written twice"},
+		{[]string{"new/index.html"}, "made no such file"},
+		{[]string{"../x"}, `element ".."`},
+		{[]string{"gone/index.html", "c/index.html"}, "keep gone/index.html: the previous build made no such file"},
 	} {
-		if err := out.Keep(tt.path); err == nil || !strings.Contains(err.Error(), tt.err) {
-			t.Errorf("Keep(%q) = %v, want an error saying %q", tt.path, err, tt.err)
+		if err := out.Keep(tt.paths...); err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("Keep(%q) = %v, want an error saying %q", tt.paths, err, tt.err)
 		}
 	}
 	if err := out.Write("b/index.html", []byte("b2")); err != nil {
