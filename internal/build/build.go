@@ -241,12 +241,11 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true}, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true, Mark: timings.mark}, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()
 	res.Entries, res.Pages = len(p.Chronology.Entries), int(pages.Load())
-	timings.mark("render and write")
 	if keyErr == nil {
 		n, err := json.Marshal(note{Input: key, Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 		if err != nil {

@@ -145,18 +145,18 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		return out.Keep(paths...)
 	}
 	next.state = render.NewState()
-	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state, Recycle: true}
+	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state, Recycle: true, Mark: timings.mark}
 	if err := render.Render(chron, next.templates, ropts, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()
 	res.Entries, res.Pages, res.Kept = len(chron.Entries), int(pages.Load()), int(kept.Load())
-	timings.mark("render and write")
 	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, next.inputs), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 	if err != nil {
 		return res, err
 	}
 	out.SetNote(string(n))
+	timings.mark("note")
 	if err := out.Commit(); err != nil {
 		return res, err
 	}

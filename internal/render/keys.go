@@ -90,26 +90,44 @@ func newKeyer(r *renderer) *keyer {
 	keys := make([]uint64, len(entries))
 	headings := make([]uint64, len(entries))
 	bodies := make([]uint64, len(entries))
-	var known map[bodyID]uint64
+	// An entry or article the same as in the previous Render, found at
+	// about the same place, keeps its keys (see sameEntry); one whose
+	// blocks are the same keeps its body's hash.
+	var prev State
 	if r.opts.Previous != nil {
-		known = r.opts.Previous.bodies
+		prev = *r.opts.Previous
 	}
-	bodyKey := func(blocks []timeline.Block) uint64 {
-		if body, ok := known[idOf(blocks)]; ok {
-			return body
-		}
-		return bodyHash(seed, blocks)
-	}
+	sameGlobal := r.opts.Previous != nil && prev.global == k.global
 	articles := r.chron.Articles
 	articleBodies := make([]uint64, len(articles))
-	articleKeys := make([]uint64, len(articles))
+	articleKeyList := make([]uint64, len(articles))
 	parallel.For(r.opts.Workers, len(articles), func(i int) {
-		articleBodies[i] = bodyKey(articles[i].Blocks)
-		articleKeys[i] = k.articleKey(articles[i], articleBodies[i])
+		a := articles[i]
+		j := previousIndex(len(prev.articles), i, func(j int) string { return prev.articles[j].article.Path }, a.Path)
+		switch {
+		case j >= 0 && sameGlobal && sameArticle(prev.articles[j].article, a):
+			articleBodies[i], articleKeyList[i] = prev.articles[j].body, prev.articles[j].key
+			return
+		case j >= 0 && idOf(prev.articles[j].article.Blocks) == idOf(a.Blocks):
+			articleBodies[i] = prev.articles[j].body
+		default:
+			articleBodies[i] = bodyHash(seed, a.Blocks)
+		}
+		articleKeyList[i] = k.articleKey(a, articleBodies[i])
 	})
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		e := entries[i]
-		body := bodyKey(e.Blocks)
+		j := previousIndex(len(prev.entries), i, func(j int) string { return prev.entries[j].entry.ID }, e.ID)
+		var body uint64
+		switch {
+		case j >= 0 && sameGlobal && sameEntry(prev.entries[j].entry, e):
+			keys[i], headings[i], bodies[i] = prev.entries[j].key, prev.entries[j].heading, prev.entries[j].body
+			return
+		case j >= 0 && idOf(prev.entries[j].entry.Blocks) == idOf(e.Blocks):
+			body = prev.entries[j].body
+		default:
+			body = bodyHash(seed, e.Blocks)
+		}
 		bodies[i] = body
 		h := getKeyBuf()
 		defer keyBufs.Put(h)
@@ -126,18 +144,17 @@ func newKeyer(r *renderer) *keyer {
 	})
 	k.articles = make(map[*timeline.Article]uint64, len(articles))
 	for i, a := range articles {
-		k.articles[a] = articleKeys[i]
+		k.articles[a] = articleKeyList[i]
 	}
 	if next := r.opts.Next; next != nil {
+		next.global = k.global
+		next.entries = make([]entryKeys, len(entries))
 		for i, e := range entries {
-			if len(e.Blocks) > 0 {
-				next.bodies[idOf(e.Blocks)] = bodies[i]
-			}
+			next.entries[i] = entryKeys{entry: e, key: keys[i], heading: headings[i], body: bodies[i]}
 		}
+		next.articles = make([]articleKeys, len(articles))
 		for i, a := range articles {
-			if len(a.Blocks) > 0 {
-				next.bodies[idOf(a.Blocks)] = articleBodies[i]
-			}
+			next.articles[i] = articleKeys{article: a, key: articleKeyList[i], body: articleBodies[i]}
 		}
 	}
 	h.b = h.b[:0]

@@ -2,6 +2,7 @@ package render
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -52,6 +53,70 @@ func init() {
 // here.
 func TestEntryKeyCoversFields(t *testing.T) {
 	base := entryKey(keyedEntry())
+	eachEntryField(t, func(name string, get func(e *timeline.Entry) reflect.Value) {
+		e := keyedEntry()
+		change(t, name, get(e))
+		if entryKey(e) == base {
+			t.Errorf("changing %s leaves the entry's key unchanged: writeEntry misses it", name)
+		}
+	})
+}
+
+// TestSameEntryCoversFields checks that sameEntry tells an entry from a
+// copy with any one field changed, as writeEntry does, but for the
+// fields of blocks, which it compares by identity.
+func TestSameEntryCoversFields(t *testing.T) {
+	base := keyedEntry()
+	same := keyedEntry()
+	same.Blocks = base.Blocks
+	if !sameEntry(base, same) {
+		t.Fatal("sameEntry is false for two entries with the same fields")
+	}
+	eachEntryField(t, func(name string, get func(e *timeline.Entry) reflect.Value) {
+		if strings.HasPrefix(name, "Entry.Blocks[0].") {
+			return // blocks never change once extracted
+		}
+		e := keyedEntry()
+		e.Blocks = base.Blocks
+		change(t, name, get(e))
+		if sameEntry(base, e) {
+			t.Errorf("changing %s leaves sameEntry true: it misses the field", name)
+		}
+	})
+}
+
+// TestSameArticleCoversFields is TestSameEntryCoversFields for articles.
+func TestSameArticleCoversFields(t *testing.T) {
+	keyed := func() *timeline.Article {
+		return &timeline.Article{Path: "articles/a.txt", ID: "a", Title: "T", Outlet: "O", Published: timeline.DayOf(2022, 2, 24),
+			Captions: []string{"Caption"}, EntryID: "e"}
+	}
+	blocks := []timeline.Block{{Kind: timeline.Paragraph, Text: "Text"}}
+	base := keyed()
+	base.Blocks = blocks
+	v := reflect.ValueOf(base).Elem()
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		a := keyed()
+		a.Blocks = blocks
+		if !sameArticle(base, a) {
+			t.Fatal("sameArticle is false for two articles with the same fields")
+		}
+		f := reflect.ValueOf(a).Elem().Field(i)
+		if f.Kind() == reflect.Struct { // a date
+			f = f.Field(0)
+		}
+		change(t, name, f)
+		if sameArticle(base, a) {
+			t.Errorf("changing Article.%s leaves sameArticle true: it misses the field", name)
+		}
+	}
+}
+
+// eachEntryField calls check for each leaf field of an entry, down to
+// the fields of its structs and first list elements, with a function
+// that finds that field in any entry.
+func eachEntryField(t *testing.T, check func(name string, get func(e *timeline.Entry) reflect.Value)) {
 	var visit func(name string, get func(e *timeline.Entry) reflect.Value)
 	visit = func(name string, get func(e *timeline.Entry) reflect.Value) {
 		if unkeyed[name] {
@@ -77,11 +142,7 @@ func TestEntryKeyCoversFields(t *testing.T) {
 				visit(name+"[0]", func(e *timeline.Entry) reflect.Value { return get(e).Index(0) })
 			}
 		}
-		e := keyedEntry()
-		change(t, name, get(e))
-		if entryKey(e) == base {
-			t.Errorf("changing %s leaves the entry's key unchanged: writeEntry misses it", name)
-		}
+		check(name, get)
 	}
 	visit("Entry", func(e *timeline.Entry) reflect.Value { return reflect.ValueOf(e).Elem() })
 }

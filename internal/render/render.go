@@ -130,6 +130,10 @@ type Options struct {
 	// Keep is told the paths of the pages kept from Previous, a batch at
 	// a time; it must keep the files the previous Render made there.
 	Keep func(paths []string) error
+	// Mark, when set, is called as each step of the Render ends, with
+	// its name ("links", "keys", "cards", "jobs", "listings", "pages",
+	// "sitemap"), from the goroutine that called Render: for timings.
+	Mark func(step string)
 	// Next, when set (see NewState), receives this Render's State, to be
 	// handed as Previous to the next Render once this one's files are in
 	// place.
@@ -168,11 +172,17 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	if opts.Bodies != nil {
 		opts.Previous = nil
 	}
+	mark := opts.Mark
+	if mark == nil {
+		mark = func(string) {}
+	}
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
+	mark("links")
 	if opts.Previous != nil || opts.Next != nil {
 		r.keys = newKeyer(r)
 		r.memo = newExportMemo(r)
 	}
+	mark("keys")
 	r.fragments = newFragments(t)
 	r.sizes = map[string]*atomic.Int64{}
 	for name := range t.pages {
@@ -194,17 +204,21 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		return err
 	}
 	r.cards = cards
+	mark("cards")
 	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), r.notFound(), r.exports()
 	r.record(slices.Concat(index, entries, articles, taxonomies, notFound, exports))
+	mark("jobs")
 	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
 		return err
 	}
+	mark("listings")
 	// The cards serve the listings only: they go before the entry and
 	// article pages, which may read bodies.
 	cards.byEntry = nil
 	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
 		return err
 	}
+	mark("pages")
 	var sitemap []SitemapURL
 	for _, j := range slices.Concat(index, entries, articles, taxonomies, notFound) {
 		if j.sitemap {
@@ -220,7 +234,11 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 			return err
 		}
 	}
-	return r.emit("robots.txt", Robots(chron.Site))
+	if err := r.emit("robots.txt", Robots(chron.Site)); err != nil {
+		return err
+	}
+	mark("sitemap")
+	return nil
 }
 
 // pairArticles returns the entry and article page jobs in the order they

@@ -1,6 +1,10 @@
 package render
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
 
 // State is what one Render leaves for the next Render of the same site in
 // the same process, as the preview server does after each edit: the key
@@ -14,15 +18,31 @@ type State struct {
 	keys map[string]uint64
 	// cards holds the executed cards by their entry's key.
 	cards map[uint64]*card
-	// bodies holds the hash of each entry body's blocks.
-	bodies map[bodyID]uint64
+	// global is the key every page's key starts from (see keyer); entries
+	// and articles hold the keys of the Render's entries and articles, in
+	// the order of its chronology.
+	global   uint64
+	entries  []entryKeys
+	articles []articleKeys
 	// exports holds each entry's bytes in the JSON exports.
 	exports map[memoKey][]byte
 }
 
 // NewState returns an empty State, for Options.Next.
 func NewState() *State {
-	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, bodies: map[bodyID]uint64{}, exports: map[memoKey][]byte{}}
+	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, exports: map[memoKey][]byte{}}
+}
+
+// entryKeys are an entry's keys (see keyer) and its body's hash.
+type entryKeys struct {
+	entry              *timeline.Entry
+	key, heading, body uint64
+}
+
+// articleKeys are an article page's key and its body's hash.
+type articleKeys struct {
+	article   *timeline.Article
+	key, body uint64
 }
 
 // kept reports whether the page at path can be kept from the previous

@@ -59,35 +59,31 @@ type Output struct {
 	// fresh is true when the output folder does not exist yet: Commit
 	// then renames the staging folder as a whole.
 	fresh bool
-	old   map[string]digest
-	// oldQuick, oldManifest and oldLines are the previous build's fast
-	// hashes, manifest and where each path's hash lies in it, when it was
-	// resumed (see Committed).
-	oldQuick    map[string]uint64
+	// old holds the previous build's files; oldManifest its manifest,
+	// when it was resumed (see Committed).
+	old         map[string]fileSum
 	oldManifest []byte
-	oldLines    map[string]int
 
 	note string
 	// committed is set by a successful Commit.
 	committed *Committed
 
-	mu     sync.Mutex
-	hashes map[string]digest
+	mu sync.Mutex
+	// hashes holds the files of this build.
+	hashes map[string]fileSum
 	// Release, when set, is told the bytes of each file written, once the
 	// Output no longer needs them (see Write).
 	Release func(data []byte)
 
-	// quick holds the files' fast hashes for the next Resume; nil when
-	// the Output was begun by Begin, which nothing resumes.
-	quick map[string]uint64
+	// resumable is set when the files' fast hashes and the manifest's
+	// lines are kept for the next Resume; not by Begin, which nothing
+	// resumes.
+	resumable bool
 	// claimed counts the paths of old written or kept again: all of them
 	// means that no file is stale.
 	claimed int
 	// manifestBytes is the manifest, once made.
 	manifestBytes []byte
-	// lines holds where each path's hash lies in the manifest, once made,
-	// for a resumable Output.
-	lines map[string]int
 	// err is the first error of the writers.
 	err error
 
@@ -120,21 +116,18 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]digest{}}, nil
+	return &Output{fs: fsys, dir: dir, tmp: tmp, fresh: fresh, old: old, hashes: map[string]fileSum{}}, nil
 }
 
 // Committed is a site as the Output that committed it knows it: every
 // file's content hash, its manifest and the manifest file's stamp.
 // Resume starts the next build from it.
 type Committed struct {
-	hashes map[string]digest
-	// quick holds a fast hash of each file (quickSeed), to tell an
-	// unchanged file without its sha256. manifest is the manifest, and
-	// lines the offset of each path's hash in it: a build with the same
-	// files patches the hashes that changed instead of writing it anew.
-	quick    map[string]uint64
+	// hashes holds each file's hashes and line in manifest: a build with
+	// the same files patches the hashes that changed instead of writing
+	// the manifest anew.
+	hashes   map[string]fileSum
 	manifest []byte
-	lines    map[string]int
 	// marker is the manifest file's size and time of change once in
 	// place: Resume trusts the Committed while they are the same.
 	marker stamp
@@ -172,7 +165,7 @@ func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	if marker, ok := stampOf(fsys, filepath.Join(dir, Marker)); previous == nil || !ok || marker.size != previous.marker.size || !marker.modTime.Equal(previous.marker.modTime) {
 		o, err := Begin(fsys, dir)
 		if err == nil {
-			o.quick = map[string]uint64{}
+			o.resumable = true
 		}
 		return o, err
 	}
@@ -184,13 +177,13 @@ func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
-	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, oldQuick: previous.quick, oldManifest: previous.manifest, oldLines: previous.lines,
-		hashes: make(map[string]digest, len(previous.hashes)), quick: make(map[string]uint64, len(previous.hashes))}, nil
+	return &Output{fs: fsys, dir: dir, tmp: tmp, old: previous.hashes, oldManifest: previous.manifest, resumable: true,
+		hashes: make(map[string]fileSum, len(previous.hashes))}, nil
 }
 
 // previousBuild tells whether dir is new, and reads the manifest of the
 // build that made it. An empty folder counts as new.
-func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]digest, err error) {
+func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]fileSum, err error) {
 	info, err := fsys.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return true, nil, nil
@@ -212,20 +205,20 @@ func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]digest
 		return false, old, nil
 	}
 	if empty, _ := afero.IsEmpty(fsys, dir); empty {
-		return false, map[string]digest{}, nil
+		return false, map[string]fileSum{}, nil
 	}
 	return false, nil, fmt.Errorf("output folder %s: not empty and not made by gen (no %s file); refusing to replace it (want an empty or generated folder)", dir, Marker)
 }
 
-func parseManifest(data []byte) map[string]digest {
-	m := map[string]digest{}
+func parseManifest(data []byte) map[string]fileSum {
+	m := map[string]fileSum{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 16<<20)
 	for sc.Scan() {
 		sum, p, ok := strings.Cut(sc.Text(), "  ")
 		var d digest
 		if n, err := hex.Decode(d[:], []byte(sum)); ok && err == nil && n == len(d) {
-			m[p] = d
+			m[p] = fileSum{sha: d, line: -1}
 		}
 	}
 	return m
@@ -233,6 +226,16 @@ func parseManifest(data []byte) map[string]digest {
 
 // digest is the sha256 of a file.
 type digest [sha256.Size]byte
+
+// fileSum is what an Output knows of one file: its sha256; its fast hash
+// (quickSeed), to tell an unchanged file without its sha256, when the
+// Output is resumable; and the offset of its sha256 in the manifest, or
+// -1.
+type fileSum struct {
+	sha   digest
+	quick uint64
+	line  int
+}
 
 // CleanPath checks an output path: relative, slash-separated, without
 // ".." or empty elements, so it cannot escape the output folder.
@@ -278,7 +281,7 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 		return false, err
 	}
 	var quick uint64
-	if o.quick != nil {
+	if o.resumable {
 		quick = maphash.Bytes(quickSeed, data)
 	}
 	hash, known := o.knownHash(clean, quick)
@@ -290,15 +293,14 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 		o.mu.Unlock()
 		return false, fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
-	o.hashes[clean] = hash
-	if o.quick != nil {
-		o.quick[clean] = quick
-	}
 	old, had := o.old[clean]
+	line := -1
 	if had {
 		o.claimed++
+		line = old.line
 	}
-	unchanged := !o.fresh && had && old == hash
+	o.hashes[clean] = fileSum{sha: hash, quick: quick, line: line}
+	unchanged := !o.fresh && had && old.sha == hash
 	if !unchanged {
 		o.staged = append(o.staged, clean)
 	}
@@ -317,14 +319,13 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 // knownHash returns the sha256 the previous build recorded for the file
 // at p, when that file's fast hash was quick too: the same bytes.
 func (o *Output) knownHash(p string, quick uint64) (digest, bool) {
-	if o.fresh || o.oldQuick == nil || o.quick == nil {
+	if o.fresh || !o.resumable || o.oldManifest == nil {
 		return digest{}, false
 	}
-	if q, ok := o.oldQuick[p]; !ok || q != quick {
-		return digest{}, false
+	if old, ok := o.old[p]; ok && old.quick == quick {
+		return old.sha, true
 	}
-	hash, ok := o.old[p]
-	return hash, ok
+	return digest{}, false
 }
 
 // Keep keeps the files the previous build wrote at paths, unchanged, as
@@ -340,18 +341,15 @@ func (o *Output) Keep(paths ...string) error {
 		if err != nil {
 			return err
 		}
-		hash, ok := o.old[clean]
+		sum, ok := o.old[clean]
 		if o.fresh || !ok {
 			return fmt.Errorf("keep %s: the previous build made no such file", clean)
 		}
-		if _, dup := o.hashes[clean]; dup {
+		n := len(o.hashes)
+		if o.hashes[clean] = sum; len(o.hashes) == n {
 			return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 		}
-		o.hashes[clean] = hash
 		o.claimed++
-		if q, ok := o.oldQuick[clean]; ok && o.quick != nil {
-			o.quick[clean] = q
-		}
 	}
 	return nil
 }
@@ -591,9 +589,9 @@ func (o *Output) writeState(sum string) error {
 	}
 	o.mu.Lock()
 	marker, _ := stampOf(o.fs, filepath.Join(o.dir, Marker))
-	o.committed = &Committed{hashes: o.hashes, quick: o.quick, marker: marker}
-	if o.quick != nil {
-		o.committed.manifest, o.committed.lines = o.manifestBytes, o.lines
+	o.committed = &Committed{hashes: o.hashes, marker: marker}
+	if o.resumable {
+		o.committed.manifest = o.manifestBytes
 	}
 	o.mu.Unlock()
 	return nil
@@ -603,13 +601,13 @@ func (o *Output) writeState(sum string) error {
 // the same files as the resumed one, it is that one's manifest with the
 // hashes of the files written again patched in; else it is made anew.
 func (o *Output) manifest() []byte {
-	if o.oldManifest != nil && o.oldLines != nil && o.claimed == len(o.old) && len(o.hashes) == len(o.old) {
+	if o.oldManifest != nil && o.claimed == len(o.old) && len(o.hashes) == len(o.old) {
 		m := bytes.Clone(o.oldManifest)
 		for _, p := range o.staged {
 			sum := o.hashes[p]
-			hex.Encode(m[o.oldLines[p]:], sum[:])
+			hex.Encode(m[sum.line:], sum.sha[:])
 		}
-		o.manifestBytes, o.lines = m, o.oldLines
+		o.manifestBytes = m
 		return m
 	}
 	paths := make([]string, 0, len(o.hashes))
@@ -617,18 +615,14 @@ func (o *Output) manifest() []byte {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	var lines map[string]int
-	if o.quick != nil {
-		lines = make(map[string]int, len(paths))
-	}
-	o.manifestBytes, o.lines = manifestOf(o.hashes, paths, lines), lines
+	o.manifestBytes = manifestOf(o.hashes, paths, o.resumable)
 	return o.manifestBytes
 }
 
 // manifestOf returns the manifest of a site's files, by path, in the
-// order of paths (sorted); it notes in lines, when not nil, where each
+// order of paths (sorted); with lines set, it notes in hashes where each
 // path's hash lies.
-func manifestOf(hashes map[string]digest, paths []string, lines map[string]int) []byte {
+func manifestOf(hashes map[string]fileSum, paths []string, lines bool) []byte {
 	n := len(markerHeader)
 	for _, p := range paths {
 		n += 64 + 3 + len(p)
@@ -637,12 +631,13 @@ func manifestOf(hashes map[string]digest, paths []string, lines map[string]int) 
 	b.Grow(n)
 	b.WriteString(markerHeader)
 	for _, p := range paths {
-		if lines != nil {
-			lines[p] = b.Len()
+		sum := hashes[p]
+		if lines {
+			sum.line = b.Len()
+			hashes[p] = sum
 		}
 		var hexSum [2 * sha256.Size]byte
-		sum := hashes[p]
-		hex.Encode(hexSum[:], sum[:])
+		hex.Encode(hexSum[:], sum.sha[:])
 		b.Write(hexSum[:])
 		b.WriteString("  ")
 		b.WriteString(p)
