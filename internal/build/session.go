@@ -53,8 +53,10 @@ type Session struct {
 	optionsKey string
 	templates  *render.Templates
 	// inputs holds "size mtime" of every file under the content and
-	// templates folders, by path: the InputKey of the site.
-	inputs map[string]string
+	// templates folders, by path: the InputKey of the site; inputPaths
+	// holds their paths, sorted, or nil when not known yet.
+	inputs     map[string]string
+	inputPaths []string
 
 	// What it wrote:
 	state *render.State
@@ -151,7 +153,10 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	}
 	res.Files, res.Written = out.Files(), out.Written()
 	res.Entries, res.Pages, res.Kept = len(chron.Entries), int(pages.Load()), int(kept.Load())
-	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, next.inputs), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
+	if next.inputPaths == nil {
+		next.inputPaths = sortedPaths(next.inputs)
+	}
+	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, next.inputs, next.inputPaths), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 	if err != nil {
 		return res, err
 	}
@@ -314,7 +319,7 @@ func touches(paths []string, dir string) bool {
 func (s *Session) updateInputs(changed []string, full bool) error {
 	if full {
 		inputs, err := inputFiles(s.fsys, s.opts)
-		s.inputs = inputs
+		s.inputs, s.inputPaths = inputs, nil
 		return err
 	}
 	inputs := make(map[string]string, len(s.inputs))
@@ -326,8 +331,14 @@ func (s *Session) updateInputs(changed []string, full bool) error {
 		info, err := s.fsys.Stat(p)
 		switch {
 		case err == nil && !info.IsDir():
+			if _, known := inputs[p]; !known {
+				s.inputPaths = nil
+			}
 			inputs[p] = fileStamp(info)
 		case err == nil || errors.Is(err, os.ErrNotExist):
+			if _, known := inputs[p]; known {
+				s.inputPaths = nil
+			}
 			delete(inputs, p)
 		default:
 			return fmt.Errorf("stat %s: %w", p, err)

@@ -105,6 +105,11 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			t.Errorf("%s: kept %d pages unrendered, want at least %d", step.name, res.Kept, step.minKept)
 		}
 		checkSameAsFullBuild(t, fsys, step.name)
+		// The note the session left says the site is up to date, as a
+		// full build's would: gen build after gen serve writes nothing.
+		if res, err := Build(fsys, options()); err != nil || !res.UpToDate {
+			t.Errorf("%s: a build after the session's: UpToDate = %v, err = %v; want true, nil", step.name, res.UpToDate, err)
+		}
 	}
 }
 

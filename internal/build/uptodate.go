@@ -57,7 +57,7 @@ func InputKey(fsys afero.Fs, opts Options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return inputKeyOf(opts, files), nil
+	return inputKeyOf(opts, files, sortedPaths(files)), nil
 }
 
 // inputFiles returns the stamp (fileStamp) of every file under the
@@ -91,19 +91,33 @@ func fileStamp(info fs.FileInfo) string {
 }
 
 // inputKeyOf hashes the program, the folder options and the stamps of
-// files, in path order.
-func inputKeyOf(opts Options, files map[string]string) string {
+// files, in the order of paths: the files' paths, sorted.
+func inputKeyOf(opts Options, files map[string]string, paths []string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "gen %s\x00%s\x00%s\x00%s\x00", programHash(), opts.ContentDir, opts.TemplatesDir, opts.OutputDir)
+	buf := make([]byte, 0, 64<<10)
+	for _, p := range paths {
+		if len(buf) > 60<<10 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+		buf = append(buf, p...)
+		buf = append(buf, 0)
+		buf = append(buf, files[p]...)
+		buf = append(buf, 0)
+	}
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// sortedPaths returns the paths of files, sorted.
+func sortedPaths(files map[string]string) []string {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	for _, p := range paths {
-		fmt.Fprintf(h, "%s\x00%s\x00", p, files[p])
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return paths
 }
 
 var programHash = sync.OnceValue(func() string {
