@@ -49,10 +49,12 @@ type keyer struct {
 	// broken is set when the site or people could not be hashed: no
 	// page is then kept.
 	broken bool
-	// entries holds the key of each entry of the chronology, and
-	// headings the key of what an axis or a short list shows of it: its
-	// ID, title, dates and kind.
-	entries, headings map[*timeline.Entry]uint64
+	// entries holds the key of each entry of the chronology, in its
+	// order, and headings the key of what an axis or a short list shows
+	// of it: its ID, title, dates and kind. index holds each entry's
+	// place in the chronology.
+	entries, headings []uint64
+	index             map[*timeline.Entry]int
 	// articles holds the key of each article's page.
 	articles map[*timeline.Article]uint64
 	// all is the key of the whole chronology: every entry and term.
@@ -63,7 +65,7 @@ type keyer struct {
 // workers.
 func newKeyer(r *renderer) *keyer {
 	seed := keySeed
-	k := &keyer{seed: seed, entries: make(map[*timeline.Entry]uint64, len(r.chron.Entries)), headings: make(map[*timeline.Entry]uint64, len(r.chron.Entries))}
+	k := &keyer{seed: seed, index: make(map[*timeline.Entry]int, len(r.chron.Entries))}
 	var h keyBuf
 	h.b = append(h.b, r.t.digest[:]...)
 	writeString(&h, r.chron.ContentDir)
@@ -160,7 +162,7 @@ func newKeyer(r *renderer) *keyer {
 	h.b = h.b[:0]
 	writeUint(&h, k.global)
 	for i, e := range entries {
-		k.entries[e], k.headings[e] = keys[i], headings[i]
+		k.index[e] = i
 		writeUint(&h, keys[i])
 	}
 	for _, tx := range r.links.Taxonomies() {
@@ -168,9 +170,13 @@ func newKeyer(r *renderer) *keyer {
 			writeInt(&h, len(t.Entries))
 		}
 	}
+	k.entries, k.headings = keys, headings
 	k.all = h.sum(seed)
 	return k
 }
+
+// entryKey returns the key of e, an entry of the chronology.
+func (k *keyer) entryKey(e *timeline.Entry) uint64 { return k.entries[k.index[e]] }
 
 // key returns a hash of the global key, the page's kind and parts.
 func (k *keyer) key(kind string, parts ...uint64) uint64 {
@@ -194,12 +200,12 @@ func (k *keyer) headingsKey(entries []*timeline.Entry) uint64 {
 	return k.listKey(entries, k.headings)
 }
 
-func (k *keyer) listKey(entries []*timeline.Entry, keys map[*timeline.Entry]uint64) uint64 {
+func (k *keyer) listKey(entries []*timeline.Entry, keys []uint64) uint64 {
 	h := getKeyBuf()
 	defer keyBufs.Put(h)
 	writeInt(h, len(entries))
 	for _, e := range entries {
-		writeUint(h, keys[e])
+		writeUint(h, keys[k.index[e]])
 	}
 	return h.sum(k.seed)
 }

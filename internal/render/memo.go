@@ -11,7 +11,7 @@ import (
 // export is then rebuilt by copying the unchanged entries' bytes and
 // writing the changed ones. A nil *exportMemo writes every entry.
 type exportMemo struct {
-	keys map[*timeline.Entry]uint64
+	keys *keyer
 	prev map[memoKey][]byte
 
 	mu   sync.Mutex
@@ -30,7 +30,7 @@ func newExportMemo(r *renderer) *exportMemo {
 	if r.keys == nil || r.keys.broken {
 		return nil
 	}
-	m := &exportMemo{keys: r.keys.entries}
+	m := &exportMemo{keys: r.keys}
 	if r.opts.Previous != nil {
 		m.prev = r.opts.Previous.exports
 	}
@@ -47,7 +47,7 @@ func (m *exportMemo) value(w *jsonWriter, export string, e *timeline.Entry, writ
 	if m == nil {
 		return write()
 	}
-	key := memoKey{export, m.keys[e]}
+	key := memoKey{export, m.keys.entryKey(e)}
 	data, ok := m.prev[key]
 	if ok {
 		w.raw(data)

@@ -309,12 +309,12 @@ func (r *renderer) entries() []job {
 		key := r.key(func(k *keyer) uint64 {
 			var prev, next uint64
 			if i > 0 {
-				prev = k.entries[entries[i-1]]
+				prev = k.entries[i-1]
 			}
 			if i+1 < len(entries) {
-				next = k.entries[entries[i+1]]
+				next = k.entries[i+1]
 			}
-			return k.key("entry", k.entries[e], prev, next)
+			return k.key("entry", k.entries[i], prev, next)
 		})
 		jobs[i] = r.pageJob("entry.html", EntryURL(e.ID), lastMod(e.Date), key, func() (Page, error) {
 			e, err := r.withBody(e)

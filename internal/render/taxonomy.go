@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -81,9 +82,28 @@ func NewLinks(chron *timeline.Chronology) *Links {
 		ph := &chron.Site.Phases[i]
 		l.Phases.add(ph.ID, &Term{ID: ph.ID, Name: ph.Name, URL: PhaseURL(ph.ID), Description: ph.Description, Phase: ph})
 	}
+	// What filing an entry needs of the entry alone is worked out first,
+	// on every core; filing is then a matter of lookups, in order.
+	filings := make([]filing, len(chron.Entries))
+	parallel.For(0, len(chron.Entries), func(i int) {
+		e, f := chron.Entries[i], &filings[i]
+		f.people, f.peopleKeys = entryPeopleKeys(e)
+		f.tagKeys = make([]string, len(e.Tags))
+		for j, tag := range e.Tags {
+			f.tagKeys[j] = nameKey(tag)
+		}
+		f.month, f.monthName = monthOf(e.Date)
+		f.phase = phaseFor(&chron.Site, e.Date)
+	})
 	filed := map[*Term]bool{}
-	for _, e := range chron.Entries {
-		terms := l.entryTerms(e)
+	for i, e := range chron.Entries {
+		f := &filings[i]
+		var terms []*Term
+		for j, name := range f.people {
+			if t := l.personTermOf(name, f.peopleKeys[j]); !containsTerm(terms, t) {
+				terms = append(terms, t)
+			}
+		}
 		l.peopleOf[e] = terms
 		for _, t := range terms {
 			if !filed[t] {
@@ -92,8 +112,8 @@ func NewLinks(chron *timeline.Chronology) *Links {
 			}
 			t.Entries = append(t.Entries, e)
 		}
-		for _, tag := range e.Tags {
-			t := l.Tags.byKey[nameKey(tag)]
+		for j, tag := range e.Tags {
+			t := l.Tags.byKey[f.tagKeys[j]]
 			if t == nil {
 				id := Slug(tag)
 				t = &Term{ID: id, Name: tag, URL: TagURL(id)}
@@ -101,14 +121,13 @@ func NewLinks(chron *timeline.Chronology) *Links {
 			}
 			t.Entries = append(t.Entries, e)
 		}
-		mid, mname := monthOf(e.Date)
-		m := l.Months.byKey[mid]
+		m := l.Months.byKey[f.month]
 		if m == nil {
-			m = &Term{ID: mid, Name: mname, URL: MonthURL(mid)}
-			l.Months.add(mid, m)
+			m = &Term{ID: f.month, Name: f.monthName, URL: MonthURL(f.month)}
+			l.Months.add(f.month, m)
 		}
 		m.Entries = append(m.Entries, e)
-		ph := l.phaseTerm(phaseFor(&chron.Site, e.Date))
+		ph := l.phaseTerm(f.phase)
 		ph.Entries = append(ph.Entries, e)
 		l.phaseOf[e] = ph
 	}
@@ -121,6 +140,16 @@ func NewLinks(chron *timeline.Chronology) *Links {
 	return l
 }
 
+// filing is what NewLinks files an entry under, as far as the entry
+// alone tells: its people's names and their name keys, its tags' keys,
+// its month and phase.
+type filing struct {
+	people, peopleKeys []string
+	tagKeys            []string
+	month, monthName   string
+	phase              *timeline.Phase
+}
+
 func (tx *Taxonomy) add(key string, t *Term) {
 	tx.byKey[nameKey(key)] = t
 	tx.byKey[key] = t
@@ -130,14 +159,17 @@ func (tx *Taxonomy) add(key string, t *Term) {
 // personTerm returns the term of a person named name, making one for a
 // name that people.yaml does not know (kept only while NewLinks files
 // the entries).
-func (l *Links) personTerm(name string) *Term {
-	if t := l.People.byKey[nameKey(name)]; t != nil {
+func (l *Links) personTerm(name string) *Term { return l.personTermOf(name, nameKey(name)) }
+
+// personTermOf is personTerm, with key the nameKey of name.
+func (l *Links) personTermOf(name, key string) *Term {
+	if t := l.People.byKey[key]; t != nil {
 		return t
 	}
 	id := Slug(name)
 	t := &Term{ID: id, Name: name, URL: PersonURL(id)}
 	if !l.filed {
-		l.People.byKey[nameKey(name)] = t
+		l.People.byKey[key] = t
 	}
 	return t
 }
@@ -270,8 +302,14 @@ func (l *Links) Taxonomies() []*Taxonomy {
 // entryPeople returns the participants and the people of e, without
 // repeats.
 func entryPeople(e *timeline.Entry) []string {
-	names := make([]string, 0, len(e.Participants)+len(e.People))
-	keys := make([]string, 0, cap(names))
+	names, _ := entryPeopleKeys(e)
+	return names
+}
+
+// entryPeopleKeys returns entryPeople(e) and the nameKey of each.
+func entryPeopleKeys(e *timeline.Entry) (names, keys []string) {
+	names = make([]string, 0, len(e.Participants)+len(e.People))
+	keys = make([]string, 0, cap(names))
 	for _, list := range [][]string{e.Participants, e.People} {
 		for _, n := range list {
 			if k := nameKey(n); k != "" && !slices.Contains(keys, k) {
@@ -280,7 +318,7 @@ func entryPeople(e *timeline.Entry) []string {
 			}
 		}
 	}
-	return names
+	return names, keys
 }
 
 // nameKey folds a name for matching: lowercase letters and digits, single
