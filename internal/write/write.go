@@ -216,6 +216,9 @@ func parseManifest(data []byte) map[string]fileSum {
 	sc.Buffer(nil, 16<<20)
 	for sc.Scan() {
 		sum, p, ok := strings.Cut(sc.Text(), "  ")
+		if clean, err := CleanPath(p); err != nil || clean != p {
+			continue // not a path this package writes
+		}
 		var d digest
 		if n, err := hex.Decode(d[:], []byte(sum)); ok && err == nil && n == len(d) {
 			m[p] = fileSum{sha: d, line: -1}
@@ -337,17 +340,18 @@ func (o *Output) Keep(paths ...string) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for _, p := range paths {
-		clean, err := CleanPath(p)
-		if err != nil {
-			return err
-		}
-		sum, ok := o.old[clean]
+		// Every path of old is clean (see CleanPath): those of a
+		// manifest read back too, so that no path leaves the folder.
+		sum, ok := o.old[p]
 		if o.fresh || !ok {
-			return fmt.Errorf("keep %s: the previous build made no such file", clean)
+			if _, err := CleanPath(p); err != nil {
+				return err
+			}
+			return fmt.Errorf("keep %s: the previous build made no such file", p)
 		}
 		n := len(o.hashes)
-		if o.hashes[clean] = sum; len(o.hashes) == n {
-			return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
+		if o.hashes[p] = sum; len(o.hashes) == n {
+			return fmt.Errorf("output path %q: written twice (two pages share one URL)", p)
 		}
 		o.claimed++
 	}

@@ -397,3 +397,39 @@ func TestReleaseOncePerWrite(t *testing.T) {
 		t.Errorf("new.html = %q after release, want %q", got, "new")
 	}
 }
+
+// TestTamperedManifestCannotReachOutside gives the output folder a
+// manifest that lists files outside it: a build drops those lines, and
+// removes nothing outside the folder when the new site lacks them.
+func TestTamperedManifestCannotReachOutside(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	files := map[string]string{
+		"secret.txt":        "mine",
+		"public/a.html":     "a",
+		"public/" + Marker: markerHeader + strings.Repeat("0", 64) + "  ../secret.txt\n" + strings.Repeat("0", 64) + "  a.html\n" + strings.Repeat("0", 64) + "  /secret.txt\n",
+	}
+	for p, data := range files {
+		if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := Begin(fsys, "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Keep("../secret.txt"); err == nil {
+		t.Error("Keep(../secret.txt) succeeded, want an error")
+	}
+	if err := out.Write("b.html", []byte("b")); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := afero.ReadFile(fsys, "secret.txt"); err != nil || string(data) != "mine" {
+		t.Errorf("secret.txt outside the output folder = %q, %v after the build; want it untouched", data, err)
+	}
+	if _, err := fsys.Stat("public/a.html"); err == nil {
+		t.Error("public/a.html, listed in the manifest and not in the new site, was not removed")
+	}
+}
