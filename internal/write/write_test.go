@@ -404,8 +404,8 @@ func TestReleaseOncePerWrite(t *testing.T) {
 func TestTamperedManifestCannotReachOutside(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	files := map[string]string{
-		"secret.txt":        "mine",
-		"public/a.html":     "a",
+		"secret.txt":       "mine",
+		"public/a.html":    "a",
 		"public/" + Marker: markerHeader + strings.Repeat("0", 64) + "  ../secret.txt\n" + strings.Repeat("0", 64) + "  a.html\n" + strings.Repeat("0", 64) + "  /secret.txt\n",
 	}
 	for p, data := range files {
