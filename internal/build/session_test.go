@@ -66,13 +66,13 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			return []string{newOne}
-		}},
+		}, bounded: true, maxWritten: 30, minKept: 40},
 		{name: "the new article removed", edit: func() []string {
 			if err := fsys.Remove(newOne); err != nil {
 				t.Fatal(err)
 			}
 			return []string{newOne}
-		}},
+		}, bounded: true, maxWritten: 30, minKept: 40},
 		{name: "an editor's entry", edit: replace(entries, "title: Russia invades Ukraine", "title: Russia invades Ukraine at dawn")},
 		{name: "a template", edit: replace(template, "</body>", "<!-- edited --></body>")},
 		{name: "a broken entry file", edit: replace(entries, "date:", "date: 2022-13-01 #"), wantErr: "month 13 out of range"},

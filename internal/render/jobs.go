@@ -13,8 +13,10 @@ import (
 // date, and how to make it.
 type job struct {
 	url string
-	// path is the file's path in the output folder: pagePath(url).
+	// path is the file's path in the output folder: pagePath(url); seq
+	// its number among the Render's jobs (see record).
 	path    string
+	seq     int
 	lastMod string
 	// sitemap is false for files the sitemap leaves out.
 	sitemap bool
@@ -48,7 +50,7 @@ func (r *renderer) run(jobs []job) error {
 		if int64(i) > firstFailed.Load() {
 			return
 		}
-		if r.kept(jobs[i].path, jobs[i].key) {
+		if r.kept(&jobs[i]) {
 			kept[i] = true
 			return
 		}

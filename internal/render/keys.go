@@ -95,9 +95,9 @@ func newKeyer(r *renderer) *keyer {
 	// An entry or article the same as in the previous Render, found at
 	// about the same place, keeps its keys (see sameEntry); one whose
 	// blocks are the same keeps its body's hash.
-	var prev State
-	if r.opts.Previous != nil {
-		prev = *r.opts.Previous
+	prev := r.opts.Previous
+	if prev == nil {
+		prev = &State{}
 	}
 	sameGlobal := r.opts.Previous != nil && prev.global == k.global
 	articles := r.chron.Articles

@@ -206,7 +206,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	r.cards = cards
 	mark("cards")
 	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), r.notFound(), r.exports()
-	r.record(slices.Concat(index, entries, articles, taxonomies, notFound, exports))
+	r.record(index, entries, articles, taxonomies, notFound, exports)
 	mark("jobs")
 	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
 		return err

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -14,8 +15,13 @@ import (
 // is unchanged is not executed again; so one edited article costs its
 // pages, its neighbours' and the listings and exports it is on.
 type State struct {
-	// keys holds the key of each page, by output path.
-	keys map[string]uint64
+	// paths and keys hold the output path and key of each page, in the
+	// order the Render numbered its jobs (job.seq); byPath the keys by
+	// path, made once a later Render needs it.
+	paths      []string
+	keys       []uint64
+	byPathOnce sync.Once
+	byPath     map[string]uint64
 	// cards holds the executed cards by their entry's key.
 	cards map[uint64]*card
 	// global is the key every page's key starts from (see keyer); entries
@@ -30,7 +36,7 @@ type State struct {
 
 // NewState returns an empty State, for Options.Next.
 func NewState() *State {
-	return &State{keys: map[string]uint64{}, cards: map[uint64]*card{}, exports: map[memoKey][]byte{}}
+	return &State{cards: map[uint64]*card{}, exports: map[memoKey][]byte{}}
 }
 
 // entryKeys are an entry's keys (see keyer) and its body's hash.
@@ -45,15 +51,25 @@ type articleKeys struct {
 	key, body uint64
 }
 
-// kept reports whether the page at path can be kept from the previous
-// Render: it was made then with the same key.
-func (r *renderer) kept(path string, key uint64) bool {
+// kept reports whether the page of j can be kept from the previous
+// Render: it was made then with the same key. A page is mostly found
+// where it was in the previous Render's order of jobs; else by its path.
+func (r *renderer) kept(j *job) bool {
 	prev := r.opts.Previous
-	if prev == nil || key == 0 || r.keys == nil || r.keys.broken {
+	if prev == nil || j.key == 0 || r.keys == nil || r.keys.broken {
 		return false
 	}
-	old, ok := prev.keys[path]
-	return ok && old == key
+	if j.seq < len(prev.paths) && prev.paths[j.seq] == j.path {
+		return prev.keys[j.seq] == j.key
+	}
+	prev.byPathOnce.Do(func() {
+		prev.byPath = make(map[string]uint64, len(prev.paths))
+		for i, p := range prev.paths {
+			prev.byPath[p] = prev.keys[i]
+		}
+	})
+	old, ok := prev.byPath[j.path]
+	return ok && old == j.key
 }
 
 // keep passes the kept pages to Options.Keep.
@@ -64,14 +80,24 @@ func (r *renderer) keep(paths []string) error {
 	return r.opts.Keep(paths)
 }
 
-// record notes the keys of jobs in Options.Next.
-func (r *renderer) record(jobs []job) {
-	if r.opts.Next == nil {
+// record numbers jobs, which must be every job of the Render, and notes
+// their paths and keys in Options.Next.
+func (r *renderer) record(jobs ...[]job) {
+	n := 0
+	for _, list := range jobs {
+		for i := range list {
+			list[i].seq = n
+			n++
+		}
+	}
+	next := r.opts.Next
+	if next == nil {
 		return
 	}
-	for _, j := range jobs {
-		if j.key != 0 {
-			r.opts.Next.keys[j.path] = j.key
+	next.paths, next.keys = make([]string, 0, n), make([]uint64, 0, n)
+	for _, list := range jobs {
+		for _, j := range list {
+			next.paths, next.keys = append(next.paths, j.path), append(next.keys, j.key)
 		}
 	}
 }
