@@ -47,7 +47,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "build even when nothing changed since the last build")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (see go tool pprof)")
-	memLimit := fs.Int("memlimit", 512, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
+	memLimit := fs.Int("memlimit", 448, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"encoding/binary"
 	"math"
 	"strings"
 	"sync"
@@ -24,57 +26,58 @@ const DefaultHoldBodies = 128 << 20
 // builds that keep digests only: a body is rebuilt from the file and
 // these spans, without extracting the article again.
 type bodyIndex struct {
-	mu    sync.Mutex
-	spans map[string]*bodySpans
+	mu sync.Mutex
+	// spans holds each article's encoded spans (see encodeSpans), by
+	// path; nil for an article whose blocks are not spans of its text.
+	spans map[string][]byte
+	// interned holds one copy of the short strings many digests repeat:
+	// outlets, datelines, the texts and rules of date evidence.
+	interned map[string]string
 }
 
-// bodySpans locates the blocks of one article's body in its file, and
-// keeps its captions (few and short).
-type bodySpans struct {
-	blocks   []blockSpan
-	captions []string
+func newBodyIndex() *bodyIndex {
+	return &bodyIndex{spans: map[string][]byte{}, interned: map[string]string{}}
 }
-
-// blockSpan is where one block of a body lies in its article's text:
-// 12 bytes, where a Block takes 32 and its text.
-type blockSpan struct {
-	offset, length int32
-	kind           uint8
-}
-
-func newBodyIndex() *bodyIndex { return &bodyIndex{spans: map[string]*bodySpans{}} }
 
 // digest returns what the chronology keeps of an extracted article: all
 // but its body, captions and dropped lines, with every string copied so
 // that the article's text can be freed. It records where the body lies
 // in data, the article's text, when every block is a span of it.
 func (idx *bodyIndex) digest(a *extract.Article, data []byte) *extract.Article {
-	spans := &bodySpans{captions: make([]string, len(a.Captions)), blocks: make([]blockSpan, 0, len(a.Blocks))}
-	for i, c := range a.Captions {
-		spans.captions[i] = strings.Clone(c)
-	}
-	for _, b := range a.Blocks {
-		end := b.Offset + len(b.Text)
-		if b.Offset < 0 || end > len(data) || end > math.MaxInt32 || b.Kind < 0 || b.Kind > math.MaxUint8 || string(data[b.Offset:end]) != b.Text {
-			spans = nil // not spans of the text: the body is extracted again
-			break
-		}
-		spans.blocks = append(spans.blocks, blockSpan{offset: int32(b.Offset), length: int32(len(b.Text)), kind: uint8(b.Kind)})
-	}
-	idx.mu.Lock()
-	idx.spans[a.Path] = spans
-	idx.mu.Unlock()
-
+	spans := encodeSpans(a.Blocks, a.Captions, data)
 	d := *a
 	d.Blocks, d.Captions, d.Dropped = nil, nil, nil
-	d.Title, d.Summary, d.Outlet = strings.Clone(a.Title), strings.Clone(a.Summary), strings.Clone(a.Outlet)
-	d.Dateline, d.Undated = strings.Clone(a.Dateline), strings.Clone(a.Undated)
+	d.Title, d.Summary, d.Undated = strings.Clone(a.Title), strings.Clone(a.Summary), strings.Clone(a.Undated)
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	idx.spans[a.Path] = spans
+	d.Outlet, d.Dateline = idx.intern(a.Outlet), idx.intern(a.Dateline)
 	d.DateEvidence = make([]timeline.Evidence, len(a.DateEvidence))
 	for i, ev := range a.DateEvidence {
-		d.DateEvidence[i] = cloneEvidence(ev)
+		d.DateEvidence[i] = idx.internEvidence(ev)
 	}
-	d.PublishedEvidence, d.EventEvidence = cloneEvidence(a.PublishedEvidence), cloneEvidence(a.EventEvidence)
+	d.PublishedEvidence, d.EventEvidence = idx.internEvidence(a.PublishedEvidence), idx.internEvidence(a.EventEvidence)
 	return &d
+}
+
+// intern returns the one copy of s that idx keeps; idx.mu must be held.
+func (idx *bodyIndex) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if kept, ok := idx.interned[s]; ok {
+		return kept
+	}
+	s = strings.Clone(s)
+	idx.interned[s] = s
+	return s
+}
+
+// internEvidence returns ev with its text and rule interned; idx.mu must
+// be held.
+func (idx *bodyIndex) internEvidence(ev timeline.Evidence) timeline.Evidence {
+	ev.Text, ev.Rule = idx.intern(ev.Text), idx.intern(ev.Rule)
+	return ev
 }
 
 // body rebuilds the body of articlePath from data, the article's text,
@@ -87,21 +90,140 @@ func (idx *bodyIndex) body(articlePath string, data []byte) ([]timeline.Block, [
 	if spans == nil {
 		return nil, nil, false
 	}
-	text := string(data)
-	blocks := make([]timeline.Block, len(spans.blocks))
-	for i, b := range spans.blocks {
-		start, end := int(b.offset), int(b.offset)+int(b.length)
-		if end > len(text) {
-			return nil, nil, false
-		}
-		blocks[i] = timeline.Block{Kind: timeline.BlockKind(b.kind), Text: text[start:end], Offset: start}
-	}
-	return blocks, spans.captions, true
+	return decodeSpans(spans, string(data))
 }
 
-func cloneEvidence(ev timeline.Evidence) timeline.Evidence {
-	ev.Text, ev.Rule = strings.Clone(ev.Text), strings.Clone(ev.Rule)
-	return ev
+// encodeSpans encodes where blocks and captions lie in data, about four
+// bytes a block: the number of blocks, then for each its kind, the
+// distance from the end of the previous one to its start (a zigzag
+// varint) and its length; then the number of captions, and for each
+// either its offset plus one and its length, when data holds it, or 0,
+// its length and its bytes. It returns nil when a block is not a span of
+// data: such a body is extracted again.
+func encodeSpans(blocks []timeline.Block, captions []string, data []byte) []byte {
+	buf := make([]byte, 0, 4*len(blocks)+8*len(captions)+4)
+	buf = binary.AppendUvarint(buf, uint64(len(blocks)))
+	prevEnd := 0
+	for _, b := range blocks {
+		end := b.Offset + len(b.Text)
+		if b.Offset < 0 || end > len(data) || b.Kind < 0 || b.Kind > math.MaxUint8 || string(data[b.Offset:end]) != b.Text {
+			return nil
+		}
+		buf = append(buf, byte(b.Kind))
+		buf = binary.AppendVarint(buf, int64(b.Offset-prevEnd))
+		buf = binary.AppendUvarint(buf, uint64(len(b.Text)))
+		prevEnd = end
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(captions)))
+	for _, c := range captions {
+		at := -1
+		if c != "" {
+			at = bytes.Index(data, []byte(c))
+		}
+		if at < 0 {
+			buf = binary.AppendUvarint(buf, 0)
+			buf = binary.AppendUvarint(buf, uint64(len(c)))
+			buf = append(buf, c...)
+			continue
+		}
+		buf = binary.AppendUvarint(buf, uint64(at)+1)
+		buf = binary.AppendUvarint(buf, uint64(len(c)))
+	}
+	return bytes.Clone(buf)
+}
+
+// decodeSpans rebuilds the blocks and captions that encodeSpans encoded
+// in spans from text, and reports false when they do not fit it.
+func decodeSpans(spans []byte, text string) ([]timeline.Block, []string, bool) {
+	r := spanReader{buf: spans}
+	n := r.uvarint()
+	if n > uint64(len(spans)) {
+		return nil, nil, false
+	}
+	blocks := make([]timeline.Block, n)
+	prevEnd := 0
+	for i := range blocks {
+		kind := r.byte()
+		start := prevEnd + int(r.varint())
+		end := start + int(r.uvarint())
+		if r.bad || start < 0 || end < start || end > len(text) {
+			return nil, nil, false
+		}
+		blocks[i] = timeline.Block{Kind: timeline.BlockKind(kind), Text: text[start:end], Offset: start}
+		prevEnd = end
+	}
+	n = r.uvarint()
+	if r.bad || n > uint64(len(spans)) {
+		return nil, nil, false
+	}
+	captions := make([]string, n)
+	for i := range captions {
+		at, length := r.uvarint(), r.uvarint()
+		switch {
+		case r.bad:
+			return nil, nil, false
+		case at == 0:
+			captions[i] = string(r.bytes(length))
+		case at-1 > uint64(len(text)) || length > uint64(len(text))-(at-1):
+			return nil, nil, false
+		default:
+			captions[i] = text[at-1 : at-1+length]
+		}
+	}
+	if r.bad || len(r.buf) > 0 {
+		return nil, nil, false
+	}
+	if len(captions) == 0 {
+		captions = nil
+	}
+	return blocks, captions, true
+}
+
+// spanReader reads what encodeSpans wrote; bad is set once it reads
+// past the end or a malformed varint, and every read after gives zero.
+type spanReader struct {
+	buf []byte
+	bad bool
+}
+
+func (r *spanReader) byte() byte {
+	if len(r.buf) == 0 {
+		r.bad = true
+		return 0
+	}
+	b := r.buf[0]
+	r.buf = r.buf[1:]
+	return b
+}
+
+func (r *spanReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.buf)
+	if n <= 0 {
+		r.bad = true
+		return 0
+	}
+	r.buf = r.buf[n:]
+	return v
+}
+
+func (r *spanReader) varint() int64 {
+	v, n := binary.Varint(r.buf)
+	if n <= 0 {
+		r.bad = true
+		return 0
+	}
+	r.buf = r.buf[n:]
+	return v
+}
+
+func (r *spanReader) bytes(n uint64) []byte {
+	if n > uint64(len(r.buf)) {
+		r.bad = true
+		return nil
+	}
+	b := r.buf[:n]
+	r.buf = r.buf[n:]
+	return b
 }
 
 // streamBodies reports whether a build of c that may hold hold bytes of

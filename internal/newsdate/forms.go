@@ -208,8 +208,8 @@ func (m Mention) Date() timeline.Date {
 	case Absolute:
 		d := timeline.DayOf(m.Year, m.Month, m.Day)
 		if m.HasClock {
-			d.Hour, d.Minute, d.Precision = m.Hour, m.Minute, timeline.Minute
-			d.Offset, d.HasOffset = m.Offset, m.HasOffset
+			d.Hour, d.Minute, d.Precision = int8(m.Hour), int8(m.Minute), timeline.Minute
+			d.Offset, d.HasOffset = int16(m.Offset), m.HasOffset
 		}
 		return d
 	case MonthYear:

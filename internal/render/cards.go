@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"math"
 	"strconv"
 	"strings"
 
@@ -31,11 +32,14 @@ const (
 	levelMark = "\x00"
 )
 
-// card is an executed card cut at its placeholders: parts[i] is followed
-// by the placeholder marks[i].
+// card is an executed card and where its placeholders are: html holds
+// the placeholders' marks as executed, and at holds, for each in order,
+// its offset in html shifted left by one, with 1 in the low bit for the
+// level's mark and 0 for the root's. A long listing keeps every entry's
+// card at once, so a card is one string and four bytes a placeholder.
 type card struct {
-	parts []string
-	marks []byte
+	html string
+	at   []uint32
 }
 
 // cards holds the card of every entry of the chronology.
@@ -95,30 +99,50 @@ func (c *cards) execute(page Page, e *timeline.Entry, level int) (template.HTML,
 	return template.HTML(buf.String()), nil
 }
 
-// cutCard cuts an executed card at its placeholders.
+// cutCard finds the placeholders of an executed card. It returns nil
+// for a card too long to hold their offsets, which listings execute
+// again each time.
 func cutCard(html string) *card {
-	c := &card{}
-	for {
-		root, level := strings.Index(html, rootMark), strings.Index(html, levelMark)
+	if len(html) > math.MaxUint32>>1 {
+		return nil
+	}
+	c := &card{html: html}
+	n := strings.Count(html, rootMark) + strings.Count(html, levelMark)
+	c.at = make([]uint32, 0, n)
+	for from := 0; ; {
+		root, level := indexFrom(html, rootMark, from), indexFrom(html, levelMark, from)
 		switch {
 		case root < 0 && level < 0:
-			c.parts = append(c.parts, html)
 			return c
 		case level < 0 || (root >= 0 && root < level):
-			c.parts, c.marks = append(c.parts, html[:root]), append(c.marks, 'r')
-			html = html[root+len(rootMark):]
+			c.at = append(c.at, uint32(root)<<1)
+			from = root + len(rootMark)
 		default:
-			c.parts, c.marks = append(c.parts, html[:level]), append(c.marks, 'l')
-			html = html[level+len(levelMark):]
+			c.at = append(c.at, uint32(level)<<1|1)
+			from = level + len(levelMark)
 		}
 	}
 }
 
+// indexFrom returns the index of the first sep in s at or after from, or
+// -1.
+func indexFrom(s, sep string, from int) int {
+	i := strings.Index(s[from:], sep)
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
 // size returns the length of the card filled in with root.
 func (c *card) size(root string) int {
-	n := len(c.marks) * len(root)
-	for _, p := range c.parts {
-		n += len(p)
+	n := len(c.html)
+	for _, at := range c.at {
+		if at&1 == 0 {
+			n += len(root) - len(rootMark)
+		} else {
+			n += 1 - len(levelMark)
+		}
 	}
 	return n
 }
@@ -126,16 +150,19 @@ func (c *card) size(root string) int {
 // fill writes the card with its placeholders filled in: root, and the
 // heading level's digit.
 func (c *card) fill(b *strings.Builder, root, digit string) {
-	for i, p := range c.parts {
-		b.WriteString(p)
-		if i < len(c.marks) {
-			if c.marks[i] == 'r' {
-				b.WriteString(root)
-			} else {
-				b.WriteString(digit)
-			}
+	prev := 0
+	for _, at := range c.at {
+		i := int(at >> 1)
+		b.WriteString(c.html[prev:i])
+		if at&1 == 0 {
+			b.WriteString(root)
+			prev = i + len(rootMark)
+		} else {
+			b.WriteString(digit)
+			prev = i + len(levelMark)
 		}
 	}
+	b.WriteString(c.html[prev:])
 }
 
 // Card returns the card of e for a listing of this page, its title a

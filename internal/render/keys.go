@@ -350,7 +350,7 @@ func bodyHash(seed maphash.Seed, blocks []timeline.Block) uint64 {
 }
 
 func writeDate(h *keyBuf, d timeline.Date) {
-	for _, n := range []int{d.Year, d.Month, d.Day, d.Hour, d.Minute, d.Offset, int(d.Precision)} {
+	for _, n := range []int{d.Year, d.Month, d.Day, int(d.Hour), int(d.Minute), int(d.Offset), int(d.Precision)} {
 		writeInt(h, n)
 	}
 	writeBool(h, d.HasOffset)

@@ -56,7 +56,7 @@ func tlDate(d timeline.Date) TLDate {
 		t.Day = strconv.Itoa(d.Day)
 	}
 	if d.Precision >= timeline.Minute {
-		t.Hour, t.Minute = strconv.Itoa(d.Hour), strconv.Itoa(d.Minute)
+		t.Hour, t.Minute = strconv.Itoa(int(d.Hour)), strconv.Itoa(int(d.Minute))
 	}
 	return t
 }

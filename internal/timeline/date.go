@@ -8,7 +8,7 @@ import (
 )
 
 // Precision says how much of a Date is known.
-type Precision int
+type Precision int8
 
 const (
 	// Unknown is the precision of the zero Date: no date at all.
@@ -32,12 +32,15 @@ func (p Precision) String() string {
 // Date is a calendar date known to a given precision. Fields beyond the
 // precision are zero. Approx marks editors' approximate dates ("~2022-02").
 // The zero Date means "no date".
+//
+// A Date takes 32 bytes: a chronology holds several for each of its
+// articles, so the clock's fields are as small as their ranges allow.
 type Date struct {
 	Year, Month, Day int
-	Hour, Minute     int
+	Hour, Minute     int8
 	// Offset is the UTC offset in minutes of a Minute-precision date;
 	// HasOffset tells whether one was given.
-	Offset    int
+	Offset    int16
 	HasOffset bool
 	Precision Precision
 	Approx    bool
@@ -71,9 +74,9 @@ func (d Date) Time() time.Time {
 	m, day := max(d.Month, 1), max(d.Day, 1)
 	loc := time.UTC
 	if d.HasOffset {
-		loc = time.FixedZone("", d.Offset*60)
+		loc = time.FixedZone("", int(d.Offset)*60)
 	}
-	return time.Date(d.Year, time.Month(m), day, d.Hour, d.Minute, 0, 0, loc)
+	return time.Date(d.Year, time.Month(m), day, int(d.Hour), int(d.Minute), 0, 0, loc)
 }
 
 // ISO returns d in ISO 8601 as precise as known: "2022", "2022-05",
@@ -244,7 +247,7 @@ func parseClock(clock string, d *Date) error {
 	if vals[0] > 23 || vals[1] > 59 || (len(vals) == 3 && vals[2] > 59) {
 		return fmt.Errorf("time %q out of range (%s)", clock, want)
 	}
-	d.Hour, d.Minute, d.Precision = vals[0], vals[1], Minute
+	d.Hour, d.Minute, d.Precision = int8(vals[0]), int8(vals[1]), Minute
 	switch {
 	case zone == "":
 	case zone == "Z":
@@ -259,7 +262,7 @@ func parseClock(clock string, d *Date) error {
 		if h > 14 || m > 59 {
 			return fmt.Errorf("time zone %q out of range (%s)", zone, want)
 		}
-		d.Offset, d.HasOffset = h*60+m, true
+		d.Offset, d.HasOffset = int16(h*60+m), true
 		if zone[0] == '-' {
 			d.Offset = -d.Offset
 		}

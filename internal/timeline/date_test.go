@@ -4,6 +4,7 @@ import (
 	"sort"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func TestParseDate(t *testing.T) {
@@ -134,6 +135,28 @@ func TestDaysIn(t *testing.T) {
 			if got, want := DaysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
 				t.Errorf("DaysIn(%d, %d) = %d, want %d", y, m, got, want)
 			}
+		}
+	}
+}
+
+// TestDateSize keeps a Date at 32 bytes: a chronology holds about four
+// for each of its articles.
+func TestDateSize(t *testing.T) {
+	if got, want := unsafe.Sizeof(Date{}), uintptr(32); got > want {
+		t.Errorf("a Date takes %d bytes, want at most %d", got, want)
+	}
+}
+
+// TestClockExtremes checks that the largest clock values and offsets
+// ParseDate accepts survive the Date's small fields.
+func TestClockExtremes(t *testing.T) {
+	for _, s := range []string{"2022-02-24T23:59-14:59", "2022-02-24T00:00+14:59", "9999-12-31T23:59Z"} {
+		d, err := ParseDate(s)
+		if err != nil {
+			t.Fatalf("ParseDate(%q): %v", s, err)
+		}
+		if got := d.ISO(); got != s {
+			t.Errorf("ParseDate(%q).ISO() = %q", s, got)
 		}
 	}
 }
