@@ -26,7 +26,9 @@ type State struct {
 	cards map[uint64]*card
 	// global is the key every page's key starts from (see keyer); entries
 	// and articles hold the keys of the Render's entries and articles, in
-	// the order of its chronology.
+	// the order of its chronology, with the entries and articles
+	// themselves, which the next Render compares its own with
+	// (sameEntry): the State keeps the last chronology alive.
 	global   uint64
 	entries  []entryKeys
 	articles []articleKeys

@@ -349,6 +349,8 @@ func (o *Output) Keep(paths ...string) error {
 			}
 			return fmt.Errorf("keep %s: the previous build made no such file", p)
 		}
+		// An insert that leaves the map's size as it was replaced a path
+		// written or kept before: one lookup fewer than asking first.
 		n := len(o.hashes)
 		if o.hashes[p] = sum; len(o.hashes) == n {
 			return fmt.Errorf("output path %q: written twice (two pages share one URL)", p)
