@@ -74,6 +74,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			return []string{newOne}
 		}, bounded: true, maxWritten: 30, minKept: 40},
 		{name: "an editor's entry", edit: replace(entries, "title: Russia invades Ukraine", "title: Russia invades Ukraine at dawn")},
+		{name: "an editor's entry's date", edit: replace(entries, "date: 2022-02-24", "date: 2022-02-23")},
 		{name: "a template", edit: replace(template, "</body>", "<!-- edited --></body>")},
 		{name: "a broken entry file", edit: replace(entries, "date:", "date: 2022-13-01 #"), wantErr: "month 13 out of range"},
 		{name: "the entry file mended", edit: replace(entries, "date: 2022-13-01 #", "date:")},

@@ -24,6 +24,10 @@ type State struct {
 	byPath     map[string]uint64
 	// cards holds the executed cards by their entry's key.
 	cards map[uint64]*card
+	// sitemapKey hashes the URLs and dates the sitemaps list (0: none
+	// kept); sitemapFiles are the sitemaps' paths.
+	sitemapKey   uint64
+	sitemapFiles []string
 	// global is the key every page's key starts from (see keyer); entries
 	// and articles hold the keys of the Render's entries and articles, in
 	// the order of its chronology, with the entries and articles
