@@ -55,8 +55,9 @@ type keyer struct {
 	// place in the chronology.
 	entries, headings []uint64
 	index             map[*timeline.Entry]int
-	// articles holds the key of each article's page.
-	articles map[*timeline.Article]uint64
+	// articles holds the key of each article's page, in the order of the
+	// chronology's articles.
+	articles []uint64
 	// all is the key of the whole chronology: every entry and term.
 	all uint64
 }
@@ -144,10 +145,7 @@ func newKeyer(r *renderer) *keyer {
 		writeString(h, e.Kind)
 		headings[i] = h.sum(seed)
 	})
-	k.articles = make(map[*timeline.Article]uint64, len(articles))
-	for i, a := range articles {
-		k.articles[a] = articleKeyList[i]
-	}
+	k.articles = articleKeyList
 	if next := r.opts.Next; next != nil {
 		next.global = k.global
 		next.entries = make([]entryKeys, len(entries))

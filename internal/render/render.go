@@ -372,7 +372,7 @@ func (r *renderer) entries() []job {
 func (r *renderer) articles() []job {
 	jobs := make([]job, len(r.chron.Articles))
 	for i, a := range r.chron.Articles {
-		key := r.key(func(k *keyer) uint64 { return k.articles[a] })
+		key := r.key(func(k *keyer) uint64 { return k.articles[i] })
 		jobs[i] = r.pageJob("article.html", ArticleURL(a.ID), "", key, func() (Page, error) {
 			a, err := r.articleWithBody(a)
 			if err != nil {

@@ -320,7 +320,9 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 }
 
 // knownHash returns the sha256 the previous build recorded for the file
-// at p, when that file's fast hash was quick too: the same bytes.
+// at p, when that file's fast hash was quick too: the same bytes. Only an
+// Output resumed from a Committed (oldManifest set) has the previous
+// files' fast hashes; those read back from a manifest have none.
 func (o *Output) knownHash(p string, quick uint64) (digest, bool) {
 	if o.fresh || !o.resumable || o.oldManifest == nil {
 		return digest{}, false
