@@ -58,10 +58,11 @@ type Session struct {
 	inputs     map[string]string
 	inputPaths []string
 
-	// What it wrote:
-	state *render.State
-	site  *write.Committed
-	cache *ExtractCache
+	// What it wrote, and the warnings it gave:
+	warnings diag.List
+	state    *render.State
+	site     *write.Committed
+	cache    *ExtractCache
 }
 
 // NewSession returns a Session that builds with opts; its first Build
@@ -94,7 +95,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		next.content, next.loadDiags = c, diags
 		c = copyContent(c)
 	} else {
-		c = next.patchArticles(articles)
+		c, reload = next.patchArticles(articles)
 		diags = append(diag.List(nil), next.loadDiags...)
 	}
 	timings.mark("load")
@@ -106,6 +107,19 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	extracted, readDiags := next.extractAll(c, xopts, articles)
 	diags.Append(readDiags)
 	timings.mark("extract")
+
+	if !full && !reload && len(readDiags) == 0 && !touches(changed, s.opts.TemplatesDir) {
+		if edits := s.bodyEdits(next.extracted, articles); edits != nil {
+			res, done, err := next.buildBodies(edits, &timings)
+			if done {
+				if err == nil {
+					*s = next
+					res.Duration = time.Since(start)
+				}
+				return res, err
+			}
+		}
+	}
 
 	chron, mergeDiags := merge.Merge(c, extracted)
 	diags.Append(mergeDiags)
@@ -124,52 +138,131 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		return res, err
 	}
 
-	out, err := write.Resume(s.fsys, s.opts.OutputDir, s.site)
+	out, err := next.resume()
 	if err != nil {
 		return res, err
 	}
 	defer out.Abort()
-	out.Release = render.Release
-	var pages, kept atomic.Int64
-	emit := func(path string, data []byte) error {
-		if strings.HasSuffix(path, ".html") {
-			pages.Add(1)
-		}
-		return out.Write(path, data)
-	}
-	keep := func(paths []string) error {
-		for _, p := range paths {
-			if strings.HasSuffix(p, ".html") {
-				pages.Add(1)
-			}
-		}
-		kept.Add(int64(len(paths)))
-		return out.Keep(paths...)
-	}
 	next.state = render.NewState()
-	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: keep, Next: next.state, Recycle: true, Mark: timings.mark}
-	if err := render.Render(chron, next.templates, ropts, emit); err != nil {
+	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: out.keep, Next: next.state, Recycle: true, Mark: timings.mark}
+	if err := render.Render(chron, next.templates, ropts, out.emit); err != nil {
 		return res, err
 	}
-	res.Files, res.Written = out.Files(), out.Written()
-	res.Entries, res.Pages, res.Kept = len(chron.Entries), int(pages.Load()), int(kept.Load())
-	if next.inputPaths == nil {
-		next.inputPaths = sortedPaths(next.inputs)
+	if err := next.commit(out, res, len(chron.Entries), &timings); err != nil {
+		return res, err
 	}
-	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, next.inputs, next.inputPaths), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
+	*s = next
+	res.Duration, res.Timings = time.Since(start), timings
+	return res, nil
+}
+
+// bodyEdits returns the new bodies of the raw articles at the changed
+// paths, when nothing else of them changed since the last build: each
+// was extracted then and now, and the two extractions are the same but
+// for their bodies (extract.Article.SameApartFromBody). It returns nil
+// otherwise.
+func (s *Session) bodyEdits(extracted map[string]*extract.Article, changed []string) []render.BodyEdit {
+	var edits []render.BodyEdit
+	seen := map[string]bool{}
+	for _, rel := range changed {
+		if seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		was, now := s.extracted[rel], extracted[rel]
+		if was == nil || now == nil || !was.SameApartFromBody(now) {
+			return nil
+		}
+		edits = append(edits, render.BodyEdit{Article: rel, Blocks: now.Blocks, Captions: now.Captions})
+	}
+	return edits
+}
+
+// buildBodies finishes a Build whose changes are edits to raw articles'
+// bodies alone (see bodyEdits): it renders the few files that show those
+// bodies (render.RenderBodies) and keeps the others. The warnings are the
+// last build's: nothing they were made from changed. It reports done
+// false, having written nothing, when RenderBodies calls for a full
+// render.
+func (s *Session) buildBodies(edits []render.BodyEdit, timings *Timings) (res *Result, done bool, err error) {
+	res = &Result{Warnings: s.warnings}
+	out, err := s.resume()
 	if err != nil {
-		return res, err
+		return res, true, err
+	}
+	defer out.Abort()
+	state := render.NewState()
+	chron, ok, err := render.RenderBodies(s.state, edits, render.Options{Workers: s.opts.Workers, Keep: out.keep, Next: state, Recycle: true}, out.emit)
+	if !ok || err != nil {
+		return res, ok, err
+	}
+	timings.mark("bodies")
+	s.state = state
+	if err := s.commit(out, res, len(chron.Entries), timings); err != nil {
+		return res, true, err
+	}
+	res.Timings = *timings
+	return res, true, nil
+}
+
+// sessionOutput is the Output of one Session build, with the counts of
+// the pages it wrote and kept.
+type sessionOutput struct {
+	*write.Output
+	pages, kept atomic.Int64
+}
+
+// resume starts writing the output folder from the last build's
+// (write.Resume).
+func (s *Session) resume() (*sessionOutput, error) {
+	out, err := write.Resume(s.fsys, s.opts.OutputDir, s.site)
+	if err != nil {
+		return nil, err
+	}
+	out.Release = render.Release
+	return &sessionOutput{Output: out}, nil
+}
+
+// emit is the render.Emit of a Session build.
+func (o *sessionOutput) emit(path string, data []byte) error {
+	if strings.HasSuffix(path, ".html") {
+		o.pages.Add(1)
+	}
+	return o.Write(path, data)
+}
+
+// keep is the render.Options.Keep of a Session build.
+func (o *sessionOutput) keep(paths []string) error {
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".html") {
+			o.pages.Add(1)
+		}
+	}
+	o.kept.Add(int64(len(paths)))
+	return o.Keep(paths...)
+}
+
+// commit records the build's note (its input key and counts) and puts
+// its output in place; s becomes the last build.
+func (s *Session) commit(out *sessionOutput, res *Result, entries int, timings *Timings) error {
+	res.Files, res.Written = out.Files(), out.Written()
+	res.Entries, res.Pages, res.Kept = entries, int(out.pages.Load()), int(out.kept.Load())
+	if s.inputPaths == nil {
+		s.inputPaths = sortedPaths(s.inputs)
+	}
+	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, s.inputs, s.inputPaths), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
+	if err != nil {
+		return err
 	}
 	out.SetNote(string(n))
 	timings.mark("note")
 	if err := out.Commit(); err != nil {
-		return res, err
+		return err
 	}
 	timings.mark("commit")
-	next.site = out.Committed()
-	*s = next
-	res.Duration, res.Timings = time.Since(start), timings
-	return res, nil
+	s.site = out.Committed()
+	s.warnings = res.Warnings
+	return nil
 }
 
 // changedArticles returns the content-relative paths of the raw articles
@@ -211,8 +304,8 @@ func isRawArticle(rel string) bool {
 // at the changed paths listed again: added, resized or removed. An
 // article now too large, or a path the last load reported on, makes
 // patchArticles load everything again.
-func (s *Session) patchArticles(changed []string) *content.Content {
-	c := copyContent(s.content)
+func (s *Session) patchArticles(changed []string) (c *content.Content, reloaded bool) {
+	c = copyContent(s.content)
 	for _, rel := range changed {
 		full := path.Join(s.opts.ContentDir, rel)
 		i := sort.Search(len(c.Articles), func(i int) bool { return c.Articles[i].Path >= rel })
@@ -227,7 +320,7 @@ func (s *Session) patchArticles(changed []string) *content.Content {
 		case err != nil || info.IsDir() || info.Size() > content.MaxFileSize || s.reported(full):
 			c, s.loadDiags = content.Load(s.fsys, s.opts.ContentDir)
 			s.content = c
-			return copyContent(c)
+			return copyContent(c), true
 		}
 		if found {
 			c.Articles[i].Size = info.Size()
@@ -236,7 +329,7 @@ func (s *Session) patchArticles(changed []string) *content.Content {
 		}
 	}
 	s.content = copyContent(c)
-	return c
+	return c, false
 }
 
 // reported reports whether the last load said something of file p.

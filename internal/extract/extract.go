@@ -16,6 +16,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/newsroom/timeline/internal/names"
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -176,4 +178,16 @@ func (x *extraction) deriveTitle() {
 		return
 	}
 	x.a.Title, x.a.TitleDerived = deriveTitle(x.sentences(x.lede, 1)[0].Text), true
+}
+
+// SameApartFromBody reports whether a and b hold the same of an article
+// but for its body: its blocks, captions and dropped lines. An edit to a
+// paragraph past the lede and the dates gives two such extractions.
+func (a *Article) SameApartFromBody(b *Article) bool {
+	return a.Path == b.Path && a.Title == b.Title && a.TitleDerived == b.TitleDerived &&
+		a.Published == b.Published && a.Event == b.Event &&
+		slices.Equal(a.DateEvidence, b.DateEvidence) &&
+		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
+		a.Undated == b.Undated && a.Outlet == b.Outlet && a.Dateline == b.Dateline &&
+		a.Summary == b.Summary && slices.Equal(a.People, b.People)
 }

@@ -160,6 +160,10 @@ type renderer struct {
 	// sizes holds, for each page template, the size its next page's
 	// buffer starts at.
 	sizes map[string]*atomic.Int64
+	// filed holds the entries as links filed them, in the chronology's
+	// order: RenderBodies renders copies of them, which links does not
+	// know (Links.PhaseOf).
+	filed []*timeline.Entry
 }
 
 // Render renders the whole site for chron with t, handing every file to
@@ -226,6 +230,9 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		return err
 	}
 	mark("sitemap")
+	if next := opts.Next; next != nil {
+		next.base = r.forPatches()
+	}
 	return nil
 }
 
@@ -337,60 +344,73 @@ func (r *renderer) index() []job {
 }
 
 func (r *renderer) entries() []job {
-	entries := r.chron.Entries
-	jobs := make([]job, len(entries))
-	for i, e := range entries {
-		key := r.key(func(k *keyer) uint64 {
-			var prev, next uint64
-			if i > 0 {
-				prev = k.entries[i-1]
-			}
-			if i+1 < len(entries) {
-				next = k.entries[i+1]
-			}
-			return k.key("entry", k.entries[i], prev, next)
-		})
-		jobs[i] = r.pageJob("entry.html", EntryURL(e.ID), lastMod(e.Date), key, func() (Page, error) {
-			e, err := r.withBody(e)
-			if err != nil {
-				return Page{}, err
-			}
-			page := r.page(EntryURL(e.ID), e.Title, Lede(e))
-			page.Type, page.Entry, page.Phase = "article", e, r.links.PhaseOf(entries[i])
-			if i > 0 {
-				page.Prev = entries[i-1]
-			}
-			if i+1 < len(entries) {
-				page.Next = entries[i+1]
-			}
-			return page, nil
-		})
+	jobs := make([]job, len(r.chron.Entries))
+	for i, e := range r.chron.Entries {
+		jobs[i] = r.entryJob(i, e)
 	}
 	return jobs
 }
 
+// entryJob returns the job of the page of r.chron.Entries[i]; filed is
+// that entry as r.links filed it, for its phase.
+func (r *renderer) entryJob(i int, filed *timeline.Entry) job {
+	entries := r.chron.Entries
+	e := entries[i]
+	key := r.key(func(k *keyer) uint64 {
+		var prev, next uint64
+		if i > 0 {
+			prev = k.entries[i-1]
+		}
+		if i+1 < len(entries) {
+			next = k.entries[i+1]
+		}
+		return k.key("entry", k.entries[i], prev, next)
+	})
+	return r.pageJob("entry.html", EntryURL(e.ID), lastMod(e.Date), key, func() (Page, error) {
+		e, err := r.withBody(e)
+		if err != nil {
+			return Page{}, err
+		}
+		page := r.page(EntryURL(e.ID), e.Title, Lede(e))
+		page.Type, page.Entry, page.Phase = "article", e, r.links.PhaseOf(filed)
+		if i > 0 {
+			page.Prev = entries[i-1]
+		}
+		if i+1 < len(entries) {
+			page.Next = entries[i+1]
+		}
+		return page, nil
+	})
+}
+
 func (r *renderer) articles() []job {
 	jobs := make([]job, len(r.chron.Articles))
-	for i, a := range r.chron.Articles {
-		key := r.key(func(k *keyer) uint64 { return k.articles[i] })
-		jobs[i] = r.pageJob("article.html", ArticleURL(a.ID), "", key, func() (Page, error) {
-			a, err := r.articleWithBody(a)
-			if err != nil {
-				return Page{}, err
-			}
-			var lede string
-			for _, b := range a.Blocks {
-				if b.Kind == timeline.Paragraph {
-					lede = b.Text
-					break
-				}
-			}
-			page := r.page(ArticleURL(a.ID), a.Title, lede)
-			page.Type, page.Article = "article", a
-			return page, nil
-		})
+	for i := range r.chron.Articles {
+		jobs[i] = r.articleJob(i)
 	}
 	return jobs
+}
+
+// articleJob returns the job of the page of r.chron.Articles[i].
+func (r *renderer) articleJob(i int) job {
+	a := r.chron.Articles[i]
+	key := r.key(func(k *keyer) uint64 { return k.articles[i] })
+	return r.pageJob("article.html", ArticleURL(a.ID), "", key, func() (Page, error) {
+		a, err := r.articleWithBody(a)
+		if err != nil {
+			return Page{}, err
+		}
+		var lede string
+		for _, b := range a.Blocks {
+			if b.Kind == timeline.Paragraph {
+				lede = b.Text
+				break
+			}
+		}
+		page := r.page(ArticleURL(a.ID), a.Title, lede)
+		page.Type, page.Article = "article", a
+		return page, nil
+	})
 }
 
 // taxonomies returns the jobs of a page per person, tag, month and

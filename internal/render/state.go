@@ -38,6 +38,9 @@ type State struct {
 	articles []articleKeys
 	// exports holds each entry's bytes in the JSON exports.
 	exports map[memoKey][]byte
+	// base is the Render's renderer, for RenderBodies: its chronology,
+	// links and templates.
+	base *renderer
 }
 
 // NewState returns an empty State, for Options.Next.

@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -22,6 +24,9 @@ type Templates struct {
 	// digest hashes every file's name and bytes: pages rendered with
 	// templates of the same digest can be kept between Renders.
 	digest [sha256.Size]byte
+	// stock is true when the page templates (the .html files) are the
+	// defaults, byte for byte: RenderBodies relies on what they show.
+	stock bool
 }
 
 // LoadTemplates reads the default templates from defaults and overrides
@@ -44,6 +49,7 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 		}
 		files[name], origin[name] = data, "default"
 	}
+	defaultFiles := maps.Clone(files)
 	if overrideDir != "" {
 		entries, err := afero.ReadDir(fsys, overrideDir)
 		if err == nil {
@@ -61,7 +67,12 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 			}
 		}
 	}
-	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, Files: origin}
+	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, Files: origin, stock: true}
+	for name, data := range files {
+		if def, ok := defaultFiles[name]; strings.HasSuffix(name, ".html") && (!ok || !bytes.Equal(def, data)) {
+			t.stock = false
+		}
+	}
 	sum := sha256.New()
 	for _, name := range sortedKeys(files) {
 		fmt.Fprintf(sum, "%s\x00%d\x00", name, len(files[name]))
