@@ -34,7 +34,10 @@ import (
 //     unchanged raw articles are still not read or extracted again;
 //   - either way the chronology is merged again, and only the pages
 //     whose inputs changed are rendered and written (render.State);
-//     the others are kept as they are on disk.
+//     the others are kept as they are on disk;
+//   - but when raw articles' bodies alone changed (bodyEdits), nothing
+//     is merged again: only the pages that show those bodies are
+//     rendered (render.RenderBodies).
 //
 // The output is the same, byte for byte, as a full Build of the same
 // content gives. A Session trusts that nobody else writes the output
