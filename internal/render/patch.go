@@ -42,7 +42,8 @@ type BodyEdit struct {
 //   - prev holds no renderer (its Render had no Options.Next) or its
 //     Render read bodies (Options.Bodies);
 //   - the page templates are not the defaults (see Templates.stock);
-//   - an edited article is not in the chronology once, or an entry told
+//   - an edited article is not in the chronology once, or is edited
+//     twice, or an entry told
 //     from it does not hold its body, or has no summary: its lede, on
 //     listings and in the exports, would be its body's first paragraph.
 func RenderBodies(prev *State, edits []BodyEdit, opts Options, emit Emit) (*timeline.Chronology, bool, error) {
@@ -78,7 +79,7 @@ func RenderBodies(prev *State, edits []BodyEdit, opts Options, emit Emit) (*time
 				at = i
 			}
 		}
-		if at < 0 {
+		if at < 0 || slices.Contains(articlePages, at) {
 			return nil, false, nil
 		}
 		was := old.Articles[at]

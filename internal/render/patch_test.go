@@ -114,21 +114,27 @@ func TestRenderBodiesDeclines(t *testing.T) {
 		chron *timeline.Chronology
 		tmpl  *Templates
 		edit  BodyEdit
+		twice bool
 	}{
-		{"an entry without a summary", bodyFixture(""), loadDefaults(t), BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}},
-		{"an article not in the chronology", bodyFixture("S."), loadDefaults(t), BodyEdit{Article: "articles/none.txt", Blocks: newBody}},
-		{"templates of one's own", bodyFixture("S."), customTmpl, BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}},
+		{"an entry without a summary", bodyFixture(""), loadDefaults(t), BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}, false},
+		{"an article edited twice", bodyFixture("S."), loadDefaults(t), BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}, true},
+		{"an article not in the chronology", bodyFixture("S."), loadDefaults(t), BodyEdit{Article: "articles/none.txt", Blocks: newBody}, false},
+		{"templates of one's own", bodyFixture("S."), customTmpl, BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}, false},
 		{"an entry not holding the article's body", func() *timeline.Chronology {
 			c := bodyFixture("S.")
 			c.Entries[3].Blocks = []timeline.Block{{Text: "Other."}}
 			return c
-		}(), loadDefaults(t), BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}},
+		}(), loadDefaults(t), BodyEdit{Article: "articles/001_abc.txt", Blocks: newBody}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, state := renderState(t, tt.chron, tt.tmpl)
 			emitted := 0
-			_, ok, err := RenderBodies(state, []BodyEdit{tt.edit}, Options{Keep: func([]string) error { emitted++; return nil }},
+			edits := []BodyEdit{tt.edit}
+			if tt.twice {
+				edits = append(edits, tt.edit)
+			}
+			_, ok, err := RenderBodies(state, edits, Options{Keep: func([]string) error { emitted++; return nil }},
 				func(string, []byte) error { emitted++; return nil })
 			if ok || err != nil || emitted > 0 {
 				t.Errorf("RenderBodies = %v, %v after %d calls; want false, nil, having done nothing", ok, err, emitted)
