@@ -43,10 +43,13 @@ type BodyEdit struct {
 //     Render read bodies (Options.Bodies);
 //   - the page templates are not the defaults (see Templates.stock);
 //   - an edited article is not in the chronology once, or is edited
-//     twice, or an entry told
-//     from it does not hold its body, or has no summary: its lede, on
-//     listings and in the exports, would be its body's first paragraph.
+//     twice, or an entry told from it does not hold its body, or has no
+//     summary: its lede, on listings and in the exports, would be its
+//     body's first paragraph.
 func RenderBodies(prev *State, edits []BodyEdit, opts Options, emit Emit) (*timeline.Chronology, bool, error) {
+	if prev == nil {
+		return nil, false, nil
+	}
 	base := prev.base
 	if base == nil || base.opts.Bodies != nil || !base.t.stock || len(edits) == 0 || len(prev.sitemapFiles) == 0 {
 		return nil, false, nil
