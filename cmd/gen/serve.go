@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var f siteFlags
 	f.register(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; only localhost unless you say otherwise")
+	timings := fs.Bool("timings", false, "print how long each stage of each rebuild took")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: gen serve [flags]\n\nBuilds the site, serves it and rebuilds when content or templates change.\n\n")
 		fs.PrintDefaults()
@@ -36,23 +37,34 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines can reach the preview\n", *addr)
 	}
 	session := build.NewSession(afero.NewOsFs(), f.options())
-	// shown is the text of the warnings last printed: a rebuild that
-	// gives the same ones says so in one line instead.
+	// shown is the text of the warnings last printed, and shownList the
+	// list it was made from: a rebuild that gives the same ones says so
+	// in one line instead. A rebuild that took the last build's warnings
+	// as they were (an edit to an article's body) hands back the very
+	// list, which is not printed again to be compared.
 	var shown string
+	var shownList diag.List
 	srv := serve.New(serve.Options{
 		Addr: *addr, OutputDir: f.output, Watch: []string{f.content, f.templates}, Log: stdout,
 		BasePath: basePath(f.content),
 		Build: func(changed []string) error {
 			res, err := session.Build(changed)
-			text := warningsText(res.Warnings)
+			text := shown
+			if !res.Warnings.Same(shownList) {
+				text = warningsText(res.Warnings)
+			}
 			if text != shown {
 				fmt.Fprint(stderr, text)
 				shown = text
 			} else if text != "" {
 				fmt.Fprintf(stderr, "%d warnings, the same as above\n", len(res.Warnings))
 			}
+			shownList = res.Warnings
 			if err == nil {
 				fmt.Fprintln(stdout, res.Summary())
+				if *timings {
+					fmt.Fprintln(stdout, "stages:", res.Timings)
+				}
 			}
 			// Collect the garbage of this build while the editor reads
 			// the page, so that the next rebuild does not pay for it.

@@ -61,11 +61,14 @@ type Session struct {
 	inputs     map[string]string
 	inputPaths []string
 
-	// What it wrote, and the warnings it gave:
-	warnings diag.List
-	state    *render.State
-	site     *write.Committed
-	cache    *ExtractCache
+	// What it wrote, and the warnings it gave; warningsJSON is the JSON
+	// of warningsOf, for the note.
+	warnings     diag.List
+	warningsJSON []byte
+	warningsOf   diag.List
+	state        *render.State
+	site         *write.Committed
+	cache        *ExtractCache
 }
 
 // NewSession returns a Session that builds with opts; its first Build
@@ -253,11 +256,11 @@ func (s *Session) commit(out *sessionOutput, res *Result, entries int, timings *
 	if s.inputPaths == nil {
 		s.inputPaths = sortedPaths(s.inputs)
 	}
-	n, err := json.Marshal(note{Input: inputKeyOf(s.opts, s.inputs, s.inputPaths), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
+	n, err := s.note(note{Input: inputKeyOf(s.opts, s.inputs, s.inputPaths), Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 	if err != nil {
 		return err
 	}
-	out.SetNote(string(n))
+	out.SetNote(n)
 	timings.mark("note")
 	if err := out.Commit(); err != nil {
 		return err
@@ -266,6 +269,30 @@ func (s *Session) commit(out *sessionOutput, res *Result, entries int, timings *
 	s.site = out.Committed()
 	s.warnings = res.Warnings
 	return nil
+}
+
+// note returns n as JSON, as json.Marshal gives it. The warnings' JSON
+// is kept for the next build: one that hands back the very same list (an
+// edit to an article's body) does not encode thousands of them again.
+func (s *Session) note(n note) (string, error) {
+	warnings := n.Warnings
+	if len(warnings) == 0 {
+		data, err := json.Marshal(n)
+		return string(data), err
+	}
+	if !diag.List(warnings).Same(s.warningsOf) {
+		data, err := json.Marshal(warnings)
+		if err != nil {
+			return "", err
+		}
+		s.warningsJSON, s.warningsOf = data, warnings
+	}
+	n.Warnings = nil
+	data, err := json.Marshal(n)
+	if err != nil {
+		return "", err
+	}
+	return string(data[:len(data)-1]) + `,"warnings":` + string(s.warningsJSON) + "}", nil
 }
 
 // changedArticles returns the content-relative paths of the raw articles

@@ -1,10 +1,12 @@
 package build
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/write"
 	"github.com/newsroom/timeline/templates"
@@ -260,6 +262,36 @@ func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) {
 	for p := range got {
 		if _, ok := want[p]; !ok {
 			t.Errorf("%s: %s is left over; a full build has no such file", step, p)
+		}
+	}
+}
+
+// TestSessionNoteIsJSONMarshal checks that the note a Session writes,
+// with its warnings' JSON kept from one build to the next, has the bytes
+// json.Marshal gives, for the same list and for another.
+func TestSessionNoteIsJSONMarshal(t *testing.T) {
+	var s Session
+	list := diag.List{
+		{Path: "content/a.txt", Line: 3, Col: 9, Message: `date "2022-13-01": month <13> & more`},
+		{Path: "content/b.yaml", Message: "unknown person"},
+	}
+	other := append(diag.List(nil), list[1:]...)
+	for _, n := range []note{
+		{Input: "k", Entries: 2, Pages: 3, Files: 4},
+		{Input: "k", Entries: 2, Pages: 3, Files: 4, Warnings: list},
+		{Input: "k2", Entries: 5, Pages: 6, Files: 7, Warnings: list},
+		{Input: "k3", Warnings: other},
+	} {
+		got, err := s.note(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.Marshal(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != string(want) {
+			t.Errorf("note:\n%s\nwant json.Marshal's:\n%s", got, want)
 		}
 	}
 }

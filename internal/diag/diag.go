@@ -130,3 +130,10 @@ func (l List) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Same reports whether l and other are the very same list, not merely
+// equal ones: the same length and the same array. It tells a list handed
+// back unchanged without reading it.
+func (l List) Same(other List) bool {
+	return len(l) == len(other) && (len(l) == 0 || &l[0] == &other[0])
+}
