@@ -64,6 +64,7 @@ type Session struct {
 	// What it wrote, and the warnings it gave; warningsJSON is the JSON
 	// of warningsOf, for the note.
 	warnings     diag.List
+	pages        int
 	warningsJSON []byte
 	warningsOf   diag.List
 	state        *render.State
@@ -198,12 +199,15 @@ func (s *Session) buildBodies(edits []render.BodyEdit, timings *Timings) (res *R
 	}
 	defer out.Abort()
 	state := render.NewState()
-	chron, ok, err := render.RenderBodies(s.state, edits, render.Options{Workers: s.opts.Workers, Keep: out.keep, Next: state, Recycle: true}, out.emit)
+	chron, ok, err := render.RenderBodies(s.state, edits, render.Options{Workers: s.opts.Workers, KeepRest: out.KeepRest, Next: state, Recycle: true}, out.emit)
 	if !ok || err != nil {
 		return res, ok, err
 	}
 	timings.mark("bodies")
 	s.state = state
+	// The site has the pages it had: those emitted, the others kept.
+	out.pages.Store(int64(s.pages))
+	out.kept.Store(int64(out.Files()) - out.emitted.Load())
 	if err := s.commit(out, res, len(chron.Entries), timings); err != nil {
 		return res, true, err
 	}
@@ -215,7 +219,7 @@ func (s *Session) buildBodies(edits []render.BodyEdit, timings *Timings) (res *R
 // the pages it wrote and kept.
 type sessionOutput struct {
 	*write.Output
-	pages, kept atomic.Int64
+	pages, kept, emitted atomic.Int64
 }
 
 // resume starts writing the output folder from the last build's
@@ -231,6 +235,7 @@ func (s *Session) resume() (*sessionOutput, error) {
 
 // emit is the render.Emit of a Session build.
 func (o *sessionOutput) emit(path string, data []byte) error {
+	o.emitted.Add(1)
 	if strings.HasSuffix(path, ".html") {
 		o.pages.Add(1)
 	}
@@ -267,7 +272,7 @@ func (s *Session) commit(out *sessionOutput, res *Result, entries int, timings *
 	}
 	timings.mark("commit")
 	s.site = out.Committed()
-	s.warnings = res.Warnings
+	s.warnings, s.pages = res.Warnings, res.Pages
 	return nil
 }
 

@@ -184,7 +184,11 @@ func TestSessionBodyEdits(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		after := snapshot(t, fsys, "site/public")
-		checkSame(t, fsys, opts, name)
+		full := checkSame(t, fsys, opts, name)
+		if res.Entries != full.Entries || res.Pages != full.Pages || res.Files != full.Files || len(res.Warnings) != len(full.Warnings) {
+			t.Errorf("%s: %d entries, %d pages, %d files, %d warnings; a full build says %d, %d, %d, %d", name,
+				res.Entries, res.Pages, res.Files, len(res.Warnings), full.Entries, full.Pages, full.Files, len(full.Warnings))
+		}
 		if !strings.Contains(res.Timings.String(), "bodies") {
 			return // an edit that changed more than the body
 		}
@@ -239,15 +243,17 @@ func TestSessionBodyEdits(t *testing.T) {
 	}
 }
 
-// checkSame is checkSameAsFullBuild for a site built with opts.
-func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) {
+// checkSame is checkSameAsFullBuild for a site built with opts; it
+// returns the full build's Result.
+func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) *Result {
 	t.Helper()
 	if err := fsys.RemoveAll("fresh"); err != nil {
 		t.Fatal(err)
 	}
 	got := snapshot(t, fsys, opts.OutputDir)
 	opts.OutputDir, opts.Force = "fresh", true
-	if _, err := Build(fsys, opts); err != nil {
+	res, err := Build(fsys, opts)
+	if err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
 	want := snapshot(t, fsys, "fresh")
@@ -264,6 +270,7 @@ func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) {
 			t.Errorf("%s: %s is left over; a full build has no such file", step, p)
 		}
 	}
+	return res
 }
 
 // TestSessionNoteIsJSONMarshal checks that the note a Session writes,

@@ -33,7 +33,8 @@ type BodyEdit struct {
 
 // RenderBodies renders again, after the Render or RenderBodies that left
 // prev (through Options.Next), the files that show the bodies edits
-// change, emits them, and hands every other file of prev to opts.Keep.
+// change, emits them, and hands every other file of prev to opts.Keep
+// (or keeps them all with opts.KeepRest).
 // It returns the chronology with the new bodies. opts.Next, when set,
 // receives the State for the next Render.
 //
@@ -151,23 +152,30 @@ func RenderBodies(prev *State, edits []BodyEdit, opts Options, emit Emit) (*time
 	for _, j := range jobs {
 		rendered[j.path] = true
 	}
-	keep := append(sortedKeys(base.t.assets), "robots.txt")
-	keep = append(keep, prev.sitemapFiles...)
 	var keys []uint64
 	if opts.Next != nil {
+		// The pages rendered no longer match their keys: the next Render
+		// makes them again.
 		keys = slices.Clone(prev.keys)
-	}
-	for i, p := range prev.paths {
-		if !rendered[p] {
-			keep = append(keep, p)
-		} else if keys != nil {
-			// The page's bytes no longer match its key: the next Render
-			// makes it again.
-			keys[i] = 0
+		for i, p := range prev.paths {
+			if rendered[p] {
+				keys[i] = 0
+			}
 		}
 	}
-	if err := opts.Keep(keep); err != nil {
-		return nil, true, err
+	if opts.KeepRest != nil {
+		opts.KeepRest()
+	} else {
+		keep := append(sortedKeys(base.t.assets), "robots.txt")
+		keep = append(keep, prev.sitemapFiles...)
+		for _, p := range prev.paths {
+			if !rendered[p] {
+				keep = append(keep, p)
+			}
+		}
+		if err := opts.Keep(keep); err != nil {
+			return nil, true, err
+		}
 	}
 	if next := opts.Next; next != nil {
 		next.paths, next.keys = prev.paths, keys

@@ -130,6 +130,10 @@ type Options struct {
 	// Keep is told the paths of the pages kept from Previous, a batch at
 	// a time; it must keep the files the previous Render made there.
 	Keep func(paths []string) error
+	// KeepRest, when set, is called by RenderBodies instead of telling
+	// Keep every file it keeps: it must keep every file of the previous
+	// Render that this one did not emit.
+	KeepRest func()
 	// Mark, when set, is called as each step of the Render ends, with
 	// its name ("links", "keys", "cards", "jobs", "listings", "pages",
 	// "sitemap"), from the goroutine that called Render: for timings.

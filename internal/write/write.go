@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -360,6 +361,22 @@ func (o *Output) Keep(paths ...string) error {
 		o.claimed++
 	}
 	return nil
+}
+
+// KeepRest keeps every file of the previous build that this one has not
+// written or kept, as Keep would one by one, for a build that knows it
+// changed a few files only: it copies the previous build's sums at once
+// instead of inserting them one at a time. Call it once every file has
+// been written or kept.
+func (o *Output) KeepRest() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.fresh {
+		return
+	}
+	rest := maps.Clone(o.old)
+	maps.Copy(rest, o.hashes)
+	o.hashes, o.claimed = rest, len(o.old)
 }
 
 // release hands data to o.Release, if set.

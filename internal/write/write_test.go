@@ -433,3 +433,57 @@ func TestTamperedManifestCannotReachOutside(t *testing.T) {
 		t.Error("public/a.html, listed in the manifest and not in the new site, was not removed")
 	}
 }
+
+// TestKeepRest resumes a site, writes one file anew and keeps the rest
+// with KeepRest, from a Committed and from a manifest read back: the
+// site and its manifest are those of a fresh build of the same files.
+func TestKeepRest(t *testing.T) {
+	for _, resumed := range []bool{true, false} {
+		fsys := afero.NewMemMapFs()
+		files := map[string]string{"a/index.html": "a", "b/index.html": "b", "c/index.html": "c", "feed.xml": "<feed/>"}
+		first, err := Begin(fsys, "public")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range files {
+			if err := first.Write(p, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := first.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		var committed *Committed
+		if resumed {
+			committed = first.Committed()
+		}
+		out, err := Resume(fsys, "public", committed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Write("b/index.html", []byte("b2")); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Keep("c/index.html"); err != nil {
+			t.Fatal(err)
+		}
+		out.KeepRest()
+		if n := out.Files(); n != len(files) {
+			t.Errorf("resumed %v: Files() = %d after KeepRest, want %d", resumed, n, len(files))
+		}
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		files["b/index.html"] = "b2"
+		writeSite(t, fsys, "check", files)
+		got, want := snapshot(t, fsys, "public"), snapshot(t, fsys, "check")
+		for p, data := range want {
+			if got["public"+strings.TrimPrefix(p, "check")] != data {
+				t.Errorf("resumed %v: %s differs from a fresh build's", resumed, p)
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("resumed %v: %d files, want %d", resumed, len(got), len(want))
+		}
+	}
+}
