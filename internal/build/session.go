@@ -61,12 +61,11 @@ type Session struct {
 	inputs     map[string]string
 	inputPaths []string
 
-	// What it wrote, and the warnings it gave; warningsJSON is the JSON
-	// of warningsOf, for the note.
+	// What it wrote: its pages, and the warnings it gave with their
+	// JSON for the note (nil when there were none).
 	warnings     diag.List
-	pages        int
 	warningsJSON []byte
-	warningsOf   diag.List
+	pages        int
 	state        *render.State
 	site         *write.Committed
 	cache        *ExtractCache
@@ -277,20 +276,22 @@ func (s *Session) commit(out *sessionOutput, res *Result, entries int, timings *
 }
 
 // note returns n as JSON, as json.Marshal gives it. The warnings' JSON
-// is kept for the next build: one that hands back the very same list (an
-// edit to an article's body) does not encode thousands of them again.
+// is kept for the next build (s.warningsJSON, the JSON of s.warnings once
+// the build commits): one that hands back the very same list (an edit to
+// an article's body) does not encode thousands of them again.
 func (s *Session) note(n note) (string, error) {
 	warnings := n.Warnings
 	if len(warnings) == 0 {
+		s.warningsJSON = nil
 		data, err := json.Marshal(n)
 		return string(data), err
 	}
-	if !diag.List(warnings).Same(s.warningsOf) {
+	if s.warningsJSON == nil || !diag.List(warnings).Same(s.warnings) {
 		data, err := json.Marshal(warnings)
 		if err != nil {
 			return "", err
 		}
-		s.warningsJSON, s.warningsOf = data, warnings
+		s.warningsJSON = data
 	}
 	n.Warnings = nil
 	data, err := json.Marshal(n)

@@ -275,7 +275,8 @@ func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) *Result {
 
 // TestSessionNoteIsJSONMarshal checks that the note a Session writes,
 // with its warnings' JSON kept from one build to the next, has the bytes
-// json.Marshal gives, for the same list and for another.
+// json.Marshal gives: for the same list again, for another list, and
+// after a build without warnings.
 func TestSessionNoteIsJSONMarshal(t *testing.T) {
 	var s Session
 	list := diag.List{
@@ -288,6 +289,8 @@ func TestSessionNoteIsJSONMarshal(t *testing.T) {
 		{Input: "k", Entries: 2, Pages: 3, Files: 4, Warnings: list},
 		{Input: "k2", Entries: 5, Pages: 6, Files: 7, Warnings: list},
 		{Input: "k3", Warnings: other},
+		{Input: "k4"},
+		{Input: "k5", Warnings: other},
 	} {
 		got, err := s.note(n)
 		if err != nil {
@@ -300,5 +303,6 @@ func TestSessionNoteIsJSONMarshal(t *testing.T) {
 		if got != string(want) {
 			t.Errorf("note:\n%s\nwant json.Marshal's:\n%s", got, want)
 		}
+		s.warnings = n.Warnings // as commit does
 	}
 }
