@@ -138,11 +138,7 @@ func RenderBodies(prev *State, edits []BodyEdit, opts Options, emit Emit) (*time
 		jobs = append(jobs, r.articleJob(i))
 	}
 	if feeds {
-		for _, j := range r.exports() {
-			if j.path == "feed.xml" || j.path == "feed.json" {
-				jobs = append(jobs, j)
-			}
-		}
+		jobs = append(jobs, r.feeds()...)
 	}
 	if err := r.run(jobs); err != nil {
 		return nil, true, err

@@ -528,45 +528,54 @@ func basePath(base string) string {
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
-// exports returns the jobs of the feeds, the JSON exports and the
-// search index and its months.
-func (r *renderer) exports() []job {
-	export := func(name string, key uint64, make func() ([]byte, error)) job {
-		return job{url: name, path: pagePath(name), key: key, make: func() ([]byte, error) {
-			data, err := make()
-			if err != nil {
-				return nil, fmt.Errorf("render %s: %w", name, err)
-			}
-			return data, nil
-		}}
-	}
-	all := r.key(func(k *keyer) uint64 { return k.all })
-	feeds := r.key(func(k *keyer) uint64 {
+// exportJob returns the job of the export file name, made by make.
+func exportJob(name string, key uint64, make func() ([]byte, error)) job {
+	return job{url: name, path: pagePath(name), key: key, make: func() ([]byte, error) {
+		data, err := make()
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", name, err)
+		}
+		return data, nil
+	}}
+}
+
+// feeds returns the jobs of the feeds, feed.xml and feed.json: the
+// latest entries, bodies included.
+func (r *renderer) feeds() []job {
+	key := r.key(func(k *keyer) uint64 {
 		return k.key("feeds", k.entriesKey(r.chron.Entries[max(0, len(r.chron.Entries)-FeedLimit):]))
 	})
-	months := r.key(func(k *keyer) uint64 { return k.key("search index", k.taxonomyKey(r.links.Months)) })
-	jobs := []job{
-		export("feed.xml", feeds, func() ([]byte, error) {
+	return []job{
+		exportJob("feed.xml", key, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
 			}
 			return Atom(latest)
 		}),
-		export("feed.json", feeds, func() ([]byte, error) {
+		exportJob("feed.json", key, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
 			}
 			return JSONFeedOf(latest)
 		}),
-		export("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
-		export("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
-		export("search.json", months, func() ([]byte, error) { return SearchIndex(r.links) }),
 	}
+}
+
+// exports returns the jobs of the feeds, the JSON exports and the
+// search index and its months.
+func (r *renderer) exports() []job {
+	all := r.key(func(k *keyer) uint64 { return k.all })
+	months := r.key(func(k *keyer) uint64 { return k.key("search index", k.taxonomyKey(r.links.Months)) })
+	jobs := append(r.feeds(),
+		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
+		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
+		exportJob("search.json", months, func() ([]byte, error) { return SearchIndex(r.links) }),
+	)
 	for _, m := range r.links.Months.Terms {
 		key := r.key(func(k *keyer) uint64 { return k.key("search month", k.entriesKey(m.Entries)) })
-		jobs = append(jobs, export(SearchMonthURL(m.ID), key, func() ([]byte, error) { return SearchEntries(m, r.links) }))
+		jobs = append(jobs, exportJob(SearchMonthURL(m.ID), key, func() ([]byte, error) { return SearchEntries(m, r.links) }))
 	}
 	return jobs
 }
