@@ -83,17 +83,23 @@ func Sections(chron *timeline.Chronology, links *Links, collapse bool) []Section
 // month headings at level.
 func Months(entries []*timeline.Entry, level int) []MonthGroup {
 	var months []MonthGroup
+	var last timeline.Date
 	for _, e := range entries {
-		id, name := monthOf(e.Date)
-		if len(months) == 0 || months[len(months)-1].ID != id {
-			months = append(months, MonthGroup{ID: id, Anchor: "month-" + id, Name: name, URL: MonthURL(id), Level: level})
+		// Neighbours mostly share a date, and so a day: only a new date
+		// needs its month and day worked out.
+		if len(months) == 0 || e.Date != last {
+			last = e.Date
+			id, name := monthOf(e.Date)
+			if len(months) == 0 || months[len(months)-1].ID != id {
+				months = append(months, MonthGroup{ID: id, Anchor: "month-" + id, Name: name, URL: MonthURL(id), Level: level})
+			}
+			m := &months[len(months)-1]
+			if did, dname := dayOf(e.Date); len(m.Days) == 0 || m.Days[len(m.Days)-1].ID != did {
+				m.Days = append(m.Days, DayGroup{ID: did, Name: dname})
+			}
 		}
 		m := &months[len(months)-1]
 		m.Count++
-		did, dname := dayOf(e.Date)
-		if len(m.Days) == 0 || m.Days[len(m.Days)-1].ID != did {
-			m.Days = append(m.Days, DayGroup{ID: did, Name: dname})
-		}
 		d := &m.Days[len(m.Days)-1]
 		d.Entries = append(d.Entries, e)
 	}

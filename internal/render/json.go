@@ -31,15 +31,17 @@ func timelineJSON(chron *timeline.Chronology, memo *exportMemo) ([]byte, error) 
 	iso := dateMemo[string]{format: timeline.Date.ISO}
 	var sources []string
 	var url []byte
+	mw := memo.writer("timeline.json", len(chron.Entries))
 	w.beginObject()
 	w.key("entries")
 	w.beginArray()
 	for _, e := range chron.Entries {
-		_ = memo.value(w, "timeline.json", e, func() error {
+		_ = mw.value(w, e, func() error {
 			writeTimelineEntry(w, e, chron.ContentDir, &iso, &sources, &url)
 			return nil
 		})
 	}
+	mw.finish()
 	w.end()
 	w.end()
 	return w.bytes(), nil

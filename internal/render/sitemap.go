@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -70,5 +69,5 @@ func lastMod(d timeline.Date) string {
 	if d.Precision < timeline.Day {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	return timeline.DayOf(d.Year, d.Month, d.Day).ISO()
 }

@@ -36,8 +36,8 @@ type State struct {
 	global   uint64
 	entries  []entryKeys
 	articles []articleKeys
-	// exports holds each entry's bytes in the JSON exports.
-	exports map[memoKey][]byte
+	// exports holds each entry's bytes in the JSON exports, by export.
+	exports map[string]*memoRun
 	// base is the Render's renderer, for RenderBodies: its chronology,
 	// links and templates.
 	base *renderer
@@ -45,7 +45,7 @@ type State struct {
 
 // NewState returns an empty State, for Options.Next.
 func NewState() *State {
-	return &State{cards: map[uint64]*card{}, exports: map[memoKey][]byte{}}
+	return &State{cards: map[uint64]*card{}, exports: map[string]*memoRun{}}
 }
 
 // entryKeys are an entry's keys (see keyer) and its body's hash.

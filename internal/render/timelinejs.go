@@ -88,11 +88,12 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 	w.beginArray()
 	start, end := dateMemo[TLDate]{format: tlDate}, dateMemo[TLDate]{format: tlDate}
 	var text []byte
+	mw := memo.writer("timelinejs.json", len(chron.Entries))
 	for _, e := range chron.Entries {
 		if e.Date.IsZero() {
 			continue
 		}
-		err := memo.value(w, "timelinejs.json", e, func() error {
+		err := mw.value(w, e, func() error {
 			var err error
 			text, err = writeTLEvent(w, e, links, base, text, &start, &end)
 			return err
@@ -101,6 +102,7 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 			return nil, err
 		}
 	}
+	mw.finish()
 	w.end()
 	eras := false
 	for _, ph := range site.Phases {

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -82,28 +83,52 @@ func (d Date) Time() time.Time {
 // ISO returns d in ISO 8601 as precise as known: "2022", "2022-05",
 // "2022-05-13" or "2022-05-13T05:00+02:00". The zero Date gives "".
 func (d Date) ISO() string {
-	switch d.Precision {
-	case Year:
-		return fmt.Sprintf("%04d", d.Year)
-	case Month:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
-	case Day:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-	case Minute:
-		s := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", d.Year, d.Month, d.Day, d.Hour, d.Minute)
+	if d.Precision < Year || d.Precision > Minute {
+		return ""
+	}
+	var buf [32]byte
+	b := appendPadded(buf[:0], d.Year, 4)
+	if d.Precision >= Month {
+		b = appendPadded(append(b, '-'), d.Month, 2)
+	}
+	if d.Precision >= Day {
+		b = appendPadded(append(b, '-'), d.Day, 2)
+	}
+	if d.Precision == Minute {
+		b = appendPadded(append(b, 'T'), int(d.Hour), 2)
+		b = appendPadded(append(b, ':'), int(d.Minute), 2)
 		if d.HasOffset {
 			if d.Offset == 0 {
-				return s + "Z"
+				return string(append(b, 'Z'))
 			}
-			sign, off := '+', d.Offset
+			sign, off := byte('+'), int(d.Offset)
 			if off < 0 {
 				sign, off = '-', -off
 			}
-			s += fmt.Sprintf("%c%02d:%02d", sign, off/60, off%60)
+			b = appendPadded(append(b, sign), off/60, 2)
+			b = appendPadded(append(b, ':'), off%60, 2)
 		}
-		return s
 	}
-	return ""
+	return string(b)
+}
+
+// appendPadded appends n in decimal as fmt's %0*d does with width: at
+// least width characters, zeros after the sign.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		width--
+		if n == math.MinInt {
+			return fmt.Appendf(b[:len(b)-1], "%0*d", width+1, n)
+		}
+		n = -n
+	}
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(n), 10)
+	for i := len(d); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 // String returns the ISO form, prefixed with "~" when approximate.

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"fmt"
+	"math"
 	"sort"
 	"testing"
 	"time"
@@ -158,5 +160,53 @@ func TestClockExtremes(t *testing.T) {
 		if got := d.ISO(); got != s {
 			t.Errorf("ParseDate(%q).ISO() = %q", s, got)
 		}
+	}
+}
+
+// isoBySprintf is ISO as fmt writes it, the reference for ISO.
+func isoBySprintf(d Date) string {
+	switch d.Precision {
+	case Year:
+		return fmt.Sprintf("%04d", d.Year)
+	case Month:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case Day:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case Minute:
+		s := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", d.Year, d.Month, d.Day, d.Hour, d.Minute)
+		if d.HasOffset {
+			if d.Offset == 0 {
+				return s + "Z"
+			}
+			sign, off := '+', d.Offset
+			if off < 0 {
+				sign, off = '-', -off
+			}
+			s += fmt.Sprintf("%c%02d:%02d", sign, off/60, off%60)
+		}
+		return s
+	}
+	return ""
+}
+
+// TestISOMatchesSprintf compares ISO with fmt's padding on ordinary and
+// odd dates: years of one to five digits, negative ones, offsets either
+// side of UTC.
+func TestISOMatchesSprintf(t *testing.T) {
+	years := []int{0, 7, 98, 987, 2022, 12345, -1, -45, -2022, math.MaxInt, math.MinInt}
+	for _, p := range []Precision{Unknown, Year, Month, Day, Minute, Minute + 1} {
+		for _, y := range years {
+			for _, off := range []int16{0, 60, -90, 345, -720} {
+				for _, hasOffset := range []bool{false, true} {
+					d := Date{Year: y, Month: 2, Day: 9, Hour: 5, Minute: 7, Offset: off, HasOffset: hasOffset, Precision: p}
+					if got, want := d.ISO(), isoBySprintf(d); got != want {
+						t.Errorf("%#v: ISO() = %q, want %q", d, got, want)
+					}
+				}
+			}
+		}
+	}
+	if got := DayOf(2022, 11, 30).ISO(); got != "2022-11-30" {
+		t.Errorf("ISO() = %q, want 2022-11-30", got)
 	}
 }

@@ -1,9 +1,11 @@
 // Command servelatency measures how long `gen serve` takes to put an
 // edited article's page on disk: it starts gen serve on a content folder,
-// edits one raw article several times (a sentence added to its body),
-// and for each edit times from the write of the article to the moment
-// its page in the output folder holds the new sentence. It prints each
-// time and the median.
+// edits one raw article several times, and for each edit times from the
+// write of the article to the moment its page in the output folder holds
+// the new text. It prints each time and the median. With -edit body (the
+// default) each edit adds a sentence to the article's body; with -edit
+// headline it changes the title line, which also changes the listings
+// and exports the entry is on.
 //
 //	go build -o /tmp/gen ./cmd/gen
 //	/tmp/gen synth -n 10000 -out /tmp/s10k
@@ -34,14 +36,32 @@ func main() {
 	out := flag.String("out", "public", "output `folder` gen serve writes")
 	edits := flag.Int("edits", 11, "how many edits to time")
 	addr := flag.String("addr", "127.0.0.1:18613", "`address` for gen serve")
+	edit := flag.String("edit", "body", "what each edit changes: `body` or headline")
 	flag.Parse()
-	if err := run(*gen, *contentDir, *out, *addr, *edits); err != nil {
+	change, ok := changes[*edit]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "servelatency: -edit %q: want body or headline\n", *edit)
+		os.Exit(2)
+	}
+	if err := run(*gen, *contentDir, *out, *addr, *edits, change); err != nil {
 		fmt.Fprintln(os.Stderr, "servelatency:", err)
 		os.Exit(1)
 	}
 }
 
-func run(gen, contentDir, out, addr string, edits int) error {
+// changes make the text of edit number i of an article, marked by marker.
+var changes = map[string]func(original []byte, marker string) string{
+	"body": func(original []byte, marker string) string {
+		half := bytes.Index(original[len(original)/2:], []byte("\n\n")) + len(original)/2
+		return fmt.Sprintf("%s\n\nOfficials declined to comment further, a spokesman said %s.%s", original[:half], marker, original[half:])
+	},
+	"headline": func(original []byte, marker string) string {
+		title, rest, _ := bytes.Cut(original, []byte("\n"))
+		return fmt.Sprintf("%s, %s\n%s", bytes.TrimSpace(title), marker, rest)
+	},
+}
+
+func run(gen, contentDir, out, addr string, edits int, change func([]byte, string) string) error {
 	names, err := filepath.Glob(filepath.Join(contentDir, "articles", "*.txt"))
 	if err != nil || len(names) == 0 {
 		return fmt.Errorf("no raw articles in %s/articles", contentDir)
@@ -55,7 +75,7 @@ func run(gen, contentDir, out, addr string, edits int) error {
 	defer os.WriteFile(article, original, 0o644)
 	page := filepath.Join(out, "articles", content.ArticleSlug("articles/"+filepath.Base(article)), "index.html")
 
-	cmd := exec.Command(gen, "serve", "-content", contentDir, "-out", out, "-addr", addr)
+	cmd := exec.Command(gen, "serve", "-timings", "-content", contentDir, "-out", out, "-addr", addr)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return err
@@ -82,8 +102,7 @@ func run(gen, contentDir, out, addr string, edits int) error {
 	var times []time.Duration
 	for i := range edits {
 		marker := fmt.Sprintf("in revision %d of this test", i)
-		half := bytes.Index(original[len(original)/2:], []byte("\n\n")) + len(original)/2
-		text := fmt.Sprintf("%s\n\nOfficials declined to comment further, a spokesman said %s.%s", original[:half], marker, original[half:])
+		text := change(original, marker)
 		t0 := time.Now()
 		if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
 			return err
@@ -103,8 +122,12 @@ func run(gen, contentDir, out, addr string, edits int) error {
 		if err != nil {
 			return err
 		}
+		stages, err := waitForLine(lines, "stages:", time.Minute)
+		if err != nil {
+			return err
+		}
 		times = append(times, elapsed)
-		fmt.Printf("edit %2d: page on disk after %6.1f ms (gen: %s)\n", i, float64(elapsed.Microseconds())/1000, built)
+		fmt.Printf("edit %2d: page on disk after %6.1f ms (gen: %s; %s)\n", i, float64(elapsed.Microseconds())/1000, built, stages)
 		time.Sleep(300 * time.Millisecond)
 	}
 	sorted := append([]time.Duration(nil), times...)
