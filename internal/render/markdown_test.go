@@ -70,3 +70,60 @@ func TestMarkdownBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownUnlinkedMatches checks that text Markdown renders without
+// Linkify (mayLinkify false) renders as it would with it, and that text
+// Linkify links is rendered with it.
+func TestMarkdownUnlinkedMatches(t *testing.T) {
+	tests := []struct {
+		src      string
+		mayLink  bool
+		wantLink bool
+	}{
+		{src: "Talks (in Geneva) ended *without* a deal_ ~~today~~.", mayLink: false},
+		{src: "| a | b |\n|---|---|\n| (x) | _y_ |", mayLink: false},
+		{src: "See https://example.org/report for more.", mayLink: true, wantLink: true},
+		{src: "See www.example.org (the report).", mayLink: true, wantLink: true},
+		{src: "Write to press@example.org today.", mayLink: true},
+		{src: "An ftp://example.org/file link.", mayLink: true},
+		{src: "The word http alone.", mayLink: true},
+	}
+	for _, tt := range tests {
+		if got := mayLinkify(tt.src); got != tt.mayLink {
+			t.Errorf("mayLinkify(%q) = %v, want %v", tt.src, got, tt.mayLink)
+		}
+		got, err := Markdown(tt.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var linked bytes.Buffer
+		if err := markdown.Convert([]byte(tt.src), &linked); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != linked.String() {
+			t.Errorf("Markdown(%q) = %q, with Linkify always on %q", tt.src, got, linked.String())
+		}
+		if hasLink := strings.Contains(string(got), "<a href"); hasLink != tt.wantLink {
+			t.Errorf("Markdown(%q) = %q: link %v, want %v", tt.src, got, hasLink, tt.wantLink)
+		}
+	}
+}
+
+// FuzzMarkdownUnlinked checks that skipping Linkify on text without a
+// candidate for it never changes the output.
+func FuzzMarkdownUnlinked(f *testing.F) {
+	for _, seed := range []string{"a (b) *c* _d_ ~e~", "x\n\n- (y)\n- z", "a@b.c", "www.x.org", "http://x.org", "**(a)** _(b)_"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var linked, unlinked bytes.Buffer
+		errLinked := markdown.Convert([]byte(src), &linked)
+		errUnlinked := markdownUnlinked.Convert([]byte(src), &unlinked)
+		if mayLinkify(src) || errLinked != nil || errUnlinked != nil {
+			return
+		}
+		if linked.String() != unlinked.String() {
+			t.Fatalf("%q: without Linkify %q, with it %q", src, unlinked.String(), linked.String())
+		}
+	})
+}
