@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -113,15 +112,11 @@ func (d Date) ISO() string {
 }
 
 // appendPadded appends n in decimal as fmt's %0*d does with width: at
-// least width characters, zeros after the sign.
+// least width characters, zeros after the sign. Negative numbers, which
+// no real date has, go through fmt.
 func appendPadded(b []byte, n, width int) []byte {
 	if n < 0 {
-		b = append(b, '-')
-		width--
-		if n == math.MinInt {
-			return fmt.Appendf(b[:len(b)-1], "%0*d", width+1, n)
-		}
-		n = -n
+		return fmt.Appendf(b, "%0*d", width, n)
 	}
 	var digits [20]byte
 	d := strconv.AppendInt(digits[:0], int64(n), 10)
