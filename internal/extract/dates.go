@@ -78,6 +78,10 @@ func (x *extraction) evidence(m newsdate.Mention, rule string) timeline.Evidence
 // evidence: a date marker, a byline, the dateline, a trailer, a closing
 // timestamp. Never from a vote or the newest date.
 func (x *extraction) readPublished() {
+	if x.meta.Published.Precision >= timeline.Day {
+		x.a.Published, x.a.PublishedEvidence = x.meta.Published, x.meta.PublishedEvidence
+		return
+	}
 	for _, c := range []struct {
 		cand candidate
 		rule string

@@ -55,6 +55,9 @@ type Article struct {
 	// Undated says why no event date could be read; empty when dated.
 	Undated string
 	Outlet  string
+	// URL and Author are the article's link and byline, as its scrape's
+	// metadata gives them (Meta); empty for a bare text.
+	URL, Author string
 	// Dateline is the place a dateline names ("WASHINGTON").
 	Dateline string
 	Blocks   []timeline.Block
@@ -68,10 +71,15 @@ type Article struct {
 
 // Extract reads the article data found at path.
 func Extract(path string, data []byte, opts Options) *Article {
+	return extract(path, data, Meta{}, opts)
+}
+
+func extract(path string, data []byte, meta Meta, opts Options) *Article {
 	x := &extraction{
 		text:  string(data),
 		opts:  opts,
-		a:     &Article{Path: path},
+		meta:  meta,
+		a:     &Article{Path: path, URL: meta.URL, Author: meta.Author},
 		title: -1,
 	}
 	s := getScratch()
@@ -84,6 +92,7 @@ func Extract(path string, data []byte, opts Options) *Article {
 	x.deriveTitle()
 	x.summarise()
 	x.finish(s)
+	x.applyMeta()
 	x.a.People = opts.Names.Find(x.a.Title, x.a.Blocks)
 	return x.a
 }
@@ -111,6 +120,7 @@ func exactCopy[T any](buf []T, used bool) []T {
 type extraction struct {
 	text  string
 	opts  Options
+	meta  Meta
 	a     *Article
 	lines []span
 	facts []lineFacts
@@ -188,6 +198,6 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		a.Published == b.Published && a.Event == b.Event &&
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
-		a.Undated == b.Undated && a.Outlet == b.Outlet && a.Dateline == b.Dateline &&
+		a.Undated == b.Undated && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
 		a.Summary == b.Summary && slices.Equal(a.People, b.People)
 }
