@@ -88,7 +88,10 @@ func (g *groups) joinSimilar(workers int) {
 		}
 	})
 	var joined []pairing
-	for _, p := range compared {
+	for k, p := range compared {
+		if g.editor[pairs[k][0]] && g.editor[pairs[k][1]] {
+			continue // two editors' entries are never merged
+		}
 		switch {
 		case p.joined:
 			joined = append(joined, p)
@@ -101,7 +104,7 @@ func (g *groups) joinSimilar(workers int) {
 		if g.union(p.a, p.b, true) {
 			g.joined = append(g.joined, p)
 		} else if g.root(p.a) != g.root(p.b) {
-			p.joined, p.near = false, true
+			p.joined, p.near, p.refused = false, true, "their groups would span more than two days or hold two editors' entries"
 			g.near = append(g.near, p)
 		}
 	}

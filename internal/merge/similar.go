@@ -141,6 +141,8 @@ type pairing struct {
 	near    bool
 	// forced is set for a pair an annotation's event: joined.
 	forced bool
+	// refused says why a pair that agrees was not joined.
+	refused string
 }
 
 // compare compares reports a and b, dated within a day of each other.
@@ -188,7 +190,9 @@ func (p pairing) reasons(reports []report) string {
 		parts = append(parts, "shared names "+strings.Join(displayNames(reports, p), ", "))
 	}
 	parts = append(parts, fmt.Sprintf("wording %.2f", p.wording))
-	if p.near {
+	if p.refused != "" {
+		parts = append(parts, p.refused)
+	} else if p.near {
 		want := wordingAlone
 		if len(p.shared) > 0 {
 			want = wordingWithNames
