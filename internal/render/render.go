@@ -215,7 +215,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	}
 	r.cards = cards
 	mark("cards")
-	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), r.notFound(), r.exports()
+	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), append(r.notFound(), r.redirects()...), r.exports()
 	r.record(index, entries, articles, taxonomies, notFound, exports)
 	mark("jobs")
 	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
