@@ -117,6 +117,10 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
 			continue
 		}
+		if problem := idProblem(ArticleSlug(rel)); problem != "" {
+			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(ArticleSlug(rel)), problem)
+			continue
+		}
 		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
 	}
 	loadMarkdown(fsys, c, markdown, &diags)
