@@ -81,7 +81,10 @@ func (x *extraction) nextProse(i int) int {
 func (x *extraction) findHeadline() {
 	x.firstProse, x.ledeLine = x.nextProse(0), -1
 	best, bestScore, anchor := -1, 0, -1
-	for _, i := range x.headlineLines() {
+	weigh := func(i int) {
+		if x.headlineReject(i) != "" {
+			return
+		}
 		s := x.scoreHeadline(i)
 		if x.explain {
 			x.candidates = append(x.candidates, HeadlineCandidate{Text: x.lines[i].Text, Offset: x.lines[i].Start, Score: s.points, Why: s.why})
@@ -89,6 +92,14 @@ func (x *extraction) findHeadline() {
 		if s.points > bestScore || best < 0 && s.points > 0 {
 			best, bestScore = i, s.points
 		}
+	}
+	// Line 1, and the window of lines above the first prose paragraph.
+	from := max(0, x.firstProse-headlineWindow)
+	if from > 0 {
+		weigh(0)
+	}
+	for i := from; i < x.firstProse; i++ {
+		weigh(i)
 	}
 	if best < 0 {
 		return
@@ -104,23 +115,6 @@ func (x *extraction) findHeadline() {
 		}
 	}
 	x.title = anchor
-}
-
-// headlineLines returns the lines weighed as the headline: line 1 and
-// the lines of the window above the first prose paragraph that could be
-// one at all (see headlineReject).
-func (x *extraction) headlineLines() []int {
-	var out []int
-	from := max(0, x.firstProse-headlineWindow)
-	if from > 0 && x.headlineReject(0) == "" {
-		out = append(out, 0)
-	}
-	for i := from; i < x.firstProse; i++ {
-		if x.headlineReject(i) == "" {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // nearestTitleShaped returns the title-shaped line nearest above the

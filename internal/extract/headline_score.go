@@ -129,9 +129,10 @@ func (x *extraction) ledeOverlap(i int) int {
 	}
 	if x.ledeLine != lede {
 		x.ledeLine, x.ledeWords = lede, x.ledeWords[:0]
-		n := 0
-		for w := range strings.FieldsFuncSeq(x.facts[lede].lower, notWordRune) {
-			if n++; n > 80 {
+		text := x.facts[lede].lower
+		for n, at := 0, 0; n < 80; n++ {
+			var w string
+			if w, at = nextWord(text, at); w == "" {
 				break
 			}
 			if len(w) >= 4 {
@@ -140,7 +141,12 @@ func (x *extraction) ledeOverlap(i int) int {
 		}
 	}
 	shared := 0
-	for w := range strings.FieldsFuncSeq(x.facts[i].lower, notWordRune) {
+	text := x.facts[i].lower
+	for at := 0; ; {
+		var w string
+		if w, at = nextWord(text, at); w == "" {
+			break
+		}
 		if len(w) < 4 {
 			continue
 		}
@@ -152,6 +158,24 @@ func (x *extraction) ledeOverlap(i int) int {
 		}
 	}
 	return shared
+}
+
+// nextWord returns the word of lower-case s at or after byte at (a run
+// of letters, digits and non-ASCII bytes), and where to look for the
+// next one; the word is "" at the end.
+func nextWord(s string, at int) (string, int) {
+	for at < len(s) && !wordByte(s[at]) {
+		at++
+	}
+	start := at
+	for at < len(s) && wordByte(s[at]) {
+		at++
+	}
+	return s[start:at], at
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 func notWordRune(r rune) bool {
