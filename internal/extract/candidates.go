@@ -128,15 +128,15 @@ func (x *extraction) nearestTitleShaped() int {
 	return -1
 }
 
-// recurrence returns the later line that repeats line i and is followed
+// recurrence returns the later line that repeats line i (see sameTitle) and is followed
 // soonest (within a few lines) by prose, with that prose line: where a
 // page's own copy of a headline given as line 1 sits. It returns -1 when
 // no repeat is followed by prose.
 func (x *extraction) recurrence(i int) (int, int) {
-	const near = 12
+	const near = 20
 	best, bestProse := -1, 0
 	for k := i + 1; k < len(x.lines); k++ {
-		if x.lines[k].Text != x.lines[i].Text {
+		if !sameTitle(x.facts[k].lower, x.facts[i].lower) {
 			continue
 		}
 		p := x.nextProse(k + 1)
@@ -145,4 +145,36 @@ func (x *extraction) recurrence(i int) (int, int) {
 		}
 	}
 	return best, bestProse
+}
+
+// sameTitle reports whether two lower-case lines give the same headline:
+// the same letters and digits (punctuation, quotes and accents aside),
+// or one of them those of the other's start and at least three fifths
+// of it, as a headline with the site's name after it is.
+func sameTitle(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if 5*len(a) < 3*len(b) || len(a) < 12 {
+		return false
+	}
+	i, j, n := 0, 0, 0
+	for {
+		for i < len(a) && !isWordByte(a[i]) {
+			i++
+		}
+		for j < len(b) && !isWordByte(b[j]) {
+			j++
+		}
+		if i == len(a) {
+			return n >= 10
+		}
+		if j == len(b) || a[i] != b[j] {
+			return false
+		}
+		i, j, n = i+1, j+1, n+1
+	}
 }

@@ -89,12 +89,15 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	if c := s[0]; c >= 'a' && c <= 'z' {
 		sc.add(-1, "starts in lower case")
 	}
-	if k := x.repeats(i); k > 0 {
-		points := 2
-		if i == 0 {
-			points = 4
+	switch {
+	case i == 0:
+		if k, _ := x.recurrence(0); k > 0 {
+			sc.add(4, "repeated in the page, above prose")
+		} else if x.repeats(i) > 0 {
+			sc.add(2, "repeated in the page")
 		}
-		sc.add(points, "repeated in the page")
+	case x.repeats(i) > 0:
+		sc.add(2, "repeated in the page")
 	}
 	if shared := x.ledeOverlap(i); shared > 0 {
 		sc.add(min(shared, 4), "words shared with the lede")
