@@ -10,6 +10,7 @@ require (
 )
 
 require (
-	golang.org/x/sys v0.13.0 // indirect
-	golang.org/x/text v0.28.0 // indirect
+	golang.org/x/net v0.63.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )
