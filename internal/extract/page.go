@@ -40,7 +40,7 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 	if err != nil {
 		return &Article{Path: path, Undated: err.Error()}
 	}
-	text, starts := pageText(page)
+	text, starts := layoutPage(page)
 	meta := Meta{
 		Title: page.Title, Published: page.Published, PublishedEvidence: page.PublishedEvidence,
 		URL: page.URL, Outlet: page.Outlet, Author: page.Author,
@@ -79,9 +79,9 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 // with where it starts in the page.
 type blockStart struct{ text, source int }
 
-// pageText lays out a page's headline and blocks as a plain-text
+// layoutPage lays out a page's headline and blocks as a plain-text
 // article, one paragraph each, and says where each starts.
-func pageText(p *webpage.Page) (string, []blockStart) {
+func layoutPage(p *webpage.Page) (string, []blockStart) {
 	var b strings.Builder
 	starts := make([]blockStart, 0, len(p.Blocks)+1)
 	if p.Title != "" {
