@@ -15,6 +15,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/newsroom/timeline/internal/diag"
 )
 
 func main() {
@@ -27,7 +29,7 @@ func main() {
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "gen: internal error: %v\nThis is a bug in gen, not in your content; nothing was written. Please report it with the command and the content that caused it.\n", v)
+			fmt.Fprintf(stderr, "gen: internal error: %s\nThis is a bug in gen, not in your content; nothing was written. Please report it with the command and the content that caused it.\n", diag.Escape(fmt.Sprint(v)))
 			code = 3
 		}
 	}()
@@ -64,7 +66,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	case errors.Is(err, errUsage):
 		return 2
 	}
-	fmt.Fprintln(stderr, err)
+	fmt.Fprintln(stderr, diag.EscapeLines(err.Error()))
 	return 1
 }
 

@@ -3,17 +3,20 @@ package build
 import (
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
 )
 
 // Check runs every stage but write: it loads, extracts and merges the
 // content, loads the templates and, when all that succeeded, renders
 // every page into nothing, so template errors show too. It returns every
-// problem found, sorted; nothing is written.
-func Check(fsys afero.Fs, opts Options) diag.List {
+// problem found, sorted, and the merge stage's automatic merges and near
+// misses (timeline.Chronology.Joins); nothing is written.
+func Check(fsys afero.Fs, opts Options) (diag.List, []timeline.Join) {
 	p := Prepare(fsys, opts)
+	joins := p.Chronology.Joins
 	if p.Diags.Err() != nil || p.Templates == nil {
-		return p.Diags
+		return p.Diags, joins
 	}
 	discard := func(_ string, data []byte) error {
 		render.Release(data)
@@ -23,5 +26,5 @@ func Check(fsys afero.Fs, opts Options) diag.List {
 		p.Diags.Add(opts.TemplatesDir, 0, 0, "render: %v", err)
 	}
 	p.Diags.Sort()
-	return p.Diags
+	return p.Diags, joins
 }

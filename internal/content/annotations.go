@@ -14,6 +14,11 @@ type Annotation struct {
 	Entry   timeline.Entry
 	Exclude bool
 	Reason  string
+	// Event is the id of the entry the article joins (event: ID), and
+	// Separate keeps it apart from every automatic merge (separate:
+	// true); see internal/merge.
+	Event    string
+	Separate bool
 	// Set lists the entry fields the annotation sets, in file order.
 	Set []string
 	// Fields holds where each field, "article" included, was written.
@@ -36,22 +41,34 @@ func DecodeAnnotations(p string, data []byte, diags *diag.List) []*Annotation {
 	var out []*Annotation
 	decodeOne := func(n *yaml.Node) {
 		a := &Annotation{Origin: d.pos(n), Fields: Fields{}}
+		refused := false // an article path refused is not reported missing too
 		handlers := entryFields(d, &a.Entry, &a.Set, a.Fields)
 		handlers["article"] = func(v *yaml.Node) {
 			a.Fields["article"] = d.pos(v)
 			d.str("article", v, &a.Article)
-			a.Article = cleanArticlePath(a.Article)
+			written := a.Article
+			if a.Article = d.articlePath(v, a.Article); a.Article == "" && written != "" {
+				refused = true
+			}
 		}
 		handlers["exclude"] = func(v *yaml.Node) {
 			a.Fields["exclude"] = d.pos(v)
 			d.boolean("exclude", v, &a.Exclude)
 		}
 		handlers["reason"] = func(v *yaml.Node) { d.str("reason", v, &a.Reason) }
+		handlers["event"] = func(v *yaml.Node) {
+			a.Fields["event"] = d.pos(v)
+			d.str("event", v, &a.Event)
+		}
+		handlers["separate"] = func(v *yaml.Node) {
+			a.Fields["separate"] = d.pos(v)
+			d.boolean("separate", v, &a.Separate)
+		}
 		d.fields(n, "annotation", handlers)
 		if n.Kind != yaml.MappingNode {
 			return
 		}
-		if a.Article == "" {
+		if a.Article == "" && !refused {
 			d.errorf(n, "article: missing (want the annotated file, e.g. article: 000_example.txt)")
 		}
 		if a.Exclude && a.Reason == "" {
@@ -60,6 +77,7 @@ func DecodeAnnotations(p string, data []byte, diags *diag.List) []*Annotation {
 		if a.Exclude && len(a.Set) > 0 {
 			d.errorAt(a.Fields[a.Set[0]], "%s: set on an excluded article (want exclude: true with a reason only, or no exclude)", a.Set[0])
 		}
+		checkGrouping(d, a)
 		d.checkRange(&a.Entry, a.Fields)
 		out = append(out, a)
 	}
@@ -69,4 +87,21 @@ func DecodeAnnotations(p string, data []byte, diags *diag.List) []*Annotation {
 		decodeOne(root)
 	}
 	return out
+}
+
+// checkGrouping reports an annotation that both joins its article to an
+// event and keeps it apart, or excludes it and groups it.
+func checkGrouping(d *decoder, a *Annotation) {
+	switch {
+	case a.Event != "" && a.Separate:
+		d.errorAt(a.Fields["separate"], "separate: set with event: %s (want event: to join the article to that entry, or separate: true to keep it apart, not both)", a.Event)
+	case a.Exclude && (a.Event != "" || a.Separate):
+		field := "event"
+		if a.Separate {
+			field = "separate"
+		}
+		d.errorAt(a.Fields[field], "%s: set on an excluded article (want exclude: true with a reason only, or no exclude)", field)
+	case a.Event != "" && Slugify(a.Event) != a.Event:
+		d.errorAt(a.Fields["event"], "event %q: not an entry id (want the id of an entry, e.g. %q)", a.Event, Slugify(a.Event))
+	}
 }

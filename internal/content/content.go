@@ -13,12 +13,14 @@
 //	annotations/*.yaml     corrections to extracted articles
 //	articles/*.txt, *.md   source articles: raw scraped text, or Markdown
 //	                       with YAML front matter
+//	articles/*.html, *.htm saved web pages
 //
 // Every problem in every file is collected into a diag.List with its
 // path:line:col; nothing stops at the first mistake.
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -27,6 +29,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsroom/timeline/internal/boundary"
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -61,17 +64,29 @@ type Article struct {
 	Size int64
 }
 
-// ReadArticle reads the text of an article of the content folder dir.
+// ReadArticle reads the text of an article of the content folder dir,
+// through the folder's boundary (see readFile). Its error names the
+// file and wraps what went wrong.
 func ReadArticle(fsys afero.Fs, dir string, a Article) ([]byte, error) {
 	p := path.Join(dir, a.Path)
-	data, err := afero.ReadFile(fsys, p)
+	data, err := boundary.ReadFile(fsys, dir, p, MaxFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("%s: read: %w", p, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes (want at most %d; split it or remove it)", p, len(data), MaxFileSize)
+		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	return data, nil
+}
+
+// CheckArticleText returns a warning at the line and column of the
+// first byte of the raw article p's text data that is not UTF-8, or
+// nil: the text is still read, as well as it can be.
+func CheckArticleText(p string, data []byte) diag.List {
+	if utf8.Valid(data) {
+		return nil
+	}
+	var diags diag.List
+	line, col := invalidUTF8Position(data)
+	diags.Warn(p, line, col, "invalid UTF-8 (want a UTF-8 text file; save it again as UTF-8)")
+	return diags
 }
 
 // Load reads the content folder dir from fsys. It returns what it could
@@ -84,15 +99,15 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 		diags.Add(dir, 0, 0, "content folder not found (want a folder holding site.yaml, entries/, articles/)")
 		return c, diags
 	}
-	if data, ok := readFile(fsys, path.Join(dir, "site.yaml"), &diags, true); ok {
+	if data, ok := readFile(fsys, dir, path.Join(dir, "site.yaml"), &diags, true); ok {
 		c.Site = decodeSite(path.Join(dir, "site.yaml"), data, &diags)
 	}
-	if data, ok := readFile(fsys, path.Join(dir, "people.yaml"), &diags, false); ok {
+	if data, ok := readFile(fsys, dir, path.Join(dir, "people.yaml"), &diags, false); ok {
 		c.People = decodePeople(path.Join(dir, "people.yaml"), data, &diags)
 	}
-	for _, f := range listFiles(fsys, path.Join(dir, "entries"), &diags, ".yaml", ".yml") {
+	for _, f := range listFiles(fsys, dir, "entries", &diags, ".yaml", ".yml") {
 		p := f.path
-		if data, ok := readFile(fsys, p, &diags, true); ok {
+		if data, ok := readFile(fsys, dir, p, &diags, true); ok {
 			entries, positions := DecodeEntries(p, data, &diags)
 			c.Entries = append(c.Entries, entries...)
 			for e, f := range positions {
@@ -100,14 +115,14 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			}
 		}
 	}
-	for _, f := range listFiles(fsys, path.Join(dir, "annotations"), &diags, ".yaml", ".yml") {
+	for _, f := range listFiles(fsys, dir, "annotations", &diags, ".yaml", ".yml") {
 		p := f.path
-		if data, ok := readFile(fsys, p, &diags, true); ok {
+		if data, ok := readFile(fsys, dir, p, &diags, true); ok {
 			c.Annotations = append(c.Annotations, DecodeAnnotations(p, data, &diags)...)
 		}
 	}
 	var markdown []listedFile
-	for _, f := range listFiles(fsys, path.Join(dir, "articles"), &diags, ".txt", ".md", ".markdown") {
+	for _, f := range listFiles(fsys, dir, "articles", &diags, ".txt", ".html", ".htm", ".md", ".markdown") {
 		rel := strings.TrimPrefix(f.path, dir+"/")
 		if IsMarkdown(rel) {
 			markdown = append(markdown, f)
@@ -115,6 +130,10 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 		}
 		if f.size > MaxFileSize {
 			diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
+			continue
+		}
+		if problem := idProblem(ArticleSlug(rel)); problem != "" {
+			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(ArticleSlug(rel)), problem)
 			continue
 		}
 		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
@@ -134,7 +153,7 @@ func loadMarkdown(fsys afero.Fs, c *Content, files []listedFile, diags *diag.Lis
 	results := make([]decoded, len(files))
 	parallel.For(0, len(files), func(i int) {
 		r := &results[i]
-		if data, ok := readFile(fsys, files[i].path, &r.diags, true); ok {
+		if data, ok := readFile(fsys, c.Dir, files[i].path, &r.diags, true); ok {
 			r.entry, r.fields = DecodeMarkdownArticle(c.Dir, strings.TrimPrefix(files[i].path, c.Dir+"/"), data, &r.diags)
 		}
 	})
@@ -147,32 +166,45 @@ func loadMarkdown(fsys afero.Fs, c *Content, files []listedFile, diags *diag.Lis
 	}
 }
 
-// listFiles returns the files under dir (recursively) with one of the
-// extensions, sorted. A missing folder is not an error; other files are
-// reported as warnings so nothing is silently ignored.
-func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []listedFile {
+// listFiles returns the files under the folder sub of the content
+// folder root (recursively) with one of the extensions, sorted. A
+// missing folder is not an error. Every file found goes through
+// boundary.Check: a symbolic link resolving outside root, a named pipe,
+// a device or a socket is an error naming it, and is never opened. A
+// folder named like a file (dir.txt) is not walked, and files of other
+// extensions are not read: both are warnings, so nothing is silently
+// ignored.
+func listFiles(fsys afero.Fs, root, sub string, diags *diag.List, exts ...string) []listedFile {
+	dir := path.Join(root, sub)
 	var files []listedFile
 	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}
+		hidden := strings.HasPrefix(info.Name(), ".") && p != dir
 		if info.IsDir() {
-			if p != dir && strings.HasPrefix(info.Name(), ".") {
+			switch {
+			case hidden:
+				return fs.SkipDir
+			case p != dir && hasExt(p, exts):
+				diags.Warn(p, 0, 0, "a folder named like a file: not read (want %s files, not folders, under %s)", strings.Join(exts, " or "), dir)
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(info.Name(), ".") {
+		if hidden {
 			return nil
 		}
-		ext := strings.ToLower(path.Ext(p))
-		for _, e := range exts {
-			if ext == e {
-				files = append(files, listedFile{path: p, size: info.Size()})
-				return nil
-			}
+		info, err = boundary.Check(fsys, root, p, info)
+		if err != nil {
+			diags.Add(p, 0, 0, "%v", err)
+			return nil
 		}
-		diags.Warn(p, 0, 0, "ignored: not a %s file", strings.Join(exts, " or "))
+		if !hasExt(p, exts) {
+			diags.Warn(p, 0, 0, "ignored: not a %s file", strings.Join(exts, " or "))
+			return nil
+		}
+		files = append(files, listedFile{path: p, size: info.Size()})
 		return nil
 	})
 	if err != nil && !isNotExist(fsys, dir) {
@@ -180,6 +212,17 @@ func listFiles(fsys afero.Fs, dir string, diags *diag.List, exts ...string) []li
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	return files
+}
+
+// hasExt reports whether p ends in one of the extensions, in any case.
+func hasExt(p string, exts []string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	for _, e := range exts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
 }
 
 // listedFile is a file found by listFiles.
@@ -193,26 +236,23 @@ func isNotExist(fsys afero.Fs, p string) bool {
 	return err != nil
 }
 
-// readFile reads a content file, reporting a missing required file, an
-// unreadable one or one over MaxFileSize.
-func readFile(fsys afero.Fs, p string, diags *diag.List, required bool) ([]byte, bool) {
-	info, err := fsys.Stat(p)
-	if err != nil {
+// readFile reads the file p of the content folder root through the
+// folder's boundary (boundary.ReadFile): only a regular file inside
+// root, at most MaxFileSize bytes. It reports a missing required file,
+// a refused one, an unreadable one or one over MaxFileSize.
+func readFile(fsys afero.Fs, root, p string, diags *diag.List, required bool) ([]byte, bool) {
+	data, err := boundary.ReadFile(fsys, root, p, MaxFileSize)
+	switch {
+	case err == nil:
+		return data, true
+	case errors.Is(err, fs.ErrNotExist):
 		if required {
 			diags.Add(p, 0, 0, "file not found")
 		}
-		return nil, false
+	default:
+		diags.Add(p, 0, 0, "%v", err)
 	}
-	if info.Size() > MaxFileSize {
-		diags.Add(p, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", info.Size(), MaxFileSize)
-		return nil, false
-	}
-	data, err := afero.ReadFile(fsys, p)
-	if err != nil {
-		diags.Add(p, 0, 0, "read: %v", err)
-		return nil, false
-	}
-	return data, true
+	return nil, false
 }
 
 // ArticleSlug returns the stable id of an article file: its base name
@@ -258,7 +298,7 @@ func position(p string, line, col int) timeline.Position {
 func LoadSite(fsys afero.Fs, dir string) (timeline.Site, diag.List) {
 	var diags diag.List
 	p := path.Join(dir, "site.yaml")
-	data, ok := readFile(fsys, p, &diags, true)
+	data, ok := readFile(fsys, dir, p, &diags, true)
 	if !ok {
 		return timeline.Site{}, diags
 	}

@@ -41,24 +41,26 @@ type Diagnostic struct {
 	Message  string   `json:"message"`
 }
 
-// Position returns "path:line:col", "path:line" or "path", as much as is known.
+// Position returns "path:line:col", "path:line" or "path", as much as is
+// known, the path escaped as Escape does.
 func (d Diagnostic) Position() string {
 	switch {
 	case d.Line > 0 && d.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Col)
+		return fmt.Sprintf("%s:%d:%d", Escape(d.Path), d.Line, d.Col)
 	case d.Line > 0:
-		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+		return fmt.Sprintf("%s:%d", Escape(d.Path), d.Line)
 	}
-	return d.Path
+	return Escape(d.Path)
 }
 
 // Error formats the diagnostic as "path:line:col: message"; warnings read
-// "path:line:col: warning: message".
+// "path:line:col: warning: message". Path and message are escaped as
+// Escape does, so the line is safe to print and stays one line.
 func (d Diagnostic) Error() string {
 	if d.Severity == Warning {
-		return d.Position() + ": warning: " + d.Message
+		return d.Position() + ": warning: " + Escape(d.Message)
 	}
-	return d.Position() + ": " + d.Message
+	return d.Position() + ": " + Escape(d.Message)
 }
 
 // List is an ordered collection of diagnostics.

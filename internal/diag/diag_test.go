@@ -33,3 +33,34 @@ func TestErrNilWithOnlyWarnings(t *testing.T) {
 		t.Errorf("Err() = %v, want nil", err)
 	}
 }
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain café — ok", "plain café — ok"},
+		{"\x1b[2J\x1b]0;owned\x07", `\x1b[2J\x1b]0;owned\x07`},
+		{"a\nb\tc\rd", `a\x0ab\x09c\x0dd`},
+		{"del\x7f c1\u009b", `del\x7f c1\u009b`},
+		{"bidi \u202egnp.exe\u2066", `bidi \u202egnp.exe\u2066`},
+		{"bad \xff\xfe byte", `bad \xff\xfe byte`},
+		{`back\slash`, `back\slash`},
+	}
+	for _, tt := range tests {
+		if got := Escape(tt.in); got != tt.want {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDiagnosticEscapesPathAndMessage(t *testing.T) {
+	var l List
+	l.Add("content/entries/\x1b[31mred.yaml", 2, 3, "title %s: bad\nsecond line", "\x1b]0;x\x07")
+	l.Warn("content/\u009b.md", 0, 0, "warn \x1b")
+	want := "content/entries/\\x1b[31mred.yaml:2:3: title \\x1b]0;x\\x07: bad\\x0asecond line\n" +
+		"content/\\u009b.md: warning: warn \\x1b"
+	if got := l.Error(); got != want {
+		t.Errorf("Error():\n got %q\nwant %q", got, want)
+	}
+	if got, want := EscapeLines("a\x1b\nb"), "a\\x1b\nb"; got != want {
+		t.Errorf("EscapeLines = %q, want %q", got, want)
+	}
+}

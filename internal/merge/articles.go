@@ -105,7 +105,7 @@ func makeArticles(dir string, articles []*extract.Article, byPath articleRefs, c
 // articleEntry makes e the entry of an extracted article, with sources,
 // a slice of length and capacity one, as its sources.
 func articleEntry(e *timeline.Entry, sources []timeline.Source, file, id string, a *extract.Article) {
-	sources[0] = timeline.Source{Title: a.Title, Outlet: a.Outlet, Published: a.Published, Article: a.Path}
+	sources[0] = timeline.Source{Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Article: a.Path}
 	*e = timeline.Entry{
 		ID: id, Date: a.Event, Title: a.Title, TitleDerived: a.TitleDerived,
 		Summary: a.Summary, Article: a.Path, People: a.People, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,

@@ -80,10 +80,7 @@ func (ch *checker) inspect(e *timeline.Entry, fields content.Fields) *entryCheck
 // add adds e to the chronology's entries, with what inspect found in it.
 // Entries must be added in their order in the chronology before sorting.
 func (ch *checker) add(e *timeline.Entry, found *entryCheck) {
-	if found != nil {
-		ch.names.Append(found.names)
-		ch.window.Append(found.window)
-	}
+	ch.addProblems(found)
 	if e.ID != "" {
 		n := len(ch.ids)
 		ch.ids[e.ID] = true
@@ -94,6 +91,14 @@ func (ch *checker) add(e *timeline.Entry, found *entryCheck) {
 	}
 	if e.Kind != "" && ContactKinds[e.Kind] && len(e.Participants) == 2 {
 		ch.contacts = append(ch.contacts, e)
+	}
+}
+
+// addProblems keeps what inspect found in an entry; found may be nil.
+func (ch *checker) addProblems(found *entryCheck) {
+	if found != nil {
+		ch.names.Append(found.names)
+		ch.window.Append(found.window)
 	}
 }
 

@@ -61,6 +61,7 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 		chron.Articles = made.pages
 	}
 	var leftOut diag.List
+	var joiningArticles []joining
 	for i := range articles {
 		page, e, f := made.pages[i], made.entries[i], &made.fates[i]
 		if f.refs != nil {
@@ -82,10 +83,18 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 			leftOut = append(leftOut, diag.Diagnostic{Path: e.Origin.Path, Severity: diag.Warning, Message: f.leftOut})
 		case joins:
 			page.EntryID = e.ID
-			entries = append(entries, e)
-			check.add(e, f.check)
+			joiningArticles = append(joiningArticles, joining{entry: e, page: page, ann: f.refs.annotation(), dateline: articles[i].Dateline, check: f.check})
 		}
 	}
+	events := mergeReports(entries, joiningArticles, &diags)
+	for _, a := range events.kept {
+		entries = append(entries, a.entry)
+		check.add(a.entry, a.check)
+	}
+	for _, found := range events.dropped {
+		check.addProblems(found)
+	}
+	chron.Redirects, chron.Joins = redirects(events.redirects, entries), events.joins
 	refs.checkAnnotations(c, &diags)
 	diags.Append(leftOut)
 	timeline.SortEntries(entries)
@@ -103,4 +112,21 @@ func editorEntry(e *timeline.Entry) *timeline.Entry {
 	own.Sources = slices.Clone(e.Sources)
 	own.Contact = nil
 	return &own
+}
+
+// redirects returns the redirects whose ids no entry of the chronology
+// has, ordered by From.
+func redirects(all []timeline.Redirect, entries []*timeline.Entry) []timeline.Redirect {
+	ids := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		ids[e.ID] = true
+	}
+	var out []timeline.Redirect
+	for _, r := range all {
+		if r.From != "" && !ids[r.From] {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b timeline.Redirect) int { return strings.Compare(a.From, b.From) })
+	return slices.CompactFunc(out, func(a, b timeline.Redirect) bool { return a.From == b.From })
 }

@@ -178,7 +178,7 @@ func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []by
 		Title  TLSlide   `json:"title"`
 		Events []TLEvent `json:"events"`
 		Eras   []TLEra   `json:"eras,omitempty"`
-	}{Title: TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}}, Events: []TLEvent{}}
+	}{Title: TLSlide{Text: TLText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}}, Events: []TLEvent{}}
 	for _, e := range chron.Entries {
 		if e.Date.IsZero() {
 			continue
@@ -188,19 +188,19 @@ func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []by
 			t.Fatal(err)
 		}
 		text := string(html) + fmt.Sprintf(`<p><a href="%s">Sources and details</a></p>`, escapeHTML(absURL(site, EntryURL(e.ID))))
-		ev := TLEvent{StartDate: tlDate(e.Date), Text: TLText{Headline: e.Title, Text: text}, UniqueID: e.ID}
+		ev := TLEvent{StartDate: tlDate(e.Date), Text: TLText{Headline: escapeHTML(e.Title), Text: text}, UniqueID: e.ID}
 		if !e.End.IsZero() {
 			end := tlDate(e.End)
 			ev.EndDate = &end
 		}
 		if ph := links.PhaseOf(e); ph != nil {
-			ev.Group = ph.Name
+			ev.Group = escapeHTML(ph.Name)
 		}
 		doc.Events = append(doc.Events, ev)
 	}
 	for _, ph := range site.Phases {
 		if !ph.Start.IsZero() && !ph.End.IsZero() {
-			doc.Eras = append(doc.Eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: ph.Name}})
+			doc.Eras = append(doc.Eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: escapeHTML(ph.Name)}})
 		}
 	}
 	return indentJSON(t, doc)

@@ -298,6 +298,7 @@ func writeEntry(h *keyBuf, e *timeline.Entry, body uint64) {
 		writeString(h, s.URL)
 		writeDate(h, s.Published)
 		writeString(h, s.Article)
+		writeBool(h, s.Copy)
 	}
 	writeString(h, e.Outlet)
 	writeString(h, e.Note)

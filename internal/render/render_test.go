@@ -128,7 +128,7 @@ func TestTimelineJSFields(t *testing.T) {
 	if err := json.Unmarshal(renderFixture(t)["timelinejs.json"], &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Title.Text.Headline != "Test & chronology" {
+	if doc.Title.Text.Headline != "Test &amp; chronology" {
 		t.Errorf("title headline %q", doc.Title.Text.Headline)
 	}
 	if len(doc.Events) != 4 || len(doc.Eras) != 2 {
@@ -140,7 +140,7 @@ func TestTimelineJSFields(t *testing.T) {
 		headline, group   string
 		displayDateSubstr string
 	}{
-		{0, "2022", "2", "18", "First call <between> ministers", "Before", "18 February 2022"},
+		{0, "2022", "2", "18", "First call &lt;between&gt; ministers", "Before", "18 February 2022"},
 		{1, "2022", "3", nil, "Talks sometime in March", "After", "March 2022"},
 		{2, "2022", "4", "10", "An approximate date", "After", "c. 10 April 2022"},
 	}

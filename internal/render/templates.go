@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsroom/timeline/internal/boundary"
 	"github.com/spf13/afero"
 )
 
@@ -29,9 +30,14 @@ type Templates struct {
 	stock bool
 }
 
+// maxTemplateSize is the largest template or asset file read.
+const maxTemplateSize = 8 << 20
+
 // LoadTemplates reads the default templates from defaults and overrides
 // each with the file of the same name in overrideDir of fsys, when there
-// is one. Template errors name the file and line.
+// is one, read through the folder's boundary (internal/boundary): only
+// regular files inside it, of at most maxTemplateSize bytes. Template
+// errors name the file and line.
 func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Templates, error) {
 	files := map[string][]byte{}
 	origin := map[string]string{}
@@ -59,9 +65,9 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 					continue
 				}
 				p := path.Join(overrideDir, name)
-				data, err := afero.ReadFile(fsys, p)
+				data, err := boundary.ReadFile(fsys, overrideDir, p, maxTemplateSize)
 				if err != nil {
-					return nil, fmt.Errorf("read %s: %w", p, err)
+					return nil, fmt.Errorf("%s: %w", p, err)
 				}
 				files[name], origin[name] = data, p
 			}

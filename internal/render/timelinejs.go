@@ -67,7 +67,9 @@ func tlDate(d timeline.Date) TLDate {
 // "eras": [TLEra]}, every entry as an event grouped by its phase, the
 // phases as eras (left out when there are none), each event linking to
 // its entry page (see appendEventHTML for its text); indented as
-// json.MarshalIndent would.
+// json.MarshalIndent would. TimelineJS3 renders headlines, texts and
+// groups as HTML, so every one of them is HTML: titles and phase names
+// are escaped, texts are our own safe Markdown HTML.
 func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
 	return timelineJSOf(chron, links, nil)
 }
@@ -83,7 +85,7 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 	w := newJSONWriter(size, false)
 	w.beginObject()
 	w.key("title")
-	writeTLSlide(w, TLSlide{Text: TLText{Headline: site.Title, Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
+	writeTLSlide(w, TLSlide{Text: TLText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
 	w.key("events")
 	w.beginArray()
 	start, end := dateMemo[TLDate]{format: tlDate}, dateMemo[TLDate]{format: tlDate}
@@ -120,7 +122,7 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 		w.key("end_date")
 		writeTLDate(w, tlDate(ph.End))
 		w.key("text")
-		writeTLText(w, TLText{Headline: ph.Name})
+		writeTLText(w, TLText{Headline: escapeHTML(ph.Name)})
 		w.end()
 	}
 	if eras {
@@ -200,12 +202,12 @@ func writeTLEvent(w *jsonWriter, e *timeline.Entry, links *Links, base string, t
 	}
 	w.key("text")
 	w.beginObject()
-	w.field("headline", e.Title)
+	w.field("headline", escapeHTML(e.Title))
 	w.key("text")
 	w.stringBytes(text)
 	w.end()
 	if ph := links.PhaseOf(e); ph != nil {
-		w.fieldOmitEmpty("group", ph.Name)
+		w.fieldOmitEmpty("group", escapeHTML(ph.Name))
 	}
 	w.field("unique_id", e.ID)
 	w.end()

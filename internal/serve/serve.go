@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/newsroom/timeline/internal/diag"
 	"github.com/spf13/afero"
 )
 
@@ -135,7 +136,7 @@ func (s *Server) Rebuild(changed []string) {
 	}
 	s.mu.Unlock()
 	if err != nil {
-		fmt.Fprintf(s.opts.Log, "rebuild failed; still serving the last good site:\n%v\n", err)
+		fmt.Fprintf(s.opts.Log, "rebuild failed; still serving the last good site:\n%s\n", diag.EscapeLines(err.Error()))
 		return
 	}
 	fmt.Fprintf(s.opts.Log, "rebuilt in %s\n", time.Since(start).Round(time.Millisecond))

@@ -60,6 +60,9 @@ type Source struct {
 	// Article is the content-relative path of an article file, e.g.
 	// "articles/002_58abd7e94c42ac02.txt"; empty for external sources.
 	Article string
+	// Copy is true when the article's text is that of an earlier source
+	// of the entry (wire copy): the outlet also published it.
+	Copy bool
 }
 
 // Contact is the computed interval between a call or meeting and the
@@ -124,6 +127,18 @@ func (e *Entry) SetByEditor(field string) bool {
 		}
 	}
 	return false
+}
+
+// Reports returns how many of the entry's sources are article files:
+// the reports merged into it.
+func (e *Entry) Reports() int {
+	n := 0
+	for _, s := range e.Sources {
+		if s.Article != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // SourcePaths returns the paths, relative to the content folder dir, of
@@ -262,6 +277,37 @@ type Chronology struct {
 	People     []Person
 	// Articles are the source articles, ordered by path.
 	Articles []*Article
+	// Redirects are the ids of entries that were separate and are now
+	// merged into another, ordered by From.
+	Redirects []Redirect
+	// Joins are the automatic merges and near misses, for gen check.
+	Joins []Join
+}
+
+// Redirect sends the page of an entry id that stopped being separate to
+// the entry it was merged into.
+type Redirect struct {
+	From, To string
+}
+
+// Join is one automatic merge of a report into an entry, or a near miss
+// that was not merged, and why.
+type Join struct {
+	// Path is the report's file, as the content folder's diagnostics
+	// name it ("content/articles/x.txt").
+	Path string
+	// With is the other report's content-relative path, or the id of an
+	// editor's entry.
+	With string
+	// Entry is the id of the entry the report is in.
+	Entry string
+	// Reasons says what the two share: "same day, shared people Lloyd
+	// Austin, wording 0.71".
+	Reasons string
+	// Wording is the two texts' similarity, 0 to 1.
+	Wording float64
+	// Near is true for a near miss: the two were not merged.
+	Near bool
 }
 
 // String returns "path:line:col", as much as is known.

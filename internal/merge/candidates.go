@@ -1,0 +1,88 @@
+package merge
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Candidate pairs come from blocking on the date and locality-sensitive
+// hashing of the words, never from comparing every pair: for each of
+// minhashBands hash functions, a report falls in the bucket of its word
+// that hashes lowest (its MinHash); two reports are a candidate pair
+// when they share a bucket and are dated within a day of each other. Two
+// reports whose word sets overlap by a share s fall in one bucket for one
+// function with probability s, so in at least one of the bands with
+// 1-(1-s)^minhashBands: 0.96 for s = 0.15.
+const minhashBands = 20
+
+// bucketWindow bounds how many reports after one in its bucket and day
+// window it is paired with, so that a word every report of a day uses
+// cannot make the pairs quadratic.
+const bucketWindow = 64
+
+// bucketed is one report in the bucket of one band.
+type bucketed struct {
+	bucket uint64
+	day    int32
+	report int32
+}
+
+// candidatePairs returns the pairs of reports (lower index first) that
+// share a bucket in some band and whose days are at most one apart,
+// sorted, without repeats. Reports with noDay, or kept separate, or
+// without words, are in no bucket.
+func candidatePairs(reports []report) [][2]int32 {
+	var pairs [][2]int32
+	in := make([]bucketed, 0, len(reports))
+	for band := range minhashBands {
+		in = in[:0]
+		seed := mix(uint64(band) + 0x9e3779b97f4a7c15)
+		for i := range reports {
+			r := &reports[i]
+			if r.day == noDay || r.separate || len(r.words) == 0 {
+				continue
+			}
+			lowest := ^uint64(0)
+			for _, w := range r.words {
+				lowest = min(lowest, mix(w^seed))
+			}
+			in = append(in, bucketed{bucket: lowest, day: r.day, report: int32(i)})
+		}
+		slices.SortFunc(in, func(a, b bucketed) int {
+			if c := cmp.Compare(a.bucket, b.bucket); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.day, b.day); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.report, b.report)
+		})
+		pairs = appendBucketPairs(pairs, in)
+	}
+	slices.SortFunc(pairs, func(a, b [2]int32) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	return slices.Compact(pairs)
+}
+
+// appendBucketPairs appends the pairs of sorted that share a bucket and
+// are dated at most a day apart, up to bucketWindow after each report.
+func appendBucketPairs(pairs [][2]int32, sorted []bucketed) [][2]int32 {
+	for i, x := range sorted {
+		for j := i + 1; j < len(sorted) && j <= i+bucketWindow; j++ {
+			y := sorted[j]
+			if y.bucket != x.bucket || y.day > x.day+1 {
+				break
+			}
+			a, b := x.report, y.report
+			if a > b {
+				a, b = b, a
+			}
+			pairs = append(pairs, [2]int32{a, b})
+		}
+	}
+	return pairs
+}

@@ -1,0 +1,128 @@
+package merge
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/newsroom/timeline/internal/parallel"
+)
+
+// groups joins reports into events. Reports are in their key order, so
+// that the groups never depend on the order of the files.
+type groups struct {
+	reports []report
+	// parent is the union-find forest over reports; a root's span is its
+	// group's first and last day, and editor tells whether it holds an
+	// editor's entry.
+	parent   []int32
+	min, max []int32
+	editor   []bool
+	// joined are the pairs that joined two groups, in the order they
+	// did; near are the near misses.
+	joined, near []pairing
+	// forced are the pairs an annotation's event: joined, the annotated
+	// report first.
+	forced []pairing
+}
+
+// newGroups makes every report a group of its own.
+func newGroups(reports []report) *groups {
+	g := &groups{reports: reports, parent: make([]int32, len(reports)), min: make([]int32, len(reports)), max: make([]int32, len(reports)), editor: make([]bool, len(reports))}
+	for i := range reports {
+		g.parent[i], g.min[i], g.max[i] = int32(i), reports[i].day, reports[i].day
+		g.editor[i] = reports[i].page == nil
+	}
+	return g
+}
+
+// root returns the root of i's group.
+func (g *groups) root(i int32) int32 {
+	for g.parent[i] != i {
+		g.parent[i] = g.parent[g.parent[i]]
+		i = g.parent[i]
+	}
+	return i
+}
+
+// union joins the groups of a and b, the lower root staying root. With
+// check, it refuses, returning false, to join two editors' entries or to
+// stretch a group over more than two days.
+func (g *groups) union(a, b int32, check bool) bool {
+	ra, rb := g.root(a), g.root(b)
+	if ra == rb {
+		return false
+	}
+	lo, hi := min(g.min[ra], g.min[rb]), max(g.max[ra], g.max[rb])
+	if check && ((g.editor[ra] && g.editor[rb]) || hi-lo > 1) {
+		return false
+	}
+	if rb < ra {
+		ra, rb = rb, ra
+	}
+	g.parent[rb] = ra
+	g.min[ra], g.max[ra] = lo, hi
+	g.editor[ra] = g.editor[ra] || g.editor[rb]
+	return true
+}
+
+// joinEvents joins the reports an annotation's event: sends to the
+// report with that id. byID holds each report's index by id.
+func (g *groups) joinEvents(byID map[string]int32) {
+	for i := range g.reports {
+		if target, ok := byID[g.reports[i].event]; ok && g.reports[i].event != "" && target != int32(i) {
+			g.union(int32(i), target, false)
+			g.forced = append(g.forced, pairing{a: int32(i), b: target, forced: true, joined: true})
+		}
+	}
+}
+
+// joinSimilar compares the candidate pairs on all cores, then joins the
+// pairs that tell one event, strongest first (ties in index order).
+func (g *groups) joinSimilar(workers int) {
+	pairs := candidatePairs(g.reports)
+	compared := make([]pairing, len(pairs))
+	const batch = 1024
+	parallel.For(workers, (len(pairs)+batch-1)/batch, func(b int) {
+		for i := b * batch; i < min(len(pairs), (b+1)*batch); i++ {
+			compared[i] = compare(g.reports, pairs[i][0], pairs[i][1])
+		}
+	})
+	var joined []pairing
+	for k, p := range compared {
+		if g.editor[pairs[k][0]] && g.editor[pairs[k][1]] {
+			continue // two editors' entries are never merged
+		}
+		switch {
+		case p.joined:
+			joined = append(joined, p)
+		case p.near:
+			g.near = append(g.near, p)
+		}
+	}
+	slices.SortStableFunc(joined, func(a, b pairing) int { return cmp.Compare(b.strength(), a.strength()) })
+	for _, p := range joined {
+		if g.union(p.a, p.b, true) {
+			g.joined = append(g.joined, p)
+		} else if g.root(p.a) != g.root(p.b) {
+			p.joined, p.near, p.refused = false, true, "their groups would span more than two days or hold two editors' entries"
+			g.near = append(g.near, p)
+		}
+	}
+}
+
+// members returns the groups of more than one report, each in index
+// order, ordered by their first member (a group's root is its first).
+func (g *groups) members() [][]int32 {
+	lists := make([][]int32, len(g.reports))
+	for i := range g.reports {
+		r := g.root(int32(i))
+		lists[r] = append(lists[r], int32(i))
+	}
+	var out [][]int32
+	for _, m := range lists {
+		if len(m) > 1 {
+			out = append(out, m)
+		}
+	}
+	return out
+}

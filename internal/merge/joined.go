@@ -1,0 +1,131 @@
+package merge
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// joining is an article whose entry joins the chronology, before
+// automatic merging.
+type joining struct {
+	entry    *timeline.Entry
+	page     *timeline.Article
+	ann      *content.Annotation
+	dateline string
+	check    *entryCheck
+}
+
+// merged is what automatic merging made of the joining articles.
+type merged struct {
+	// kept are the articles whose entries stay in the chronology: one per
+	// event, the merged ones holding every report; dropped are the
+	// checks of the others' entries, whose problems still count.
+	kept    []joining
+	dropped []*entryCheck
+	// redirects and joins go to the chronology (timeline.Chronology).
+	redirects []timeline.Redirect
+	joins     []timeline.Join
+}
+
+// mergeReports joins the articles, and the editors' entries, that tell
+// one event (see docs/merging.md): an article's report merges into an
+// editor's entry by adding its source, and the reports of articles alone
+// become the entry of the earliest, or the one an event: names. The
+// editors' entries are those of the chronology so far, already copied.
+func mergeReports(editors []*timeline.Entry, articles []joining, diags *diag.List) merged {
+	reports, byID := collectReports(editors, articles)
+	g := newGroups(reports)
+	g.joinEvents(byID)
+	g.joinSimilar(0)
+	var out merged
+	inGroup := make([]bool, len(reports))
+	for _, m := range g.members() {
+		for _, i := range m {
+			inGroup[i] = true
+		}
+		out.mergeGroup(reports, m)
+	}
+	for i := range reports {
+		if r := &reports[i]; !inGroup[i] && r.page != nil {
+			out.kept = append(out.kept, joining{entry: r.entry, page: r.page, check: r.check})
+		}
+	}
+	out.report(g)
+	reportUnknownEvents(reports, byID, diags)
+	return out
+}
+
+// collectReports returns the reports of editors' entries and articles in
+// key order, described and weighed, and each report's index by id.
+func collectReports(editors []*timeline.Entry, articles []joining) ([]report, map[string]int32) {
+	reports := make([]report, 0, len(editors)+len(articles))
+	for _, e := range editors {
+		reports = append(reports, report{entry: e, key: "entry:" + e.ID})
+	}
+	datelines := make(map[*timeline.Entry]string, len(articles))
+	for _, a := range articles {
+		r := report{entry: a.entry, page: a.page, key: a.page.Path, check: a.check}
+		if a.ann != nil {
+			r.separate, r.event, r.eventAt = a.ann.Separate, a.ann.Event, a.ann.Fields.At("event", a.ann.Origin)
+		}
+		datelines[a.entry] = a.dateline
+		reports = append(reports, r)
+	}
+	slices.SortFunc(reports, func(a, b report) int { return strings.Compare(a.key, b.key) })
+	describeAll(reports, datelines)
+	byID := make(map[string]int32, len(reports))
+	for i := range reports {
+		if _, taken := byID[reports[i].entry.ID]; !taken {
+			byID[reports[i].entry.ID] = int32(i)
+		}
+	}
+	return reports, byID
+}
+
+// reportUnknownEvents reports each event: that names no report.
+func reportUnknownEvents(reports []report, byID map[string]int32, diags *diag.List) {
+	for i := range reports {
+		r := &reports[i]
+		if _, ok := byID[r.event]; r.event != "" && !ok {
+			addAt(diags, r.eventAt, "event %q: no entry or dated article has this id (want the id of an entry of the chronology, as its page's URL shows it)", r.event)
+		}
+	}
+}
+
+// report records the joins and near misses of g for gen check.
+func (out *merged) report(g *groups) {
+	finalID := func(i int32) string { return g.reports[g.root(i)].entry.ID }
+	add := func(p pairing, near bool) {
+		a, b := &g.reports[p.a], &g.reports[p.b]
+		if p.forced || b.page == nil {
+			a, b = b, a
+		}
+		with := a.key
+		if a.page == nil {
+			with = a.entry.ID
+		}
+		out.joins = append(out.joins, timeline.Join{
+			Path: b.entry.Origin.Path, With: with, Entry: finalID(p.b),
+			Reasons: p.reasons(g.reports), Wording: p.wording, Near: near,
+		})
+	}
+	for _, p := range g.forced {
+		add(p, false)
+	}
+	for _, p := range g.joined {
+		add(p, false)
+	}
+	for _, p := range g.near {
+		if g.root(p.a) != g.root(p.b) {
+			add(p, true)
+		}
+	}
+	slices.SortFunc(out.joins, func(a, b timeline.Join) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.With, b.With))
+	})
+}

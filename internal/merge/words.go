@@ -1,0 +1,183 @@
+package merge
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The wording of two reports is compared on their headline and lede, as
+// sets of content words: lowercased, with a plural's "s" taken off, and
+// without the words of stopWords, numbers and single letters. Each word
+// is kept as a 64-bit hash (wordHash).
+
+// stopWords are the words that say nothing about which event a report
+// tells: English function words, the verbs of reporting, and the names
+// of weekdays and months (the dates are compared apart).
+var stopWords = func() map[string]bool {
+	const list = `a about above after again against all also am an and any are as at be because been
+	before being below between both but by can could did do does doing down during each few for from
+	further had has have having he her here hers herself him himself his how i if in into is it its
+	itself just me more most my myself no nor not now of off on once only or other our ours ourselves
+	out over own same she should so some such than that the their theirs them themselves then there
+	these they this those through to too under until up very was we were what when where which while
+	who whom why will with would you your yours yourself yourselves
+	said say says saying told tell tells according report reports reported reporting statement
+	stated added announced announce told spokesperson spokesman spokeswoman news official officials
+	one two three first last later earlier week weeks day days year years month months today
+	yesterday tomorrow time times ago since amid may might must shall upon via per within without
+	monday tuesday wednesday thursday friday saturday sunday
+	january february march april june july august september october november december
+	jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr`
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
+	}
+	return set
+}()
+
+// wordHash hashes a word (FNV-1a, 64 bits).
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// splitWords calls fn with each word of text, lowercased: runs of
+// letters and digits, an apostrophe inside a word kept ("don't"), a
+// possessive "'s" taken off.
+func splitWords(text string, fn func(word string)) {
+	var b strings.Builder
+	flush := func() {
+		w := b.String()
+		b.Reset()
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w != "" {
+			fn(w)
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’') && b.Len() > 0 && i < len(text):
+			next, _ := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(next) {
+				b.WriteRune(r)
+				continue
+			}
+			flush()
+		default:
+			if b.Len() > 0 {
+				flush()
+			}
+		}
+	}
+	if b.Len() > 0 {
+		flush()
+	}
+}
+
+// contentWord returns the form of w that wording compares, or "" for a
+// word that says nothing of the event: a stop word, a number, a single
+// letter.
+func contentWord(w string) string {
+	if len(w) < 2 || stopWords[w] || isNumber(w) {
+		return ""
+	}
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// isNumber reports whether w is digits only.
+func isNumber(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// contentWords returns the hashes of the content words of texts, sorted,
+// without repeats.
+func contentWords(texts ...string) []uint64 {
+	var words []uint64
+	for _, t := range texts {
+		splitWords(t, func(w string) {
+			if c := contentWord(w); c != "" {
+				words = append(words, wordHash(c))
+			}
+		})
+	}
+	slices.Sort(words)
+	return slices.Compact(words)
+}
+
+// shingleWidth is the number of words in a shingle: near-duplicate texts
+// share most of their runs of this many words, differently worded ones
+// few.
+const shingleWidth = 3
+
+// shingles returns the hashes of the runs of shingleWidth words of text,
+// every word counted, sorted, without repeats.
+func shingles(text string) []uint64 {
+	var window [shingleWidth]uint64
+	n := 0
+	var out []uint64
+	splitWords(text, func(w string) {
+		copy(window[:], window[1:])
+		window[shingleWidth-1] = wordHash(w)
+		n++
+		if n >= shingleWidth {
+			h := uint64(0)
+			for _, x := range window {
+				h = mix(h ^ x)
+			}
+			out = append(out, h)
+		}
+	})
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// mix scrambles x (splitmix64's finaliser).
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// jaccard returns |a ∩ b| / |a ∪ b| of two sorted sets.
+func jaccard(a, b []uint64) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared++
+			i++
+			j++
+		}
+	}
+	return float64(shared) / float64(len(a)+len(b)-shared)
+}
