@@ -261,7 +261,7 @@ func bodies(fsys afero.Fs, c *content.Content, opts extract.Options, idx *bodyIn
 			if err == nil {
 				var ok bool
 				if b.blocks, b.captions, ok = idx.body(articlePath, data); !ok {
-					a := extract.ExtractWith(articlePath, data, meta, opts)
+					a := extractText(articlePath, data, meta, opts)
 					b.blocks, b.captions = a.Blocks, a.Captions
 				}
 			}

@@ -183,9 +183,9 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 		case cache != nil:
 			articles[i] = cache.extract(a.Path, data, meta, opts)
 		case spans != nil:
-			articles[i] = spans.digest(extract.ExtractWith(a.Path, data, meta, opts), data)
+			articles[i] = spans.digest(extractText(a.Path, data, meta, opts), data)
 		default:
-			articles[i] = extract.ExtractWith(a.Path, data, meta, opts)
+			articles[i] = extractText(a.Path, data, meta, opts)
 		}
 		warnConflict(c, a, articles[i], &warnings[i])
 	})

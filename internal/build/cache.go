@@ -46,7 +46,7 @@ func (c *ExtractCache) extract(path string, data []byte, meta extract.Meta, opts
 	if ok {
 		return a
 	}
-	a = extract.ExtractWith(path, data, meta, opts)
+	a = extractText(path, data, meta, opts)
 	c.mu.Lock()
 	c.entries[key] = a
 	c.mu.Unlock()

@@ -15,26 +15,29 @@ import (
 )
 
 // readArticle reads the article a of the content folder dir: its text,
-// and what its scrape says about it (extract.Meta), by the kind of file
-// it comes from. A date in the file's name is the lowest-ranked
-// publication date of any kind. A dataset record that cannot become an
+// and what its scrape says about it (extract.Meta) when it is a dataset
+// record. A dataset record that cannot become an
 // article is a *dataset.RecordError.
 func readArticle(fsys afero.Fs, dir string, a content.Article) ([]byte, extract.Meta, error) {
-	var nameMeta extract.Meta
-	if d, ev, ok := extract.DateInName(content.ArticleFile(a.Path)); ok {
-		nameMeta.FileDate, nameMeta.FileDateEvidence = d, ev
-	}
 	if a.Record == nil {
 		data, err := content.ReadArticle(fsys, dir, a)
-		return data, nameMeta, err
+		return data, extract.Meta{}, err
 	}
 	raw, err := readRecord(fsys, dir, a.Record)
 	if err != nil {
 		return nil, extract.Meta{}, err
 	}
-	text, meta, err := dataset.Read(a.Record.Dataset, raw, a.Record.Record)
-	meta.FileDate, meta.FileDateEvidence = nameMeta.FileDate, nameMeta.FileDateEvidence
-	return text, meta, err
+	return dataset.Read(a.Record.Dataset, raw, a.Record.Record)
+}
+
+// extractText extracts an article read by readArticle: a whole file by
+// its kind (extract.ExtractFile), a dataset record's text with the
+// metadata its fields give.
+func extractText(path string, data []byte, meta extract.Meta, opts extract.Options) *extract.Article {
+	if meta == (extract.Meta{}) {
+		return extract.ExtractFile(path, data, opts)
+	}
+	return extract.ExtractWith(path, data, meta, opts)
 }
 
 // readRecord reads the bytes of one dataset record, through the content
@@ -62,7 +65,7 @@ func extractArticle(fsys afero.Fs, dir string, a content.Article, opts extract.O
 	if err != nil {
 		return nil, err
 	}
-	return extract.ExtractWith(a.Path, data, meta, opts), nil
+	return extractText(a.Path, data, meta, opts), nil
 }
 
 // articlePosition returns the file of article a, Dir-joined, and the

@@ -13,6 +13,7 @@
 //	annotations/*.yaml     corrections to extracted articles
 //	articles/*.txt, *.md   source articles: raw scraped text, or Markdown
 //	                       with YAML front matter
+//	articles/*.html, *.htm saved web pages
 //
 // Every problem in every file is collected into a diag.List with its
 // path:line:col; nothing stops at the first mistake.
@@ -94,8 +95,8 @@ func CheckArticleText(p string, data []byte) diag.List {
 }
 
 // articleExtensions are the extensions of the files of articles/: raw
-// texts, Markdown, datasets and the datasets' mapping files.
-var articleExtensions = []string{".txt", ".md", ".markdown", ".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".yaml", ".yml"}
+// texts, saved web pages, Markdown, datasets and the datasets' mapping files.
+var articleExtensions = []string{".txt", ".html", ".htm", ".md", ".markdown", ".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".yaml", ".yml"}
 
 // Load reads the content folder dir from fsys. It returns what it could
 // read and every problem found; the caller decides whether errors stop

@@ -94,8 +94,10 @@ func (x *extraction) readPublished() {
 		}
 	case ok:
 		x.a.Published, x.a.PublishedEvidence = d, ev
-	case x.meta.FileDate.Precision >= timeline.Day:
-		x.a.Published, x.a.PublishedEvidence = x.meta.FileDate, x.meta.FileDateEvidence
+	default:
+		if d, ev, ok := DateInName(x.a.Path); ok {
+			x.a.Published, x.a.PublishedEvidence = d, ev
+		}
 	}
 }
 

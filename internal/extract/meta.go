@@ -8,9 +8,9 @@ import (
 )
 
 // Meta is what a scrape says about an article beside its text: a
-// dataset's row, a saved page's metadata (JSON-LD, meta tags), a
-// Markdown file's front matter, or a date in the file's name. The zero
-// Meta says nothing.
+// dataset's row, a saved page's metadata (JSON-LD, meta tags) or a
+// Markdown file's front matter. The zero Meta says nothing. (A date in
+// the file's name is read by extraction itself, see DateInName.)
 type Meta struct {
 	// Title is the headline the metadata gives; it wins over the text's.
 	Title string
@@ -20,11 +20,6 @@ type Meta struct {
 	// string, Offset is -1 when the string is not in the article's text.
 	Published         timeline.Date
 	PublishedEvidence timeline.Evidence
-	// FileDate is a date the file's name gives (DateInName), and
-	// FileDateEvidence where: publication-date evidence of the lowest
-	// rank, used only when neither Published nor the text gives one.
-	FileDate         timeline.Date
-	FileDateEvidence timeline.Evidence
 	// URL, Outlet and Author are the article's link, publisher and byline
 	// as the metadata gives them.
 	URL, Outlet, Author string
@@ -79,6 +74,11 @@ func DateInName(p string) (d timeline.Date, ev timeline.Evidence, ok bool) {
 	}
 	if len(rest) == 0 || (rest[0] != '-' && rest[0] != '_' && rest[0] != '.' && rest[0] != ' ') {
 		return d, ev, false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return d, ev, false
+		}
 	}
 	y, errY := strconv.Atoi(digits[0:4])
 	m, errM := strconv.Atoi(digits[4:6])
