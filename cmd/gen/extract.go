@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
@@ -75,6 +76,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 			continue
 		}
 		printArticle(stdout, a)
+		printCandidates(stdout, extract.HeadlineCandidates(path, data, opts, 3))
 	}
 	return errors.Join(errs...)
 }
@@ -136,6 +138,14 @@ func printArticle(w io.Writer, a *extract.Article) {
 	}
 	for _, d := range a.Dropped {
 		fmt.Fprintf(w, "  dropped @%d (%s): %s\n", d.Offset, d.Reason, d.Text)
+	}
+}
+
+// printCandidates prints the lines weighed as the headline, best first,
+// with the features that scored them.
+func printCandidates(w io.Writer, cands []extract.HeadlineCandidate) {
+	for _, c := range cands {
+		fmt.Fprintf(w, "  headline candidate %+d @%d %q: %s\n", c.Score, c.Offset, c.Text, strings.Join(c.Why, ", "))
 	}
 }
 

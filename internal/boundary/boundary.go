@@ -94,7 +94,6 @@ func ReadFile(fsys afero.Fs, root, p string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-
 // plain drops the path and operation of a *fs.PathError, which the
 // caller names itself, keeping what went wrong.
 func plain(err error) error {

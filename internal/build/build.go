@@ -6,6 +6,7 @@ package build
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -166,6 +167,7 @@ func extractOptions(c *content.Content) extract.Options {
 func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache, spans *bodyIndex) ([]*extract.Article, diag.List) {
 	articles := make([]*extract.Article, len(c.Articles))
 	errs := make([]error, len(c.Articles))
+	warnings := make([]diag.List, len(c.Articles))
 	parallel.For(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
 		data, err := content.ReadArticle(fsys, c.Dir, a)
@@ -173,6 +175,7 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 			errs[i] = err
 			return
 		}
+		warnings[i] = content.CheckArticleText(path.Join(c.Dir, a.Path), data)
 		switch {
 		case cache != nil:
 			articles[i] = cache.extract(a.Path, data, opts)
@@ -185,7 +188,11 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 	if cache != nil {
 		cache.prune()
 	}
-	return dropUnreadable(c, articles, errs)
+	kept, diags := dropUnreadable(c, articles, errs)
+	for _, w := range warnings {
+		diags.Append(w)
+	}
+	return kept, diags
 }
 
 // dropUnreadable reports each article of c that could not be read
@@ -197,7 +204,7 @@ func dropUnreadable(c *content.Content, articles []*extract.Article, errs []erro
 	extracted := articles[:0]
 	for i, a := range articles {
 		if errs[i] != nil {
-			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errs[i])
+			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errors.Unwrap(errs[i]))
 			continue
 		}
 		kept = append(kept, c.Articles[i])

@@ -41,11 +41,15 @@ func DecodeAnnotations(p string, data []byte, diags *diag.List) []*Annotation {
 	var out []*Annotation
 	decodeOne := func(n *yaml.Node) {
 		a := &Annotation{Origin: d.pos(n), Fields: Fields{}}
+		refused := false // an article path refused is not reported missing too
 		handlers := entryFields(d, &a.Entry, &a.Set, a.Fields)
 		handlers["article"] = func(v *yaml.Node) {
 			a.Fields["article"] = d.pos(v)
 			d.str("article", v, &a.Article)
-			a.Article = cleanArticlePath(a.Article)
+			written := a.Article
+			if a.Article = d.articlePath(v, a.Article); a.Article == "" && written != "" {
+				refused = true
+			}
 		}
 		handlers["exclude"] = func(v *yaml.Node) {
 			a.Fields["exclude"] = d.pos(v)
@@ -64,7 +68,7 @@ func DecodeAnnotations(p string, data []byte, diags *diag.List) []*Annotation {
 		if n.Kind != yaml.MappingNode {
 			return
 		}
-		if a.Article == "" {
+		if a.Article == "" && !refused {
 			d.errorf(n, "article: missing (want the annotated file, e.g. article: 000_example.txt)")
 		}
 		if a.Exclude && a.Reason == "" {

@@ -64,7 +64,8 @@ type Article struct {
 }
 
 // ReadArticle reads the text of an article of the content folder dir,
-// through the folder's boundary (see readFile).
+// through the folder's boundary (see readFile). Its error names the
+// file and wraps what went wrong.
 func ReadArticle(fsys afero.Fs, dir string, a Article) ([]byte, error) {
 	p := path.Join(dir, a.Path)
 	data, err := boundary.ReadFile(fsys, dir, p, MaxFileSize)
@@ -72,6 +73,19 @@ func ReadArticle(fsys afero.Fs, dir string, a Article) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	return data, nil
+}
+
+// CheckArticleText returns a warning at the line and column of the
+// first byte of the raw article p's text data that is not UTF-8, or
+// nil: the text is still read, as well as it can be.
+func CheckArticleText(p string, data []byte) diag.List {
+	if utf8.Valid(data) {
+		return nil
+	}
+	var diags diag.List
+	line, col := invalidUTF8Position(data)
+	diags.Warn(p, line, col, "invalid UTF-8 (want a UTF-8 text file; save it again as UTF-8)")
+	return diags
 }
 
 // Load reads the content folder dir from fsys. It returns what it could
@@ -115,6 +129,10 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 		}
 		if f.size > MaxFileSize {
 			diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
+			continue
+		}
+		if problem := idProblem(ArticleSlug(rel)); problem != "" {
+			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(ArticleSlug(rel)), problem)
 			continue
 		}
 		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})

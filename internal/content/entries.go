@@ -129,8 +129,8 @@ func entryFields(d *decoder, e *timeline.Entry, set *[]string, fields Fields) ma
 	return map[string]func(*yaml.Node){
 		"id": mark("id", func(n *yaml.Node) {
 			d.str("id", n, &e.ID)
-			if e.ID != "" && Slugify(e.ID) != e.ID {
-				d.errorf(n, "id %q: not a slug (want lowercase letters, digits and dashes, e.g. %q)", e.ID, Slugify(e.ID))
+			if v := d.resolve(n); v.Kind == yaml.ScalarNode && !isNull(v) {
+				d.checkID(n, "id", e.ID)
 			}
 		}),
 		"date":    mark("date", func(n *yaml.Node) { d.date("date", n, &e.Date) }),
@@ -179,7 +179,7 @@ func (d *decoder) source(n *yaml.Node) timeline.Source {
 		"article": func(v *yaml.Node) {
 			named = true
 			d.str("article", v, &s.Article)
-			s.Article = cleanArticlePath(s.Article)
+			s.Article = d.articlePath(v, s.Article)
 		},
 		"url": func(v *yaml.Node) {
 			named = true
@@ -194,6 +194,17 @@ func (d *decoder) source(n *yaml.Node) timeline.Source {
 		d.errorf(n, "source: empty (want article: a file in content/articles/, or url:, title:, outlet:)")
 	}
 	return s
+}
+
+// articlePath cleans the article path written at n (cleanArticlePath)
+// and reports one that leads out of content/articles/, giving "".
+func (d *decoder) articlePath(n *yaml.Node, written string) string {
+	p := cleanArticlePath(written)
+	if !articleInFolder(p) {
+		d.errorf(n, "article %s: outside content/articles/ (want a file name in content/articles/, e.g. article: 002_x.txt)", shortQuote(written))
+		return ""
+	}
+	return p
 }
 
 // cleanArticlePath accepts "x.txt", "articles/x.txt" and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -51,6 +52,10 @@ var hugoKeys = []string{"description", "author", "authors", "slug", "categories"
 // the file has no front matter.
 func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *diag.List) (*timeline.Entry, Fields) {
 	p := path.Join(contentDir, articlePath)
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 {
+		diags.Warn(p, 0, 0, "empty file: no entry (want front matter with title: and date:, then the Markdown body)")
+		return nil, nil
+	}
 	front, body, ok, closed := SplitFrontMatter(data)
 	if !ok {
 		diags.Add(p, 1, 1, "no front matter (want a first line \"---\", YAML fields such as title: and date:, then \"---\")")
@@ -73,8 +78,9 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 		suggested = d.fields(root, "front matter", handlers)
 		d.checkRange(e, fields)
 	}
-	if e.ID == "" {
+	if _, written := fields["id"]; !written && e.ID == "" {
 		e.ID = ArticleSlug(articlePath)
+		d.checkDerivedID(e.Origin, "file name", e.ID)
 	}
 	_, dated := fields["date"]
 	_, titled := fields["title"]
@@ -85,6 +91,19 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 	if readable && !titled && !suggested["title"] {
 		d.errorAt(e.Origin, "title: missing in front matter (want the article's headline)")
 	}
-	e.Body = string(body)
+	e.Body = bodyText(p, data, body, diags)
 	return e, fields
+}
+
+// bodyText returns the Markdown body of the file data as text. Bytes
+// that are not UTF-8 are a warning at their line and column in the
+// file, and are replaced by U+FFFD, so no page carries them.
+func bodyText(p string, data, body []byte, diags *diag.List) string {
+	if utf8.Valid(body) {
+		return string(body)
+	}
+	line, col := invalidUTF8Position(body)
+	line += bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	diags.Warn(p, line, col, "invalid UTF-8, shown as U+FFFD (want a UTF-8 text file)")
+	return strings.ToValidUTF8(string(body), "\uFFFD")
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/diag"
@@ -14,6 +15,9 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 	site := timeline.Site{Language: "en"}
 	root := d.parseYAML(data)
 	if root == nil {
+		if d.ok() {
+			d.errorAt(position(p, 0, 0), "empty file (want the site's title:, and its start:, end: and phases:)")
+		}
 		return site
 	}
 	d.fields(root, "site", map[string]func(*yaml.Node){
@@ -30,9 +34,12 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 			site.BaseURL = strings.TrimSuffix(site.BaseURL, "/")
 		},
 		"phases": func(n *yaml.Node) {
+			var at []*yaml.Node
 			d.each("phases", n, func(item *yaml.Node) {
 				site.Phases = append(site.Phases, d.phase(item))
+				at = append(at, item)
 			})
+			d.checkPhases(site.Phases, at)
 		},
 	})
 	if site.Title == "" {
@@ -47,7 +54,12 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 func (d *decoder) phase(n *yaml.Node) timeline.Phase {
 	var ph timeline.Phase
 	d.fields(n, "phase", map[string]func(*yaml.Node){
-		"id":          func(v *yaml.Node) { d.str("id", v, &ph.ID) },
+		"id": func(v *yaml.Node) {
+			d.str("id", v, &ph.ID)
+			if v := d.resolve(v); v.Kind == yaml.ScalarNode && !isNull(v) {
+				d.checkID(v, "id", ph.ID)
+			}
+		},
 		"name":        func(v *yaml.Node) { d.str("name", v, &ph.Name) },
 		"start":       func(v *yaml.Node) { d.date("start", v, &ph.Start) },
 		"end":         func(v *yaml.Node) { d.date("end", v, &ph.End) },
@@ -62,10 +74,37 @@ func (d *decoder) phase(n *yaml.Node) timeline.Phase {
 	if !ph.End.IsZero() && !ph.Start.IsZero() && endsBefore(ph.End, ph.Start) {
 		d.errorf(n, "end %s: before start %s (want a phase's end on or after its start)", ph.End, ph.Start)
 	}
-	if ph.ID == "" {
+	if ph.ID == "" && ph.Name != "" {
 		ph.ID = Slugify(ph.Name)
+		d.checkDerivedID(d.pos(n), "phase's name", ph.ID)
 	}
 	return ph
+}
+
+// checkPhases reports two phases with the same id, and a phase that
+// starts before the one before it ends; at holds where each phase was
+// written. Phases are taken in order of their start.
+func (d *decoder) checkPhases(phases []timeline.Phase, at []*yaml.Node) {
+	line := map[string]int{}
+	order := make([]int, 0, len(phases))
+	for i, ph := range phases {
+		if first, dup := line[ph.ID]; dup && ph.ID != "" {
+			d.errorf(at[i], "id %q: a phase of the same id is at line %d (want each phase's id once)", ph.ID, first)
+		} else {
+			line[ph.ID] = d.pos(at[i]).Line
+		}
+		if !ph.Start.IsZero() {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return phases[order[a]].Start.Compare(phases[order[b]].Start) < 0 })
+	for k := 1; k < len(order); k++ {
+		prev, ph := phases[order[k-1]], phases[order[k]]
+		if prev.End.IsZero() || endsBefore(prev.End, ph.Start) {
+			continue
+		}
+		d.errorf(at[order[k]], "phase %q starts %s, before phase %q (line %d) ends %s (want phases that do not overlap)", ph.Name, ph.Start, prev.Name, d.pos(at[order[k-1]]).Line, prev.End)
+	}
 }
 
 // decodePeople reads people.yaml: a list of people.
@@ -77,6 +116,8 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 	}
 	var people []timeline.Person
 	owner := map[string]string{}
+	ids := map[string]int{}       // line of each person by id
+	canonical := map[string]int{} // line of each person by name
 	// claim reports a name or alias that already names someone else.
 	claim := func(field string, v *yaml.Node, name, person string) {
 		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
@@ -88,13 +129,27 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 	}
 	d.each("people", root, func(n *yaml.Node) {
 		var person timeline.Person
+		sameName := false // a person named as another is not reported again for the id
 		d.fields(n, "person", map[string]func(*yaml.Node){
-			"id": func(v *yaml.Node) { d.str("id", v, &person.ID) },
+			"id": func(v *yaml.Node) {
+				d.str("id", v, &person.ID)
+				if v := d.resolve(v); v.Kind == yaml.ScalarNode && !isNull(v) {
+					d.checkID(v, "id", person.ID)
+				}
+			},
 			"name": func(v *yaml.Node) {
 				d.str("name", v, &person.Name)
-				if person.Name != "" {
-					claim("name", v, person.Name, person.Name)
+				if person.Name == "" {
+					return
 				}
+				key := strings.ToLower(strings.Join(strings.Fields(person.Name), " "))
+				if first, dup := canonical[key]; dup {
+					sameName = true
+					d.errorf(v, "name %q: the person at line %d has the same name (want each person once; merge the two)", person.Name, first)
+					return
+				}
+				canonical[key] = d.pos(n).Line
+				claim("name", v, person.Name, person.Name)
 			},
 			"aliases": func(v *yaml.Node) {
 				for i, item := range d.strs("aliases", v, &person.Aliases) {
@@ -120,8 +175,14 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 		if person.Name == "" {
 			d.errorf(n, "name: missing (want the person's canonical name)")
 		}
-		if person.ID == "" {
+		if person.ID == "" && person.Name != "" {
 			person.ID = Slugify(person.Name)
+			d.checkDerivedID(d.pos(n), "person's name", person.ID)
+		}
+		if first, dup := ids[person.ID]; dup && person.ID != "" && !sameName {
+			d.errorf(n, "id %q: the person at line %d has the same id (want each person once; give one of them another id:)", person.ID, first)
+		} else {
+			ids[person.ID] = d.pos(n).Line
 		}
 		people = append(people, person)
 	})

@@ -1,11 +1,9 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -61,136 +59,6 @@ func (d *decoder) errorAt(pos timeline.Position, format string, args ...any) {
 
 // ok reports whether no problem was found in the file so far.
 func (d *decoder) ok() bool { return d.reported == 0 }
-
-// parseYAML parses data into a document node. Problems with the bytes
-// themselves (invalid UTF-8, syntax) are reported and give nil.
-func (d *decoder) parseYAML(data []byte) *yaml.Node {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(data) > MaxYAMLSize {
-		d.errorAt(position(d.path, 0, 0), "%d bytes of YAML (want at most %d; split the file)", len(data), MaxYAMLSize)
-		return nil
-	}
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8Position(data)
-		d.errorAt(position(d.path, line+d.lineOffset, col), "invalid UTF-8 (want a UTF-8 text file)")
-		return nil
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line := min(syntaxErrorLine(err), lastTextLine(data))
-		col := firstColumn(data, line)
-		if tabLine, tabCol := tabIndent(data, line); tabLine > 0 {
-			d.errorAt(position(d.path, tabLine+d.lineOffset, tabCol), "YAML syntax: tab in indentation (want spaces: YAML does not allow tabs there)")
-			return nil
-		}
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if rest, ok := strings.CutPrefix(msg, "line "); ok {
-			_, msg, _ = strings.Cut(rest, ": ")
-		}
-		d.errorAt(position(d.path, line+d.lineOffset, col), "YAML syntax: %s (want valid YAML; check indentation and quote values containing \": \")", msg)
-		return nil
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil
-	}
-	return doc.Content[0]
-}
-
-// syntaxErrorLine returns the line yaml.v3 names in a syntax error.
-// yaml.v3 keeps the position of syntax errors only in their text
-// ("yaml: line 4: ..."), so this is the one place that reads it back.
-// For parser (not scanner) errors yaml.v3 reports the line before the
-// construct that failed (its marks are 0-based there); those messages are
-// known and corrected.
-func syntaxErrorLine(err error) int {
-	rest, ok := strings.CutPrefix(err.Error(), "yaml: line ")
-	if !ok {
-		return 0
-	}
-	num, msg, _ := strings.Cut(rest, ": ")
-	n, _ := strconv.Atoi(num)
-	for _, parserMsg := range parserErrors {
-		if msg == parserMsg {
-			return n + 1
-		}
-	}
-	return n
-}
-
-// parserErrors are the messages of yaml.v3's parser errors, whose lines
-// are reported 0-based.
-var parserErrors = []string{
-	"did not find expected key",
-	"did not find expected '-' indicator",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"did not find expected node content",
-	"did not find expected <document start>",
-}
-
-// lastTextLine returns the 1-based number of the last line of data that
-// holds more than blanks. An error found at the end of the input (an
-// unclosed list, a missing value) is shown there, where the mistake is.
-func lastTextLine(data []byte) int {
-	last := 0
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) > 0 {
-			last = i + 1
-		}
-	}
-	return last
-}
-
-// firstColumn returns the 1-based column of the first non-blank byte of
-// line (1-based) in data, or 1.
-func firstColumn(data []byte, line int) int {
-	if line < 1 {
-		return 0
-	}
-	lines := bytes.SplitN(data, []byte("\n"), line+1)
-	if line > len(lines) {
-		return 1
-	}
-	text := lines[line-1]
-	return len(text) - len(bytes.TrimLeft(text, " \t")) + 1
-}
-
-// tabIndent returns the 1-based line and column of a tab in the leading
-// blanks of line or the line after it (yaml.v3 sometimes names the line
-// before the tab), or 0, 0 when there is none.
-func tabIndent(data []byte, line int) (int, int) {
-	if line < 1 {
-		return 0, 0
-	}
-	lines := bytes.SplitN(data, []byte("\n"), line+2)
-	for l := line; l <= line+1 && l <= len(lines); l++ {
-		text := lines[l-1]
-		blanks := text[:len(text)-len(bytes.TrimLeft(text, " \t"))]
-		if i := bytes.IndexByte(blanks, '\t'); i >= 0 {
-			return l, i + 1
-		}
-	}
-	return 0, 0
-}
-
-// invalidUTF8Position returns the 1-based line and column of the first
-// invalid UTF-8 byte in data.
-func invalidUTF8Position(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
-	}
-	return line, col
-}
 
 // resolve follows aliases and counts the work done.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {

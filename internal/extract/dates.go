@@ -33,6 +33,7 @@ var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from
 // readDates chooses the publication date, then the event date.
 func (x *extraction) readDates() {
 	x.findLede()
+	x.readHeadDate()
 	x.readPublished()
 	x.readEvent()
 	n := 0
@@ -88,9 +89,10 @@ func (x *extraction) readPublished() {
 	}{
 		{x.marker, ruleMarker},
 		{x.byline, ruleByline},
+		{x.head, ruleHead},
 		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},
-		{x.trailer, ruleTrailer},
-		{x.stamp, ruleStamp},
+		{candidate{x.trailer.found && !x.trailerConflict, x.trailer.m}, ruleTrailer},
+		{candidate{x.stamp.found && !x.stampConflict && !x.clockConflict(x.stamp.m), x.stamp.m}, ruleStamp},
 	} {
 		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
 			continue

@@ -134,7 +134,11 @@ type extraction struct {
 	// dateline is what the lede's dateline said.
 	dateline datelineInfo
 	// Dates found where a publication date may sit, and in captions.
-	marker, byline, trailer, stamp candidate
+	marker, byline, head, trailer, stamp candidate
+	// trailerConflict and stampConflict are set when two trailers or
+	// closing stamps name different days: a page of comments or a list
+	// of stories, whose stamps date no one article.
+	trailerConflict, stampConflict bool
 	captionDates                   []newsdate.Mention
 	// blocks, dropped and captions gather what becomes the article's
 	// Blocks, Dropped and Captions (see finish); kept is whether a block
@@ -146,6 +150,14 @@ type extraction struct {
 	captions []string
 	// sents is the buffer of x.sentences.
 	sents []span
+	// explain makes findHeadline keep the candidates it weighed, with
+	// why, in candidates (see HeadlineCandidates).
+	explain    bool
+	candidates []HeadlineCandidate
+	// ledeWords are the content words of the prose line the headline
+	// candidates are compared with, once ledeLine is set (-1 before).
+	ledeWords []string
+	ledeLine  int
 }
 
 // candidate is a date mention, with absolute offsets, found in a place

@@ -132,6 +132,9 @@ func (x *extraction) cutStamp(l span, last bool) span {
 	}
 	m.Start += l.Start
 	m.End += l.Start
+	if x.stamp.found && !sameDay(x.stamp.m, m) {
+		x.stampConflict = true
+	}
 	if !x.stamp.found || last {
 		x.stamp = candidate{true, m}
 	}

@@ -7,24 +7,25 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// Axis is the static SVG time axis above the index: the chronology's
-// window from left to right, the phases shaded, a tick per month and a
-// mark per entry, each a link. X positions and widths are fractions of
+// Axis is the static SVG time axis above the index and a phase's page:
+// a histogram of the window's entries by month (or by a few months
+// together on a long window), the phases shaded behind it. Each bar with
+// entries is a link to its month's archive, at least axisMinBinPx wide
+// and as tall as the whole plot, so it is easy to tap; a month without
+// entries is no link at all. X positions and widths are fractions of
 // the axis width in [0, 1], so the SVG scales with the page while its
-// text keeps its size.
+// text keeps its size; every mark lies inside the box of Height pixels.
 type Axis struct {
 	// From and To name the window's ends for readers: "December 2021".
 	From, To string
-	// Height is the SVG's height in CSS pixels.
-	Height int
-	// TickY is where the month ticks start, below the lanes of marks.
-	TickY  int
-	Phases []AxisBand
-	Ticks  []AxisTick
-	Marks  []AxisMark
-	// Focusable is false when the marks are too many to tab through;
-	// the same links then stay reachable by keyboard in the list below.
-	Focusable bool
+	Phases   []AxisBand
+	Bins     []AxisBin
+	// Months is the number of months a bin spans (1 on most windows).
+	Months int
+	// Most is the largest count of a bin: the height of a full bar.
+	Most int
+	// Outside counts the entries outside the window, which no bar shows.
+	Outside int
 }
 
 // AxisBand is a shaded phase.
@@ -36,45 +37,49 @@ type AxisBand struct {
 	Odd bool
 }
 
-// AxisTick is the start of a month. Label names the month ("Feb"), or,
-// on a long axis, the year of a January; it is empty for months not
-// labelled. YearLabel is the year under the first tick and each January.
-type AxisTick struct {
-	X         float64
-	Label     string
-	YearLabel string
-	// Year is true for ticks that open a year.
-	Year bool
-}
-
-// AxisMark is one entry on the axis, or one month of entries on an axis
-// too long to mark every entry. Wide marks span a month-precision date.
-type AxisMark struct {
+// AxisBin is one bar of the histogram: the entries of a month, or of a
+// few months on a long window.
+type AxisBin struct {
 	X, Width float64
-	// Y is the top of the mark in pixels; H its height.
-	Y, H   int
-	Label  string
-	URL    string
-	Approx bool
-	Wide   bool
+	// Y is the top of the bar in pixels and H its height; 0 without entries.
+	Y, H  int
+	Count int
+	// Label says what the bar stands for ("February 2022: 905 entries"):
+	// the link's name, shown on hover and focus at LabelX, anchored by
+	// Anchor ("start", "middle" or "end") so that it stays in the box.
+	Label   string
+	LabelX  float64
+	Anchor  string
+	URL     string
+	Tick    string
+	Year    string
+	TickX   float64
+	TickEnd string
 }
 
-// Axis layout, in CSS pixels.
+// Axis layout, in CSS pixels: the label line, the plot, the ticks.
 const (
-	axisTop        = 8
-	axisLaneHeight = 20
-	axisMarkHeight = 16
-	axisMaxLanes   = 4
-	axisTickSpace  = 40
-	// axisLaneGap is the smallest distance between two marks of a lane,
-	// as a fraction of the axis width.
-	axisLaneGap = 0.02
-	// AxisMarkLimit is the most entries marked one by one; longer
-	// chronologies get one mark per month, linking to its archive.
-	AxisMarkLimit = 600
-	// AxisFocusLimit is the most marks that are stops of the Tab key.
-	AxisFocusLimit = 40
+	axisLabelY   = 12
+	axisPlotTop  = 18
+	axisBaseline = 70
+	axisTickY    = 84
+	axisYearY    = 98
+	axisHeight   = 104
+	// axisMaxBins is the most bars an axis draws: at 320 px a page's
+	// 288 px axis then still gives each bar 24 px to tap.
+	axisMaxBins = 12
 )
+
+// Height is the SVG's height; LabelY the baseline of the label shown on
+// hover and focus; PlotTop, PlotHeight and Baseline the box of the bars;
+// TickY and YearY the baselines of the month and year labels.
+func (a *Axis) Height() int     { return axisHeight }
+func (a *Axis) LabelY() int     { return axisLabelY }
+func (a *Axis) PlotTop() int    { return axisPlotTop }
+func (a *Axis) PlotHeight() int { return axisBaseline - axisPlotTop }
+func (a *Axis) Baseline() int   { return axisBaseline }
+func (a *Axis) TickY() int      { return axisTickY }
+func (a *Axis) YearY() int      { return axisYearY }
 
 // Window is the span of time an axis shows: from the first instant of
 // Start to the first instant after End.
@@ -127,145 +132,164 @@ func (w Window) Span(d timeline.Date) (x0, x1 float64) {
 	return w.X(day.Time()), w.X(afterDate(d))
 }
 
-// NewAxis lays out the axis of entries in window w for a page whose root
-// is root, linking each mark with link (an entry's anchor or page), or,
-// past AxisMarkLimit entries, each month's mark to its archive.
-func NewAxis(site timeline.Site, entries []*timeline.Entry, w Window, root string, link func(*timeline.Entry) string) *Axis {
+// NewAxis lays out the axis of entries, in chronological order, in
+// window w for a page whose root is root: a bar per month (or per few
+// months), all of the same width, each linking to the archive of the
+// first month it holds entries of.
+func NewAxis(site timeline.Site, entries []*timeline.Entry, w Window, root string) *Axis {
 	a := &Axis{}
+	starts := binStarts(wholeMonths(w))
+	a.Months = monthsBetween(starts[0], starts[1])
 	for i, ph := range site.Phases {
-		x0, _ := w.Span(ph.Start)
+		x0 := binX(starts, ph.Start.Time())
 		x1 := 1.0
 		if !ph.End.IsZero() {
-			_, x1 = w.Span(ph.End)
+			x1 = binX(starts, afterDate(ph.End))
 		}
 		if x1 > x0 {
 			a.Phases = append(a.Phases, AxisBand{X: x0, Width: x1 - x0, Name: ph.Name, URL: PhaseURL(ph.ID), Odd: i%2 == 1})
 		}
 	}
-	lanes := 1
-	if len(entries) > AxisMarkLimit {
-		a.Marks = monthMarks(entries, w, root)
-	} else {
-		a.Marks, lanes = entryMarks(entries, w, link)
+	a.Bins = make([]AxisBin, len(starts)-1)
+	firstMonth := make([]string, len(a.Bins))
+	for _, e := range entries {
+		t := e.Date.Time()
+		if e.Date.IsZero() || t.Before(w.Start) || !t.Before(w.End) {
+			a.Outside++
+			continue
+		}
+		i := binOf(starts, t)
+		if a.Bins[i].Count == 0 {
+			firstMonth[i], _ = monthOf(e.Date)
+		}
+		a.Bins[i].Count++
+		a.Most = max(a.Most, a.Bins[i].Count)
 	}
-	a.Focusable = len(a.Marks) <= AxisFocusLimit
-	a.TickY = axisTop + lanes*axisLaneHeight + 4
-	a.Height = a.TickY + axisTickSpace
-	a.Ticks = monthTicks(w)
+	for i := range a.Bins {
+		a.Bins[i] = a.bin(starts[i], starts[i+1], a.Bins[i].Count, i, len(a.Bins))
+		if firstMonth[i] != "" {
+			a.Bins[i].URL = root + MonthURL(firstMonth[i])
+		}
+	}
 	return a
 }
 
-// entryMarks places one mark per entry, stacking marks that would touch
-// into lanes, and returns them with the number of lanes used.
-func entryMarks(entries []*timeline.Entry, w Window, link func(*timeline.Entry) string) ([]AxisMark, int) {
-	var marks []AxisMark
-	var laneEnds []float64
-	for _, e := range entries {
-		if e.Date.IsZero() {
-			continue
-		}
-		x0, x1 := w.Span(e.Date)
-		wide := e.Date.Precision <= timeline.Month
-		x, width := (x0+x1)/2, 0.0
-		if wide {
-			x, width = x0, x1-x0
-		}
-		lane := pickLane(laneEnds, x0)
-		if lane == len(laneEnds) {
-			laneEnds = append(laneEnds, 0)
-		}
-		laneEnds[lane] = max(x1, x+axisLaneGap)
-		marks = append(marks, AxisMark{
-			X: x, Width: width, Y: axisTop + lane*axisLaneHeight, H: axisMarkHeight,
-			Label: e.Date.Human() + ": " + e.Title, URL: link(e), Approx: e.Date.Approx, Wide: wide,
-		})
+// wholeMonths widens w to the first and last instants of its months.
+func wholeMonths(w Window) Window {
+	start := time.Date(w.Start.Year(), w.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(w.End.Year(), w.End.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if end.Before(w.End) {
+		end = end.AddDate(0, 1, 0)
 	}
-	return marks, max(1, len(laneEnds))
+	return Window{Start: start, End: end}
 }
 
-// pickLane returns the first lane free at x, a new lane while fewer than
-// axisMaxLanes exist, or else the lane that frees up first.
-func pickLane(laneEnds []float64, x float64) int {
-	best := 0
-	for i, end := range laneEnds {
-		if end <= x {
-			return i
-		}
-		if end < laneEnds[best] {
-			best = i
-		}
+// binX returns where instant t lies on an axis of equal bars starting at
+// starts (the last being the end of the last bar): the bar's place, plus
+// the share of the bar's span before t; clamped to [0, 1].
+func binX(starts []time.Time, t time.Time) float64 {
+	n := len(starts) - 1
+	if !t.After(starts[0]) {
+		return 0
 	}
-	if len(laneEnds) < axisMaxLanes {
-		return len(laneEnds)
+	if !t.Before(starts[n]) {
+		return 1
 	}
-	return best
+	i := binOf(starts, t)
+	share := float64(t.Sub(starts[i])) / float64(starts[i+1].Sub(starts[i]))
+	return (float64(i) + share) / float64(n)
 }
 
-// monthMarks places one mark per month, its height growing with the
-// month's number of entries, linking to the month's archive from root.
-func monthMarks(entries []*timeline.Entry, w Window, root string) []AxisMark {
-	type month struct {
-		date  timeline.Date
-		count int
+// bin lays out bar i of n, from start to end, holding count entries.
+func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
+	x0, x1 := float64(i)/float64(n), float64(i+1)/float64(n)
+	b := AxisBin{X: x0, Width: x1 - x0, Count: count, TickX: (x0 + x1) / 2, TickEnd: "middle"}
+	if count > 0 {
+		full := axisBaseline - axisPlotTop
+		b.H = max(3, full*count/a.Most)
+		b.Y = axisBaseline - b.H
 	}
-	var months []month
-	most := 0
-	for _, e := range entries {
-		d := timeline.MonthOf(e.Date.Year, max(e.Date.Month, 1))
-		if len(months) == 0 || months[len(months)-1].date != d {
-			months = append(months, month{date: d})
-		}
-		months[len(months)-1].count++
-		most = max(most, months[len(months)-1].count)
+	name := start.Format("January 2006")
+	if a.Months > 1 {
+		name = start.Format("Jan 2006") + " – " + end.AddDate(0, -1, 0).Format("Jan 2006")
 	}
-	full := axisMaxLanes * axisLaneHeight
-	var marks []AxisMark
-	for _, m := range months {
-		x0, x1 := w.Span(m.date)
-		h := max(2, full*m.count/most)
-		id, name := monthOf(m.date)
-		marks = append(marks, AxisMark{
-			X: x0, Width: x1 - x0, Y: axisTop + full - h, H: h, Wide: true,
-			Label: fmt.Sprintf("%s: %d entries", name, m.count), URL: root + MonthURL(id),
-		})
+	b.Label = fmt.Sprintf("%s: %d %s", name, count, plural(count, "entry", "entries"))
+	switch {
+	case i == 0:
+		b.LabelX, b.Anchor, b.TickX, b.TickEnd = x0, "start", x0, "start"
+	case i == n-1:
+		b.LabelX, b.Anchor, b.TickX, b.TickEnd = x1, "end", x1, "end"
+	case b.TickX < 0.5:
+		b.LabelX, b.Anchor = x0, "start"
+	default:
+		b.LabelX, b.Anchor = x1, "end"
 	}
-	return marks
+	if a.Months < 12 {
+		b.Tick = start.Format("Jan")
+	}
+	if i == 0 && !januarySoon(start, a.Months, n) || start.Month() <= time.Month(a.Months) {
+		b.Year = start.Format("2006")
+	}
+	return b
 }
 
-// monthTicks returns a tick at the start of every month in the window,
-// labelling each month on an axis of up to 18 months, else each January.
-func monthTicks(w Window) []AxisTick {
+// januarySoon reports whether the second or third bar of n, each of
+// months months, after one starting at start opens a year: so close that
+// a year under the first would run into that one's.
+func januarySoon(start time.Time, months, n int) bool {
+	for k := 1; k <= 2 && k < n; k++ {
+		if start.AddDate(0, k*months, 0).Month() <= time.Month(months) {
+			return true
+		}
+	}
+	return false
+}
+
+// binStarts returns the first instant of each bar and, last, the end of
+// the window: a bar per month, or per 2, 3, 4, 6, 12 or more months
+// when the window has more than axisMaxBins months.
+func binStarts(w Window) []time.Time {
 	first := time.Date(w.Start.Year(), w.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
-	if first.Before(w.Start) {
-		first = first.AddDate(0, 1, 0)
-	}
 	months := 0
 	for t := first; t.Before(w.End); t = t.AddDate(0, 1, 0) {
 		months++
 	}
 	step := 1
-	if months > 18 {
-		step = 12
-	}
-	var ticks []AxisTick
-	for t := first; t.Before(w.End); t = t.AddDate(0, 1, 0) {
-		tick := AxisTick{X: w.X(t), Year: t.Month() == time.January}
-		switch {
-		case step == 1:
-			tick.Label = t.Format("Jan")
-			if tick.Year || len(ticks) == 0 && !januarySoon(t) {
-				tick.YearLabel = t.Format("2006")
-			}
-		case tick.Year:
-			tick.Label = t.Format("2006")
+	for _, s := range []int{1, 2, 3, 4, 6, 12} {
+		step = s
+		if (months+s-1)/s <= axisMaxBins {
+			break
 		}
-		ticks = append(ticks, tick)
 	}
-	return ticks
+	if (months+step-1)/step > axisMaxBins {
+		years := (months + 11) / 12
+		step = 12 * ((years + axisMaxBins - 1) / axisMaxBins)
+	}
+	var starts []time.Time
+	for t := first; t.Before(w.End); t = t.AddDate(0, step, 0) {
+		starts = append(starts, t)
+	}
+	return append(starts, starts[len(starts)-1].AddDate(0, step, 0))
 }
 
-// januarySoon reports whether a January follows t within two months, so
-// close that a year label at t would run into the next one.
-func januarySoon(t time.Time) bool {
-	return t.Month() >= time.November
+// binOf returns the bar whose span holds t.
+func binOf(starts []time.Time, t time.Time) int {
+	i := 0
+	for i+2 < len(starts) && !t.Before(starts[i+1]) {
+		i++
+	}
+	return i
+}
+
+// monthsBetween returns the number of whole months from a to b.
+func monthsBetween(a, b time.Time) int {
+	return (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

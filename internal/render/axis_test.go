@@ -47,76 +47,74 @@ func TestWindowWithoutSiteWindow(t *testing.T) {
 	}
 }
 
-func TestAxisMarks(t *testing.T) {
+func TestAxisBins(t *testing.T) {
 	entries := fixture().Entries
-	a := NewAxis(fixture().Site, entries, window(), "./", func(e *timeline.Entry) string { return "#" + e.ID })
-	if len(a.Marks) != len(entries) {
-		t.Fatalf("%d marks, want one per entry (%d)", len(a.Marks), len(entries))
+	a := NewAxis(fixture().Site, entries, window(), "./")
+	if len(a.Bins) != 4 || a.Months != 1 {
+		t.Fatalf("%d bins of %d months, want one per month of February to May", len(a.Bins), a.Months)
 	}
-	want := []struct {
-		x, width float64
-		wide     bool
-		url      string
-	}{
-		{17.5 / 120, 0, false, "#2022-02-18-first-call"},
-		{28.0 / 120, 31.0 / 120, true, "#2022-03-talks"},
-		{68.5 / 120, 0, false, "#2022-04-approx"},
-		{101.5 / 120, 0, false, "#2022-05-13-second-call"},
+	counts := map[string]int{}
+	for _, e := range entries {
+		id, _ := monthOf(e.Date)
+		counts[id]++
 	}
-	for i, m := range a.Marks {
-		if !near(m.X, want[i].x) || !near(m.Width, want[i].width) || m.Wide != want[i].wide || m.URL != want[i].url {
-			t.Errorf("mark %d = %+v, want x %.4f width %.4f wide %v url %s", i, m, want[i].x, want[i].width, want[i].wide, want[i].url)
+	months := []string{"2022-02", "2022-03", "2022-04", "2022-05"}
+	for i, b := range a.Bins {
+		want := counts[months[i]]
+		if b.Count != want {
+			t.Errorf("bin %d counts %d, want %d", i, b.Count, want)
+		}
+		if (b.URL == "") != (want == 0) || b.URL != "" && b.URL != "./months/"+months[i]+"/" {
+			t.Errorf("bin %d links to %q; want its month, and no link without entries", i, b.URL)
+		}
+		if b.Y < axisPlotTop || b.Y+b.H > axisBaseline || (want > 0) != (b.H > 0) {
+			t.Errorf("bin %d bar %d..%d is outside the plot %d..%d or drawn without entries", i, b.Y, b.Y+b.H, axisPlotTop, axisBaseline)
 		}
 	}
-	if !a.Marks[2].Approx || a.Marks[2].Label != "c. 10 April 2022: An approximate date" {
-		t.Errorf("approximate mark = %+v", a.Marks[2])
+	if !near(a.Bins[1].X, 0.25) || !near(a.Bins[1].Width, 0.25) {
+		t.Errorf("March spans %.4f+%.4f, want a quarter of the axis after February", a.Bins[1].X, a.Bins[1].Width)
 	}
-	if a.Marks[0].Y != a.Marks[1].Y {
-		t.Error("marks far apart should share the first lane")
+	if a.Bins[0].Anchor != "start" || a.Bins[3].Anchor != "end" {
+		t.Errorf("the end bars' labels should be anchored inwards: %q, %q", a.Bins[0].Anchor, a.Bins[3].Anchor)
 	}
-	close := []*timeline.Entry{{Date: timeline.DayOf(2022, 2, 18)}, {Date: timeline.DayOf(2022, 2, 19)}, {Date: timeline.MonthOf(2022, 3)}}
-	marks, lanes := entryMarks(close, window(), func(*timeline.Entry) string { return "" })
-	if lanes != 2 || marks[0].Y == marks[1].Y || marks[2].Y != marks[0].Y {
-		t.Errorf("neighbouring days should stack into two lanes, the next month go back to the first: %d lanes, %+v", lanes, marks)
-	}
-	if len(a.Phases) != 2 || !near(a.Phases[0].X, 0) || !near(a.Phases[0].Width, 28.0/120) || !near(a.Phases[1].X, 28.0/120) || !near(a.Phases[1].Width, 92.0/120) {
+	if len(a.Phases) != 2 || !near(a.Phases[0].X, 0) || !near(a.Phases[0].Width, 0.25) || !near(a.Phases[1].X, 0.25) || !near(a.Phases[1].Width, 0.75) {
 		t.Errorf("phases = %+v, want February then March–May", a.Phases)
 	}
 }
 
-func TestAxisTicks(t *testing.T) {
-	ticks := monthTicks(window())
-	want := []AxisTick{
-		{X: 0, Label: "Feb", YearLabel: "2022"},
-		{X: 28.0 / 120, Label: "Mar"},
-		{X: 59.0 / 120, Label: "Apr"},
-		{X: 89.0 / 120, Label: "May"},
+func TestAxisBinsStayTappable(t *testing.T) {
+	tests := []struct {
+		from, to   timeline.Date
+		bins, step int
+	}{
+		{timeline.MonthOf(2022, 2), timeline.MonthOf(2022, 5), 4, 1},
+		{timeline.MonthOf(2021, 1), timeline.MonthOf(2021, 12), 12, 1},
+		{timeline.MonthOf(2021, 1), timeline.MonthOf(2022, 1), 7, 2},
+		{timeline.MonthOf(2000, 1), timeline.MonthOf(2009, 12), 10, 12},
+		{timeline.MonthOf(1900, 1), timeline.MonthOf(2025, 12), 12, 132},
+		{timeline.DayOf(2022, 2, 27), timeline.DayOf(2022, 3, 2), 2, 1},
 	}
-	if len(ticks) != len(want) {
-		t.Fatalf("ticks = %+v, want %+v", ticks, want)
-	}
-	for i := range want {
-		if !near(ticks[i].X, want[i].X) || ticks[i].Label != want[i].Label || ticks[i].YearLabel != want[i].YearLabel {
-			t.Errorf("tick %d = %+v, want %+v", i, ticks[i], want[i])
+	for _, tt := range tests {
+		a := NewAxis(timeline.Site{Start: tt.from, End: tt.to}, nil, NewWindow(timeline.Site{Start: tt.from, End: tt.to}, nil), "./")
+		if len(a.Bins) != tt.bins || a.Months != tt.step {
+			t.Errorf("%s..%s: %d bins of %d months, want %d of %d", tt.from, tt.to, len(a.Bins), a.Months, tt.bins, tt.step)
 		}
-	}
-	long := monthTicks(Window{Start: timeline.DayOf(2000, 1, 1).Time(), End: timeline.DayOf(2010, 1, 1).Time()})
-	if len(long) != 120 || long[0].Label != "2000" || long[1].Label != "" || long[12].Label != "2001" {
-		t.Errorf("a ten-year axis should label only Januaries, by year: %+v", long[:13])
+		for i, b := range a.Bins {
+			// A bar is at least 24 px of a 288 px axis, the narrowest page.
+			if b.Width*288 < 24-1e-9 {
+				t.Errorf("%s..%s: bin %d is %.1f px of 288", tt.from, tt.to, i, b.Width*288)
+			}
+			if b.URL != "" {
+				t.Errorf("%s..%s: bin %d without entries links to %q", tt.from, tt.to, i, b.URL)
+			}
+		}
 	}
 }
 
-func TestAxisAggregatesLongChronologies(t *testing.T) {
-	var entries []*timeline.Entry
-	for i := 0; i < AxisMarkLimit+1; i++ {
-		entries = append(entries, &timeline.Entry{ID: "e", Date: timeline.DayOf(2022, 2+i%4, 1+i%28)})
-	}
-	timeline.SortEntries(entries)
-	a := NewAxis(timeline.Site{}, entries, window(), "../../", func(*timeline.Entry) string { return "" })
-	if len(a.Marks) != 4 {
-		t.Fatalf("%d marks, want one per month (4)", len(a.Marks))
-	}
-	if a.Marks[0].URL != "../../months/2022-02/" || !a.Marks[0].Wide {
-		t.Errorf("month mark = %+v, want a wide link to the month's archive", a.Marks[0])
+func TestAxisCountsOutside(t *testing.T) {
+	entries := []*timeline.Entry{{Date: timeline.DayOf(2021, 12, 7)}, {Date: timeline.DayOf(2022, 2, 2)}, {Date: timeline.DayOf(2022, 10, 1)}}
+	a := NewAxis(timeline.Site{}, entries, window(), "./")
+	if a.Outside != 2 || a.Bins[0].Count != 1 || a.Most != 1 {
+		t.Errorf("outside %d, first bin %d, most %d; want 2, 1, 1", a.Outside, a.Bins[0].Count, a.Most)
 	}
 }

@@ -7,21 +7,6 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// IndexLimit is the most entries the index page lists in full. A longer
-// chronology collapses on the index to one line per month, each linking
-// to the month's archive page, which lists its entries with the same
-// anchors; entry pages keep their permalinks either way.
-const IndexLimit = 1500
-
-// Section is one phase of the index, or the entries outside every phase.
-type Section struct {
-	ID          string
-	Name        string
-	URL         string
-	Description string
-	Months      []MonthGroup
-}
-
 // MonthGroup is the entries of one month, under a heading of Level
 // (2 for <h2>); its days' headings are one level below and its entries'
 // titles two. A collapsed group has Count but no Days: the index links to
@@ -45,38 +30,6 @@ type DayGroup struct {
 	ID      string
 	Name    string
 	Entries []*timeline.Entry
-}
-
-// Sections groups the chronology's entries by phase, then month, then
-// day, for the index: phase headings are <h2>, months <h3>. Entries
-// outside every phase fall in a section of their own, placed by date
-// among the phases. When collapse is true, months carry only their count.
-func Sections(chron *timeline.Chronology, links *Links, collapse bool) []Section {
-	var sections []Section
-	seen := map[string]bool{}
-	start := 0
-	for i, e := range chron.Entries {
-		ph := links.PhaseOf(e)
-		if i+1 < len(chron.Entries) && links.PhaseOf(chron.Entries[i+1]) == ph {
-			continue
-		}
-		s := Section{ID: ph.ID, Name: ph.Name, URL: ph.URL, Description: ph.Description}
-		s.Months = Months(chron.Entries[start:i+1], 3)
-		for m := range s.Months {
-			month := &s.Months[m]
-			if seen[month.ID] {
-				month.Anchor += "-" + ph.ID
-				month.Name += " (continued)"
-			}
-			seen[month.ID] = true
-			if collapse {
-				month.Days = nil
-			}
-		}
-		sections = append(sections, s)
-		start = i + 1
-	}
-	return sections
 }
 
 // Months groups entries, in chronological order, by month and day, with

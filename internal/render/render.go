@@ -8,7 +8,7 @@
 // The files, and the fields of Page each template sees besides Site,
 // Root, URL, Canonical, Title, Description and Links:
 //
-//	index.html               Sections (phases → months → days → entries), Axis, Collapsed
+//	index.html               Sections (phases → months → days → entries), Axis, Long
 //	entries/ID/              entry.html: Entry, Prev, Next, Phase
 //	articles/ID/             article.html: Article
 //	people/ID/, tags/ID/     person.html, tag.html: Term, Months
@@ -65,9 +65,11 @@ type Page struct {
 	Type  string
 	Links *Links
 
-	Sections  []Section
-	Axis      *Axis
-	Collapsed bool
+	Sections []Section
+	Axis     *Axis
+	// Long is true when the index shows each phase's most important
+	// entries and the latest, not every entry.
+	Long bool
 
 	Entry      *timeline.Entry
 	Prev, Next *timeline.Entry
@@ -326,22 +328,13 @@ func (r *renderer) page(url, title, description string) Page {
 }
 
 func (r *renderer) index() []job {
-	key := r.key(func(k *keyer) uint64 {
-		if len(r.chron.Entries) > IndexLimit {
-			return k.key("collapsed index", k.headingsKey(r.chron.Entries))
-		}
-		return k.key("index", k.all)
-	})
+	key := r.key(func(k *keyer) uint64 { return k.key("index", k.all) })
 	return []job{r.pageJob("index.html", "", "", key, func() (Page, error) {
 		entries := r.chron.Entries
 		page := r.page("", "", r.chron.Site.Description)
-		page.Collapsed = len(entries) > IndexLimit
-		page.Sections = Sections(r.chron, r.links, page.Collapsed)
-		link := func(e *timeline.Entry) string { return "#" + e.ID }
-		if page.Collapsed {
-			link = func(e *timeline.Entry) string { return r.links.Month(e.Date) + "#" + e.ID }
-		}
-		page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root, link)
+		page.Long = len(entries) > IndexLimit
+		page.Sections = Sections(r.chron, r.links)
+		page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root)
 		page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
 		return page, nil
 	})}
@@ -442,7 +435,7 @@ func (r *renderer) taxonomies() []job {
 						page.Before, page.After = neighbours(tx.Terms, i)
 					}
 					if tx == r.links.Phases && pager.Number == 1 {
-						page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), page.Root, firstPageLinks(term.Entries, page.Root))
+						page.Axis = NewAxis(r.chron.Site, term.Entries, phaseWindow(r.chron.Site, term), page.Root)
 						if term.Phase != nil {
 							page.Axis.From, page.Axis.To = term.Phase.Start.Human(), term.Phase.End.Human()
 						}
@@ -459,21 +452,6 @@ func (r *renderer) taxonomies() []job {
 		}))
 	}
 	return jobs
-}
-
-// firstPageLinks links the axis of a term's first page to its entries:
-// by anchor for those listed on that page, else to their own pages.
-func firstPageLinks(entries []*timeline.Entry, root string) func(*timeline.Entry) string {
-	onFirst := map[*timeline.Entry]bool{}
-	for _, e := range entries[:min(len(entries), PageSize)] {
-		onFirst[e] = true
-	}
-	return func(e *timeline.Entry) string {
-		if onFirst[e] {
-			return "#" + e.ID
-		}
-		return root + EntryURL(e.ID)
-	}
 }
 
 // neighbours returns the terms before and after terms[i], or nil.
