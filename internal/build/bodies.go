@@ -255,7 +255,7 @@ func bodies(fsys afero.Fs, dir string, opts extract.Options, idx *bodyIndex) ren
 			if err == nil {
 				var ok bool
 				if b.blocks, b.captions, ok = idx.body(articlePath, data); !ok {
-					a := extract.Extract(articlePath, data, opts)
+					a := extract.ExtractFile(articlePath, data, opts)
 					b.blocks, b.captions = a.Blocks, a.Captions
 				}
 			}

@@ -180,9 +180,9 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 		case cache != nil:
 			articles[i] = cache.extract(a.Path, data, opts)
 		case spans != nil:
-			articles[i] = spans.digest(extract.Extract(a.Path, data, opts), data)
+			articles[i] = spans.digest(extract.ExtractFile(a.Path, data, opts), data)
 		default:
-			articles[i] = extract.Extract(a.Path, data, opts)
+			articles[i] = extract.ExtractFile(a.Path, data, opts)
 		}
 	})
 	if cache != nil {

@@ -40,7 +40,7 @@ func (c *ExtractCache) extract(path string, data []byte, opts extract.Options) *
 	if ok {
 		return a
 	}
-	a = extract.Extract(path, data, opts)
+	a = extract.ExtractFile(path, data, opts)
 	c.mu.Lock()
 	c.entries[key] = a
 	c.mu.Unlock()

@@ -322,10 +322,10 @@ func (s *Session) changedArticles(changed []string) (articles []string, reload b
 }
 
 // isRawArticle reports whether a content-relative path is one that
-// content.Load lists as a raw article: a .txt file under articles/, in
-// no hidden folder.
+// content.Load lists as a raw article: a .txt file or a saved web page
+// under articles/, in no hidden folder.
 func isRawArticle(rel string) bool {
-	if !strings.HasPrefix(rel, "articles/") || strings.ToLower(path.Ext(rel)) != ".txt" {
+	if !strings.HasPrefix(rel, "articles/") || strings.ToLower(path.Ext(rel)) != ".txt" && !extract.IsPage(rel) {
 		return false
 	}
 	for _, elem := range strings.Split(rel, "/") {
@@ -413,7 +413,7 @@ func (s *Session) extractAll(c *content.Content, opts extract.Options, changed [
 				errs[i] = err
 				return
 			}
-			articles[i] = extract.Extract(a.Path, data, opts)
+			articles[i] = extract.ExtractFile(a.Path, data, opts)
 		})
 		result, diags = dropUnreadable(c, articles, errs)
 	}

@@ -13,6 +13,7 @@
 //	annotations/*.yaml     corrections to extracted articles
 //	articles/*.txt, *.md   source articles: raw scraped text, or Markdown
 //	                       with YAML front matter
+//	articles/*.html, *.htm saved web pages
 //
 // Every problem in every file is collected into a diag.List with its
 // path:line:col; nothing stops at the first mistake.
@@ -121,7 +122,7 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 		}
 	}
 	var markdown []listedFile
-	for _, f := range listFiles(fsys, dir, "articles", &diags, ".txt", ".md", ".markdown") {
+	for _, f := range listFiles(fsys, dir, "articles", &diags, ".txt", ".html", ".htm", ".md", ".markdown") {
 		rel := strings.TrimPrefix(f.path, dir+"/")
 		if IsMarkdown(rel) {
 			markdown = append(markdown, f)
