@@ -69,12 +69,20 @@ type Article struct {
 	People []string
 }
 
-// Extract reads the article data found at path.
+// Extract reads the article data found at path. Data that is markup (a
+// news feed's XML, a page saved with its tags) is read as markup, never
+// as prose (see readMarkup); offsets then refer to the text it reads as.
 func Extract(path string, data []byte, opts Options) *Article {
 	return extract(path, data, Meta{}, opts)
 }
 
 func extract(path string, data []byte, meta Meta, opts Options) *Article {
+	if text, m, ok := readMarkup(data); ok {
+		data = text
+		if meta.Published.Precision < timeline.Day {
+			meta.Published, meta.PublishedEvidence = m.Published, m.PublishedEvidence
+		}
+	}
 	x := &extraction{
 		text:  string(data),
 		opts:  opts,
@@ -85,6 +93,7 @@ func extract(path string, data []byte, meta Meta, opts Options) *Article {
 	s := getScratch()
 	defer s.release()
 	x.blocks, x.dropped, x.captions, x.sents = s.blocks[:0], s.dropped[:0], s.captions[:0], s.sents[:0]
+	x.ledeWords = s.ledeWords[:0]
 	x.readLines(s)
 	x.findHeadline()
 	x.readBody()
@@ -105,6 +114,7 @@ func (x *extraction) finish(s *scratch) {
 	x.a.Dropped = exactCopy(x.dropped, len(x.dropped) > 0)
 	x.a.Captions = exactCopy(x.captions, len(x.captions) > 0)
 	s.blocks, s.dropped, s.captions, s.sents = x.blocks, x.dropped, x.captions, x.sents
+	s.ledeWords = x.ledeWords
 }
 
 // exactCopy returns a copy of buf as long as its contents, or nil when
