@@ -59,6 +59,10 @@ type Article struct {
 	// URL and Author are the article's link and byline, as its scrape's
 	// metadata gives them (Meta); empty for a bare text.
 	URL, Author string
+	// Conflict says how the metadata and the text disagree on the
+	// publication date by more than a day, naming both; empty when they
+	// agree or one of them is silent.
+	Conflict string
 	// Dateline is the place a dateline names ("WASHINGTON").
 	Dateline string
 	Blocks   []timeline.Block
@@ -222,6 +226,6 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		a.Published == b.Published && a.Event == b.Event &&
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
-		a.Undated == b.Undated && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
+		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
 		a.Summary == b.Summary && slices.Equal(a.People, b.People)
 }
