@@ -16,6 +16,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/newsroom/timeline/internal/names"
@@ -86,6 +87,7 @@ func extract(path string, data []byte, meta Meta, opts Options) *Article {
 		if meta.Published.Precision < timeline.Day {
 			meta.Published, meta.PublishedEvidence = m.Published, m.PublishedEvidence
 		}
+		meta.URL, meta.Outlet, meta.Author = cmp.Or(meta.URL, m.URL), cmp.Or(meta.Outlet, m.Outlet), cmp.Or(meta.Author, m.Author)
 	}
 	x := &extraction{
 		text:  string(data),
