@@ -23,6 +23,7 @@ const (
 	ruleEventToday   = "event: today, the publication date"
 	ruleEventCaption = "event: lede weekday in the week of the latest caption date"
 	ruleEventPub     = "event: publication date (the lede names no other day)"
+	ruleEventLater   = "event: publication date (the lede's day is after it)"
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
@@ -201,6 +202,11 @@ func (x *extraction) readEvent() {
 	}
 	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated
 	set := func(d timeline.Date, rule string) {
+		if !pub.IsZero() && d.Compare(pub) > 0 {
+			// A report tells what happened by the day it was published:
+			// a later day the lede names is what is coming.
+			d, rule = pub, ruleEventLater
+		}
 		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
 	}
 	future := futureWords.in(strings.ToLower(x.text[sent.Start:m.Start]))
