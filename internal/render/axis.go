@@ -50,6 +50,9 @@ type AxisBin struct {
 	Label   string
 	LabelX  float64
 	Anchor  string
+	// LabelDX and TickDX nudge the labels anchored at an end of the axis
+	// inwards, so that their glyphs stay inside the box.
+	LabelDX, TickDX int
 	URL     string
 	Tick    string
 	Year    string
@@ -224,6 +227,7 @@ func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
 	default:
 		b.LabelX, b.Anchor = x1, "end"
 	}
+	b.LabelDX, b.TickDX = inwards(b.Anchor), inwards(b.TickEnd)
 	if a.Months < 12 {
 		b.Tick = start.Format("Jan")
 	}
@@ -231,6 +235,18 @@ func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
 		b.Year = start.Format("2006")
 	}
 	return b
+}
+
+// inwards returns the shift of a label anchored at anchor that keeps it
+// clear of the axis' edges: 2 px right of a start, 2 px left of an end.
+func inwards(anchor string) int {
+	switch anchor {
+	case "start":
+		return 2
+	case "end":
+		return -2
+	}
+	return 0
 }
 
 // januarySoon reports whether the second or third bar of n, each of
