@@ -47,17 +47,18 @@ type AxisBin struct {
 	// Label says what the bar stands for ("February 2022: 905 entries"):
 	// the link's name, shown on hover and focus at LabelX, anchored by
 	// Anchor ("start", "middle" or "end") so that it stays in the box.
-	Label   string
-	LabelX  float64
-	Anchor  string
+	Label  string
+	LabelX float64
+	Anchor string
+	URL    string
+	// Tick names the bar's month ("Feb") and Year its year, under the
+	// bar at TickX, anchored by TickEnd.
+	Tick, Year string
+	TickX      float64
+	TickEnd    string
 	// LabelDX and TickDX nudge the labels anchored at an end of the axis
 	// inwards, so that their glyphs stay inside the box.
 	LabelDX, TickDX int
-	URL     string
-	Tick    string
-	Year    string
-	TickX   float64
-	TickEnd string
 }
 
 // Axis layout, in CSS pixels: the label line, the plot, the ticks.

@@ -551,4 +551,3 @@ func (r *renderer) exports() []job {
 	)
 	return append(jobs, r.searchJobs()...)
 }
-
