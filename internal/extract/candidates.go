@@ -81,7 +81,10 @@ func (x *extraction) nextProse(i int) int {
 func (x *extraction) findHeadline() {
 	x.firstProse, x.ledeLine = x.nextProse(0), -1
 	best, bestScore, anchor := -1, 0, -1
-	for _, i := range x.headlineLines() {
+	weigh := func(i int) {
+		if x.headlineReject(i) != "" {
+			return
+		}
 		s := x.scoreHeadline(i)
 		if x.explain {
 			x.candidates = append(x.candidates, HeadlineCandidate{Text: x.lines[i].Text, Offset: x.lines[i].Start, Score: s.points, Why: s.why})
@@ -89,6 +92,14 @@ func (x *extraction) findHeadline() {
 		if s.points > bestScore || best < 0 && s.points > 0 {
 			best, bestScore = i, s.points
 		}
+	}
+	// Line 1, and the window of lines above the first prose paragraph.
+	from := max(0, x.firstProse-headlineWindow)
+	if from > 0 {
+		weigh(0)
+	}
+	for i := from; i < x.firstProse; i++ {
+		weigh(i)
 	}
 	if best < 0 {
 		return
@@ -106,23 +117,6 @@ func (x *extraction) findHeadline() {
 	x.title = anchor
 }
 
-// headlineLines returns the lines weighed as the headline: line 1 and
-// the lines of the window above the first prose paragraph that could be
-// one at all (see headlineReject).
-func (x *extraction) headlineLines() []int {
-	var out []int
-	from := max(0, x.firstProse-headlineWindow)
-	if from > 0 && x.headlineReject(0) == "" {
-		out = append(out, 0)
-	}
-	for i := from; i < x.firstProse; i++ {
-		if x.headlineReject(i) == "" {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 // nearestTitleShaped returns the title-shaped line nearest above the
 // first prose paragraph, or -1.
 func (x *extraction) nearestTitleShaped() int {
@@ -134,15 +128,15 @@ func (x *extraction) nearestTitleShaped() int {
 	return -1
 }
 
-// recurrence returns the later line that repeats line i and is followed
+// recurrence returns the later line that repeats line i (see sameTitle) and is followed
 // soonest (within a few lines) by prose, with that prose line: where a
 // page's own copy of a headline given as line 1 sits. It returns -1 when
 // no repeat is followed by prose.
 func (x *extraction) recurrence(i int) (int, int) {
-	const near = 12
+	const near = 20
 	best, bestProse := -1, 0
 	for k := i + 1; k < len(x.lines); k++ {
-		if x.lines[k].Text != x.lines[i].Text {
+		if !sameTitle(x.facts[k].lower, x.facts[i].lower) {
 			continue
 		}
 		p := x.nextProse(k + 1)
@@ -151,4 +145,36 @@ func (x *extraction) recurrence(i int) (int, int) {
 		}
 	}
 	return best, bestProse
+}
+
+// sameTitle reports whether two lower-case lines give the same headline:
+// the same letters and digits (punctuation, quotes and accents aside),
+// or one of them those of the other's start and at least three fifths
+// of it, as a headline with the site's name after it is.
+func sameTitle(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if 5*len(a) < 3*len(b) || len(a) < 12 {
+		return false
+	}
+	i, j, n := 0, 0, 0
+	for {
+		for i < len(a) && !isWordByte(a[i]) {
+			i++
+		}
+		for j < len(b) && !isWordByte(b[j]) {
+			j++
+		}
+		if i == len(a) {
+			return n >= 10
+		}
+		if j == len(b) || a[i] != b[j] {
+			return false
+		}
+		i, j, n = i+1, j+1, n+1
+	}
 }

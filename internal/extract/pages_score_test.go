@@ -90,9 +90,9 @@ func (ps *pageScore) row(name string) string {
 		ps.headlines, ps.texts, pct(ps.headlines, ps.texts), ps.pubRight, ps.stated, pct(ps.pubRight, ps.stated), ps.wrong)
 }
 
-// pageText returns the page flattened, as the variant gives it: as the
+// flatPageText returns the page flattened, as the variant gives it: as the
 // scraper left it, or with the labelled headline as line 1.
-func pageText(flat string, l pageLabel, headlineFirst bool) string {
+func flatPageText(flat string, l pageLabel, headlineFirst bool) string {
 	if headlineFirst {
 		return l.Headline + "\n\n" + flat
 	}
@@ -127,7 +127,7 @@ func TestScorePages(t *testing.T) {
 			if heldOut(l.File) {
 				ps = &held
 			}
-			ps.add(l, Extract(l.File, []byte(pageText(flat, l, headlineFirst)), Options{}))
+			ps.add(l, Extract(l.File, []byte(flatPageText(flat, l, headlineFirst)), Options{}))
 		}
 		variant := "scrape alone"
 		if headlineFirst {
