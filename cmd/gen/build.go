@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"runtime/pprof"
 
 	"github.com/newsroom/timeline/internal/build"
+	"github.com/newsroom/timeline/internal/write"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
 )
@@ -71,13 +73,23 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, w.Error())
 	}
 	if err != nil {
-		return fmt.Errorf("%w\nbuild failed: %s left unchanged", err, f.output)
+		return fmt.Errorf("%w\nbuild failed: %s", err, outputState(err, f.output))
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	if *timings {
 		fmt.Fprintln(stdout, "stages:", res.Timings)
 	}
 	return nil
+}
+
+// outputState says what a failed build left in the output folder: as it
+// was, unless the write stage says otherwise (write.OutputError).
+func outputState(err error, output string) string {
+	var changed *write.OutputError
+	if errors.As(err, &changed) {
+		return changed.State
+	}
+	return output + " left unchanged"
 }
 
 // startCPUProfile profiles the process into path until stop is called.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
@@ -25,6 +26,7 @@ type extractJSON struct {
 	DateEvidence  []timeline.Evidence `json:"date_evidence"`
 	Undated       string              `json:"undated"`
 	Outlet        string              `json:"outlet"`
+	URL           string              `json:"url"`
 	Dateline      string              `json:"dateline"`
 	Summary       string              `json:"summary"`
 	Paragraphs    []blockJSON         `json:"paragraphs"`
@@ -67,7 +69,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 			errs = append(errs, fmt.Errorf("read %s: %w", path, err))
 			continue
 		}
-		a := extract.Extract(path, data, opts)
+		a := extract.ExtractFile(path, data, opts)
 		if *asJSON {
 			if err := enc.Encode(toJSON(a)); err != nil {
 				return fmt.Errorf("write %s: %w", path, err)
@@ -75,6 +77,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 			continue
 		}
 		printArticle(stdout, a)
+		printCandidates(stdout, extract.HeadlineCandidates(path, data, opts, 3))
 	}
 	return errors.Join(errs...)
 }
@@ -91,7 +94,7 @@ func toJSON(a *extract.Article) extractJSON {
 	j := extractJSON{
 		File: a.Path, Title: a.Title, TitleDerived: a.TitleDerived,
 		EventDate: isoOrNil(a.Event), PublishedDate: isoOrNil(a.Published),
-		DateEvidence: a.DateEvidence, Undated: a.Undated, Outlet: a.Outlet, Dateline: a.Dateline,
+		DateEvidence: a.DateEvidence, Undated: a.Undated, Outlet: a.Outlet, URL: a.URL, Dateline: a.Dateline,
 		Summary: a.Summary, Captions: a.Captions, Dropped: a.Dropped,
 		Paragraphs: []blockJSON{},
 	}
@@ -122,6 +125,9 @@ func printArticle(w io.Writer, a *extract.Article) {
 		fmt.Fprintf(w, "  evidence: %s: %q at byte %d\n", e.Rule, e.Text, e.Offset)
 	}
 	fmt.Fprintf(w, "outlet: %s\n", orNone(a.Outlet))
+	if a.URL != "" {
+		fmt.Fprintf(w, "url: %s\n", a.URL)
+	}
 	fmt.Fprintf(w, "dateline: %s\n", orNone(a.Dateline))
 	fmt.Fprintf(w, "summary: %s\n", a.Summary)
 	for _, b := range a.Blocks {
@@ -136,6 +142,14 @@ func printArticle(w io.Writer, a *extract.Article) {
 	}
 	for _, d := range a.Dropped {
 		fmt.Fprintf(w, "  dropped @%d (%s): %s\n", d.Offset, d.Reason, d.Text)
+	}
+}
+
+// printCandidates prints the lines weighed as the headline, best first,
+// with the features that scored them.
+func printCandidates(w io.Writer, cands []extract.HeadlineCandidate) {
+	for _, c := range cands {
+		fmt.Fprintf(w, "  headline candidate %+d @%d %q: %s\n", c.Score, c.Offset, c.Text, strings.Join(c.Why, ", "))
 	}
 }
 

@@ -52,7 +52,10 @@ type Session struct {
 	loadDiags diag.List
 	// extracted holds each raw article's extraction, by content-relative
 	// path, for the extract options of optionsKey.
-	extracted  map[string]*extract.Article
+	extracted map[string]*extract.Article
+	// sums holds the digest of each dataset record extracted, to tell
+	// the records of a changed dataset that changed.
+	sums       map[string]uint64
 	optionsKey string
 	templates  *render.Templates
 	// inputs holds "size mtime" of every file under the content and
@@ -322,10 +325,10 @@ func (s *Session) changedArticles(changed []string) (articles []string, reload b
 }
 
 // isRawArticle reports whether a content-relative path is one that
-// content.Load lists as a raw article: a .txt file under articles/, in
-// no hidden folder.
+// content.Load lists as a raw article: a .txt file or a saved web page
+// under articles/, in no hidden folder.
 func isRawArticle(rel string) bool {
-	if !strings.HasPrefix(rel, "articles/") || strings.ToLower(path.Ext(rel)) != ".txt" {
+	if !strings.HasPrefix(rel, "articles/") || strings.ToLower(path.Ext(rel)) != ".txt" && !extract.IsPage(rel) {
 		return false
 	}
 	for _, elem := range strings.Split(rel, "/") {
@@ -402,24 +405,31 @@ func (s *Session) extractAll(c *content.Content, opts extract.Options, changed [
 		}
 		articles := make([]*extract.Article, len(c.Articles))
 		errs := make([]error, len(c.Articles))
+		warnings := make([]diag.List, len(c.Articles))
 		parallel.For(s.opts.Workers, len(c.Articles), func(i int) {
 			a := c.Articles[i]
-			if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] {
+			if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] && s.sums[a.Path] == recordSum(a) {
 				articles[i] = kept
+				warnConflict(c, a, kept, &warnings[i])
 				return
 			}
-			data, err := content.ReadArticle(s.fsys, c.Dir, a)
-			if err != nil {
-				errs[i] = err
-				return
+			articles[i], errs[i] = extractArticle(s.fsys, c.Dir, a, opts)
+			if errs[i] == nil {
+				warnConflict(c, a, articles[i], &warnings[i])
 			}
-			articles[i] = extract.Extract(a.Path, data, opts)
 		})
 		result, diags = dropUnreadable(c, articles, errs)
+		for _, w := range warnings {
+			diags.Append(w)
+		}
 	}
 	s.extracted = make(map[string]*extract.Article, len(result))
+	s.sums = make(map[string]uint64)
 	for i, a := range result {
 		s.extracted[c.Articles[i].Path] = a
+		if sum := recordSum(c.Articles[i]); sum != 0 {
+			s.sums[c.Articles[i].Path] = sum
+		}
 	}
 	return result, diags
 }
@@ -475,4 +485,13 @@ func (s *Session) updateInputs(changed []string, full bool) error {
 	}
 	s.inputs = inputs
 	return nil
+}
+
+// recordSum returns the digest of a dataset record's bytes, or 0 for an
+// article that is a whole file.
+func recordSum(a content.Article) uint64 {
+	if a.Record == nil {
+		return 0
+	}
+	return a.Record.Sum
 }

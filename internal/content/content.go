@@ -13,6 +13,7 @@
 //	annotations/*.yaml     corrections to extracted articles
 //	articles/*.txt, *.md   source articles: raw scraped text, or Markdown
 //	                       with YAML front matter
+//	articles/*.html, *.htm saved web pages
 //
 // Every problem in every file is collected into a diag.List with its
 // path:line:col; nothing stops at the first mistake.
@@ -23,6 +24,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -58,9 +60,13 @@ type Content struct {
 // extract stage reads each one when it gets to it (ReadArticle), so the
 // texts of a large archive are never all in memory at once.
 type Article struct {
-	// Path is relative to the content folder: "articles/x.txt".
+	// Path is relative to the content folder: "articles/x.txt", or for
+	// one record of a dataset "articles/x.csv#id" (see Record).
 	Path string
 	Size int64
+	// Record is where the article lies in its dataset file; nil for an
+	// article that is a whole file.
+	Record *Record
 }
 
 // ReadArticle reads the text of an article of the content folder dir,
@@ -87,6 +93,10 @@ func CheckArticleText(p string, data []byte) diag.List {
 	diags.Warn(p, line, col, "invalid UTF-8 (want a UTF-8 text file; save it again as UTF-8)")
 	return diags
 }
+
+// articleExtensions are the extensions of the files of articles/: raw
+// texts, saved web pages, Markdown, datasets and the datasets' mapping files.
+var articleExtensions = []string{".txt", ".html", ".htm", ".md", ".markdown", ".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".yaml", ".yml"}
 
 // Load reads the content folder dir from fsys. It returns what it could
 // read and every problem found; the caller decides whether errors stop
@@ -120,11 +130,23 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			c.Annotations = append(c.Annotations, DecodeAnnotations(p, data, &diags)...)
 		}
 	}
-	var markdown []listedFile
-	for _, f := range listFiles(fsys, dir, "articles", &diags, ".txt", ".md", ".markdown") {
+	var markdown, datasets []listedFile
+	mappings := map[string]listedFile{}
+	ids := map[string]bool{}
+	for _, f := range listFiles(fsys, dir, "articles", &diags, articleExtensions...) {
 		rel := strings.TrimPrefix(f.path, dir+"/")
-		if IsMarkdown(rel) {
+		switch {
+		case IsMarkdown(rel):
 			markdown = append(markdown, f)
+			continue
+		case IsDataset(rel):
+			datasets = append(datasets, f)
+			continue
+		case isMappingFile(rel):
+			mappings[strings.TrimSuffix(f.path, path.Ext(f.path))] = f
+			continue
+		case strings.HasSuffix(rel, ".yaml") || strings.HasSuffix(rel, ".yml"):
+			diags.Warn(f.path, 0, 0, "ignored: a YAML file among the articles names no dataset (want X.csv.yaml beside X.csv, or annotations in annotations/)")
 			continue
 		}
 		if f.size > MaxFileSize {
@@ -136,7 +158,15 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			continue
 		}
 		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
+		ids[ArticleSlug(rel)] = true
 	}
+	for p, m := range mappings {
+		if !slices.ContainsFunc(datasets, func(f listedFile) bool { return f.path == p }) {
+			diags.Warn(m.path, 0, 0, "ignored: a mapping file with no dataset beside it (want %s)", path.Base(p))
+		}
+	}
+	loadDatasets(fsys, c, datasets, mappings, ids, &diags)
+	sort.Slice(c.Articles, func(i, j int) bool { return c.Articles[i].Path < c.Articles[j].Path })
 	loadMarkdown(fsys, c, markdown, &diags)
 	return c, diags
 }
@@ -258,6 +288,9 @@ func readFile(fsys afero.Fs, root, p string, diags *diag.List, required bool) ([
 // without extension, lowercased, with anything but letters, digits and
 // '-' turned into '-'.
 func ArticleSlug(articlePath string) string {
+	if _, id, ok := strings.Cut(articlePath, "#"); ok {
+		return id
+	}
 	base := path.Base(articlePath)
 	return Slugify(strings.TrimSuffix(base, path.Ext(base)))
 }

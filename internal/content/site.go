@@ -1,6 +1,9 @@
 package content
 
 import (
+	// The zone database is built in, for machines without one.
+	_ "time/tzdata"
+
 	"sort"
 	"strings"
 
@@ -26,6 +29,7 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 		"language":    func(n *yaml.Node) { d.str("language", n, &site.Language) },
 		"start":       func(n *yaml.Node) { d.date("start", n, &site.Start) },
 		"end":         func(n *yaml.Node) { d.date("end", n, &site.End) },
+		"timezone":    func(n *yaml.Node) { site.Location = d.location("timezone", n) },
 		"base_url": func(n *yaml.Node) {
 			d.str("base_url", n, &site.BaseURL)
 			if site.BaseURL != "" && !IsWebURL(site.BaseURL) {

@@ -108,7 +108,7 @@ func (x *extraction) readBody() {
 			x.readTrailer(l)
 		case startsWithAny(lower, modifiedStarts) && hasDate(f.dates) && n <= 12:
 			x.drop(l, reasonTrailer)
-		case isDateLine(f):
+		case isDateLine(f) || isClockLine(f):
 			x.drop(l, reasonDateLine)
 		case isCaption(f) && captionShaped(f):
 			x.caption(l)
@@ -155,7 +155,7 @@ func (x *extraction) readHeader(start int) {
 			x.caption(l)
 		case hasDate(f.dates) && f.words <= 15:
 			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !startsWithAny(f.lower, modifiedStarts) &&
-				x.dateRepeats(m) < 2 {
+				x.dateRepeats(m) < 2 && x.bylineDate(i, m) {
 				x.byline = candidate{true, m}
 			}
 			x.drop(l, reasonByline)
@@ -175,8 +175,12 @@ func (x *extraction) readHeader(start int) {
 func (x *extraction) readTrailer(l span) {
 	x.drop(l, reasonTrailer)
 	f := &x.facts[l.Line]
-	if m, ok := firstDay(f.dates, l.Start); ok && !x.trailer.found {
-		x.trailer = candidate{true, m}
+	if m, ok := firstDay(f.dates, l.Start); ok {
+		if !x.trailer.found {
+			x.trailer = candidate{true, m}
+		} else if !sameDay(x.trailer.m, m) {
+			x.trailerConflict = true
+		}
 	}
 	lower := f.lower
 	for _, p := range []string{"published in ", "published by ", "appeared in ", "first published in "} {
@@ -245,6 +249,11 @@ func captionShaped(f *lineFacts) bool {
 		}
 	}
 	return false
+}
+
+// sameDay reports whether two mentions name the same calendar day.
+func sameDay(a, b newsdate.Mention) bool {
+	return a.Year == b.Year && a.Month == b.Month && a.Day == b.Day
 }
 
 // dateRepeats counts the lines that mention the same day as m: a date

@@ -66,7 +66,7 @@ var promoPhrases = []string{
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
-	"see the video", "watch live", "watch the video", "can be followed in",
+	"see the video", "watch live", "watch the video", "can be followed in", "opens in new window", "click to share",
 }
 
 // editorNotes start the notes editors append about corrections and updates.
@@ -80,7 +80,7 @@ var editorNotes = []string{
 var creditMarks = []string{
 	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
 	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
-	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ",
+	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ", "(picture by", "picture by ",
 }
 
 // Groups of linePhrases.

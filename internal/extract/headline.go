@@ -32,36 +32,6 @@ func (x *extraction) titleShaped(i int) bool {
 	return !(c >= 'a' && c <= 'z') && x.chromeOf(i) == "" && !isDateLine(f)
 }
 
-// findHeadline finds the first prose line and the headline above it.
-func (x *extraction) findHeadline() {
-	lines := x.lines
-	x.firstProse = len(lines)
-	for i, l := range lines {
-		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
-			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
-			x.firstProse = i
-			break
-		}
-	}
-	for i := 0; i < x.firstProse; i++ {
-		if isBreadcrumb(lines[i].Text) {
-			tail := breadcrumbTail(lines[i].Text)
-			for j := i + 1; j < x.firstProse; j++ {
-				if lines[j].Text == tail {
-					x.title, x.a.Title = j, tail
-					return
-				}
-			}
-		}
-	}
-	for i := x.firstProse - 1; i >= 0 && i >= x.firstProse-40; i-- {
-		if x.titleShaped(i) && !hasDate(x.facts[i].dates) {
-			x.title, x.a.Title = i, lines[i].Text
-			return
-		}
-	}
-}
-
 // introWords start introductory phrases a derived headline leaves out.
 var introWords = []string{
 	"on ", "in ", "during ", "after ", "amid ", "as ", "following ", "despite ", "with ", "earlier ",

@@ -39,12 +39,14 @@ func candidatePairs(reports []report) [][2]int32 {
 		seed := mix(uint64(band) + 0x9e3779b97f4a7c15)
 		for i := range reports {
 			r := &reports[i]
-			if r.day == noDay || r.separate || len(r.words) == 0 {
+			if r.day == noDay || r.separate || len(r.words.words)+len(r.nameWords.words) == 0 {
 				continue
 			}
 			lowest := ^uint64(0)
-			for _, w := range r.words {
-				lowest = min(lowest, mix(w^seed))
+			for _, v := range []*vector{&r.words, &r.nameWords} {
+				for _, w := range v.words {
+					lowest = min(lowest, mix(w^seed))
+				}
 			}
 			in = append(in, bucketed{bucket: lowest, day: r.day, report: int32(i)})
 		}

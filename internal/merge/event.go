@@ -14,11 +14,16 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string) {
 	parallel.For(0, len(reports), func(i int) { reports[i].describe(datelines[reports[i].entry]) })
 	df := make(map[uint64]int32, len(reports)*8)
 	for i := range reports {
-		for _, w := range reports[i].words {
-			df[w]++
+		for _, v := range []*vector{&reports[i].words, &reports[i].nameWords} {
+			for _, w := range v.words {
+				df[w]++
+			}
 		}
 	}
-	parallel.For(0, len(reports), func(i int) { reports[i].weigh(df, len(reports)) })
+	parallel.For(0, len(reports), func(i int) {
+		reports[i].words.weigh(df, len(reports))
+		reports[i].nameWords.weigh(df, len(reports))
+	})
 }
 
 // mergeGroup makes one entry of the reports of one event, m in index
@@ -168,14 +173,14 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			if e.TitleDerived && round == 0 {
 				continue
 			}
-			words := contentWords(e.Title)
+			words, _ := contentWords(e.Title, "")
 			score := 0
 			for _, j := range byAge {
 				if j == i {
 					continue
 				}
 				for _, w := range words {
-					if _, found := slices.BinarySearch(reports[j].words, w); found {
+					if _, found := slices.BinarySearch(reports[j].words.words, w); found {
 						score++
 					}
 				}

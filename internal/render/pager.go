@@ -3,9 +3,10 @@ package render
 import "fmt"
 
 // PageSize is the most entries one page of a person, tag, month or phase
-// lists; longer terms continue on "page/2/", "page/3/" and so on. Every
-// entry keeps its own permalink, so no shared link depends on the split.
-const PageSize = 500
+// lists; longer terms continue on "page/2/", "page/3/" and so on. At
+// about 1.2 KB of HTML an entry, a page stays under 100 KB. Every entry
+// keeps its own permalink, so no shared link depends on the split.
+const PageSize = 50
 
 // Pager is one page of a term's entries: entries From (inclusive) to To
 // (exclusive) of the term, page Number of Count.
@@ -49,3 +50,24 @@ func (p *Pager) Next() string {
 	}
 	return p.URL(p.Number + 1)
 }
+
+// First returns the URL of the first page, or "" on the first two
+// (where Prev leads there already).
+func (p *Pager) First() string {
+	if p.Number <= 2 {
+		return ""
+	}
+	return p.URL(1)
+}
+
+// Last returns the URL of the last page, or "" on the last two.
+func (p *Pager) Last() string {
+	if p.Number >= p.Count-1 {
+		return ""
+	}
+	return p.URL(p.Count)
+}
+
+// Shows returns the numbers of the first and last entries of the page,
+// counting from 1.
+func (p *Pager) Shows() string { return fmt.Sprintf("%d–%d", p.From+1, p.To) }

@@ -3,6 +3,8 @@ package serve
 import (
 	"bytes"
 	"html/template"
+	"io"
+	"io/fs"
 	"net/http"
 	"path"
 	"strings"
@@ -39,21 +41,16 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	info, err := s.site.Stat(name)
+	data, info, err := s.readFile(name)
 	if err == nil && info.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
 		name = path.Join(name, "index.html")
-		info, err = s.site.Stat(name)
+		data, info, err = s.readFile(name)
 	}
 	if err != nil || info.IsDir() {
-		s.notFound(w, r)
-		return
-	}
-	data, err := afero.ReadFile(s.site, name)
-	if err != nil {
 		s.notFound(w, r)
 		return
 	}
@@ -63,6 +60,25 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.ServeContent(w, r, name, info.ModTime(), bytes.NewReader(data))
+}
+
+// readFile reads the file at name in the site through one open file, so
+// that its bytes and information are of one build: a rebuild swaps the
+// whole output folder at once (see internal/write), and a file opened
+// before the swap is read whole from the old site. A folder is returned
+// with its information only.
+func (s *Server) readFile(name string) ([]byte, fs.FileInfo, error) {
+	f, err := s.site.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || info.IsDir() {
+		return nil, info, err
+	}
+	data, err := io.ReadAll(f)
+	return data, info, err
 }
 
 // sitePath turns a URL path into a slash-separated path inside the site,

@@ -84,7 +84,10 @@ func TestCommitReplacesWholeSite(t *testing.T) {
 	got := snapshot(t, fsys, "site")
 	manifest := got["site/public/"+Marker]
 	delete(got, "site/public/"+Marker)
-	want := map[string]string{"site/public/index.html": "two"}
+	delete(got, "site/.public-previous/"+Marker)
+	// The first site waits beside the second, for the next build to
+	// bring up to date and swap in.
+	want := map[string]string{"site/public/index.html": "two", "site/.public-previous/index.html": "one", "site/.public-previous/old/index.html": "gone soon"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after second build:\n got %v\nwant %v", got, want)
 	}

@@ -1,0 +1,48 @@
+package build
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// TestSavedPageBecomesEntry builds a site whose only article is a saved
+// web page: it becomes a dated entry with its page's headline, and a
+// page of binary junk named .html is a warning, not a failure.
+func TestSavedPageBecomesEntry(t *testing.T) {
+	page, err := os.ReadFile("../webpage/testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := afero.NewMemMapFs()
+	for p, data := range map[string]string{
+		"content/site.yaml":          goodSite,
+		"content/articles/ferry.htm": string(page),
+		"content/articles/junk.html": "\x00\x01\x02 binary",
+	} {
+		if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Build(fsys, options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Entries != 1 {
+		t.Errorf("%d entries, want 1 (the saved page)", res.Entries)
+	}
+	if w := res.Warnings.Error(); !strings.Contains(w, "junk.html") || !strings.Contains(w, "not an HTML page") {
+		t.Errorf("warnings %q, want the junk page named with why", w)
+	}
+	json, err := afero.ReadFile(fsys, "public/timeline.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Harbour council approves new ferry link", "2022-05-09"} {
+		if !strings.Contains(string(json), want) {
+			t.Errorf("timeline.json lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,216 @@
+package extract
+
+import "strings"
+
+// HeadlineCandidate is a line extraction weighed as the headline: its
+// text, where it starts, its score, and the features that gave the score
+// ("+4 line 1", "-3 ends like a sentence").
+type HeadlineCandidate struct {
+	Text   string
+	Offset int
+	Score  int
+	Why    []string
+}
+
+// HeadlineCandidates returns the lines the extraction of data weighed as
+// its headline, best first, at most limit of them: what "gen extract"
+// shows to say why the headline won.
+func HeadlineCandidates(path string, data []byte, opts Options, limit int) []HeadlineCandidate {
+	x := &extraction{text: string(data), opts: opts, a: &Article{Path: path}, title: -1, explain: true}
+	x.readLines(&scratch{})
+	x.findHeadline()
+	c := x.candidates
+	for i := 1; i < len(c); i++ { // insertion sort: stable, best first
+		for j := i; j > 0 && c[j].Score > c[j-1].Score; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
+		}
+	}
+	return c[:min(limit, len(c))]
+}
+
+// headlineWindow is how many lines above the first prose paragraph are
+// weighed as the headline, beside line 1.
+const headlineWindow = 40
+
+// lineScore adds up the points of one candidate line, and when
+// explaining, the features that gave them.
+type lineScore struct {
+	points  int
+	why     []string
+	explain bool
+}
+
+func (s *lineScore) add(points int, why string) {
+	s.points += points
+	if s.explain {
+		sign := "+"
+		if points < 0 {
+			sign = ""
+		}
+		s.why = append(s.why, sign+itoa(points)+" "+why)
+	}
+}
+
+// itoa formats a small integer.
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// nextProse returns the index of the first prose line at or after i, or
+// len(lines): a line of prose (isProse) that is no chrome, no caption and
+// not doubled by a neighbour.
+func (x *extraction) nextProse(i int) int {
+	lines := x.lines
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
+			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
+			return i
+		}
+	}
+	return len(lines)
+}
+
+// findHeadline finds the first prose line, weighs the lines before it
+// (and line 1) as the headline, and sets the headline and the line the
+// article's head starts after.
+func (x *extraction) findHeadline() {
+	x.firstProse, x.ledeLine = x.nextProse(0), -1
+	if x.firstProse == 0 && len(x.lines) > 1 && x.headlineInSentence() {
+		x.firstProse = x.nextProse(1)
+	}
+	best, bestScore, anchor := -1, 0, -1
+	weigh := func(i int) {
+		// A line that cannot beat the best so far (ties go to the
+		// earlier line) is not weighed, unless explaining.
+		if bound := x.maxScore(i); !x.explain && best >= 0 && (bound < bestScore || bound == bestScore && i > best) {
+			return
+		}
+		if x.headlineReject(i) != "" {
+			return
+		}
+		s := x.scoreHeadline(i)
+		if x.explain {
+			x.candidates = append(x.candidates, HeadlineCandidate{Text: x.lines[i].Text, Offset: x.lines[i].Start, Score: s.points, Why: s.why})
+		}
+		if s.points > 0 && (best < 0 || s.points > bestScore || s.points == bestScore && i < best) {
+			best, bestScore = i, s.points
+		}
+	}
+	// Line 1, then the window of lines above the first prose paragraph,
+	// nearest first.
+	if x.firstProse > 0 {
+		weigh(0)
+	}
+	for i := x.firstProse - 1; i > 0 && i >= x.firstProse-headlineWindow; i-- {
+		weigh(i)
+	}
+	if best < 0 {
+		return
+	}
+	x.a.Title, anchor = x.lines[best].Text, best
+	if best == 0 {
+		// A headline given as line 1: the article's head starts at the
+		// page's own copy of it, or else above the first prose paragraph.
+		if k, prose := x.recurrence(0); k >= 0 {
+			anchor, x.firstProse = k, prose
+		} else if n := x.nearestTitleShaped(); n > 0 {
+			anchor = n
+		}
+	}
+	x.title = anchor
+}
+
+// maxScore is the most scoreHeadline can give line i: every feature
+// that adds points, none that takes them away.
+func (x *extraction) maxScore(i int) int {
+	bound := 2 + 2 + 4 // headline-shaped, repeated, lede words
+	if i == 0 {
+		bound += 4 + 2 // line 1, repeated above prose
+	}
+	if d := x.firstProse - i; d <= 3 {
+		bound += 4 - d
+	}
+	return bound
+}
+
+// nearestTitleShaped returns the title-shaped line nearest above the
+// first prose paragraph, or -1.
+func (x *extraction) nearestTitleShaped() int {
+	for i := x.firstProse - 1; i >= 0 && i >= x.firstProse-headlineWindow; i-- {
+		if x.titleShaped(i) && !hasDate(x.facts[i].dates) {
+			return i
+		}
+	}
+	return -1
+}
+
+// recurrence returns the later line that repeats line i (see sameTitle) and is followed
+// soonest (within a few lines) by prose, with that prose line: where a
+// page's own copy of a headline given as line 1 sits. It returns -1 when
+// no repeat is followed by prose.
+func (x *extraction) recurrence(i int) (int, int) {
+	const near = 20
+	best, bestProse := -1, 0
+	for k := i + 1; k < len(x.lines); k++ {
+		if !sameTitle(x.facts[k].lower, x.facts[i].lower) {
+			continue
+		}
+		p := x.nextProse(k + 1)
+		if p-k <= near && (best < 0 || p-k < bestProse-best) {
+			best, bestProse = k, p
+		}
+	}
+	return best, bestProse
+}
+
+// sameTitle reports whether two lower-case lines give the same headline:
+// the same letters and digits (punctuation, quotes and accents aside),
+// or one of them those of the other's start and at least three fifths
+// of it, as a headline with the site's name after it is.
+func sameTitle(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if 5*len(a) < 3*len(b) || len(a) < 12 {
+		return false
+	}
+	i, j, n := 0, 0, 0
+	for {
+		for i < len(a) && !isWordByte(a[i]) {
+			i++
+		}
+		for j < len(b) && !isWordByte(b[j]) {
+			j++
+		}
+		if i == len(a) {
+			return n >= 10
+		}
+		if j == len(b) || a[i] != b[j] {
+			return false
+		}
+		i, j, n = i+1, j+1, n+1
+	}
+}
+
+// headlineInSentence reports whether line 1, which reads as prose, is a
+// headline in a sentence's shape: one sentence of at most thirty words
+// set apart by an empty line, as a headline given as line 1 is, or one
+// whose copy the page prints again above prose.
+func (x *extraction) headlineInSentence() bool {
+	first, second := x.lines[0], x.lines[1]
+	if k, _ := x.recurrence(0); k > 0 {
+		return true
+	}
+	return x.facts[0].words <= 30 && !hasSentenceBreak(first.Text) &&
+		strings.Count(x.text[first.End:second.Start], "\n") >= 2
+}

@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
+
+// ruleHead names a publication date read from a date block in the page
+// head.
+const ruleHead = "publication: date in the page head"
+
+// headAbove is how many lines above the headline still belong to the
+// page head: a date or "Posted on" line printed over the headline.
+const headAbove = 4
+
+// headNear is how many lines below the headline form its byline block,
+// where a date may also be printed beside a list of other stories.
+const headNear = 4
+
+// readHeadDate looks for the publication date in the page head, the
+// lines from just above the headline to the first prose paragraph: a
+// line that introduces a date ("Published on", "Posted:"), a line that
+// is little more than a date or timestamp, or a byline ending in one.
+// Dates of captions, of lines that say when a text was updated, and of
+// lists (the same day printed on several lines outside the head, when
+// the line is not right below the headline) are passed over.
+func (x *extraction) readHeadDate() {
+	top := x.title
+	if top < 0 {
+		top = x.firstProse - headNear
+	}
+	// The head runs to the lede, or past a standfirst to the next prose
+	// paragraph when that is near.
+	from, to := max(0, top-headAbove), min(x.firstProse, len(x.lines))
+	next := x.nextProse(to + 1)
+	if next <= to+2*headNear {
+		to = next
+	}
+	to = max(to, min(next, top+3*headNear))
+	var block candidate
+	// The lines below the headline first, then those above it, nearest
+	// first.
+	for k := 0; k < to-from; k++ {
+		i := max(top, from) + k
+		if i >= to {
+			i = max(top, from) - 1 - (i - to)
+		}
+		m, marked, ok := x.headDateAt(i)
+		if !ok {
+			continue
+		}
+		above := i < top
+		if above && x.datedNear(i, m, from-3*headAbove, to) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+			!above && !marked && x.datedAbove(m, from, top) {
+			continue
+		}
+		if marked {
+			x.head = candidate{true, m}
+			return
+		}
+		if !block.found {
+			block = candidate{true, m}
+		}
+	}
+	x.head = block
+}
+
+// headDateAt returns the date of line i when the line is a date block
+// of the page head, and whether a word marks it as the publication date.
+func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
+	f, l := &x.facts[i], x.lines[i]
+	m, ok = firstDay(f.dates, l.Start)
+	if !ok || m.Kind != newsdate.Absolute || isCaption(f) || f.words > 8 && captionShaped(f) ||
+		startsWithAny(f.lower, modifiedStarts) {
+		return m, false, false
+	}
+	marked = startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), headMarkers)
+	if !marked && strings.Contains(f.lower, "update") {
+		return m, false, false
+	}
+	return m, marked, marked || isDateLine(f) || isClockLine(f) || x.bylineDate(i, m)
+}
+
+// datedNear reports whether a line of [from, to), other than line i and
+// copies of it next to it, names the day of m: a date above a headline
+// that a list of stories around it prints again is the list's.
+func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
+	for k := max(0, from); k < to; k++ {
+		if k == i || (k == i-1 || k == i+1) && x.facts[k].text == x.facts[i].text {
+			continue
+		}
+		for _, o := range x.facts[k].dates {
+			if o.Kind <= newsdate.Yearless && sameDay(o, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockConflict reports whether the stamp m dates no article: it says
+// when a text was updated, or the text holds a timestamp of another day
+// that is no update stamp (comments and lists of stories stamp their
+// entries).
+func (x *extraction) clockConflict(m newsdate.Mention) bool {
+	if x.updateStamp(m.Start) {
+		return true
+	}
+	for i, f := range x.facts {
+		l := x.lines[i]
+		for _, o := range f.dates {
+			if o.Kind == newsdate.Absolute && o.HasClock && !sameDay(o, m) && l.Start+o.Start != m.Start &&
+				!x.updateStamp(l.Start+o.Start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// updateStamp reports whether the date at offset at follows "updated" or
+// "modified" closely.
+func (x *extraction) updateStamp(at int) bool {
+	before := strings.ToLower(x.text[max(0, at-25):at])
+	return strings.Contains(before, "updated") || strings.Contains(before, "modified")
+}
+
+// datedAbove reports whether a line of [from, top), above the headline,
+// names the day of m: a list of stories running through the head, each
+// with its date.
+func (x *extraction) datedAbove(m newsdate.Mention, from, top int) bool {
+	for i := from; i < top; i++ {
+		for _, o := range x.facts[i].dates {
+			if o.Kind <= newsdate.Yearless && sameDay(o, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headMarkers start lines that give a text's publication date.
+var headMarkers = []string{"published", "posted", "date:", "dated", "first published", "publication date"}
+
+// bylineDate reports whether line i is a byline or label with the date
+// m after at most five words ("by Jane Roe April 21, 2022", "Politics
+// April 21, 2022 | 4:39 pm"), rather than a sentence or title that names
+// a day.
+func (x *extraction) bylineDate(i int, m newsdate.Mention) bool {
+	l, f := x.lines[i], &x.facts[i]
+	if f.words > 15 {
+		return false
+	}
+	if strings.HasPrefix(strings.TrimLeft(f.lower, "-–— "), "by ") {
+		return true
+	}
+	return !hasSentenceBreak(l.Text) && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
+}
+
+// datedElsewhere counts the short lines outside [from, to) that name
+// the day of m: the dates of a list of stories, not the prose that
+// names the day of its event.
+func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int) int {
+	n := 0
+	for i, f := range x.facts {
+		if i >= from && i < to || f.words > 15 {
+			continue
+		}
+		for _, o := range f.dates {
+			if o.Kind <= newsdate.Yearless && sameDay(o, m) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}

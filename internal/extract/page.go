@@ -1,0 +1,98 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/newsroom/timeline/internal/webpage"
+)
+
+// ExtractFile extracts the article in data by its kind, which the
+// extension of path names: a saved web page (.html, .htm) or plain text
+// (any other).
+func ExtractFile(path string, data []byte, opts Options) *Article {
+	if IsPage(path) {
+		return ExtractPage(path, data, opts)
+	}
+	return Extract(path, data, opts)
+}
+
+// IsPage reports whether path names a saved web page (.html or .htm,
+// in any case).
+func IsPage(path string) bool {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return false
+	}
+	ext := strings.ToLower(path[i:])
+	return ext == ".html" || ext == ".htm"
+}
+
+// ExtractPage extracts a saved web page: webpage.Read gives its
+// metadata (which wins, as in ExtractWith) and its main text without
+// boilerplate, which is then read as a plain-text article. Offsets in
+// the result (blocks, dropped lines, the lede's date evidence) are byte
+// offsets in the page where the block's text starts. Data that is not a
+// page gives an undated article that says why.
+func ExtractPage(path string, data []byte, opts Options) *Article {
+	page, err := webpage.Read(data)
+	if err != nil {
+		return &Article{Path: path, Undated: err.Error()}
+	}
+	text, starts := layoutPage(page)
+	meta := Meta{
+		Title: page.Title, Published: page.Published, PublishedEvidence: page.PublishedEvidence,
+		URL: page.URL, Outlet: page.Outlet, Author: page.Author,
+	}
+	a := extract(path, []byte(text), meta, opts)
+	toSource := func(offset int) int {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i].text > offset }) - 1
+		if i < 0 || offset < 0 {
+			return offset
+		}
+		return starts[i].source
+	}
+	for i := range a.Blocks {
+		a.Blocks[i].Offset = toSource(a.Blocks[i].Offset)
+	}
+	for i := range a.Dropped {
+		a.Dropped[i].Offset = toSource(a.Dropped[i].Offset)
+	}
+	remap := func(ev *timeline.Evidence) {
+		if *ev != meta.PublishedEvidence {
+			ev.Offset = toSource(ev.Offset)
+		}
+	}
+	remap(&a.PublishedEvidence)
+	remap(&a.EventEvidence)
+	for i := range a.DateEvidence {
+		remap(&a.DateEvidence[i])
+	}
+	for _, c := range page.Captions {
+		a.Captions = append(a.Captions, c.Text)
+	}
+	return a
+}
+
+// blockStart pairs where a block starts in the text given to extraction
+// with where it starts in the page.
+type blockStart struct{ text, source int }
+
+// layoutPage lays out a page's headline and blocks as a plain-text
+// article, one paragraph each, and says where each starts.
+func layoutPage(p *webpage.Page) (string, []blockStart) {
+	var b strings.Builder
+	starts := make([]blockStart, 0, len(p.Blocks)+1)
+	if p.Title != "" {
+		starts = append(starts, blockStart{0, 0})
+		b.WriteString(p.Title)
+		b.WriteString("\n\n")
+	}
+	for _, block := range p.Blocks {
+		starts = append(starts, blockStart{b.Len(), block.Offset})
+		b.WriteString(block.Text)
+		b.WriteString("\n\n")
+	}
+	return b.String(), starts
+}

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
+	"gopkg.in/yaml.v3"
+)
+
+// showHeld makes the score tests log the held-out part's failures too;
+// without it they log the dev part's only, so that rule-writing never
+// sees the held-out texts.
+var showHeld = flag.Bool("showheld", false, "log the held-out texts' failures too")
+
+// pageLabel is the expected extraction of one flattened saved page, in
+// testdata/pages.yaml.
+type pageLabel struct {
+	File      string `yaml:"file"`
+	Headline  string `yaml:"headline"`
+	Published string `yaml:"published"`
+	Stated    bool   `yaml:"stated"`
+}
+
+// pageScore is the tally of one part (dev or held out) of one variant.
+type pageScore struct {
+	texts, headlines        int
+	stated, pubRight, wrong int
+	failures                []string
+}
+
+// maxEventLag is how far from its publication a text's event date may
+// lie and still be counted as not wrong on a page labelled with its
+// publication date only: a lede's "on Friday" is days away, a gallery
+// caption's date months.
+const maxEventLag = 31
+
+// add scores one extraction against its label: the headline exact; the
+// publication date right when it is the label's; wrong when it is set
+// and another day, or when the event date is set and more than
+// maxEventLag days from the publication date.
+func (ps *pageScore) add(l pageLabel, a *Article) {
+	ps.texts++
+	fail := func(format string, args ...any) {
+		ps.failures = append(ps.failures, l.File+": "+fmt.Sprintf(format, args...))
+	}
+	if a.Title == l.Headline && !a.TitleDerived {
+		ps.headlines++
+	} else {
+		fail("headline %q (derived %v), want %q", a.Title, a.TitleDerived, l.Headline)
+	}
+	if l.Stated {
+		ps.stated++
+	}
+	want, err := timeline.ParseDate(l.Published)
+	if err != nil { // "unknown": nothing to judge the dates by
+		return
+	}
+	switch {
+	case a.Published.IsZero():
+		if l.Stated {
+			fail("no publication date, want %s", l.Published)
+		}
+	case a.Published.ISO() == want.ISO() || newsdate.DayOnly(a.Published).ISO() == want.ISO():
+		if l.Stated {
+			ps.pubRight++
+		}
+	default:
+		ps.wrong++
+		fail("published %s, want %s (%v)", a.Published, l.Published, a.PublishedEvidence)
+		return
+	}
+	if !a.Event.IsZero() {
+		lag := newsdate.DaysBetween(newsdate.DayOnly(a.Event), want)
+		if lag < -maxEventLag || lag > maxEventLag {
+			ps.wrong++
+			fail("event %s, published %s (%v)", a.Event, l.Published, a.EventEvidence)
+		}
+	}
+}
+
+func (ps *pageScore) row(name string) string {
+	pct := func(a, b int) string { return fmt.Sprintf("%.1f %%", 100*float64(a)/float64(max(b, 1))) }
+	return fmt.Sprintf("| %s | %d / %d (%s) | %d / %d (%s) | %d |\n", name,
+		ps.headlines, ps.texts, pct(ps.headlines, ps.texts), ps.pubRight, ps.stated, pct(ps.pubRight, ps.stated), ps.wrong)
+}
+
+// flatPageText returns the page flattened, as the variant gives it: as the
+// scraper left it, or with the labelled headline as line 1.
+func flatPageText(flat string, l pageLabel, headlineFirst bool) string {
+	if headlineFirst {
+		return l.Headline + "\n\n" + flat
+	}
+	return flat
+}
+
+// TestScorePages scores extraction on the saved pages flattened to plain
+// text, in two variants (the headline given as line 1, and the scrape
+// alone), each on its dev and held-out parts, and fails on any wrong date
+// and below the bars of the headline-first variant: headline exact ≥ 90 %
+// and publication date right on ≥ 80 % of the pages that state it.
+func TestScorePages(t *testing.T) {
+	shared := findShared()
+	if shared == "" {
+		t.Skip("shared/corpus not found above the working directory")
+	}
+	labels := readPageLabels(t)
+	var table strings.Builder
+	table.WriteString("| variant, part | headline exact | publication date right (pages stating it) | wrong dates |\n|---|---|---|---|\n")
+	for _, headlineFirst := range []bool{true, false} {
+		var dev, held pageScore
+		for _, l := range labels {
+			data, err := os.ReadFile(filepath.Join(shared, "corpus", "html", "pages", l.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			flat, err := flattenHTML(data)
+			if err != nil {
+				t.Fatalf("%s: %v", l.File, err)
+			}
+			ps := &dev
+			if heldOut(l.File) {
+				ps = &held
+			}
+			ps.add(l, Extract(l.File, []byte(flatPageText(flat, l, headlineFirst)), Options{}))
+		}
+		variant := "scrape alone"
+		if headlineFirst {
+			variant = "headline as line 1"
+		}
+		table.WriteString(dev.row(variant + ", dev"))
+		table.WriteString(held.row(variant + ", held out"))
+		failures := dev.failures
+		if *showHeld {
+			failures = append(failures, held.failures...)
+		}
+		for _, f := range failures {
+			t.Logf("%s: %s", variant, f)
+		}
+		if dev.wrong+held.wrong > 0 {
+			t.Errorf("%s: %d wrong dates", variant, dev.wrong+held.wrong)
+		}
+		all := pageScore{texts: dev.texts + held.texts, headlines: dev.headlines + held.headlines,
+			stated: dev.stated + held.stated, pubRight: dev.pubRight + held.pubRight}
+		if headlineFirst && 10*all.headlines < 9*all.texts {
+			t.Errorf("%s: headline exact %d / %d < 90 %%", variant, all.headlines, all.texts)
+		}
+		if headlineFirst && 10*all.pubRight < 8*all.stated {
+			t.Errorf("%s: publication date right %d / %d < 80 %%", variant, all.pubRight, all.stated)
+		}
+	}
+	t.Log("\n" + table.String())
+}
+
+func readPageLabels(t *testing.T) []pageLabel {
+	t.Helper()
+	f, err := os.Open("testdata/pages.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dec := yaml.NewDecoder(f)
+	dec.KnownFields(true)
+	var labels []pageLabel
+	if err := dec.Decode(&labels); err != nil {
+		t.Fatalf("testdata/pages.yaml: %v", err)
+	}
+	return labels
+}

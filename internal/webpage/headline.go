@@ -1,0 +1,209 @@
+package webpage
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// titleSeparators split a page title into the headline and the site's
+// name ("Headline - CNN", "Reuters | Headline").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "}
+
+// readTitle sets the headline: the visible h1 when the metadata's
+// headline (JSON-LD headline, og:title, twitter:title, <title>) agrees
+// with it, else the first of those, else the page's only h1. A
+// site-name part that names the outlet is removed; an h1 that is the
+// site's name (a logo) is no headline.
+func (r *reader) readTitle() {
+	metaTitles := []struct{ text, rule string }{
+		{r.jsonHeadline, "json-ld headline"}, {r.ogTitle, "og:title"},
+		{r.twitTitle, "twitter:title"}, {r.docTitle, "<title>"},
+	}
+	var h1s []*html.Node
+	for _, h := range r.h1s {
+		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) {
+			h1s = append(h1s, h)
+		}
+	}
+	for _, h := range h1s {
+		text := visibleText(h)
+		for _, m := range metaTitles {
+			if m.text != "" && agrees(text, r.stripSiteName(m.text)) {
+				r.title, r.titleRule, r.titleNode = r.stripSiteName(text), "<h1> agreeing with "+m.rule, h
+				return
+			}
+		}
+	}
+	for _, m := range metaTitles[:3] {
+		if m.text != "" {
+			r.title, r.titleRule = r.stripSiteName(m.text), m.rule
+			return
+		}
+	}
+	if len(h1s) == 1 {
+		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>", h1s[0]
+		return
+	}
+	if r.docTitle != "" {
+		r.title, r.titleRule = r.stripSiteName(r.docTitle), "<title>"
+	}
+}
+
+// isSiteName reports whether an h1's text is the site's name: it names
+// the outlet, or it is a part of the page's <title> after the first
+// (then it becomes the site's name if the page gave none).
+func (r *reader) isSiteName(text string) bool {
+	if r.namesOutlet(text) {
+		return true
+	}
+	parts := splitTitle(r.docTitle)
+	for _, p := range parts[min(1, len(parts)):] {
+		if normalized(p) == normalized(text) {
+			setOnce(&r.siteName, text)
+			return true
+		}
+	}
+	return false
+}
+
+// agrees reports whether a visible headline and a metadata one are the
+// same words, or the metadata's is the visible one cut short: what the
+// visible one adds is words, not a byline or date after a separator
+// ("Headline - by A. Writer April 21").
+func agrees(visible, meta string) bool {
+	meta = strings.TrimRight(strings.TrimSuffix(meta, "…"), ". ")
+	v, m := normalized(visible), normalized(meta)
+	if v == "" || m == "" {
+		return false
+	}
+	if v == m {
+		return true
+	}
+	if len(m) < 30 || !strings.HasPrefix(v, m) {
+		return false
+	}
+	rest := strings.TrimSpace(restAfter(visible, len(m)))
+	return rest != "" && !strings.ContainsAny(rest[:1], "-|–—:·•(") && !strings.HasPrefix(strings.ToLower(rest), "by ")
+}
+
+// restAfter returns what follows the first n letters and digits of s.
+func restAfter(s string, n int) string {
+	for i, c := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n -= len(string(unicode.ToLower(c)))
+		}
+	}
+	return ""
+}
+
+// dropped reports whether n sits in boilerplate (a nav, an aside, a
+// footer or a block whose class names such a thing); a header is not,
+// as the article's own holds its headline and date.
+func dropped(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom != atom.Header && (hardDropped[p.DataAtom] || softDropped(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripSiteName removes from a title the parts that name the outlet:
+// its publisher, its site name or its web address's name ("Headline |
+// Reuters", "CNN - Headline", "Headline | DW | 12.12.2019").
+func (r *reader) stripSiteName(title string) string {
+	parts := splitTitle(title)
+	if len(parts) < 2 {
+		return title
+	}
+	for i := len(parts) - 1; i >= 1 && i >= len(parts)-2; i-- {
+		if r.namesOutlet(parts[i]) {
+			return strings.Join(parts[:i], "")
+		}
+	}
+	if r.namesOutlet(parts[0]) {
+		return strings.TrimLeft(strings.Join(parts[1:], ""), " |-–—:·•«»")
+	}
+	return title
+}
+
+// splitTitle splits a title before each separator, keeping the
+// separators with the part they start, so that joining gives it back.
+func splitTitle(title string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(title); i++ {
+		for _, sep := range titleSeparators {
+			if strings.HasPrefix(title[i:], sep) && i > start {
+				parts = append(parts, title[start:i])
+				start = i
+				i += len(sep) - 1
+				break
+			}
+		}
+	}
+	return append(parts, title[start:])
+}
+
+// namesOutlet reports whether a title part names the page's outlet.
+func (r *reader) namesOutlet(part string) bool {
+	p := normalized(strings.TrimLeft(part, " |-–—:·•«»"))
+	if p == "" {
+		return false
+	}
+	for _, name := range []string{r.outlet, r.siteName} {
+		if n := normalized(name); n != "" && (p == n || strings.TrimPrefix(p, "the") == strings.TrimPrefix(n, "the")) {
+			return true
+		}
+	}
+	host := hostName(r.url)
+	return host != "" && (p == host || p == normalized(host+tld(r.url)))
+}
+
+// hostName returns the name in a URL's host, without "www." and the
+// top-level domain: "https://www.theverge.com/x" gives "theverge".
+func hostName(u string) string {
+	host := hostOf(u)
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	name := labels[len(labels)-2]
+	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 && len(name) <= 3 {
+		name = labels[len(labels)-3] // bbc.co.uk
+	}
+	return normalized(name)
+}
+
+// tld returns a URL's host's last label, with its dot.
+func tld(u string) string {
+	host := hostOf(u)
+	return host[strings.LastIndexByte(host, '.')+1:]
+}
+
+func hostOf(u string) string {
+	_, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	host, _, _ = strings.Cut(host, ":")
+	return strings.TrimPrefix(strings.ToLower(host), "www.")
+}
+
+// normalized keeps only the lower-cased letters and digits of s.
+func normalized(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			b.WriteRune(unicode.ToLower(c))
+		}
+	}
+	return b.String()
+}

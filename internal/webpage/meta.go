@@ -1,0 +1,259 @@
+package webpage
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Publication date rules, best first. A rule only ever reads a
+// publication date: modified and updated dates are never candidates.
+const (
+	rankJSONLD = iota
+	rankOpenGraph
+	rankItemprop
+	rankNamed
+	rankPageJSONLD
+	rankHeaderTime
+	rankHeadText
+	rankURL
+)
+
+// publishedProperties are the meta property= names of a publication
+// date (Open Graph and its article namespace).
+var publishedProperties = map[string]bool{
+	"article:published_time": true, "og:published_time": true, "og:article:published_time": true,
+	"article:published": true, "og:pubdate": true, "article:published_date": true,
+}
+
+// publishedNames are the common meta name= tags of a publication date:
+// Dublin Core, Highwire, Parse.ly, Sailthru and the plain ones.
+var publishedNames = map[string]bool{
+	"pubdate": true, "publishdate": true, "publish-date": true, "publish_date": true,
+	"published-date": true, "published_date": true, "published_time": true, "publication_date": true,
+	"publication-date": true, "date": true, "dc.date": true, "dc.date.issued": true, "dc.date.created": true,
+	"dcterms.date": true, "dcterms.issued": true, "dcterms.created": true, "citation_publication_date": true,
+	"citation_date": true, "citation_online_date": true, "parsely-pub-date": true, "sailthru.date": true,
+	"article.published": true, "article_date_original": true, "original-publish-date": true,
+	"originalpublicationdate": true, "datepublished": true, "date_published": true, "displaydate": true,
+	"article:published_time": true, "og:published_time": true, "cxenseparse:recs:publishtime": true,
+	"release_date": true, "pub_date": true, "article.created": true, "publish-time": true,
+}
+
+// readMeta reads the head's meta tags, the JSON-LD, the header's <time>
+// and the canonical URL.
+func (r *reader) readMeta() {
+	r.readJSONLD()
+	for _, m := range r.metas {
+		r.readMetaTag(m)
+	}
+	r.readItemprop()
+	r.readHeaderTime()
+	r.readURL()
+	if r.outlet == "" {
+		r.outlet = r.siteName
+	}
+	if d, text, ok := urlDay(r.url); ok {
+		r.offer(dated{found: true, day: d, text: text, rule: "canonical URL", rank: rankURL})
+	}
+	for _, t := range r.times {
+		r.noteStamp(attr(t, "datetime"))
+	}
+	r.localize()
+}
+
+// noted is a timestamp the page holds, kept to find the publication
+// instant in the page's own offset (see localize).
+type noted struct {
+	text string
+	st   stamp
+}
+
+// noteStamp keeps s when it is a timestamp with a clock.
+func (r *reader) noteStamp(s string) {
+	if st, ok := parseStamp(s); ok && st.clock && len(r.stamps) < 256 {
+		r.stamps = append(r.stamps, noted{strings.TrimSpace(s), st})
+	}
+}
+
+// localize moves a publication date read from a UTC timestamp to its
+// day in the page's own offset, when the page gives the same instant
+// in that offset elsewhere: "2022-04-22T04:11:44+00:00" beside
+// "2022-04-21T22:11:44-06:00", or beside "2022-04-21 22:11:44" (a local
+// clock a whole number of quarter hours away, to the second).
+func (r *reader) localize() {
+	if !r.published.found {
+		return
+	}
+	best, ok := parseStamp(r.published.text)
+	if !ok || !best.clock || !best.zoned || best.offset != 0 {
+		return
+	}
+	for _, n := range r.stamps {
+		st := n.st
+		if st.zoned && st.offset == 0 || st.day == best.day {
+			continue
+		}
+		diff := st.utcMinute() - best.utcMinute()
+		same := st.zoned && diff == 0 && (st.second == best.second || st.second < 0 || best.second < 0)
+		local := !st.zoned && st.second >= 0 && st.second == best.second && diff%15 == 0 && diff >= -14*60 && diff <= 14*60
+		if same || local {
+			r.published.day, r.published.text = st.day, n.text
+			r.published.rule += ", in the page's own offset"
+			return
+		}
+	}
+}
+
+// offer keeps c when it ranks before the date found so far.
+func (r *reader) offer(c dated) {
+	if !r.published.found || c.rank < r.published.rank {
+		r.published = c
+	}
+}
+
+// offerString offers the day that s names, read by rule.
+func (r *reader) offerString(s, rule string, rank int) {
+	r.noteStamp(s)
+	if r.published.found && r.published.rank <= rank {
+		return
+	}
+	if d, ok := parseDay(s); ok {
+		r.offer(dated{found: true, day: d, text: strings.TrimSpace(s), rule: rule, rank: rank})
+	}
+}
+
+// readMetaTag reads one <meta> element.
+func (r *reader) readMetaTag(m *html.Node) {
+	content := strings.TrimSpace(attr(m, "content"))
+	if content == "" {
+		return
+	}
+	prop := strings.ToLower(strings.TrimSpace(attr(m, "property")))
+	name := strings.ToLower(strings.TrimSpace(attr(m, "name")))
+	for _, key := range []string{prop, name} {
+		switch {
+		case key == "":
+		case publishedProperties[key] && key == prop:
+			r.offerString(content, key, rankOpenGraph)
+		case publishedNames[key]:
+			r.offerString(content, key, rankNamed)
+		case key == "parsely-page":
+			r.readParselyPage(content)
+		case key == "og:title":
+			setOnce(&r.ogTitle, collapse(content))
+		case key == "twitter:title":
+			setOnce(&r.twitTitle, collapse(content))
+		case key == "og:site_name" || key == "application-name":
+			setOnce(&r.siteName, collapse(content))
+		case key == "og:url":
+			setOnce(&r.ogURL, content)
+		case key == "author" || key == "article:author" || key == "parsely-author" || key == "sailthru.author" || key == "dc.creator":
+			if !strings.Contains(content, "://") {
+				setOnce(&r.metaAuthor, collapse(content))
+			}
+		}
+	}
+}
+
+// readParselyPage reads the pub_date of a parsely-page JSON tag.
+func (r *reader) readParselyPage(content string) {
+	var v struct {
+		PubDate string `json:"pub_date"`
+	}
+	if json.Unmarshal([]byte(content), &v) == nil && v.PubDate != "" {
+		r.offerString(v.PubDate, "parsely-page pub_date", rankNamed)
+	}
+}
+
+// readItemprop reads itemprop="datePublished" wherever it is: a meta's
+// content, a time's datetime, or the element's text.
+func (r *reader) readItemprop() {
+	if r.published.found && r.published.rank <= rankItemprop || r.body == nil {
+		return
+	}
+	for n := r.doc; n != nil; n = next(n, r.doc, false) {
+		if n.Type != html.ElementNode || !strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+			continue
+		}
+		for _, v := range []string{attr(n, "content"), attr(n, "datetime"), visibleText(n)} {
+			if v != "" {
+				r.offerString(v, "itemprop datePublished", rankItemprop)
+				break
+			}
+		}
+		return
+	}
+}
+
+// readHeaderTime reads the first <time datetime> in the article's
+// header: a header that holds the headline (h1) or sits in an <article>,
+// or a time marked pubdate. A time marked as an update is skipped.
+func (r *reader) readHeaderTime() {
+	for _, t := range r.times {
+		dt := attr(t, "datetime")
+		cls := strings.ToLower(attr(t, "class") + " " + attr(t, "itemprop"))
+		if dt == "" || strings.Contains(cls, "updat") || strings.Contains(cls, "modif") {
+			continue
+		}
+		_, marked := hasAttr(t, "pubdate")
+		if marked || inArticleHeader(t) {
+			r.offerString(dt, "<time datetime> in the article's header", rankHeaderTime)
+			return
+		}
+	}
+}
+
+// hasAttr returns n's attribute key and whether it is set.
+func hasAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// inArticleHeader reports whether n sits in a <header> that is inside an
+// <article> or holds an h1.
+func inArticleHeader(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom != atom.Header {
+			continue
+		}
+		if inside(p, atom.Article) {
+			return true
+		}
+		for c := p; c != nil; c = next(c, p, false) {
+			if c.DataAtom == atom.H1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readURL sets the page's URL: the canonical link, og:url or the
+// JSON-LD's, the first that is an absolute http(s) URL; and the author
+// from the meta tags when the JSON-LD named none.
+func (r *reader) readURL() {
+	for _, u := range []string{r.links["canonical"], r.ogURL, r.jsonURL} {
+		u = strings.TrimSpace(u)
+		if strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			r.url = u
+			break
+		}
+	}
+	if r.author == "" {
+		r.author = r.metaAuthor
+	}
+}
+
+// setOnce sets *dst to v when it is still empty.
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}

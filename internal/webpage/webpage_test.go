@@ -1,0 +1,164 @@
+package webpage
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+func TestReadArticle(t *testing.T) {
+	data, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Harbour council approves new ferry link"; p.Title != want {
+		t.Errorf("title %q, want %q", p.Title, want)
+	}
+	if want := timeline.DayOf(2022, 5, 13); p.Published != want {
+		t.Errorf("published %v, want %v (the day in its own offset, never the modified date)", p.Published, want)
+	}
+	ev := p.PublishedEvidence
+	if ev.Text != "2022-05-13T23:30:00-04:00" || !strings.Contains(ev.Rule, "datePublished") || string(data[ev.Offset:ev.Offset+len(ev.Text)]) != ev.Text {
+		t.Errorf("evidence %+v, want the JSON-LD string at its offset", ev)
+	}
+	if p.Outlet != "The Daily Example" || p.Author != "Ada Writer, Bo Reporter" || p.URL != "https://news.example.org/local/harbour-council-ferry" {
+		t.Errorf("outlet %q, author %q, url %q", p.Outlet, p.Author, p.URL)
+	}
+	var body []string
+	for _, b := range p.Blocks {
+		body = append(body, b.Text)
+		if !strings.HasPrefix(string(data[b.Offset:]), b.Text[:10]) {
+			t.Errorf("block %.30q: offset %d points at %.30q", b.Text, b.Offset, data[b.Offset:])
+		}
+	}
+	text := strings.Join(body, "\n")
+	for _, want := range []string{"voted on Monday", "lasted & divided", "What happens next", "twenty minutes"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("body lacks %q:\n%s", want, text)
+		}
+	}
+	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6"} {
+		if strings.Contains(text, unwanted) {
+			t.Errorf("body holds boilerplate %q:\n%s", unwanted, text)
+		}
+	}
+	if len(p.Captions) != 1 || !strings.HasPrefix(p.Captions[0].Text, "The ferry terminal at dawn") {
+		t.Errorf("captions %+v, want the figure's caption", p.Captions)
+	}
+}
+
+// page wraps head and body markup in a page.
+func page(head, body string) string {
+	return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>"
+}
+
+func TestPublishedRules(t *testing.T) {
+	for _, tc := range []struct {
+		name, page, want, rule string
+	}{
+		{"open graph", page(`<meta property="article:published_time" content="2021-03-04T10:00:00+01:00">`, ""), "2021-03-04", "article:published_time"},
+		{"day in its own offset", page(`<meta property="article:published_time" content="2021-03-04T23:50:00-08:00">`, ""), "2021-03-04", "article:published_time"},
+		{"dublin core", page(`<meta name="DC.date.issued" content="2020-11-30">`, ""), "2020-11-30", "dc.date.issued"},
+		{"parsely", page(`<meta name="parsely-pub-date" content="2019-07-01T12:00:00Z">`, ""), "2019-07-01", "parsely-pub-date"},
+		{"sailthru", page(`<meta name="sailthru.date" content="Mon, 01 Jul 2019 12:00:00 GMT">`, ""), "2019-07-01", "sailthru.date"},
+		{"itemprop", page("", `<span itemprop="datePublished" content="2018-02-03">Feb 3</span>`), "2018-02-03", "itemprop datePublished"},
+		{"time in the article header", page("", `<article><header><h1>Title</h1><time datetime="2017-09-10T08:00:00Z">Sept 10</time></header></article>`), "2017-09-10", "<time datetime> in the article's header"},
+		{"site header's time is today, not publication", page("", `<header><time datetime="2026-12-06">today</time></header><h2>x</h2>`), "", ""},
+		{"url path", page(`<link rel="canonical" href="https://x.example/news/2022/05/13/story-name">`, ""), "2022-05-13", "canonical URL"},
+		{"url path, one segment", page(`<link rel="canonical" href="https://x.example/2022-05-13-story-name">`, ""), "2022-05-13", "canonical URL"},
+		{"modified only", page(`<meta property="article:modified_time" content="2021-03-04T10:00:00Z"><meta name="last-modified" content="2021-03-04">`, ""), "", ""},
+		{"json-ld before meta", page(`<meta name="date" content="2020-01-01"><script type="application/ld+json">{"@type":"ReportageNewsArticle","datePublished":"2020-01-02"}</script>`, ""), "2020-01-02", "json-ld ReportageNewsArticle datePublished"},
+		{"json-ld with raw newlines", page("<script type=\"application/ld+json\">{\"@type\":[\"NewsArticle\"],\"headline\":\"A\nB\",\"datePublished\":\"2020-01-02\"}</script>", ""), "2020-01-02", "json-ld NewsArticle datePublished"},
+		{"placeholder epoch", page(`<meta property="article:published_time" content="1970-01-01T00:00:00Z">`, ""), "", ""},
+		{"nonsense", page(`<meta property="article:published_time" content="yesterday-ish">`, ""), "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Read([]byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if !p.Published.IsZero() {
+				got = p.Published.ISO()
+			}
+			if got != tc.want || tc.want != "" && p.PublishedEvidence.Rule != "publication: metadata "+tc.rule {
+				t.Errorf("published %q by %q, want %q by %q", got, p.PublishedEvidence.Rule, tc.want, tc.rule)
+			}
+		})
+	}
+}
+
+func TestTitleSiteName(t *testing.T) {
+	for _, tc := range []struct {
+		name, page, want string
+	}{
+		{"suffix names og:site_name", page(`<meta property="og:site_name" content="Reuters"><meta property="og:title" content="Talks resume | Reuters">`, ""), "Talks resume"},
+		{"suffix names the host", page(`<link rel="canonical" href="https://edition.cnn.com/x"><title>Talks resume - CNN</title>`, "<h1>Talks resume</h1>"), "Talks resume"},
+		{"prefix names publisher", page(`<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Example News"}}</script><title>Example News - Talks resume</title>`, ""), "Talks resume"},
+		{"suffix not the outlet stays", page(`<meta property="og:site_name" content="Reuters"><meta property="og:title" content="Ukraine - the talks resume">`, ""), "Ukraine - the talks resume"},
+		{"h1 agreeing with the metadata", page(`<meta property="og:title" content="Talks   resume">`, `<header><h1>Site</h1></header><h1>Talks resume</h1>`), "Talks resume"},
+		{"h1 alone", page("", `<h1>Talks resume</h1>`), "Talks resume"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Read([]byte(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Title != tc.want {
+				t.Errorf("title %q (%s), want %q", p.Title, p.TitleRule, tc.want)
+			}
+		})
+	}
+}
+
+func TestCharset(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"meta charset", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><h1>Caf\xe9 opens</h1></body></html>")},
+		{"http-equiv", []byte("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><h1>Caf\xe9 opens</h1></body></html>")},
+		{"utf-8 bom", []byte("\xef\xbb\xbf<html><body><h1>Caf\xc3\xa9 opens</h1></body></html>")},
+		{"utf-16 bom", utf16LE("<html><body><h1>Café opens</h1></body></html>")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Read(tc.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Title != "Café opens" {
+				t.Errorf("title %q, want %q", p.Title, "Café opens")
+			}
+		})
+	}
+}
+
+// utf16LE encodes s as UTF-16, little-endian, after a byte-order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
+
+func TestBadInput(t *testing.T) {
+	if _, err := Read([]byte("\x00\x01\x02PK\x03\x04 binary junk")); err != ErrNotHTML {
+		t.Errorf("binary data: error %v, want ErrNotHTML", err)
+	}
+	deep := strings.Repeat("<div>", 10000) + "<p>" + strings.Repeat("Deep text in a nested page. ", 5) + "</p>" + strings.Repeat("</div>", 10000)
+	if _, err := Read([]byte(page("<title>Deep</title>", deep))); err == nil || !strings.Contains(err.Error(), "not a readable HTML page") {
+		t.Errorf("10,000 nested elements: error %v, want one saying the page cannot be read", err)
+	}
+	shallow := strings.Repeat("<div>", 400) + "<p>" + strings.Repeat("Deep text in a nested page. ", 5) + "</p>"
+	p, err := Read([]byte(page("<title>Deep</title>", shallow)))
+	if err != nil || p.Title != "Deep" || len(p.Blocks) != 1 {
+		t.Errorf("400 nested elements: %v, %+v; want the page read", err, p)
+	}
+}
