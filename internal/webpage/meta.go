@@ -17,6 +17,7 @@ const (
 	rankNamed
 	rankPageJSONLD
 	rankHeaderTime
+	rankHeadText
 	rankURL
 )
 
@@ -57,6 +58,53 @@ func (r *reader) readMeta() {
 	if d, text, ok := urlDay(r.url); ok {
 		r.offer(dated{found: true, day: d, text: text, rule: "canonical URL", rank: rankURL})
 	}
+	for _, t := range r.times {
+		r.noteStamp(attr(t, "datetime"))
+	}
+	r.localize()
+}
+
+// noted is a timestamp the page holds, kept to find the publication
+// instant in the page's own offset (see localize).
+type noted struct {
+	text string
+	st   stamp
+}
+
+// noteStamp keeps s when it is a timestamp with a clock.
+func (r *reader) noteStamp(s string) {
+	if st, ok := parseStamp(s); ok && st.clock && len(r.stamps) < 256 {
+		r.stamps = append(r.stamps, noted{strings.TrimSpace(s), st})
+	}
+}
+
+// localize moves a publication date read from a UTC timestamp to its
+// day in the page's own offset, when the page gives the same instant
+// in that offset elsewhere: "2022-04-22T04:11:44+00:00" beside
+// "2022-04-21T22:11:44-06:00", or beside "2022-04-21 22:11:44" (a local
+// clock a whole number of quarter hours away, to the second).
+func (r *reader) localize() {
+	if !r.published.found {
+		return
+	}
+	best, ok := parseStamp(r.published.text)
+	if !ok || !best.clock || !best.zoned || best.offset != 0 {
+		return
+	}
+	for _, n := range r.stamps {
+		st := n.st
+		if st.zoned && st.offset == 0 || st.day == best.day {
+			continue
+		}
+		diff := st.utcMinute() - best.utcMinute()
+		same := st.zoned && diff == 0 && (st.second == best.second || st.second < 0 || best.second < 0)
+		local := !st.zoned && st.second >= 0 && st.second == best.second && diff%15 == 0 && diff >= -14*60 && diff <= 14*60
+		if same || local {
+			r.published.day, r.published.text = st.day, n.text
+			r.published.rule += ", in the page's own offset"
+			return
+		}
+	}
 }
 
 // offer keeps c when it ranks before the date found so far.
@@ -68,6 +116,7 @@ func (r *reader) offer(c dated) {
 
 // offerString offers the day that s names, read by rule.
 func (r *reader) offerString(s, rule string, rank int) {
+	r.noteStamp(s)
 	if r.published.found && r.published.rank <= rank {
 		return
 	}
