@@ -29,10 +29,9 @@ import (
 //	                them all) and of the entries of each person it
 //	                spoke with
 //	taxonomy index  each term's entry count
-//	index           collapsed: every entry's heading; in full: every entry
+//	index           every entry
 //	feeds           the latest entries
-//	search.json     each month's entry count
-//	search month    its entries
+//	search index    each file's own bytes (the index is made to key it)
 //	other exports   every entry, and every term's entry count
 //
 // An entry's key hashes every field of the entry (TestEntryKeyCoversFields

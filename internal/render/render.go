@@ -545,15 +545,9 @@ func (r *renderer) feeds() []job {
 // search index and its months.
 func (r *renderer) exports() []job {
 	all := r.key(func(k *keyer) uint64 { return k.all })
-	months := r.key(func(k *keyer) uint64 { return k.key("search index", k.taxonomyKey(r.links.Months)) })
 	jobs := append(r.feeds(),
 		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
 		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
-		exportJob("search.json", months, func() ([]byte, error) { return SearchIndex(r.links) }),
 	)
-	for _, m := range r.links.Months.Terms {
-		key := r.key(func(k *keyer) uint64 { return k.key("search month", k.entriesKey(m.Entries)) })
-		jobs = append(jobs, exportJob(SearchMonthURL(m.ID), key, func() ([]byte, error) { return SearchEntries(m, r.links) }))
-	}
-	return jobs
+	return append(jobs, r.searchJobs()...)
 }
