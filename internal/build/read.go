@@ -59,6 +59,12 @@ func readRecord(fsys afero.Fs, dir string, r *content.Record) ([]byte, error) {
 	return raw, nil
 }
 
+// ExtractArticle reads and extracts the article a of the content folder
+// dir, as a build does: for "gen extract".
+func ExtractArticle(fsys afero.Fs, dir string, a content.Article, opts extract.Options) (*extract.Article, error) {
+	return extractArticle(fsys, dir, a, opts)
+}
+
 // extractArticle reads and extracts the article a.
 func extractArticle(fsys afero.Fs, dir string, a content.Article, opts extract.Options) (*extract.Article, error) {
 	data, meta, err := readArticle(fsys, dir, a)

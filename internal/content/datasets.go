@@ -108,6 +108,24 @@ func loadDatasets(fsys afero.Fs, c *Content, files []listedFile, mappings map[st
 	}
 }
 
+// ListDataset lists the records of the dataset file p, which lies in
+// the folder root (its mapping file beside it, if any, is read too), as
+// Load lists them; loc is the zone of timestamps without an offset.
+func ListDataset(fsys afero.Fs, root, p string, loc *time.Location) ([]Article, diag.List) {
+	c := &Content{Dir: root}
+	c.Site.Location = loc
+	var diags diag.List
+	mappings := map[string]listedFile{}
+	for _, ext := range []string{".yaml", ".yml"} {
+		if info, err := fsys.Stat(p + ext); err == nil && !info.IsDir() {
+			mappings[p] = listedFile{path: p + ext}
+			break
+		}
+	}
+	loadDatasets(fsys, c, []listedFile{{path: p}}, mappings, map[string]bool{}, &diags)
+	return c.Articles, diags
+}
+
 // scanDataset lists the records of the dataset d. A file that cannot be
 // parsed is reported with its line and column, and gives no records.
 func scanDataset(fsys afero.Fs, root string, d *dataset.Dataset, diags *diag.List) []Record {

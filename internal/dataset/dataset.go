@@ -114,6 +114,9 @@ type SyntaxError struct {
 	Line, Col int
 	Offset    int64
 	Msg       string
+	// relocate marks an Offset that is where a JSON value starts, the
+	// error lying inside it.
+	relocate bool
 }
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
@@ -149,6 +152,9 @@ func Scan(f io.ReadSeeker, format Format, m *Mapping, fn func(Record) error) ([]
 	}
 	var se *SyntaxError
 	if errors.As(err, &se) && se.Line == 0 {
+		if se.relocate {
+			se.Offset = relocate(f, se.Offset)
+		}
 		se.Line, se.Col = position(f, se.Offset)
 	}
 	return header, err

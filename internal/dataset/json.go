@@ -107,8 +107,9 @@ func scanJSONArray(r io.Reader, m *Mapping, fn func(Record) error) error {
 	if err != nil {
 		return err
 	}
+	end := s.dec.InputOffset()
 	if _, err := s.dec.Token(); !errors.Is(err, io.EOF) {
-		return s.errorHere("more after the end of the JSON value (want one array or object per file; one object per line is a .jsonl file)")
+		return &SyntaxError{Offset: end, Msg: "more after the end of the JSON value (want one array or object per file; one object per line is a .jsonl file)"}
 	}
 	return nil
 }
@@ -186,8 +187,18 @@ func isArrayKey(key string) bool {
 func (s *jsonScanner) elements() error {
 	for s.dec.More() {
 		line := s.nextLine()
+		start := s.dec.InputOffset()
+		if s.number > 0 {
+			start++ // the comma before the element
+		}
 		var raw json.RawMessage
 		if err := s.dec.Decode(&raw); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				// Decode's offset is not the file's: Scan finds the
+				// error again from the element's start.
+				return &SyntaxError{Offset: start, relocate: true, Msg: fmt.Sprintf("JSON syntax error: %s (want an article object)", se.Error())}
+			}
 			return s.syntax(err, "an article object")
 		}
 		// The element ends where the decoder stands; it starts after the
@@ -247,4 +258,18 @@ func (s *jsonScanner) syntax(err error, want string) error {
 // errorHere is a SyntaxError at the decoder's position.
 func (s *jsonScanner) errorHere(msg string) error {
 	return &SyntaxError{Offset: s.dec.InputOffset(), Msg: msg}
+}
+
+// relocate returns the offset in f of the syntax error in the JSON
+// value that starts at base, decoding it again from there.
+func relocate(f io.ReadSeeker, base int64) int64 {
+	if _, err := f.Seek(base, io.SeekStart); err != nil {
+		return base
+	}
+	var raw json.RawMessage
+	var se *json.SyntaxError
+	if err := json.NewDecoder(io.LimitReader(f, MaxRecord)).Decode(&raw); errors.As(err, &se) {
+		return base + se.Offset - 1
+	}
+	return base
 }
