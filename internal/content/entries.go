@@ -74,11 +74,11 @@ func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, fields Fields, s
 		return !written && !suggested[name]
 	}
 	if e.ID == "" && missing("id") {
-		hint := Slugify(e.Title)
+		hint := timeline.Slugify(e.Title)
 		if hint == "" {
 			hint = "2022-02-24-invasion"
 		} else if !e.Date.IsZero() {
-			hint = Slugify(e.Date.ISO()) + "-" + hint
+			hint = timeline.Slugify(e.Date.ISO()) + "-" + hint
 		}
 		d.errorf(n, "id: missing (want a stable slug, e.g. id: %s)", hint)
 	}

@@ -80,7 +80,7 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 		d.checkRange(e, fields)
 	}
 	if _, written := fields["id"]; !written && e.ID == "" {
-		e.ID = ArticleSlug(articlePath)
+		e.ID = timeline.ArticleSlug(articlePath)
 		d.checkDerivedID(e.Origin, "file name", e.ID)
 	}
 	_, dated := fields["date"]
