@@ -132,7 +132,7 @@ func (x *extraction) findHeadline() {
 func (x *extraction) maxScore(i int) int {
 	bound := 2 + 2 + 4 // headline-shaped, repeated, lede words
 	if i == 0 {
-		bound += 4 + 2 // line 1, repeated above prose
+		bound += 6 + 2 // line 1, repeated above prose
 	}
 	if d := x.firstProse - i; d <= 3 {
 		bound += 4 - d

@@ -61,7 +61,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	s, n := f.text, f.words
 	sc := lineScore{explain: x.explain}
 	if i == 0 {
-		sc.add(4, "line 1")
+		sc.add(6, "line 1")
 	}
 	if d := x.firstProse - i; d <= 3 {
 		sc.add(4-d, "just above the first prose paragraph")
