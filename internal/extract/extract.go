@@ -26,7 +26,7 @@ import (
 
 // Options tune extraction.
 type Options struct {
-	// Window is the chronology window; a yearless date with no
+	// WindowStart and WindowEnd are the chronology window; a yearless date with no
 	// publication date takes its year from it when that is unambiguous.
 	WindowStart, WindowEnd timeline.Date
 	// Names finds the known people the article names; nil finds none.

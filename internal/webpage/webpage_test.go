@@ -104,6 +104,9 @@ func TestTitleSiteName(t *testing.T) {
 		{"suffix not the outlet stays", page(`<meta property="og:site_name" content="Reuters"><meta property="og:title" content="Ukraine - the talks resume">`, ""), "Ukraine - the talks resume"},
 		{"h1 agreeing with the metadata", page(`<meta property="og:title" content="Talks   resume">`, `<header><h1>Site</h1></header><h1>Talks resume</h1>`), "Talks resume"},
 		{"h1 alone", page("", `<h1>Talks resume</h1>`), "Talks resume"},
+		{"site name then a date", page(`<link rel="canonical" href="https://www.dw.com/en/x"><meta property="og:title" content="Talks resume | DW | 19.01.2020">`, ""), "Talks resume"},
+		{"logo h1 repeats the title's site part", page(`<title>Talks resume | The Tribune</title>`, `<h1>The Tribune</h1>`), "Talks resume"},
+		{"byline after the h1's headline", page(`<meta property="og:title" content="Talks resume in the capital after a long pause">`, `<h1>Talks resume in the capital after a long pause - by A. Writer</h1>`), "Talks resume in the capital after a long pause"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Read([]byte(tc.page))

@@ -318,12 +318,12 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 		return false, fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
 	old, had := o.old[clean]
-	line := -1
+	shaOffset := -1
 	if had {
 		o.claimed++
-		line = old.line
+		shaOffset = old.shaOffset
 	}
-	o.hashes[clean] = fileSum{sha: hash, quick: quick, line: line}
+	o.hashes[clean] = fileSum{sha: hash, quick: quick, shaOffset: shaOffset}
 	changed := o.fresh || !had || old.sha != hash
 	if changed {
 		o.staged = append(o.staged, clean)
