@@ -228,6 +228,9 @@ func dropUnreadable(c *content.Content, articles []*extract.Article, errs []erro
 // everything succeeded. On error the returned Result still carries the
 // warnings, and the error lists every problem, one per line.
 func Build(fsys afero.Fs, opts Options) (*Result, error) {
+	if err := checkFolders(fsys, opts); err != nil {
+		return &Result{}, err
+	}
 	start := time.Now()
 	timings := startTimings()
 	key, keyErr := InputKey(fsys, opts)

@@ -87,6 +87,9 @@ func NewSession(fsys afero.Fs, opts Options) *Session {
 // everything succeeded, and after a failure the next call starts again
 // from the last successful one.
 func (s *Session) Build(changed []string) (*Result, error) {
+	if err := checkFolders(s.fsys, s.opts); err != nil {
+		return &Result{}, err
+	}
 	start := time.Now()
 	timings := startTimings()
 	next := *s
