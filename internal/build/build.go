@@ -114,6 +114,7 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	}
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
+	diags.Append(render.CheckLinks(chron, path.Join(opts.ContentDir, "site.yaml")))
 	timings.mark("merge")
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
 	if err != nil {
