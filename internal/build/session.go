@@ -87,6 +87,9 @@ func NewSession(fsys afero.Fs, opts Options) *Session {
 // everything succeeded, and after a failure the next call starts again
 // from the last successful one.
 func (s *Session) Build(changed []string) (*Result, error) {
+	if err := checkFolders(s.fsys, s.opts); err != nil {
+		return &Result{}, err
+	}
 	start := time.Now()
 	timings := startTimings()
 	next := *s
@@ -132,6 +135,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 
 	chron, mergeDiags := merge.Merge(c, extracted)
 	diags.Append(mergeDiags)
+	diags.Append(render.CheckLinks(chron, path.Join(s.opts.ContentDir, "site.yaml")))
 	timings.mark("merge")
 
 	if full || reload || next.templates == nil || touches(changed, s.opts.TemplatesDir) {
