@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // HeadlineCandidate is a line extraction weighed as the headline: its
 // text, where it starts, its score, and the features that gave the score
 // ("+4 line 1", "-3 ends like a sentence").
@@ -28,7 +30,7 @@ func HeadlineCandidates(path string, data []byte, opts Options, limit int) []Hea
 
 // headlineWindow is how many lines above the first prose paragraph are
 // weighed as the headline, beside line 1.
-const headlineWindow = 40
+const headlineWindow = 20
 
 // lineScore adds up the points of one candidate line, and when
 // explaining, the features that gave them.
@@ -80,8 +82,16 @@ func (x *extraction) nextProse(i int) int {
 // article's head starts after.
 func (x *extraction) findHeadline() {
 	x.firstProse, x.ledeLine = x.nextProse(0), -1
+	if x.firstProse == 0 && len(x.lines) > 1 && x.headlineInSentence() {
+		x.firstProse = x.nextProse(1)
+	}
 	best, bestScore, anchor := -1, 0, -1
 	weigh := func(i int) {
+		// A line that cannot beat the best so far (ties go to the
+		// earlier line) is not weighed, unless explaining.
+		if bound := x.maxScore(i); !x.explain && best >= 0 && (bound < bestScore || bound == bestScore && i > best) {
+			return
+		}
 		if x.headlineReject(i) != "" {
 			return
 		}
@@ -89,16 +99,16 @@ func (x *extraction) findHeadline() {
 		if x.explain {
 			x.candidates = append(x.candidates, HeadlineCandidate{Text: x.lines[i].Text, Offset: x.lines[i].Start, Score: s.points, Why: s.why})
 		}
-		if s.points > bestScore || best < 0 && s.points > 0 {
+		if s.points > 0 && (best < 0 || s.points > bestScore || s.points == bestScore && i < best) {
 			best, bestScore = i, s.points
 		}
 	}
-	// Line 1, and the window of lines above the first prose paragraph.
-	from := max(0, x.firstProse-headlineWindow)
-	if from > 0 {
+	// Line 1, then the window of lines above the first prose paragraph,
+	// nearest first.
+	if x.firstProse > 0 {
 		weigh(0)
 	}
-	for i := from; i < x.firstProse; i++ {
+	for i := x.firstProse - 1; i > 0 && i >= x.firstProse-headlineWindow; i-- {
 		weigh(i)
 	}
 	if best < 0 {
@@ -108,13 +118,26 @@ func (x *extraction) findHeadline() {
 	if best == 0 {
 		// A headline given as line 1: the article's head starts at the
 		// page's own copy of it, or else above the first prose paragraph.
-		if k, prose := x.recurrence(0); k >= 0 {
+		if k, prose := x.lineOneCopy(); k >= 0 {
 			anchor, x.firstProse = k, prose
 		} else if n := x.nearestTitleShaped(); n > 0 {
 			anchor = n
 		}
 	}
 	x.title = anchor
+}
+
+// maxScore is the most scoreHeadline can give line i: every feature
+// that adds points, none that takes them away.
+func (x *extraction) maxScore(i int) int {
+	bound := 2 + 2 + 4 // headline-shaped, repeated, lede words
+	if i == 0 {
+		bound += 6 + 2 // line 1, repeated above prose
+	}
+	if d := x.firstProse - i; d <= 3 {
+		bound += 4 - d
+	}
+	return bound
 }
 
 // nearestTitleShaped returns the title-shaped line nearest above the
@@ -126,6 +149,15 @@ func (x *extraction) nearestTitleShaped() int {
 		}
 	}
 	return -1
+}
+
+// lineOneCopy returns recurrence(0), worked out once.
+func (x *extraction) lineOneCopy() (int, int) {
+	if !x.copyDone {
+		x.copyLine, x.copyProse = x.recurrence(0)
+		x.copyDone = true
+	}
+	return x.copyLine, x.copyProse
 }
 
 // recurrence returns the later line that repeats line i (see sameTitle) and is followed
@@ -177,4 +209,17 @@ func sameTitle(a, b string) bool {
 		}
 		i, j, n = i+1, j+1, n+1
 	}
+}
+
+// headlineInSentence reports whether line 1, which reads as prose, is a
+// headline in a sentence's shape: one sentence of at most thirty words
+// set apart by an empty line, as a headline given as line 1 is, or one
+// whose copy the page prints again above prose.
+func (x *extraction) headlineInSentence() bool {
+	first, second := x.lines[0], x.lines[1]
+	if k, _ := x.lineOneCopy(); k > 0 {
+		return true
+	}
+	return x.facts[0].words <= 30 && !hasSentenceBreak(first.Text) &&
+		strings.Count(x.text[first.End:second.Start], "\n") >= 2
 }

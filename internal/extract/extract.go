@@ -16,6 +16,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/newsroom/timeline/internal/names"
@@ -25,7 +26,7 @@ import (
 
 // Options tune extraction.
 type Options struct {
-	// Window is the chronology window; a yearless date with no
+	// WindowStart and WindowEnd are the chronology window; a yearless date with no
 	// publication date takes its year from it when that is unambiguous.
 	WindowStart, WindowEnd timeline.Date
 	// Names finds the known people the article names; nil finds none.
@@ -58,6 +59,10 @@ type Article struct {
 	// URL and Author are the article's link and byline, as its scrape's
 	// metadata gives them (Meta); empty for a bare text.
 	URL, Author string
+	// Conflict says how the metadata and the text disagree on the
+	// publication date by more than a day, naming both; empty when they
+	// agree or one of them is silent.
+	Conflict string
 	// Dateline is the place a dateline names ("WASHINGTON").
 	Dateline string
 	Blocks   []timeline.Block
@@ -82,6 +87,7 @@ func extract(path string, data []byte, meta Meta, opts Options) *Article {
 		if meta.Published.Precision < timeline.Day {
 			meta.Published, meta.PublishedEvidence = m.Published, m.PublishedEvidence
 		}
+		meta.URL, meta.Outlet, meta.Author = cmp.Or(meta.URL, m.URL), cmp.Or(meta.Outlet, m.Outlet), cmp.Or(meta.Author, m.Author)
 	}
 	x := &extraction{
 		text:  string(data),
@@ -168,6 +174,10 @@ type extraction struct {
 	// candidates are compared with, once ledeLine is set (-1 before).
 	ledeWords []string
 	ledeLine  int
+	// copyLine and copyProse are the page's copy of line 1 and the prose
+	// after it (see lineOneCopy), once copyDone is set.
+	copyLine, copyProse int
+	copyDone            bool
 }
 
 // candidate is a date mention, with absolute offsets, found in a place
@@ -220,6 +230,6 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		a.Published == b.Published && a.Event == b.Event &&
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
-		a.Undated == b.Undated && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
+		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
 		a.Summary == b.Summary && slices.Equal(a.People, b.People)
 }

@@ -99,20 +99,31 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	return false
 }
 
-// clockConflict reports whether the text holds a timestamp of another
-// day than m: comments and lists of stories stamp their entries, and
-// "Published … | Updated …" two days, so that the last stamp of such a
-// page dates none of its articles.
+// clockConflict reports whether the stamp m dates no article: it says
+// when a text was updated, or the text holds a timestamp of another day
+// that is no update stamp (comments and lists of stories stamp their
+// entries).
 func (x *extraction) clockConflict(m newsdate.Mention) bool {
+	if x.updateStamp(m.Start) {
+		return true
+	}
 	for i, f := range x.facts {
 		l := x.lines[i]
 		for _, o := range f.dates {
-			if o.Kind == newsdate.Absolute && o.HasClock && !sameDay(o, m) && l.Start+o.Start != m.Start {
+			if o.Kind == newsdate.Absolute && o.HasClock && !sameDay(o, m) && l.Start+o.Start != m.Start &&
+				!x.updateStamp(l.Start+o.Start) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// updateStamp reports whether the date at offset at follows "updated" or
+// "modified" closely.
+func (x *extraction) updateStamp(at int) bool {
+	before := strings.ToLower(x.text[max(0, at-25):at])
+	return strings.Contains(before, "updated") || strings.Contains(before, "modified")
 }
 
 // datedAbove reports whether a line of [from, top), above the headline,

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/newsroom/timeline/internal/webpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
@@ -17,8 +18,10 @@ const ruleFeedDate = "publication: feed date"
 
 // readMarkup returns the text an article given as markup reads as, and
 // what its markup says beside it: a news feed's XML (NITF, NewsML) is
-// read for its headline, dateline, issue date and paragraphs, a page
-// saved with its tags for its visible text. ok is false when data is not
+// read for its headline, dateline, issue date and paragraphs; a page
+// saved with its tags through the saved-page reader (internal/webpage)
+// for its headline, main text and metadata, or, when that finds no main
+// text, for all its visible text. ok is false when data is not
 // markup (it does not open with a tag), which no plain text does.
 func readMarkup(data []byte) (text []byte, meta Meta, ok bool) {
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
@@ -31,11 +34,38 @@ func readMarkup(data []byte) (text []byte, meta Meta, ok bool) {
 			return []byte(feed.text()), feed.meta(), true
 		}
 	}
+	if page, err := webpage.Read(head); err == nil && len(page.Blocks) > 0 {
+		return pageText(page), pageMeta(page), true
+	}
 	visible, err := visibleText(head)
 	if err != nil {
 		return nil, Meta{}, false
 	}
 	return []byte(visible), Meta{}, true
+}
+
+// pageText returns a saved page's main text as plain text: its headline
+// as line 1, then its blocks, one a line.
+func pageText(page *webpage.Page) []byte {
+	var b strings.Builder
+	if page.Title != "" {
+		b.WriteString(page.Title)
+		b.WriteString("\n\n")
+	}
+	for _, bl := range page.Blocks {
+		b.WriteString(strings.Join(strings.Fields(bl.Text), " "))
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+// pageMeta returns what a saved page's metadata says of it. Its date's
+// evidence keeps the page's string and rule; its offset is -1, as the
+// page's offsets are not those of its text.
+func pageMeta(page *webpage.Page) Meta {
+	ev := page.PublishedEvidence
+	ev.Offset = -1
+	return Meta{Published: page.Published, PublishedEvidence: ev, URL: page.URL, Outlet: page.Outlet, Author: page.Author}
 }
 
 // feed is what a news feed's XML says of one article.

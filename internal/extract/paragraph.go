@@ -203,18 +203,19 @@ func captionRun(group []span) int {
 }
 
 // galleryCaption reports whether line l, before the lede, is a photo
-// caption without a credit: caption-shaped (see captionShaped) and
-// either ending on its weekday and date ("…, Saturday, Oct. 1, 2022.")
-// or one of a run of such lines, as a gallery prints them.
+// caption without a credit: at most sixty words, caption-shaped (see
+// captionShaped) and either ending on its weekday and date, without a
+// clock time ("…, Saturday, Oct. 1, 2022."), or one of a run of such
+// lines, as a gallery prints them.
 func (x *extraction) galleryCaption(l span) bool {
 	i := l.Line
-	if l.Start != x.lines[i].Start || l.End != x.lines[i].End || !captionShaped(&x.facts[i]) {
+	f := &x.facts[i]
+	if l.Start != x.lines[i].Start || l.End != x.lines[i].End || f.words > 60 || !captionShaped(f) {
 		return false
 	}
-	f := &x.facts[i]
 	if n := len(f.dates); n > 0 {
 		m := f.dates[n-1]
-		if m.Kind == newsdate.Absolute && m.Weekday >= 0 && len(strings.TrimRight(f.text, ".) ")) <= m.End {
+		if m.Kind == newsdate.Absolute && m.Weekday >= 0 && !m.HasClock && len(strings.TrimRight(f.text, ".) ")) <= m.End {
 			return true
 		}
 	}

@@ -29,10 +29,9 @@ import (
 //	                them all) and of the entries of each person it
 //	                spoke with
 //	taxonomy index  each term's entry count
-//	index           collapsed: every entry's heading; in full: every entry
+//	index           every entry
 //	feeds           the latest entries
-//	search.json     each month's entry count
-//	search month    its entries
+//	search index    each file's own bytes (the index is made to key it)
 //	other exports   every entry, and every term's entry count
 //
 // An entry's key hashes every field of the entry (TestEntryKeyCoversFields
@@ -96,11 +95,11 @@ func newKeyer(r *renderer) *keyer {
 	// An entry or article the same as in the previous Render, found at
 	// about the same place, keeps its keys (see sameEntry); one whose
 	// blocks are the same keeps its body's hash.
-	prev := r.opts.Previous
+	prev := r.previous()
 	if prev == nil {
 		prev = &State{}
 	}
-	sameGlobal := r.opts.Previous != nil && prev.global == k.global
+	sameGlobal := r.previous() != nil && prev.global == k.global
 	articles := r.chron.Articles
 	articleBodies := make([]uint64, len(articles))
 	articleKeyList := make([]uint64, len(articles))
@@ -146,7 +145,7 @@ func newKeyer(r *renderer) *keyer {
 		headings[i] = h.sum(seed)
 	})
 	k.articles = articleKeyList
-	if next := r.opts.Next; next != nil {
+	if next := r.next(); next != nil {
 		next.global = k.global
 		next.entries = make([]entryKeys, len(entries))
 		for i, e := range entries {

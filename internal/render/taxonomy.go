@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -206,7 +205,7 @@ func (l *Links) spokeWith(person *Term) []*Term {
 	var others []*Term
 	byID := map[string]*Term{}
 	for _, e := range person.Entries {
-		if !merge.ContactKinds[e.Kind] || !l.hasParticipant(e, person) {
+		if !timeline.IsContact(e.Kind) || !l.hasParticipant(e, person) {
 			continue
 		}
 		for _, name := range e.Participants {

@@ -191,7 +191,8 @@ func (r *reader) locate(data string) int {
 
 // dropSoftBoilerplate leaves out the blocks in elements whose class, id
 // or role names boilerplate, unless the element holds an h1 or more than
-// half of the page's prose (a wrapper with an unlucky name).
+// half of the page's prose (a wrapper with an unlucky name, such as a
+// layout's "sidebar"; never a dialog's or a cookie banner's).
 func dropSoftBoilerplate(blocks []textBlock) []textBlock {
 	soft := map[*html.Node]bool{}
 	isSoft := func(n *html.Node) bool {
@@ -221,7 +222,7 @@ func dropSoftBoilerplate(blocks []textBlock) []textBlock {
 	for _, b := range blocks {
 		keep := true
 		for p, up := b.node, 0; p != nil && up < maxClimb; p, up = p.Parent, up+1 {
-			if !isSoft(p) || weight[p]*2 > total {
+			if !isSoft(p) || weight[p]*2 > total && !strictlyDropped(p) {
 				continue
 			}
 			holds, ok := h1[p]

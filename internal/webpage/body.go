@@ -34,18 +34,38 @@ var hardDropped = func() map[atom.Atom]bool {
 var boilerplateWords = map[string]bool{
 	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
 	"share": true, "sharing": true, "social": true, "sharebar": true, "related": true, "recommended": true,
-	"recirculation": true, "newsletter": true, "subscribe": true, "subscription": true, "signup": true,
-	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "comment": true, "comments": true,
-	"disqus": true, "sidebar": true, "widget": true, "promo": true, "advert": true, "advertisement": true,
-	"ad": true, "ads": true, "banner": true, "popup": true, "modal": true, "footer": true, "masthead": true,
+	"recirculation": true,
+	"sidebar":       true, "promo": true, "advert": true, "advertisement": true,
+	"ad": true, "ads": true, "banner": true, "footer": true, "masthead": true,
 	"trending": true, "popular": true, "outbrain": true, "taboola": true, "paywall": true, "byline": true,
 	"tags": true, "author-bio": true, "bio": true, "pagination": true, "pager": true, "toolbar": true,
 	"complementary": true, "contentinfo": true, "search": true, "skip": true, "hidden": true,
 }
 
+// strictWords are the boilerplate words of blocks that never hold the
+// article, however much text they hold: a wrapper's layout class may
+// say "sidebar", never "cookie" or "dialog".
+var strictWords = map[string]bool{
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "comment": true, "comments": true,
+	"disqus": true, "newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"paywall": true, "popup": true, "modal": true, "dialog": true, "overlay": true,
+}
+
 // softDropped reports whether an element's class, id or role names
 // boilerplate, or it is hidden.
 func softDropped(n *html.Node) bool {
+	return boilerplateName(n, boilerplateWords) || boilerplateName(n, strictWords)
+}
+
+// strictlyDropped reports whether an element's class, id or role names
+// a block that never holds the article, or it is hidden.
+func strictlyDropped(n *html.Node) bool {
+	return boilerplateName(n, strictWords)
+}
+
+// boilerplateName reports whether n is hidden, or a word of its class,
+// id or role is one of words, not after a state word ("no-share").
+func boilerplateName(n *html.Node, words map[string]bool) bool {
 	if _, hidden := hasAttr(n, "hidden"); hidden || attr(n, "aria-hidden") == "true" {
 		return true
 	}
@@ -54,13 +74,21 @@ func softDropped(n *html.Node) bool {
 		return false
 	}
 	for _, key := range []string{"class", "id", "role"} {
-		for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, key)), isNameSeparator) {
-			if boilerplateWords[w] {
+		names := strings.FieldsFunc(strings.ToLower(attr(n, key)), isNameSeparator)
+		for i, w := range names {
+			if words[w] && (i == 0 || !stateWords[names[i-1]]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// stateWords before a boilerplate word make a class name a page's state
+// ("no-share", "has-sidebar", "with_aside"), not a block of its own.
+var stateWords = map[string]bool{
+	"no": true, "has": true, "with": true, "hide": true, "show": true, "without": true,
+	"enable": true, "enabled": true, "disable": true, "disabled": true, "is": true,
 }
 
 func isNameSeparator(c rune) bool {
@@ -102,6 +130,14 @@ func (r *reader) readBody() {
 		return
 	}
 	blocks := r.splitBlocks(r.body)
+	others := r.otherArticles()
+	kept := blocks[:0]
+	for _, b := range blocks {
+		if !withinAny(b.node, others) {
+			kept = append(kept, b)
+		}
+	}
+	blocks = kept
 	container := chooseContainer(r.body, blocks)
 	for i := range blocks {
 		b := &blocks[i]
@@ -120,6 +156,40 @@ func (r *reader) readBody() {
 		}
 		r.blocks = append(r.blocks, block)
 	}
+}
+
+// otherArticles returns the parts of the page that hold another
+// article: for each h1 other than the headline's, its highest ancestor
+// that does not hold the headline (a next story appended below, a
+// pop-up). Without a headline h1 it returns none.
+func (r *reader) otherArticles() []*html.Node {
+	if r.titleNode == nil {
+		return nil
+	}
+	var others []*html.Node
+	for _, h := range r.h1s {
+		if h == r.titleNode || within(h, r.titleNode) || visibleText(h) == "" {
+			continue
+		}
+		top := h
+		for up := 0; top.Parent != nil && !within(r.titleNode, top.Parent) && up < maxClimb; up++ {
+			top = top.Parent
+		}
+		if top.Parent != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html {
+			others = append(others, top)
+		}
+	}
+	return others
+}
+
+// withinAny reports whether n is inside one of roots.
+func withinAny(n *html.Node, roots []*html.Node) bool {
+	for _, root := range roots {
+		if within(n, root) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxClimb bounds how far up a block's prose is counted for its

@@ -24,8 +24,10 @@ type reader struct {
 	published                            dated
 	jsonHeadline, ogTitle, twitTitle     string
 	siteName, ogURL, jsonURL, metaAuthor string
+	stamps                               []noted
 	// The results.
 	title, titleRule    string
+	titleNode           *html.Node
 	url, outlet, author string
 	blocks, captions    []timeline.Block
 	// tokens are the page's runs of text, and cursor the index of the
