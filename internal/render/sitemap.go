@@ -91,7 +91,7 @@ func (r *renderer) sitemaps(jobs []job) error {
 	var sitemap []sitemapURL
 	for _, j := range jobs {
 		if j.sitemap {
-			sitemap = append(sitemap, sitemapURL{Loc: absURL(r.chron.Site, j.url), LastMod: j.lastMod})
+			sitemap = append(sitemap, sitemapURL{Loc: absURL(r.chron.Site, escapedURL(j.url)), LastMod: j.lastMod})
 		}
 	}
 	files, err := sitemapsOf(r.chron.Site, sitemap)
