@@ -95,11 +95,11 @@ func newKeyer(r *renderer) *keyer {
 	// An entry or article the same as in the previous Render, found at
 	// about the same place, keeps its keys (see sameEntry); one whose
 	// blocks are the same keeps its body's hash.
-	prev := r.opts.Previous
+	prev := r.previous()
 	if prev == nil {
 		prev = &State{}
 	}
-	sameGlobal := r.opts.Previous != nil && prev.global == k.global
+	sameGlobal := r.previous() != nil && prev.global == k.global
 	articles := r.chron.Articles
 	articleBodies := make([]uint64, len(articles))
 	articleKeyList := make([]uint64, len(articles))
@@ -145,7 +145,7 @@ func newKeyer(r *renderer) *keyer {
 		headings[i] = h.sum(seed)
 	})
 	k.articles = articleKeyList
-	if next := r.opts.Next; next != nil {
+	if next := r.next(); next != nil {
 		next.global = k.global
 		next.entries = make([]entryKeys, len(entries))
 		for i, e := range entries {
