@@ -43,7 +43,7 @@ func TestReadArticle(t *testing.T) {
 			t.Errorf("body lacks %q:\n%s", want, text)
 		}
 	}
-	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6"} {
+	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6", "Watch:", "Subscribe now"} {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("body holds boilerplate %q:\n%s", unwanted, text)
 		}
@@ -56,6 +56,36 @@ func TestReadArticle(t *testing.T) {
 // page wraps head and body markup in a page.
 func page(head, body string) string {
 	return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>"
+}
+
+func TestStandfirst(t *testing.T) {
+	prose := strings.Repeat("The story goes on with a sentence of plain reporting. ", 3)
+	p, err := Read([]byte(page(`<meta property="og:title" content="Story">`,
+		`<h1>Story</h1><p class="intro">A standfirst set apart from the story, summing it up in a sentence or two for the reader in a hurry.</p><div class="body"><p>`+prose+`</p><p>`+prose+`</p></div><div class="more"><p>A teaser for another story that is long enough to count as prose, placed after the article.</p></div>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Blocks) != 3 || !strings.HasPrefix(p.Blocks[0].Text, "A standfirst") {
+		t.Errorf("blocks %+v, want the standfirst and the two paragraphs", p.Blocks)
+	}
+	if len(p.Blocks) == 3 && p.Blocks[1].Offset == p.Blocks[2].Offset {
+		t.Errorf("two paragraphs of the same text at one offset: %+v", p.Blocks)
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"teaserContentWrap", []string{"teaser", "content", "wrap"}},
+		{"no-share post_96", []string{"no", "share", "post", "96"}},
+		{"SIDEBAR", []string{"sidebar"}},
+	} {
+		if got := nameWords(tc.name); strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("nameWords(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
 }
 
 func TestPublishedRules(t *testing.T) {
