@@ -121,3 +121,49 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, page Page) ([]byte, e
 // a build. A buffer goes back once its page is emitted, so Emit must not
 // keep the bytes it is handed.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// exportJob returns the job of the export file name, made by make.
+func exportJob(name string, key uint64, make func() ([]byte, error)) job {
+	return job{url: name, path: pagePath(name), key: key, make: func(*bytes.Buffer) ([]byte, error) {
+		data, err := make()
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", name, err)
+		}
+		return data, nil
+	}}
+}
+
+// feeds returns the jobs of the feeds, feed.xml and feed.json: the
+// latest entries, bodies included.
+func (r *renderer) feeds() []job {
+	key := r.key(func(k *keyer) uint64 {
+		return k.key("feeds", k.entriesKey(r.chron.Entries[max(0, len(r.chron.Entries)-FeedLimit):]))
+	})
+	return []job{
+		exportJob("feed.xml", key, func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return Atom(latest)
+		}),
+		exportJob("feed.json", key, func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return JSONFeedOf(latest)
+		}),
+	}
+}
+
+// exports returns the jobs of the feeds, the JSON exports and the
+// search index and its months.
+func (r *renderer) exports() []job {
+	all := r.key(func(k *keyer) uint64 { return k.all })
+	jobs := append(r.feeds(),
+		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
+		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
+	)
+	return append(jobs, r.searchJobs()...)
+}

@@ -35,7 +35,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"slices"
@@ -223,52 +222,6 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		next.base = r.forPatches()
 	}
 	return nil
-}
-
-// sitemaps emits the sitemaps of the pages of jobs; or, when their URLs
-// and dates are those of the previous Render's (Options.Previous), keeps
-// its sitemap files.
-func (r *renderer) sitemaps(jobs []job) error {
-	key := r.key(func(k *keyer) uint64 {
-		h := getKeyBuf()
-		defer keyBufs.Put(h)
-		for _, j := range jobs {
-			if j.sitemap {
-				writeString(h, j.url)
-				writeString(h, j.lastMod)
-			}
-		}
-		return k.key("sitemaps", h.sum(k.seed))
-	})
-	if prev := r.previous(); prev != nil && key != 0 && !r.keys.broken && prev.sitemapKey == key {
-		r.recordSitemaps(key, prev.sitemapFiles)
-		return r.keep(prev.sitemapFiles)
-	}
-	var sitemap []SitemapURL
-	for _, j := range jobs {
-		if j.sitemap {
-			sitemap = append(sitemap, SitemapURL{Loc: absURL(r.chron.Site, j.url), LastMod: j.lastMod})
-		}
-	}
-	files, err := Sitemaps(r.chron.Site, sitemap)
-	if err != nil {
-		return err
-	}
-	names := sortedKeys(files)
-	for _, name := range names {
-		if err := r.emit(name, files[name]); err != nil {
-			return err
-		}
-	}
-	r.recordSitemaps(key, names)
-	return nil
-}
-
-// recordSitemaps notes the sitemaps' key and files in Options.Next.
-func (r *renderer) recordSitemaps(key uint64, files []string) {
-	if next := r.next(); next != nil {
-		next.sitemapKey, next.sitemapFiles = key, files
-	}
 }
 
 // pairArticles returns the entry and article page jobs in the order they
@@ -487,50 +440,4 @@ func basePath(base string) string {
 		return "/"
 	}
 	return strings.TrimSuffix(u.Path, "/") + "/"
-}
-
-// exportJob returns the job of the export file name, made by make.
-func exportJob(name string, key uint64, make func() ([]byte, error)) job {
-	return job{url: name, path: pagePath(name), key: key, make: func(*bytes.Buffer) ([]byte, error) {
-		data, err := make()
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", name, err)
-		}
-		return data, nil
-	}}
-}
-
-// feeds returns the jobs of the feeds, feed.xml and feed.json: the
-// latest entries, bodies included.
-func (r *renderer) feeds() []job {
-	key := r.key(func(k *keyer) uint64 {
-		return k.key("feeds", k.entriesKey(r.chron.Entries[max(0, len(r.chron.Entries)-FeedLimit):]))
-	})
-	return []job{
-		exportJob("feed.xml", key, func() ([]byte, error) {
-			latest, err := r.latest()
-			if err != nil {
-				return nil, err
-			}
-			return Atom(latest)
-		}),
-		exportJob("feed.json", key, func() ([]byte, error) {
-			latest, err := r.latest()
-			if err != nil {
-				return nil, err
-			}
-			return JSONFeedOf(latest)
-		}),
-	}
-}
-
-// exports returns the jobs of the feeds, the JSON exports and the
-// search index and its months.
-func (r *renderer) exports() []job {
-	all := r.key(func(k *keyer) uint64 { return k.all })
-	jobs := append(r.feeds(),
-		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
-		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
-	)
-	return append(jobs, r.searchJobs()...)
 }
