@@ -254,7 +254,6 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort() // after Commit, only removes what is left of the staging folder
-	out.Release = render.Release
 	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
 		if strings.HasSuffix(path, ".html") {
@@ -262,7 +261,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true, Mark: timings.mark}, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Mark: timings.mark}, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()

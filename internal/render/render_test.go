@@ -74,7 +74,7 @@ func TestRenderRefusesEscapingIDs(t *testing.T) {
 
 func TestAtomParses(t *testing.T) {
 	files := renderFixture(t)
-	var feed AtomFeed
+	var feed atomFeed
 	if err := xml.Unmarshal(files["feed.xml"], &feed); err != nil {
 		t.Fatalf("feed.xml: %v", err)
 	}
@@ -97,7 +97,7 @@ func TestAtomParses(t *testing.T) {
 }
 
 func TestJSONFeedFields(t *testing.T) {
-	var feed JSONFeed
+	var feed jsonFeed
 	if err := json.Unmarshal(renderFixture(t)["feed.json"], &feed); err != nil {
 		t.Fatal(err)
 	}
@@ -120,10 +120,10 @@ func TestJSONFeedFields(t *testing.T) {
 func TestTimelineJSFields(t *testing.T) {
 	var doc struct {
 		Title struct {
-			Text TLText `json:"text"`
+			Text tlText `json:"text"`
 		} `json:"title"`
 		Events []map[string]any `json:"events"`
-		Eras   []TLEra          `json:"eras"`
+		Eras   []tlEra          `json:"eras"`
 	}
 	if err := json.Unmarshal(renderFixture(t)["timelinejs.json"], &doc); err != nil {
 		t.Fatal(err)
@@ -219,22 +219,19 @@ func TestPagesEscapeAndLink(t *testing.T) {
 	}
 }
 
-// TestReleaseRecyclesPagesOnly renders with an emitter that copies each
-// file and then releases it, assets included, three times over: every
-// render gives the same files as one that releases nothing, so a page's
-// buffer is reused only once released, and an asset's bytes (which the
-// Templates keep) never are.
-func TestReleaseRecyclesPagesOnly(t *testing.T) {
+// TestPageBuffersReused renders three times over on two workers with an
+// emitter that copies each file: every render gives the same files, so a
+// page's buffer is reused only once its page was emitted.
+func TestPageBuffersReused(t *testing.T) {
 	want := renderFixture(t)
 	tmpl := loadDefaults(t)
 	for round := range 3 {
 		var mu sync.Mutex
 		got := map[string][]byte{}
-		err := Render(fixture(), tmpl, Options{Workers: 2, Recycle: true}, func(path string, data []byte) error {
+		err := Render(fixture(), tmpl, Options{Workers: 2}, func(path string, data []byte) error {
 			mu.Lock()
 			got[path] = bytes.Clone(data)
 			mu.Unlock()
-			Release(data)
 			return nil
 		})
 		if err != nil {
@@ -245,7 +242,7 @@ func TestReleaseRecyclesPagesOnly(t *testing.T) {
 		}
 		for path, data := range want {
 			if !bytes.Equal(got[path], data) {
-				t.Errorf("round %d: %s differs from a render that releases nothing", round, path)
+				t.Errorf("round %d: %s differs from the first render's", round, path)
 			}
 		}
 	}

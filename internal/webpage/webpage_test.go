@@ -43,7 +43,7 @@ func TestReadArticle(t *testing.T) {
 			t.Errorf("body lacks %q:\n%s", want, text)
 		}
 	}
-	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6"} {
+	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6", "Watch:", "Subscribe now"} {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("body holds boilerplate %q:\n%s", unwanted, text)
 		}
@@ -56,6 +56,36 @@ func TestReadArticle(t *testing.T) {
 // page wraps head and body markup in a page.
 func page(head, body string) string {
 	return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>"
+}
+
+func TestStandfirst(t *testing.T) {
+	prose := strings.Repeat("The story goes on with a sentence of plain reporting. ", 3)
+	p, err := Read([]byte(page(`<meta property="og:title" content="Story">`,
+		`<h1>Story</h1><p class="intro">A standfirst set apart from the story, summing it up in a sentence or two for the reader in a hurry.</p><div class="body"><p>`+prose+`</p><p>`+prose+`</p></div><div class="more"><p>A teaser for another story that is long enough to count as prose, placed after the article.</p></div>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Blocks) != 3 || !strings.HasPrefix(p.Blocks[0].Text, "A standfirst") {
+		t.Errorf("blocks %+v, want the standfirst and the two paragraphs", p.Blocks)
+	}
+	if len(p.Blocks) == 3 && p.Blocks[1].Offset == p.Blocks[2].Offset {
+		t.Errorf("two paragraphs of the same text at one offset: %+v", p.Blocks)
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"teaserContentWrap", []string{"teaser", "content", "wrap"}},
+		{"no-share post_96", []string{"no", "share", "post", "96"}},
+		{"SIDEBAR", []string{"sidebar"}},
+	} {
+		if got := nameWords(tc.name); strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("nameWords(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
 }
 
 func TestPublishedRules(t *testing.T) {
@@ -74,6 +104,11 @@ func TestPublishedRules(t *testing.T) {
 		{"a teaser's itemprop is not the page's", page("", `<aside class="x"><span itemprop="datePublished" content="2018-01-01">Jan 1</span></aside><div class="related-posts"><time itemprop="datePublished" datetime="2018-01-02"></time></div>`), "", ""},
 		{"date beside the headline", page("", `<div class="post"><span class="stamp">Posted on Thursday, May 30, 2019</span><h1>Story</h1><p>Text.</p></div>`), "2019-05-30", "date beside the headline"},
 		{"the headline's neighbour marked as an update", page("", `<h1>Story</h1><div class="updated-at">May 31, 2019</div>`), "", ""},
+		{"a visible date far from the URL's gives way", page(`<link rel="canonical" href="https://x.example/2019/05/01/story">`, `<h1>Story</h1><p>June 9, 2021</p>`), "2019-05-01", "canonical URL"},
+		{"the site header's date beside the headline", page(`<meta property="og:title" content="Story">`, `<header class="top"><span>December 6, 2026</span></header><h1>Story</h1><p>Text.</p>`), "", ""},
+		{"relative time beside the headline", page(`<meta property="og:title" content="Story">`, `<h1>Story</h1><div class="meta"><time datetime="2022-04-28T14:29:00-04:00">10 hrs ago</time></div>`), "2022-04-28", "datetime beside the headline"},
+		{"hAtom published", page(`<meta property="og:title" content="Story">`, `<h1>Story</h1><abbr class="published" title="2008-05-14T12:00:00+00:00">May 14</abbr>`), "2008-05-14", "datetime beside the headline"},
+		{"json-ld dateCreated", page(`<script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2020-01-03"}</script>`, ""), "2020-01-03", "json-ld NewsArticle dateCreated"},
 		{"url path", page(`<link rel="canonical" href="https://x.example/news/2022/05/13/story-name">`, ""), "2022-05-13", "canonical URL"},
 		{"url path, one segment", page(`<link rel="canonical" href="https://x.example/2022-05-13-story-name">`, ""), "2022-05-13", "canonical URL"},
 		{"modified only", page(`<meta property="article:modified_time" content="2021-03-04T10:00:00Z"><meta name="last-modified" content="2021-03-04">`, ""), "", ""},
