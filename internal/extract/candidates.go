@@ -155,7 +155,7 @@ func (x *extraction) findHeadline() {
 		// above the first prose paragraph.
 		if k, prose := x.lineOneCopy(); k >= 0 {
 			anchor, x.firstProse = k, prose
-		} else if other.line > 0 {
+		} else if other.line > 0 && other.score >= ownHeadline && x.titleShaped(other.line) {
 			anchor = other.line
 		} else if n := x.nearestTitleShaped(); n > 0 {
 			anchor = n
@@ -163,6 +163,11 @@ func (x *extraction) findHeadline() {
 	}
 	x.title = anchor
 }
+
+// ownHeadline is the least score of a page's own headline that anchors
+// the head when line 1 wins without a copy in the page: headline-shaped
+// and more.
+const ownHeadline = 5
 
 // pick is the best-scored line so far, or -1.
 type pick struct{ line, score int }
