@@ -2,9 +2,9 @@ package merge
 
 import (
 	"cmp"
-	"strconv"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
