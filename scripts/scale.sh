@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scale.sh regenerates the scale table of the README's "Scale" section.
+# scale.sh measures full builds at several sizes (see docs/performance.md).
 #
 #   scripts/scale.sh [N...]        default: 1000 10000 100000
 #

@@ -46,7 +46,7 @@ type blockJSON struct {
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print one JSON object per file, one per line")
+	asJSON := fs.Bool("json", false, "print one JSON object per file (per record of a dataset), one per line")
 	contentDir := fs.String("content", "content", "content `folder` whose site.yaml window gives yearless dates their year (skipped when absent)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen extract [-json] FILE...")
@@ -64,6 +64,16 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for _, path := range fs.Args() {
+		if content.IsDataset(path) {
+			var records *json.Encoder
+			if *asJSON {
+				records = enc
+			}
+			if err := extractDataset(path, opts, siteLocation(*contentDir), records, stdout); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("read %s: %w", path, err))
@@ -122,6 +132,10 @@ func printArticle(w io.Writer, a *extract.Article) {
 		fmt.Fprintf(w, "event: %s\n", a.Event.ISO())
 	}
 	for _, e := range a.DateEvidence {
+		if e.Offset < 0 {
+			fmt.Fprintf(w, "  evidence: %s: %q\n", e.Rule, e.Text)
+			continue
+		}
 		fmt.Fprintf(w, "  evidence: %s: %q at byte %d\n", e.Rule, e.Text, e.Offset)
 	}
 	fmt.Fprintf(w, "outlet: %s\n", orNone(a.Outlet))

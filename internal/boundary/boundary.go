@@ -62,27 +62,13 @@ func Check(fsys afero.Fs, root, p string, info fs.FileInfo) (fs.FileInfo, error)
 // Check, and returns at most limit bytes: a longer file is an error
 // *TooBigError.
 func ReadFile(fsys afero.Fs, root, p string, limit int64) ([]byte, error) {
-	if err := checkFolders(fsys, root, p); err != nil {
-		return nil, err
-	}
-	info, err := lstat(fsys, p)
+	f, info, err := Open(fsys, root, p)
 	if err != nil {
-		return nil, plain(err)
-	}
-	if info, err = Check(fsys, root, p, info); err != nil {
 		return nil, err
-	}
-	if info.Size() > limit {
-		return nil, &TooBigError{Size: info.Size(), Limit: limit}
-	}
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, plain(err)
 	}
 	defer f.Close()
-	// The file may have been swapped since Check: ask the open file.
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file once opened: refused (want a regular file)")
+	if info.Size() > limit {
+		return nil, &TooBigError{Size: info.Size(), Limit: limit}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
@@ -92,6 +78,32 @@ func ReadFile(fsys afero.Fs, root, p string, limit int64) ([]byte, error) {
 		return nil, &TooBigError{Limit: limit}
 	}
 	return data, nil
+}
+
+// Open opens the file p of fsys, a file of the folder root, after
+// Check, for a reader that reads it in parts (a dataset's records); the
+// caller bounds what it reads, and closes the file.
+func Open(fsys afero.Fs, root, p string) (afero.File, fs.FileInfo, error) {
+	if err := checkFolders(fsys, root, p); err != nil {
+		return nil, nil, err
+	}
+	info, err := lstat(fsys, p)
+	if err != nil {
+		return nil, nil, plain(err)
+	}
+	if info, err = Check(fsys, root, p, info); err != nil {
+		return nil, nil, err
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, nil, plain(err)
+	}
+	// The file may have been swapped since Check: ask the open file.
+	if opened, err := f.Stat(); err != nil || !opened.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, errors.New("not a regular file once opened: refused (want a regular file)")
+	}
+	return f, info, nil
 }
 
 // plain drops the path and operation of a *fs.PathError, which the
@@ -195,4 +207,36 @@ func kind(m fs.FileMode) string {
 		return "a symbolic link"
 	}
 	return "an irregular file"
+}
+
+// Inside reports whether the folder p is the folder dir or lies under
+// it, on fsys, after resolving symbolic links on the operating system's
+// file system (p need not exist yet: its nearest existing parent is
+// resolved). For a build, the output folder inside the content folder
+// would be read back as content, and content inside the output folder
+// replaced by the site.
+func Inside(fsys afero.Fs, dir, p string) bool {
+	return Within(folderPath(fsys, dir), folderPath(fsys, p))
+}
+
+// folderPath returns p absolute and, on the operating system's file
+// system, with the links of its existing part resolved.
+func folderPath(fsys afero.Fs, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if _, ok := fsys.(*afero.OsFs); !ok {
+		return abs
+	}
+	missing := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, missing)
+		}
+		if dir == filepath.Dir(dir) {
+			return abs
+		}
+		missing = filepath.Join(filepath.Base(dir), missing)
+	}
 }

@@ -245,17 +245,23 @@ func streamBodies(c *content.Content, hold int64) bool {
 // entry page and its own page are rendered one after the other, so the
 // last few bodies read are kept for the second request, and a body being
 // read for one page is waited for rather than read twice.
-func bodies(fsys afero.Fs, dir string, opts extract.Options, idx *bodyIndex) render.Bodies {
+func bodies(fsys afero.Fs, c *content.Content, opts extract.Options, idx *bodyIndex) render.Bodies {
 	opts.Names = nil // the people are known from the first reading
 	cache := &bodyCache{byPath: map[string]*body{}}
+	records := map[string]*content.Record{}
+	for _, a := range c.Articles {
+		if a.Record != nil {
+			records[a.Path] = a.Record
+		}
+	}
 	return func(articlePath string) ([]timeline.Block, []string, error) {
 		b, first := cache.get(articlePath)
 		if first {
-			data, err := content.ReadArticle(fsys, dir, content.Article{Path: articlePath})
+			data, meta, err := readArticle(fsys, c.Dir, content.Article{Path: articlePath, Record: records[articlePath]})
 			if err == nil {
 				var ok bool
 				if b.blocks, b.captions, ok = idx.body(articlePath, data); !ok {
-					a := extract.ExtractFile(articlePath, data, opts)
+					a := extractText(articlePath, data, meta, opts)
 					b.blocks, b.captions = a.Blocks, a.Captions
 				}
 			}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/dataset"
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/extract"
 	"github.com/newsroom/timeline/internal/merge"
@@ -109,10 +110,11 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	timings.mark("extract")
 	var bodiesOnDemand render.Bodies
 	if spans != nil {
-		bodiesOnDemand = bodies(fsys, c.Dir, xopts, spans)
+		bodiesOnDemand = bodies(fsys, c, xopts, spans)
 	}
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
+	diags.Append(render.CheckLinks(chron, path.Join(opts.ContentDir, "site.yaml")))
 	timings.mark("merge")
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
 	if err != nil {
@@ -170,20 +172,23 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 	warnings := make([]diag.List, len(c.Articles))
 	parallel.For(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
-		data, err := content.ReadArticle(fsys, c.Dir, a)
+		data, meta, err := readArticle(fsys, c.Dir, a)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		warnings[i] = content.CheckArticleText(path.Join(c.Dir, a.Path), data)
+		if a.Record == nil {
+			warnings[i] = content.CheckArticleText(path.Join(c.Dir, a.Path), data)
+		}
 		switch {
 		case cache != nil:
-			articles[i] = cache.extract(a.Path, data, opts)
+			articles[i] = cache.extract(a.Path, data, meta, opts)
 		case spans != nil:
-			articles[i] = spans.digest(extract.ExtractFile(a.Path, data, opts), data)
+			articles[i] = spans.digest(extractText(a.Path, data, meta, opts), data)
 		default:
-			articles[i] = extract.ExtractFile(a.Path, data, opts)
+			articles[i] = extractText(a.Path, data, meta, opts)
 		}
+		warnConflict(c, a, articles[i], &warnings[i])
 	})
 	if cache != nil {
 		cache.prune()
@@ -203,7 +208,13 @@ func dropUnreadable(c *content.Content, articles []*extract.Article, errs []erro
 	kept := c.Articles[:0]
 	extracted := articles[:0]
 	for i, a := range articles {
-		if errs[i] != nil {
+		var skipped *dataset.RecordError
+		switch {
+		case errors.As(errs[i], &skipped):
+			file, line := articlePosition(c.Dir, c.Articles[i])
+			diags.Warn(file, line, 0, "%s; left out", skipped.Msg)
+			continue
+		case errs[i] != nil:
 			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errors.Unwrap(errs[i]))
 			continue
 		}
@@ -218,6 +229,9 @@ func dropUnreadable(c *content.Content, articles []*extract.Article, errs []erro
 // everything succeeded. On error the returned Result still carries the
 // warnings, and the error lists every problem, one per line.
 func Build(fsys afero.Fs, opts Options) (*Result, error) {
+	if err := checkFolders(fsys, opts); err != nil {
+		return &Result{}, err
+	}
 	start := time.Now()
 	timings := startTimings()
 	key, keyErr := InputKey(fsys, opts)
@@ -240,7 +254,6 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort() // after Commit, only removes what is left of the staging folder
-	out.Release = render.Release
 	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
 		if strings.HasSuffix(path, ".html") {
@@ -248,7 +261,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true, Mark: timings.mark}, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Mark: timings.mark}, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()

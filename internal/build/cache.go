@@ -2,6 +2,7 @@ package build
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"sync"
 
 	"github.com/newsroom/timeline/internal/extract"
@@ -30,9 +31,14 @@ func NewExtractCache() *ExtractCache {
 	return &ExtractCache{entries: map[cacheKey]*extract.Article{}, used: map[cacheKey]bool{}}
 }
 
-// extract returns the cached result for the article, or extracts it.
-func (c *ExtractCache) extract(path string, data []byte, opts extract.Options) *extract.Article {
-	key := cacheKey{path: path, sum: sha256.Sum256(data), start: opts.WindowStart, end: opts.WindowEnd, names: opts.Names.Key()}
+// extract returns the cached result for the article, its text data
+// and metadata, or extracts it.
+func (c *ExtractCache) extract(path string, data []byte, meta extract.Meta, opts extract.Options) *extract.Article {
+	h := sha256.New()
+	h.Write(data)
+	fmt.Fprintf(h, "\x00%#v", meta)
+	key := cacheKey{path: path, start: opts.WindowStart, end: opts.WindowEnd, names: opts.Names.Key()}
+	h.Sum(key.sum[:0])
 	c.mu.Lock()
 	a, ok := c.entries[key]
 	c.used[key] = true
@@ -40,7 +46,7 @@ func (c *ExtractCache) extract(path string, data []byte, opts extract.Options) *
 	if ok {
 		return a
 	}
-	a = extract.ExtractFile(path, data, opts)
+	a = extractText(path, data, meta, opts)
 	c.mu.Lock()
 	c.entries[key] = a
 	c.mu.Unlock()

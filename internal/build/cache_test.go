@@ -9,12 +9,12 @@ import (
 func TestExtractCacheReusesUnchangedArticles(t *testing.T) {
 	cache := NewExtractCache()
 	opts := extract.Options{}
-	first := cache.extract("articles/a.txt", []byte("Headline\n\nBody one."), opts)
+	first := cache.extract("articles/a.txt", []byte("Headline\n\nBody one."), extract.Meta{}, opts)
 	cache.prune()
-	if again := cache.extract("articles/a.txt", []byte("Headline\n\nBody one."), opts); again != first {
+	if again := cache.extract("articles/a.txt", []byte("Headline\n\nBody one."), extract.Meta{}, opts); again != first {
 		t.Error("unchanged article extracted again")
 	}
-	changed := cache.extract("articles/a.txt", []byte("Headline\n\nBody two."), opts)
+	changed := cache.extract("articles/a.txt", []byte("Headline\n\nBody two."), extract.Meta{}, opts)
 	if changed == first {
 		t.Error("changed article served from the cache")
 	}
@@ -22,7 +22,7 @@ func TestExtractCacheReusesUnchangedArticles(t *testing.T) {
 	if n := len(cache.entries); n != 2 {
 		t.Fatalf("cache holds %d results after a build using two, want 2", n)
 	}
-	cache.extract("articles/a.txt", []byte("Headline\n\nBody two."), opts)
+	cache.extract("articles/a.txt", []byte("Headline\n\nBody two."), extract.Meta{}, opts)
 	cache.prune()
 	if n := len(cache.entries); n != 1 {
 		t.Errorf("cache holds %d results after a build using one, want 1", n)

@@ -55,7 +55,7 @@ func TestLoadBoundaryOS(t *testing.T) {
 		t.Fatal("Load blocked")
 	}
 	want := []string{
-		"content/articles/dir.txt: warning: a folder named like a file: not read (want .txt or .html or .htm or .md or .markdown files, not folders, under content/articles)",
+		"content/articles/dir.txt: warning: a folder named like a file: not read (want .txt or .html or .htm or .md or .markdown or .csv or .tsv or .jsonl or .ndjson or .json or .yaml or .yml files, not folders, under content/articles)",
 		"content/articles/fifo.txt: a named pipe (FIFO), not a regular file: refused (want a regular file)",
 		"content/articles/leak.txt: symbolic link to " + filepath.Join(realDir(t, base), "secret.txt") + ", outside content: refused (want files inside content)",
 		"content/articles/up: symbolic link to " + realDir(t, base) + ", outside content: refused (want files inside content)",

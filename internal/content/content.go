@@ -24,9 +24,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/boundary"
@@ -59,9 +59,13 @@ type Content struct {
 // extract stage reads each one when it gets to it (ReadArticle), so the
 // texts of a large archive are never all in memory at once.
 type Article struct {
-	// Path is relative to the content folder: "articles/x.txt".
+	// Path is relative to the content folder: "articles/x.txt", or for
+	// one record of a dataset "articles/x.csv#id" (see Record).
 	Path string
 	Size int64
+	// Record is where the article lies in its dataset file; nil for an
+	// article that is a whole file.
+	Record *Record
 }
 
 // ReadArticle reads the text of an article of the content folder dir,
@@ -88,6 +92,10 @@ func CheckArticleText(p string, data []byte) diag.List {
 	diags.Warn(p, line, col, "invalid UTF-8 (want a UTF-8 text file; save it again as UTF-8)")
 	return diags
 }
+
+// articleExtensions are the extensions of the files of articles/: raw
+// texts, saved web pages, Markdown, datasets and the datasets' mapping files.
+var articleExtensions = []string{".txt", ".html", ".htm", ".md", ".markdown", ".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".yaml", ".yml"}
 
 // Load reads the content folder dir from fsys. It returns what it could
 // read and every problem found; the caller decides whether errors stop
@@ -121,23 +129,43 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			c.Annotations = append(c.Annotations, DecodeAnnotations(p, data, &diags)...)
 		}
 	}
-	var markdown []listedFile
-	for _, f := range listFiles(fsys, dir, "articles", &diags, ".txt", ".html", ".htm", ".md", ".markdown") {
+	var markdown, datasets []listedFile
+	mappings := map[string]listedFile{}
+	ids := map[string]bool{}
+	for _, f := range listFiles(fsys, dir, "articles", &diags, articleExtensions...) {
 		rel := strings.TrimPrefix(f.path, dir+"/")
-		if IsMarkdown(rel) {
+		switch {
+		case IsMarkdown(rel):
 			markdown = append(markdown, f)
+			continue
+		case IsDataset(rel):
+			datasets = append(datasets, f)
+			continue
+		case isMappingFile(rel):
+			mappings[strings.TrimSuffix(f.path, path.Ext(f.path))] = f
+			continue
+		case strings.HasSuffix(rel, ".yaml") || strings.HasSuffix(rel, ".yml"):
+			diags.Warn(f.path, 0, 0, "ignored: a YAML file among the articles names no dataset (want X.csv.yaml beside X.csv, or annotations in annotations/)")
 			continue
 		}
 		if f.size > MaxFileSize {
 			diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
 			continue
 		}
-		if problem := idProblem(ArticleSlug(rel)); problem != "" {
-			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(ArticleSlug(rel)), problem)
+		if problem := idProblem(timeline.ArticleSlug(rel)); problem != "" {
+			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(timeline.ArticleSlug(rel)), problem)
 			continue
 		}
 		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
+		ids[timeline.ArticleSlug(rel)] = true
 	}
+	for p, m := range mappings {
+		if !slices.ContainsFunc(datasets, func(f listedFile) bool { return f.path == p }) {
+			diags.Warn(m.path, 0, 0, "ignored: a mapping file with no dataset beside it (want %s)", path.Base(p))
+		}
+	}
+	loadDatasets(fsys, c, datasets, mappings, ids, &diags)
+	sort.Slice(c.Articles, func(i, j int) bool { return c.Articles[i].Path < c.Articles[j].Path })
 	loadMarkdown(fsys, c, markdown, &diags)
 	return c, diags
 }
@@ -207,7 +235,7 @@ func listFiles(fsys afero.Fs, root, sub string, diags *diag.List, exts ...string
 		files = append(files, listedFile{path: p, size: info.Size()})
 		return nil
 	})
-	if err != nil && !isNotExist(fsys, dir) {
+	if err != nil && !isMissing(fsys, dir) {
 		diags.Add(dir, 0, 0, "read folder: %v", err)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
@@ -231,9 +259,11 @@ type listedFile struct {
 	size int64
 }
 
-func isNotExist(fsys afero.Fs, p string) bool {
+// isMissing reports whether the folder p does not exist: an optional
+// folder may be absent.
+func isMissing(fsys afero.Fs, p string) bool {
 	_, err := fsys.Stat(p)
-	return err != nil
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // readFile reads the file p of the content folder root through the
@@ -253,40 +283,6 @@ func readFile(fsys afero.Fs, root, p string, diags *diag.List, required bool) ([
 		diags.Add(p, 0, 0, "%v", err)
 	}
 	return nil, false
-}
-
-// ArticleSlug returns the stable id of an article file: its base name
-// without extension, lowercased, with anything but letters, digits and
-// '-' turned into '-'.
-func ArticleSlug(articlePath string) string {
-	base := path.Base(articlePath)
-	return Slugify(strings.TrimSuffix(base, path.Ext(base)))
-}
-
-// Slugify turns s into a URL-safe id: lowercase ASCII letters, digits and
-// single dashes.
-func Slugify(s string) string {
-	var b strings.Builder
-	b.Grow(len(s)) // a slug is never longer than s
-	dash := false
-	for _, r := range s {
-		if r >= utf8.RuneSelf {
-			r = unicode.ToLower(r) // some runes lower to ASCII ones, as 'K' (Kelvin) to 'k'
-		} else if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteByte(byte(r))
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }
 
 func position(p string, line, col int) timeline.Position {

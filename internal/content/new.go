@@ -30,7 +30,7 @@ func NewEntry(fsys afero.Fs, dir string, date timeline.Date, kind, title string)
 	for _, e := range c.Entries {
 		taken[e.ID] = true
 	}
-	base := Slugify(date.ISO() + " " + title)
+	base := timeline.Slugify(date.ISO() + " " + title)
 	id := base
 	for n := 2; ; n++ {
 		exists, err := afero.Exists(fsys, path.Join(dir, "entries", id+".yaml"))
@@ -83,7 +83,7 @@ func NewEntryFile(id string, date timeline.Date, kind, title string) ([]byte, er
 }
 
 var newEntryTemplate = template.Must(template.New("entry").Parse(`# A new entry, written by "gen new". Fill in what is known and leave the
-# rest blank; README.md ("The content model") describes every field.
+# rest blank; docs/content.md describes every field.
 # Run "gen check" to see any mistake with its line and column.
 - id: {{.ID}}
   # ^ the stable slug of the entry's page: set once, never changed.

@@ -1,6 +1,9 @@
 package content
 
 import (
+	// The zone database is built in, for machines without one.
+	_ "time/tzdata"
+
 	"sort"
 	"strings"
 
@@ -26,6 +29,7 @@ func decodeSite(p string, data []byte, diags *diag.List) timeline.Site {
 		"language":    func(n *yaml.Node) { d.str("language", n, &site.Language) },
 		"start":       func(n *yaml.Node) { d.date("start", n, &site.Start) },
 		"end":         func(n *yaml.Node) { d.date("end", n, &site.End) },
+		"timezone":    func(n *yaml.Node) { site.Location = d.location("timezone", n) },
 		"base_url": func(n *yaml.Node) {
 			d.str("base_url", n, &site.BaseURL)
 			if site.BaseURL != "" && !IsWebURL(site.BaseURL) {
@@ -75,7 +79,7 @@ func (d *decoder) phase(n *yaml.Node) timeline.Phase {
 		d.errorf(n, "end %s: before start %s (want a phase's end on or after its start)", ph.End, ph.Start)
 	}
 	if ph.ID == "" && ph.Name != "" {
-		ph.ID = Slugify(ph.Name)
+		ph.ID = timeline.Slugify(ph.Name)
 		d.checkDerivedID(d.pos(n), "phase's name", ph.ID)
 	}
 	return ph
@@ -176,7 +180,7 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 			d.errorf(n, "name: missing (want the person's canonical name)")
 		}
 		if person.ID == "" && person.Name != "" {
-			person.ID = Slugify(person.Name)
+			person.ID = timeline.Slugify(person.Name)
 			d.checkDerivedID(d.pos(n), "person's name", person.ID)
 		}
 		if first, dup := ids[person.ID]; dup && person.ID != "" && !sameName {

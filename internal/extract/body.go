@@ -108,7 +108,7 @@ func (x *extraction) readBody() {
 			x.readTrailer(l)
 		case startsWithAny(lower, modifiedStarts) && hasDate(f.dates) && n <= 12:
 			x.drop(l, reasonTrailer)
-		case isDateLine(f):
+		case isDateLine(f) || isClockLine(f):
 			x.drop(l, reasonDateLine)
 		case isCaption(f) && captionShaped(f):
 			x.caption(l)

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // HeadlineCandidate is a line extraction weighed as the headline: its
 // text, where it starts, its score, and the features that gave the score
 // ("+4 line 1", "-3 ends like a sentence").
@@ -28,7 +30,7 @@ func HeadlineCandidates(path string, data []byte, opts Options, limit int) []Hea
 
 // headlineWindow is how many lines above the first prose paragraph are
 // weighed as the headline, beside line 1.
-const headlineWindow = 40
+const headlineWindow = 20
 
 // lineScore adds up the points of one candidate line, and when
 // explaining, the features that gave them.
@@ -80,15 +82,34 @@ func (x *extraction) nextProse(i int) int {
 // article's head starts after.
 func (x *extraction) findHeadline() {
 	x.firstProse, x.ledeLine = x.nextProse(0), -1
+	if x.firstProse == 0 && len(x.lines) > 1 && x.headlineInSentence() {
+		x.firstProse = x.nextProse(1)
+	}
 	best, bestScore, anchor := -1, 0, -1
-	for _, i := range x.headlineLines() {
+	weigh := func(i int) {
+		// A line that cannot beat the best so far (ties go to the
+		// earlier line) is not weighed, unless explaining.
+		if bound := x.maxScore(i); !x.explain && best >= 0 && (bound < bestScore || bound == bestScore && i > best) {
+			return
+		}
+		if x.headlineReject(i) != "" {
+			return
+		}
 		s := x.scoreHeadline(i)
 		if x.explain {
 			x.candidates = append(x.candidates, HeadlineCandidate{Text: x.lines[i].Text, Offset: x.lines[i].Start, Score: s.points, Why: s.why})
 		}
-		if s.points > bestScore || best < 0 && s.points > 0 {
+		if s.points > 0 && (best < 0 || s.points > bestScore || s.points == bestScore && i < best) {
 			best, bestScore = i, s.points
 		}
+	}
+	// Line 1, then the window of lines above the first prose paragraph,
+	// nearest first.
+	if x.firstProse > 0 {
+		weigh(0)
+	}
+	for i := x.firstProse - 1; i > 0 && i >= x.firstProse-headlineWindow; i-- {
+		weigh(i)
 	}
 	if best < 0 {
 		return
@@ -97,7 +118,7 @@ func (x *extraction) findHeadline() {
 	if best == 0 {
 		// A headline given as line 1: the article's head starts at the
 		// page's own copy of it, or else above the first prose paragraph.
-		if k, prose := x.recurrence(0); k >= 0 {
+		if k, prose := x.lineOneCopy(); k >= 0 {
 			anchor, x.firstProse = k, prose
 		} else if n := x.nearestTitleShaped(); n > 0 {
 			anchor = n
@@ -106,21 +127,17 @@ func (x *extraction) findHeadline() {
 	x.title = anchor
 }
 
-// headlineLines returns the lines weighed as the headline: line 1 and
-// the lines of the window above the first prose paragraph that could be
-// one at all (see headlineReject).
-func (x *extraction) headlineLines() []int {
-	var out []int
-	from := max(0, x.firstProse-headlineWindow)
-	if from > 0 && x.headlineReject(0) == "" {
-		out = append(out, 0)
+// maxScore is the most scoreHeadline can give line i: every feature
+// that adds points, none that takes them away.
+func (x *extraction) maxScore(i int) int {
+	bound := 2 + 2 + 4 // headline-shaped, repeated, lede words
+	if i == 0 {
+		bound += 6 + 2 // line 1, repeated above prose
 	}
-	for i := from; i < x.firstProse; i++ {
-		if x.headlineReject(i) == "" {
-			out = append(out, i)
-		}
+	if d := x.firstProse - i; d <= 3 {
+		bound += 4 - d
 	}
-	return out
+	return bound
 }
 
 // nearestTitleShaped returns the title-shaped line nearest above the
@@ -134,15 +151,24 @@ func (x *extraction) nearestTitleShaped() int {
 	return -1
 }
 
-// recurrence returns the later line that repeats line i and is followed
+// lineOneCopy returns recurrence(0), worked out once.
+func (x *extraction) lineOneCopy() (int, int) {
+	if !x.copyDone {
+		x.copyLine, x.copyProse = x.recurrence(0)
+		x.copyDone = true
+	}
+	return x.copyLine, x.copyProse
+}
+
+// recurrence returns the later line that repeats line i (see sameTitle) and is followed
 // soonest (within a few lines) by prose, with that prose line: where a
 // page's own copy of a headline given as line 1 sits. It returns -1 when
 // no repeat is followed by prose.
 func (x *extraction) recurrence(i int) (int, int) {
-	const near = 12
+	const near = 20
 	best, bestProse := -1, 0
 	for k := i + 1; k < len(x.lines); k++ {
-		if x.lines[k].Text != x.lines[i].Text {
+		if !sameTitle(x.facts[k].lower, x.facts[i].lower) {
 			continue
 		}
 		p := x.nextProse(k + 1)
@@ -151,4 +177,49 @@ func (x *extraction) recurrence(i int) (int, int) {
 		}
 	}
 	return best, bestProse
+}
+
+// sameTitle reports whether two lower-case lines give the same headline:
+// the same letters and digits (punctuation, quotes and accents aside),
+// or one of them those of the other's start and at least three fifths
+// of it, as a headline with the site's name after it is.
+func sameTitle(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if 5*len(a) < 3*len(b) || len(a) < 12 {
+		return false
+	}
+	i, j, n := 0, 0, 0
+	for {
+		for i < len(a) && !isWordByte(a[i]) {
+			i++
+		}
+		for j < len(b) && !isWordByte(b[j]) {
+			j++
+		}
+		if i == len(a) {
+			return n >= 10
+		}
+		if j == len(b) || a[i] != b[j] {
+			return false
+		}
+		i, j, n = i+1, j+1, n+1
+	}
+}
+
+// headlineInSentence reports whether line 1, which reads as prose, is a
+// headline in a sentence's shape: one sentence of at most thirty words
+// set apart by an empty line, as a headline given as line 1 is, or one
+// whose copy the page prints again above prose.
+func (x *extraction) headlineInSentence() bool {
+	first, second := x.lines[0], x.lines[1]
+	if k, _ := x.lineOneCopy(); k > 0 {
+		return true
+	}
+	return x.facts[0].words <= 30 && !hasSentenceBreak(first.Text) &&
+		strings.Count(x.text[first.End:second.Start], "\n") >= 2
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,7 @@ const (
 	ruleEventToday   = "event: today, the publication date"
 	ruleEventCaption = "event: lede weekday in the week of the latest caption date"
 	ruleEventPub     = "event: publication date (the lede names no other day)"
+	ruleEventLater   = "event: publication date (the lede's day is after it)"
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
@@ -75,14 +77,33 @@ func (x *extraction) evidence(m newsdate.Mention, rule string) timeline.Evidence
 	return timeline.Evidence{Text: x.text[m.Start:m.End], Offset: m.Start, Rule: rule}
 }
 
-// readPublished takes the publication date from the best placed
-// evidence: a date marker, a byline, the dateline, a trailer, a closing
-// timestamp. Never from a vote or the newest date.
+// readPublished takes the publication date from the metadata when it
+// gives one; else from the best placed evidence in the text: a date
+// marker, a byline, the dateline, a trailer, a closing timestamp (never
+// from a vote or the newest date); else from a date in the file's name.
+// When the metadata and the text disagree by more than a day, Conflict
+// says so, naming both.
 func (x *extraction) readPublished() {
-	if x.meta.Published.Precision >= timeline.Day {
+	d, ev, ok := x.textPublished()
+	switch {
+	case x.meta.Published.Precision >= timeline.Day:
 		x.a.Published, x.a.PublishedEvidence = x.meta.Published, x.meta.PublishedEvidence
-		return
+		if ok && abs(newsdate.DaysBetween(newsdate.DayOnly(d), newsdate.DayOnly(x.a.Published))) > 1 {
+			x.a.Conflict = fmt.Sprintf("publication date: the metadata says %s (%s %q), the text says %s (%s %q at byte %d); the metadata's is kept",
+				x.a.Published.ISO(), strings.TrimPrefix(x.a.PublishedEvidence.Rule, "publication: "), x.a.PublishedEvidence.Text,
+				d.ISO(), strings.TrimPrefix(ev.Rule, "publication: "), ev.Text, ev.Offset)
+		}
+	case ok:
+		x.a.Published, x.a.PublishedEvidence = d, ev
+	default:
+		if d, ev, ok := DateInName(x.a.Path); ok {
+			x.a.Published, x.a.PublishedEvidence = d, ev
+		}
 	}
+}
+
+// textPublished returns the publication date the text itself gives.
+func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 	for _, c := range []struct {
 		cand candidate
 		rule string
@@ -109,9 +130,16 @@ func (x *extraction) readPublished() {
 		if d.Precision < timeline.Day {
 			continue
 		}
-		x.a.Published, x.a.PublishedEvidence = d, x.evidence(m, c.rule)
-		return
+		return d, x.evidence(m, c.rule), true
 	}
+	return timeline.Date{}, timeline.Evidence{}, false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // windowYear returns the one year that puts a yearless mention inside
@@ -174,6 +202,11 @@ func (x *extraction) readEvent() {
 	}
 	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated
 	set := func(d timeline.Date, rule string) {
+		if !pub.IsZero() && d.Compare(pub) > 0 {
+			// A report tells what happened by the day it was published:
+			// a later day the lede names is what is coming.
+			d, rule = pub, ruleEventLater
+		}
 		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
 	}
 	future := futureWords.in(strings.ToLower(x.text[sent.Start:m.Start]))

@@ -16,6 +16,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/newsroom/timeline/internal/names"
@@ -25,7 +26,7 @@ import (
 
 // Options tune extraction.
 type Options struct {
-	// Window is the chronology window; a yearless date with no
+	// WindowStart and WindowEnd are the chronology window; a yearless date with no
 	// publication date takes its year from it when that is unambiguous.
 	WindowStart, WindowEnd timeline.Date
 	// Names finds the known people the article names; nil finds none.
@@ -58,6 +59,10 @@ type Article struct {
 	// URL and Author are the article's link and byline, as its scrape's
 	// metadata gives them (Meta); empty for a bare text.
 	URL, Author string
+	// Conflict says how the metadata and the text disagree on the
+	// publication date by more than a day, naming both; empty when they
+	// agree or one of them is silent.
+	Conflict string
 	// Dateline is the place a dateline names ("WASHINGTON").
 	Dateline string
 	Blocks   []timeline.Block
@@ -69,12 +74,21 @@ type Article struct {
 	People []string
 }
 
-// Extract reads the article data found at path.
+// Extract reads the article data found at path. Data that is markup (a
+// news feed's XML, a page saved with its tags) is read as markup, never
+// as prose (see readMarkup); offsets then refer to the text it reads as.
 func Extract(path string, data []byte, opts Options) *Article {
 	return extract(path, data, Meta{}, opts)
 }
 
 func extract(path string, data []byte, meta Meta, opts Options) *Article {
+	if text, m, ok := readMarkup(data); ok {
+		data = text
+		if meta.Published.Precision < timeline.Day {
+			meta.Published, meta.PublishedEvidence = m.Published, m.PublishedEvidence
+		}
+		meta.URL, meta.Outlet, meta.Author = cmp.Or(meta.URL, m.URL), cmp.Or(meta.Outlet, m.Outlet), cmp.Or(meta.Author, m.Author)
+	}
 	x := &extraction{
 		text:  string(data),
 		opts:  opts,
@@ -85,6 +99,7 @@ func extract(path string, data []byte, meta Meta, opts Options) *Article {
 	s := getScratch()
 	defer s.release()
 	x.blocks, x.dropped, x.captions, x.sents = s.blocks[:0], s.dropped[:0], s.captions[:0], s.sents[:0]
+	x.ledeWords = s.ledeWords[:0]
 	x.readLines(s)
 	x.findHeadline()
 	x.readBody()
@@ -105,6 +120,7 @@ func (x *extraction) finish(s *scratch) {
 	x.a.Dropped = exactCopy(x.dropped, len(x.dropped) > 0)
 	x.a.Captions = exactCopy(x.captions, len(x.captions) > 0)
 	s.blocks, s.dropped, s.captions, s.sents = x.blocks, x.dropped, x.captions, x.sents
+	s.ledeWords = x.ledeWords
 }
 
 // exactCopy returns a copy of buf as long as its contents, or nil when
@@ -158,6 +174,10 @@ type extraction struct {
 	// candidates are compared with, once ledeLine is set (-1 before).
 	ledeWords []string
 	ledeLine  int
+	// copyLine and copyProse are the page's copy of line 1 and the prose
+	// after it (see lineOneCopy), once copyDone is set.
+	copyLine, copyProse int
+	copyDone            bool
 }
 
 // candidate is a date mention, with absolute offsets, found in a place
@@ -210,6 +230,6 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		a.Published == b.Published && a.Event == b.Event &&
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
-		a.Undated == b.Undated && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
+		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
 		a.Summary == b.Summary && slices.Equal(a.People, b.People)
 }

@@ -1,16 +1,12 @@
 package extract
 
 import (
-	"bytes"
 	"flag"
 	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 )
 
 // flatDir, when set, makes TestFlattenPages write the flattened pages
@@ -26,68 +22,9 @@ func heldOut(file string) bool {
 	return h.Sum32()%3 == 0
 }
 
-// invisible are the elements whose text a page never shows.
-var invisible = map[string]bool{
-	"head": true, "script": true, "style": true, "noscript": true, "template": true,
-	"svg": true, "iframe": true, "object": true, "canvas": true, "select": true,
-}
-
-// blockElements end a line of visible text where they open and close.
-var blockElements = map[string]bool{
-	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "br": true, "tr": true,
-	"td": true, "th": true, "table": true, "section": true, "article": true, "header": true,
-	"footer": true, "nav": true, "aside": true, "main": true, "figure": true, "figcaption": true,
-	"blockquote": true, "pre": true, "form": true, "hr": true, "address": true, "fieldset": true,
-	"legend": true, "details": true, "summary": true, "option": true, "button": true, "label": true,
-	"body": true, "caption": true,
-}
-
-// flattenHTML returns the visible text of an HTML page the way a scraper
-// that keeps all of it would: every text node outside scripts, styles
-// and the head, blocks on lines of their own, runs of white space as one
-// space, navigation, footers and all.
+// flattenHTML returns the visible text of a saved page (visibleText).
 func flattenHTML(data []byte) (string, error) {
-	r, err := charset.NewReader(bytes.NewReader(data), "text/html")
-	if err != nil {
-		return "", err
-	}
-	doc, err := html.Parse(r)
-	if err != nil {
-		return "", err
-	}
-	var out, line strings.Builder
-	flush := func() {
-		s := strings.Join(strings.Fields(line.String()), " ")
-		if s != "" {
-			out.WriteString(s)
-			out.WriteString("\n")
-		}
-		line.Reset()
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && invisible[n.Data] {
-			return
-		}
-		if n.Type == html.TextNode {
-			line.WriteString(n.Data)
-			return
-		}
-		block := n.Type == html.ElementNode && blockElements[n.Data]
-		if block {
-			flush()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
-		}
-	}
-	walk(doc)
-	flush()
-	return out.String(), nil
+	return visibleText(data)
 }
 
 // TestFlattenHTML checks the flattening on a small page: hidden parts
@@ -142,7 +79,7 @@ func TestFlattenPages(t *testing.T) {
 		if !ok {
 			continue
 		}
-		first := pageText(text, l, true)
+		first, _ := flatPageText(text, data, l, headlineFirst)
 		if err := os.WriteFile(strings.TrimSuffix(name, ".txt")+".h1.txt", []byte(first), 0o644); err != nil {
 			t.Fatal(err)
 		}

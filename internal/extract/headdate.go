@@ -33,9 +33,11 @@ func (x *extraction) readHeadDate() {
 	// The head runs to the lede, or past a standfirst to the next prose
 	// paragraph when that is near.
 	from, to := max(0, top-headAbove), min(x.firstProse, len(x.lines))
-	if next := x.nextProse(to + 1); next <= to+2*headNear {
+	next := x.nextProse(to + 1)
+	if next <= to+2*headNear {
 		to = next
 	}
+	to = max(to, min(next, top+3*headNear))
 	var block candidate
 	// The lines below the headline first, then those above it, nearest
 	// first.
@@ -50,7 +52,7 @@ func (x *extraction) readHeadDate() {
 		}
 		above := i < top
 		if above && x.datedNear(i, m, from-3*headAbove, to) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
-			!above && x.datedAbove(m, from, top) {
+			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
 		if marked {
@@ -69,7 +71,8 @@ func (x *extraction) readHeadDate() {
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
 	m, ok = firstDay(f.dates, l.Start)
-	if !ok || m.Kind != newsdate.Absolute || isCaption(f) || startsWithAny(f.lower, modifiedStarts) {
+	if !ok || m.Kind != newsdate.Absolute || isCaption(f) || f.words > 8 && captionShaped(f) ||
+		startsWithAny(f.lower, modifiedStarts) {
 		return m, false, false
 	}
 	marked = startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), headMarkers)
@@ -96,20 +99,31 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	return false
 }
 
-// clockConflict reports whether the text holds a timestamp of another
-// day than m: comments and lists of stories stamp their entries, and
-// "Published … | Updated …" two days, so that the last stamp of such a
-// page dates none of its articles.
+// clockConflict reports whether the stamp m dates no article: it says
+// when a text was updated, or the text holds a timestamp of another day
+// that is no update stamp (comments and lists of stories stamp their
+// entries).
 func (x *extraction) clockConflict(m newsdate.Mention) bool {
+	if x.updateStamp(m.Start) {
+		return true
+	}
 	for i, f := range x.facts {
 		l := x.lines[i]
 		for _, o := range f.dates {
-			if o.Kind == newsdate.Absolute && o.HasClock && !sameDay(o, m) && l.Start+o.Start != m.Start {
+			if o.Kind == newsdate.Absolute && o.HasClock && !sameDay(o, m) && l.Start+o.Start != m.Start &&
+				!x.updateStamp(l.Start+o.Start) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// updateStamp reports whether the date at offset at follows "updated" or
+// "modified" closely.
+func (x *extraction) updateStamp(at int) bool {
+	before := strings.ToLower(x.text[max(0, at-25):at])
+	return strings.Contains(before, "updated") || strings.Contains(before, "modified")
 }
 
 // datedAbove reports whether a line of [from, top), above the headline,
@@ -144,12 +158,13 @@ func (x *extraction) bylineDate(i int, m newsdate.Mention) bool {
 	return !hasSentenceBreak(l.Text) && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
 }
 
-// datedElsewhere counts the lines outside [from, to) that name the day
-// of m.
+// datedElsewhere counts the short lines outside [from, to) that name
+// the day of m: the dates of a list of stories, not the prose that
+// names the day of its event.
 func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int) int {
 	n := 0
 	for i, f := range x.facts {
-		if i >= from && i < to {
+		if i >= from && i < to || f.words > 15 {
 			continue
 		}
 		for _, o := range f.dates {

@@ -61,7 +61,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	s, n := f.text, f.words
 	sc := lineScore{explain: x.explain}
 	if i == 0 {
-		sc.add(4, "line 1")
+		sc.add(6, "line 1")
 	}
 	if d := x.firstProse - i; d <= 3 {
 		sc.add(4-d, "just above the first prose paragraph")
@@ -89,12 +89,15 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	if c := s[0]; c >= 'a' && c <= 'z' {
 		sc.add(-1, "starts in lower case")
 	}
-	if k := x.repeats(i); k > 0 {
-		points := 2
-		if i == 0 {
-			points = 4
+	switch {
+	case i == 0:
+		if k, _ := x.lineOneCopy(); k > 0 {
+			sc.add(4, "repeated in the page, above prose")
+		} else if x.repeats(i) > 0 {
+			sc.add(2, "repeated in the page")
 		}
-		sc.add(points, "repeated in the page")
+	case x.repeats(i) > 0:
+		sc.add(2, "repeated in the page")
 	}
 	if shared := x.ledeOverlap(i); shared > 0 {
 		sc.add(min(shared, 4), "words shared with the lede")
@@ -120,7 +123,7 @@ func (x *extraction) repeats(i int) int {
 func (x *extraction) ledeOverlap(i int) int {
 	lede := x.firstProse
 	if i == 0 {
-		if _, p := x.recurrence(0); p > 0 {
+		if _, p := x.lineOneCopy(); p > 0 {
 			lede = p
 		}
 	}
@@ -129,9 +132,10 @@ func (x *extraction) ledeOverlap(i int) int {
 	}
 	if x.ledeLine != lede {
 		x.ledeLine, x.ledeWords = lede, x.ledeWords[:0]
-		n := 0
-		for w := range strings.FieldsFuncSeq(x.facts[lede].lower, notWordRune) {
-			if n++; n > 80 {
+		text := x.facts[lede].lower
+		for n, at := 0, 0; n < 80; n++ {
+			var w string
+			if w, at = nextWord(text, at); w == "" {
 				break
 			}
 			if len(w) >= 4 {
@@ -140,7 +144,12 @@ func (x *extraction) ledeOverlap(i int) int {
 		}
 	}
 	shared := 0
-	for w := range strings.FieldsFuncSeq(x.facts[i].lower, notWordRune) {
+	text := x.facts[i].lower
+	for at := 0; ; {
+		var w string
+		if w, at = nextWord(text, at); w == "" {
+			break
+		}
 		if len(w) < 4 {
 			continue
 		}
@@ -152,6 +161,24 @@ func (x *extraction) ledeOverlap(i int) int {
 		}
 	}
 	return shared
+}
+
+// nextWord returns the word of lower-case s at or after byte at (a run
+// of letters, digits and non-ASCII bytes), and where to look for the
+// next one; the word is "" at the end.
+func nextWord(s string, at int) (string, int) {
+	for at < len(s) && !wordByte(s[at]) {
+		at++
+	}
+	start := at
+	for at < len(s) && wordByte(s[at]) {
+		at++
+	}
+	return s[start:at], at
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 func notWordRune(r rune) bool {

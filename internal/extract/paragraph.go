@@ -18,6 +18,10 @@ var markerWords = map[string]bool{
 // trailing timestamp; a long one is split into sentence groups, without
 // the captions, credits and promotions inside it.
 func (x *extraction) paragraph(l span, last bool) {
+	if !x.hasLede && x.galleryCaption(l) {
+		x.caption(l)
+		return
+	}
 	if !x.hasLede {
 		if m := x.cutMarker(l); m != l {
 			l = x.cutGluedLabel(m)
@@ -196,4 +200,24 @@ func captionRun(group []span) int {
 		}
 	}
 	return 1
+}
+
+// galleryCaption reports whether line l, before the lede, is a photo
+// caption without a credit: at most sixty words, caption-shaped (see
+// captionShaped) and either ending on its weekday and date, without a
+// clock time ("…, Saturday, Oct. 1, 2022."), or one of a run of such
+// lines, as a gallery prints them.
+func (x *extraction) galleryCaption(l span) bool {
+	i := l.Line
+	f := &x.facts[i]
+	if l.Start != x.lines[i].Start || l.End != x.lines[i].End || f.words > 60 || !captionShaped(f) {
+		return false
+	}
+	if n := len(f.dates); n > 0 {
+		m := f.dates[n-1]
+		if m.Kind == newsdate.Absolute && m.Weekday >= 0 && !m.HasClock && len(strings.TrimRight(f.text, ".) ")) <= m.End {
+			return true
+		}
+	}
+	return i > 0 && captionShaped(&x.facts[i-1]) || i+1 < len(x.lines) && captionShaped(&x.facts[i+1])
 }

@@ -23,6 +23,9 @@ type scratch struct {
 	dropped  []Dropped
 	captions []string
 	sents    []span
+	// ledeWords are the lede's words headline candidates are compared
+	// with.
+	ledeWords []string
 }
 
 // lineEnd is where a line's lower case and dates end in the shared

@@ -14,11 +14,35 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string) {
 	parallel.For(0, len(reports), func(i int) { reports[i].describe(datelines[reports[i].entry]) })
 	df := make(map[uint64]int32, len(reports)*8)
 	for i := range reports {
-		for _, w := range reports[i].words {
-			df[w]++
+		for _, v := range []*vector{&reports[i].words, &reports[i].nameWords} {
+			for _, w := range v.words {
+				df[w]++
+			}
 		}
 	}
-	parallel.For(0, len(reports), func(i int) { reports[i].weigh(df, len(reports)) })
+	parallel.For(0, len(reports), func(i int) {
+		r := &reports[i]
+		r.words.weigh(df, len(reports))
+		r.nameWords.weigh(df, len(reports))
+		r.signature = signature(df, r.words.words, r.nameWords.words)
+	})
+}
+
+// signatureWords is how many of a report's rarest words candidate pairs
+// are found by: two reports of one event share their rare words (names,
+// numbers in words, what happened), and words that many reports use make
+// buckets that hold half a day's reports.
+const signatureWords = 20
+
+// signature returns the signatureWords rarest of the words of the lists,
+// rarest first, ties by hash.
+func signature(df map[uint64]int32, lists ...[]uint64) []uint64 {
+	var all []uint64
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	slices.SortFunc(all, func(a, b uint64) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
+	return slices.Clip(all[:min(len(all), signatureWords)])
 }
 
 // mergeGroup makes one entry of the reports of one event, m in index
@@ -168,14 +192,14 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			if e.TitleDerived && round == 0 {
 				continue
 			}
-			words := contentWords(e.Title)
+			words, _ := contentWords(e.Title, "")
 			score := 0
 			for _, j := range byAge {
 				if j == i {
 					continue
 				}
 				for _, w := range words {
-					if _, found := slices.BinarySearch(reports[j].words, w); found {
+					if _, found := slices.BinarySearch(reports[j].words.words, w); found {
 						score++
 					}
 				}

@@ -27,17 +27,32 @@ type report struct {
 	separate bool
 	event    string
 	eventAt  timeline.Position
-	// words are the content words of its headline and lede (contentWords),
-	// weights their weights (idf), norm the length of that vector.
+	// words are the content words of its headline and lede but names
+	// (contentWords), and nameWords the names': of the people and places
+	// it names there, of its dateline, and the words its lede writes with
+	// a capital inside a sentence. Each is a vector of weights (idf).
+	words, nameWords vector
+	// text are the shingles of its lede, to find copies of one text.
+	text []uint64
+	// signature are its rarest words (signatureWords), which candidate
+	// pairs are found by.
+	signature []uint64
+	// names are the people and places its headline and lede name, and
+	// its dateline, sorted whatever their case (compareFold), for gen
+	// check's reasons.
+	names []string
+	// people are the people of people.yaml among them, lowercased,
+	// sorted.
+	people []string
+	// check is what checker.inspect found in an article's entry.
+	check *entryCheck
+}
+
+// vector is a set of words, sorted, with a weight for each.
+type vector struct {
 	words   []uint64
 	weights []float64
 	norm    float64
-	// text are the shingles of its lede, to find copies of one text.
-	text []uint64
-	// names are the people and places it names, lowercased, sorted.
-	names []string
-	// check is what checker.inspect found in an article's entry.
-	check *entryCheck
 }
 
 // noDay is the day of a report whose date is less precise than a day.
@@ -52,42 +67,75 @@ func dayNumber(d timeline.Date) int32 {
 	return int32(t.Unix() / 86400)
 }
 
-// describe fills in what merging compares of r: its words, text and
-// names. dateline is the place an article's dateline names.
+// describe fills in what merging compares of r: its words, names and
+// text. dateline is the place an article's dateline names.
 func (r *report) describe(dateline string) {
 	e := r.entry
 	r.day = dayNumber(e.Date)
-	r.words = contentWords(e.Title, e.Summary)
+	all, capitalized := contentWords(e.Title, e.Summary)
+	names := capitalized
+	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
+		for _, n := range list {
+			words, _ := contentWords(n, "")
+			if !overlaps(words, all) && n != dateline {
+				continue // named in the body only
+			}
+			names = append(names, words...)
+			if n = strings.TrimSpace(n); n != "" {
+				r.names = append(r.names, n)
+				if k < 2 {
+					r.people = append(r.people, strings.ToLower(n))
+				}
+			}
+		}
+	}
+	slices.Sort(names)
+	slices.SortFunc(r.names, compareFold)
+	r.names = slices.CompactFunc(r.names, strings.EqualFold)
+	slices.Sort(r.people)
+	r.people = slices.Compact(r.people)
+	r.nameWords.words = slices.Compact(names)
+	r.words.words = without(all, r.nameWords.words)
 	lede := e.Summary
 	if strings.Count(lede, " ") < 12 {
 		lede = e.Title + " " + lede
 	}
 	r.text = shingles(lede)
-	for _, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
-		for _, n := range list {
-			if n = strings.ToLower(strings.TrimSpace(n)); n != "" {
-				r.names = append(r.names, n)
-			}
+}
+
+// overlaps reports whether sorted sets a and b share a word.
+func overlaps(a, b []uint64) bool {
+	for _, w := range a {
+		if _, found := slices.BinarySearch(b, w); found {
+			return true
 		}
 	}
-	slices.Sort(r.names)
-	r.names = slices.Compact(r.names)
+	return false
 }
 
-// weigh gives r's words their weights: the inverse of how many reports
-// use them, log(1 + n/df), so that rare words count most.
-func (r *report) weigh(df map[uint64]int32, n int) {
-	r.weights = make([]float64, len(r.words))
+// without returns the words of sorted set a that sorted set b lacks, in
+// a's storage.
+func without(a, b []uint64) []uint64 {
+	return slices.DeleteFunc(a, func(w uint64) bool {
+		_, found := slices.BinarySearch(b, w)
+		return found
+	})
+}
+
+// weigh gives the words of v their weights: the inverse of how many of
+// n reports use them, log(1 + n/df), so that rare words count most.
+func (v *vector) weigh(df map[uint64]int32, n int) {
+	v.weights = make([]float64, len(v.words))
 	sum := 0.0
-	for i, w := range r.words {
-		r.weights[i] = math.Log(1 + float64(n)/float64(max(df[w], 1)))
-		sum += r.weights[i] * r.weights[i]
+	for i, w := range v.words {
+		v.weights[i] = math.Log(1 + float64(n)/float64(max(df[w], 1)))
+		sum += v.weights[i] * v.weights[i]
 	}
-	r.norm = math.Sqrt(sum)
+	v.norm = math.Sqrt(sum)
 }
 
-// wording returns the cosine similarity of a's and b's weighted words.
-func wording(a, b *report) float64 {
+// cosine returns the cosine similarity of two weighted word sets.
+func cosine(a, b *vector) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
@@ -107,27 +155,51 @@ func wording(a, b *report) float64 {
 	return dot / (a.norm * b.norm)
 }
 
-// sharedNames returns the names a and b both name.
+// sharedNames returns the names a and b both name, as a writes them.
 func sharedNames(a, b *report) []string {
 	var shared []string
 	for _, n := range a.names {
-		if _, found := slices.BinarySearch(b.names, n); found {
+		if _, found := slices.BinarySearchFunc(b.names, n, compareFold); found {
 			shared = append(shared, n)
 		}
 	}
 	return shared
 }
 
-// The thresholds of the rule (see docs/merging.md): two reports dated
-// within a day of each other tell one event when their texts are copies
-// (copyThreshold), or their wording agrees (wordingAlone), or it agrees
-// less (wordingWithNames) and they name a person or place in common.
-// Pairs within nearMiss of a threshold are reported as near misses.
+// shareAny reports whether sorted lists a and b have an item in common.
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		if _, found := slices.BinarySearch(b, x); found {
+			return true
+		}
+	}
+	return false
+}
+
+// compareFold orders names whatever their case.
+func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }
+
+// The rule (see docs/merging.md). Two reports dated on the same day
+// tell one event when their texts are copies (copyThreshold), or when
+// their score, the wording of their headlines and ledes plus half the
+// agreement of the names they give there (namesFactor), reaches
+// sameDayScore, the wording alone reaching minWording: names are
+// compared apart from the wording, and shared names alone never join two
+// reports. Reports dated a day apart need dayApartScore and
+// dayApartWording: a report dated the day after is more often a new
+// turn of the story. Two reports that both give names, and whose names
+// agree less than namesDiffer, are never joined: like wording about other
+// people is a formula, not one event. Pairs within nearMiss of the score
+// are near misses.
 const (
-	copyThreshold    = 0.5
-	wordingAlone     = 0.45
-	wordingWithNames = 0.3
-	nearMiss         = 0.1
+	copyThreshold   = 0.6
+	namesDiffer     = 0.2
+	namesFactor     = 0.5
+	sameDayScore    = 0.26
+	minWording      = 0.05
+	dayApartScore   = 0.5
+	dayApartWording = 0.2
+	nearMiss        = 0.06
 )
 
 // pairing is what comparing two reports found.
@@ -135,40 +207,45 @@ type pairing struct {
 	a, b    int32
 	days    int32
 	wording float64
+	names   float64
 	copied  float64
-	shared  []string
 	joined  bool
 	near    bool
 	// forced is set for a pair an annotation's event: joined.
 	forced bool
 	// refused says why a pair that agrees was not joined.
 	refused string
+	// differ is set when both reports give names and those hardly agree:
+	// however alike their wording, they tell of other people or places.
+	differ bool
 }
 
 // compare compares reports a and b, dated within a day of each other.
 func compare(reports []report, a, b int32) pairing {
 	ra, rb := &reports[a], &reports[b]
-	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), wording: wording(ra, rb), copied: jaccard(ra.text, rb.text)}
-	p.shared = sharedNames(ra, rb)
-	switch {
-	case p.copied >= copyThreshold, p.wording >= wordingAlone:
-		p.joined = true
-	case len(p.shared) > 0 && p.wording >= wordingWithNames:
-		p.joined = true
-	case len(p.shared) > 0:
-		p.near = p.wording >= wordingWithNames-nearMiss
-	default:
-		p.near = p.wording >= wordingAlone-nearMiss
+	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), copied: jaccard(ra.text, rb.text),
+		wording: cosine(&ra.words, &rb.words), names: cosine(&ra.nameWords, &rb.nameWords)}
+	score, wantScore, wantWording := p.score(), sameDayScore, minWording
+	if p.days > 0 {
+		wantScore, wantWording = dayApartScore, dayApartWording
 	}
+	p.differ = (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer) ||
+		(len(ra.people) > 0 && len(rb.people) > 0 && !shareAny(ra.people, rb.people))
+	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording))
+	p.near = !p.joined && score >= wantScore-nearMiss
 	return p
 }
+
+// score returns the score of p: its wording plus namesFactor times its
+// names' agreement.
+func (p pairing) score() float64 { return p.wording + namesFactor*p.names }
 
 // strength orders joined pairs: copies first, then by wording.
 func (p pairing) strength() float64 {
 	if p.copied >= copyThreshold {
 		return 1 + p.copied
 	}
-	return p.wording
+	return p.score()
 }
 
 // reasons says what the two reports of p share, for gen check:
@@ -186,38 +263,23 @@ func (p pairing) reasons(reports []report) string {
 	if p.copied >= copyThreshold {
 		parts = append(parts, fmt.Sprintf("same text %.2f", p.copied))
 	}
-	if len(p.shared) > 0 {
-		parts = append(parts, "shared names "+strings.Join(displayNames(reports, p), ", "))
+	if shared := sharedNames(&reports[p.a], &reports[p.b]); len(shared) > 0 {
+		parts = append(parts, "shared names "+strings.Join(shared, ", "))
 	}
-	parts = append(parts, fmt.Sprintf("wording %.2f", p.wording))
-	if p.refused != "" {
+	parts = append(parts, fmt.Sprintf("names %.2f", p.names), fmt.Sprintf("wording %.2f", p.wording))
+	switch {
+	case p.refused != "":
 		parts = append(parts, p.refused)
-	} else if p.near {
-		want := wordingAlone
-		if len(p.shared) > 0 {
-			want = wordingWithNames
-		}
-		parts = append(parts, fmt.Sprintf("below %.2f", want))
+	case p.differ:
+		parts = append(parts, fmt.Sprintf("other people or places (no person in common, or names below %.2f)", namesDiffer))
+	case p.near && p.days > 0:
+		parts = append(parts, fmt.Sprintf("score %.2f (a day apart, want %.2f and wording %.2f)", p.score(), dayApartScore, dayApartWording))
+	case p.near:
+		parts = append(parts, fmt.Sprintf("score %.2f (want %.2f and wording %.2f)", p.score(), sameDayScore, minWording))
+	case p.copied < copyThreshold:
+		parts = append(parts, fmt.Sprintf("score %.2f", p.score()))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// displayNames returns the shared names of p as the first report writes
-// them.
-func displayNames(reports []report, p pairing) []string {
-	e := reports[p.a].entry
-	var out []string
-	for _, list := range [][]string{e.Participants, e.People, e.Places} {
-		for _, n := range list {
-			if _, found := slices.BinarySearch(p.shared, strings.ToLower(strings.TrimSpace(n))); found && !slices.Contains(out, n) {
-				out = append(out, n)
-			}
-		}
-	}
-	if len(out) < len(p.shared) {
-		return p.shared
-	}
-	return out
 }
 
 func abs32(x int32) int32 {

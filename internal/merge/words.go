@@ -29,7 +29,9 @@ var stopWords = func() map[string]bool {
 	yesterday tomorrow time times ago since amid may might must shall upon via per within without
 	monday tuesday wednesday thursday friday saturday sunday
 	january february march april june july august september october november december
-	jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr`
+	jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr
+	president presidential minister ministry secretary prime deputy counterpart chief head leader
+	director spokesperson`
 	set := map[string]bool{}
 	for _, w := range strings.Fields(list) {
 		set[w] = true
@@ -49,15 +51,18 @@ func wordHash(w string) uint64 {
 
 // splitWords calls fn with each word of text, lowercased: runs of
 // letters and digits, an apostrophe inside a word kept ("don't"), a
-// possessive "'s" taken off.
-func splitWords(text string, fn func(word string)) {
+// possessive "'s" taken off. It tells fn whether the word was written
+// with a capital and whether it starts a sentence (the text's first
+// word, or one after ".", "!", "?", ":" or a dash).
+func splitWords(text string, fn func(word string, capital, starts bool)) {
 	var b strings.Builder
+	capital, starts, nextStarts := false, true, true
 	flush := func() {
 		w := b.String()
 		b.Reset()
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w != "" {
-			fn(w)
+			fn(w, capital, starts)
 		}
 	}
 	for i := 0; i < len(text); {
@@ -65,6 +70,9 @@ func splitWords(text string, fn func(word string)) {
 		i += size
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if b.Len() == 0 {
+				capital, starts, nextStarts = unicode.IsUpper(r), nextStarts, false
+			}
 			b.WriteRune(unicode.ToLower(r))
 		case (r == '\'' || r == '’') && b.Len() > 0 && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
@@ -77,6 +85,9 @@ func splitWords(text string, fn func(word string)) {
 			if b.Len() > 0 {
 				flush()
 			}
+			if strings.ContainsRune(".!?:—–", r) {
+				nextStarts = true
+			}
 		}
 	}
 	if b.Len() > 0 {
@@ -86,18 +97,58 @@ func splitWords(text string, fn func(word string)) {
 
 // contentWord returns the form of w that wording compares, or "" for a
 // word that says nothing of the event: a stop word, a number, a single
-// letter.
+// letter. The form is w without the endings that make one word several
+// ("swapped", "swaps", "swapping": "swap"; "mobilisation", "mobilise":
+// "mobilis"), a crude stemmer that is wrong for some words but the same
+// for both texts compared.
 func contentWord(w string) string {
 	if len(w) < 2 || stopWords[w] || isNumber(w) {
 		return ""
 	}
-	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
-		return w[:len(w)-3] + "y"
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
-		return w[:len(w)-1]
+	w = stem(w)
+	if stopStems[w] {
+		return ""
 	}
 	return w
+}
+
+// stopStems are the stems of the stop words ("announces" is a stop word
+// as "announced" is).
+var stopStems = func() map[string]bool {
+	set := map[string]bool{}
+	for w := range stopWords {
+		set[stem(w)] = true
+	}
+	return set
+}()
+
+// stem returns w without its ending (see contentWord).
+func stem(w string) string {
+	for _, rule := range suffixRules {
+		if len(w) >= len(rule.suffix)+rule.keep && strings.HasSuffix(w, rule.suffix) {
+			w = w[:len(w)-len(rule.suffix)] + rule.then
+			break
+		}
+	}
+	if n := len(w); n > 4 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
+		w = w[:n-1] // "stopp" (from "stopped") is "stop"
+	}
+	if n := len(w); n > 4 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	return w
+}
+
+// suffixRules are the endings contentWord takes off, the first that fits
+// (with at least keep letters before it), and what it puts instead.
+var suffixRules = []struct {
+	suffix string
+	keep   int
+	then   string
+}{
+	{"ations", 3, ""}, {"ation", 3, ""}, {"ies", 3, "y"}, {"sses", 2, "ss"},
+	{"ings", 3, ""}, {"ing", 3, ""}, {"ied", 3, "y"}, {"ed", 3, ""},
+	{"ss", 2, "ss"}, {"us", 2, "us"}, {"s", 3, ""},
 }
 
 // isNumber reports whether w is digits only.
@@ -110,19 +161,28 @@ func isNumber(w string) bool {
 	return true
 }
 
-// contentWords returns the hashes of the content words of texts, sorted,
-// without repeats.
-func contentWords(texts ...string) []uint64 {
-	var words []uint64
-	for _, t := range texts {
-		splitWords(t, func(w string) {
-			if c := contentWord(w); c != "" {
-				words = append(words, wordHash(c))
+// contentWords returns the hashes of the content words of the headline
+// and lede, sorted, without repeats, and of those among them that the
+// lede writes with a capital inside a sentence: the names of people,
+// places and bodies.
+func contentWords(headline, lede string) (words, named []uint64) {
+	add := func(text string, names bool) {
+		splitWords(text, func(w string, capital, starts bool) {
+			c := contentWord(w)
+			if c == "" {
+				return
+			}
+			words = append(words, wordHash(c))
+			if names && capital && !starts {
+				named = append(named, wordHash(c))
 			}
 		})
 	}
+	add(headline, false)
+	add(lede, true)
 	slices.Sort(words)
-	return slices.Compact(words)
+	slices.Sort(named)
+	return slices.Compact(words), slices.Compact(named)
 }
 
 // shingleWidth is the number of words in a shingle: near-duplicate texts
@@ -136,7 +196,7 @@ func shingles(text string) []uint64 {
 	var window [shingleWidth]uint64
 	n := 0
 	var out []uint64
-	splitWords(text, func(w string) {
+	splitWords(text, func(w string, _, _ bool) {
 		copy(window[:], window[1:])
 		window[shingleWidth-1] = wordHash(w)
 		n++

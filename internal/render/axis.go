@@ -47,14 +47,18 @@ type AxisBin struct {
 	// Label says what the bar stands for ("February 2022: 905 entries"):
 	// the link's name, shown on hover and focus at LabelX, anchored by
 	// Anchor ("start", "middle" or "end") so that it stays in the box.
-	Label   string
-	LabelX  float64
-	Anchor  string
-	URL     string
-	Tick    string
-	Year    string
-	TickX   float64
-	TickEnd string
+	Label  string
+	LabelX float64
+	Anchor string
+	URL    string
+	// Tick names the bar's month ("Feb") and Year its year, under the
+	// bar at TickX, anchored by TickEnd.
+	Tick, Year string
+	TickX      float64
+	TickEnd    string
+	// LabelDX and TickDX nudge the labels anchored at an end of the axis
+	// inwards, so that their glyphs stay inside the box.
+	LabelDX, TickDX int
 }
 
 // Axis layout, in CSS pixels: the label line, the plot, the ticks.
@@ -65,6 +69,9 @@ const (
 	axisTickY    = 84
 	axisYearY    = 98
 	axisHeight   = 104
+	// axisHeadroom keeps the tallest bar below the plot's top, so that
+	// the phases' shading shows above it.
+	axisHeadroom = 8
 	// axisMaxBins is the most bars an axis draws: at 320 px a page's
 	// 288 px axis then still gives each bar 24 px to tap.
 	axisMaxBins = 12
@@ -205,7 +212,7 @@ func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
 	x0, x1 := float64(i)/float64(n), float64(i+1)/float64(n)
 	b := AxisBin{X: x0, Width: x1 - x0, Count: count, TickX: (x0 + x1) / 2, TickEnd: "middle"}
 	if count > 0 {
-		full := axisBaseline - axisPlotTop
+		full := axisBaseline - axisPlotTop - axisHeadroom
 		b.H = max(3, full*count/a.Most)
 		b.Y = axisBaseline - b.H
 	}
@@ -224,6 +231,7 @@ func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
 	default:
 		b.LabelX, b.Anchor = x1, "end"
 	}
+	b.LabelDX, b.TickDX = inwards(b.Anchor), inwards(b.TickEnd)
 	if a.Months < 12 {
 		b.Tick = start.Format("Jan")
 	}
@@ -231,6 +239,18 @@ func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
 		b.Year = start.Format("2006")
 	}
 	return b
+}
+
+// inwards returns the shift of a label anchored at anchor that keeps it
+// clear of the axis' edges: 2 px right of a start, 2 px left of an end.
+func inwards(anchor string) int {
+	switch anchor {
+	case "start":
+		return 2
+	case "end":
+		return -2
+	}
+	return 0
 }
 
 // januarySoon reports whether the second or third bar of n, each of

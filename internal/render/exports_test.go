@@ -84,12 +84,6 @@ func TestExportsMatchEncoders(t *testing.T) {
 		check("timeline.json", got, err, wantTimelineJSON(t, chron))
 		got, err = TimelineJSOf(chron, links)
 		check("timelinejs.json", got, err, wantTimelineJS(t, chron, links))
-		got, err = SearchIndex(links)
-		check("search.json", got, err, wantSearchIndex(t, links))
-		for _, m := range links.Months.Terms {
-			got, err = SearchEntries(m, links)
-			check(SearchMonthURL(m.ID), got, err, wantSearchEntries(t, m, links))
-		}
 		got, err = Atom(chron)
 		check("feed.xml", got, err, wantAtom(t, chron))
 		got, err = JSONFeedOf(chron)
@@ -206,42 +200,6 @@ func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []by
 	return indentJSON(t, doc)
 }
 
-func wantSearchIndex(t *testing.T, links *Links) []byte {
-	doc := struct {
-		Months []SearchMonth `json:"months"`
-	}{Months: []SearchMonth{}}
-	for _, m := range links.Months.Terms {
-		doc.Months = append(doc.Months, SearchMonth{ID: m.ID, URL: SearchMonthURL(m.ID), Count: len(m.Entries)})
-	}
-	return indentJSON(t, doc)
-}
-
-func wantSearchEntries(t *testing.T, month *Term, links *Links) []byte {
-	doc := struct {
-		Entries []SearchEntry `json:"entries"`
-	}{Entries: []SearchEntry{}}
-	for _, e := range month.Entries {
-		s := SearchEntry{ID: e.ID, URL: EntryURL(e.ID), Title: e.Title, Date: e.Date.Human(), Summary: wantTruncate(Lede(e), searchSummaryLimit)}
-		for _, name := range entryPeople(e) {
-			s.People = append(s.People, links.personTerm(name).ID)
-		}
-		for _, tag := range e.Tags {
-			if t := links.Tags.byKey[nameKey(tag)]; t != nil {
-				s.Tags = append(s.Tags, t.ID)
-			}
-		}
-		if ph := links.PhaseOf(e); ph != nil {
-			s.Phase = ph.ID
-		}
-		doc.Entries = append(doc.Entries, s)
-	}
-	data, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(data, '\n')
-}
-
 func wantAtom(t *testing.T, chron *timeline.Chronology) []byte {
 	site := chron.Site
 	feed := AtomFeed{
@@ -329,11 +287,11 @@ func wantTruncate(s string, n int) string {
 // TestTruncate checks truncate and appendTruncated against wantTruncate.
 func TestTruncate(t *testing.T) {
 	for _, s := range append(trickyStrings, strings.Repeat("é\xff", 150), strings.Repeat("a", 200), strings.Repeat("a", 201)) {
-		want := wantTruncate(s, searchSummaryLimit)
-		if got := truncate(s, searchSummaryLimit); got != want {
+		want := wantTruncate(s, 200)
+		if got := truncate(s, 200); got != want {
 			t.Errorf("truncate(%q) = %q, want %q", s, got, want)
 		}
-		if got := string(appendTruncated([]byte("x"), s, searchSummaryLimit)); got != "x"+want {
+		if got := string(appendTruncated([]byte("x"), s, 200)); got != "x"+want {
 			t.Errorf("appendTruncated(%q) = %q, want %q", s, got, "x"+want)
 		}
 	}

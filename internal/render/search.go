@@ -1,111 +1,151 @@
 package render
 
 import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash/maphash"
 	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// SearchEntry is one entry of the search index, which search.js filters
-// the index page with. Keys are short to keep the file small.
-type SearchEntry struct {
-	ID      string   `json:"id"`
-	URL     string   `json:"u"`
-	Title   string   `json:"t"`
-	Date    string   `json:"d"`
-	Summary string   `json:"s,omitempty"`
-	People  []string `json:"p,omitempty"`
-	Tags    []string `json:"g,omitempty"`
-	Phase   string   `json:"ph,omitempty"`
-}
+// The search index is split so that a query fetches only what it needs:
+//
+//	search.json            {"n": entries, "chunk": entries per doc file, "words": [word shard keys]}
+//	search/w/KEY.json      {"word": postings, ...}: the words of titles and summaries starting with KEY
+//	search/p/ID.json       postings of a person; search/g/ID.json of a tag; search/ph/ID.json of a phase
+//	search/d/K.json        [[id, title, date], ...]: entries K*chunk to (K+1)*chunk-1, to list results
+//
+// An entry is its number in the chronology's order; postings list those
+// numbers in ascending order as differences from the one before, which
+// keeps them short. KEY is the hexadecimal UTF-8 of a word's first two
+// letters (searchShardRunes), so a typed prefix of two letters or more
+// names the one shard to fetch.
 
-// searchSummaryLimit is the most runes of a summary kept in the search
-// index.
-const searchSummaryLimit = 200
+// Search index sizes.
+const (
+	// searchChunk is the number of entries of a doc file.
+	searchChunk = 25
+	// searchShardRunes is the length of the prefix that names a shard.
+	searchShardRunes = 2
+)
 
-// SearchMonth is one month of the search index in search.json: the file
-// holding its entries, relative to the site's root, and their number.
-type SearchMonth struct {
-	ID    string `json:"id"`
-	URL   string `json:"u"`
-	Count int    `json:"n"`
-}
-
-// SearchMonthURL is the site-relative URL of a month's part of the
-// search index ("search/2022-02.json").
-func SearchMonthURL(monthID string) string { return "search/" + monthID + ".json" }
-
-// SearchIndex returns search.json: {"months": [...]}, the months of the
-// chronology in order, each naming the file that lists its entries (see
-// SearchEntries); indented as json.MarshalIndent would. search.js loads
-// them all when the index lists every entry, and as a filter needs them
-// on a long, collapsed one; so no file of the index grows with the whole
-// chronology.
-func SearchIndex(links *Links) ([]byte, error) {
-	w := newJSONWriter(64*len(links.Months.Terms)+32, false)
-	w.beginObject()
-	w.key("months")
-	w.beginArray()
-	for _, m := range links.Months.Terms {
-		w.beginObject()
-		w.field("id", m.ID)
-		w.field("u", SearchMonthURL(m.ID))
-		w.key("n")
-		w.int(len(m.Entries))
-		w.end()
-	}
-	w.end()
-	w.end()
-	return w.bytes(), nil
-}
-
-// SearchEntries returns a month's part of the search index:
-// {"entries": [...]}, in chronological order, each a SearchEntry with
-// people and tags by their page ids so that the filter's choices match
-// them exactly. Only search.js reads it, so it is not indented.
-func SearchEntries(month *Term, links *Links) ([]byte, error) {
-	size := 32
-	for _, e := range month.Entries {
-		size += 2*len(e.ID) + len(e.Title) + min(ledeSize(e), 4*searchSummaryLimit) + 160
-	}
-	w := newJSONWriter(size, true)
+// SearchIndex returns the files of the search index, by site-relative
+// path: search.json and the files under search/.
+func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, error) {
+	shards := map[string]map[string][]int{}
+	facets := map[string][]int{}
 	ids := searchIDs{links: links, people: map[string]personName{}, tags: map[string]*Term{}}
-	human := dateMemo[string]{format: timeline.Date.Human}
-	var text []byte
 	var people, tags []string
-	w.beginObject()
-	w.key("entries")
-	w.beginArray()
-	for _, e := range month.Entries {
-		w.beginObject()
-		w.field("id", e.ID)
-		w.key("u")
-		text = appendEntryURL(text[:0], e.ID)
-		w.stringBytes(text)
-		w.field("t", e.Title)
-		w.field("d", human.of(e.Date))
-		if lede := Lede(e); lede != "" {
-			w.key("s")
-			text = appendTruncated(text[:0], lede, searchSummaryLimit)
-			w.stringBytes(text)
+	for n, e := range entries {
+		for _, w := range searchWords(e.Title + " " + Lede(e)) {
+			key := shardKey(w)
+			if shards[key] == nil {
+				shards[key] = map[string][]int{}
+			}
+			if list := shards[key][w]; len(list) == 0 || list[len(list)-1] != n {
+				shards[key][w] = append(list, n)
+			}
 		}
-		if people = ids.peopleOf(people[:0], e); len(people) > 0 {
-			w.key("p")
-			w.strings(people)
+		people, tags = ids.peopleOf(people[:0], e), ids.tagsOf(tags[:0], e)
+		for _, id := range people {
+			facets["p/"+id] = appendOnce(facets["p/"+id], n)
 		}
-		if tags = ids.tagsOf(tags[:0], e); len(tags) > 0 {
-			w.key("g")
-			w.strings(tags)
+		for _, id := range tags {
+			facets["g/"+id] = appendOnce(facets["g/"+id], n)
 		}
 		if ph := links.PhaseOf(e); ph != nil {
-			w.fieldOmitEmpty("ph", ph.ID)
+			facets["ph/"+ph.ID] = appendOnce(facets["ph/"+ph.ID], n)
 		}
-		w.end()
 	}
-	w.end()
-	w.end()
-	return w.bytes(), nil
+	files := map[string][]byte{}
+	add := func(path string, v any) error {
+		data, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("search index %s: %w", path, err)
+		}
+		files[path] = data
+		return nil
+	}
+	keys := make([]string, 0, len(shards))
+	for key, words := range shards {
+		keys = append(keys, key)
+		for w, list := range words {
+			words[w] = deltas(list)
+		}
+		if err := add(searchShardURL(key), words); err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(keys)
+	for facet, list := range facets {
+		if err := add("search/"+facet+".json", deltas(list)); err != nil {
+			return nil, err
+		}
+	}
+	human := dateMemo[string]{format: timeline.Date.Human}
+	for k := 0; k*searchChunk < len(entries); k++ {
+		chunk := entries[k*searchChunk : min(len(entries), (k+1)*searchChunk)]
+		docs := make([][3]string, len(chunk))
+		for i, e := range chunk {
+			docs[i] = [3]string{e.ID, e.Title, human.of(e.Date)}
+		}
+		if err := add(fmt.Sprintf("search/d/%d.json", k), docs); err != nil {
+			return nil, err
+		}
+	}
+	err := add("search.json", struct {
+		N     int      `json:"n"`
+		Chunk int      `json:"chunk"`
+		Words []string `json:"words"`
+	}{len(entries), searchChunk, keys})
+	return files, err
+}
+
+// searchWords returns the words of text, lower-cased, as search.js
+// splits a query: runs of letters and digits of two or more runes.
+func searchWords(text string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		if utf8.RuneCountInString(w) >= searchShardRunes {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// shardKey returns the key of the shard holding word: the hexadecimal
+// UTF-8 of its first searchShardRunes runes.
+func shardKey(word string) string {
+	end := 0
+	for i := 0; i < searchShardRunes && end < len(word); i++ {
+		_, size := utf8.DecodeRuneInString(word[end:])
+		end += size
+	}
+	return hex.EncodeToString([]byte(word[:end]))
+}
+
+// searchShardURL is the site-relative URL of a word shard.
+func searchShardURL(key string) string { return "search/w/" + key + ".json" }
+
+// appendOnce appends n to list unless it is already its last number.
+func appendOnce(list []int, n int) []int {
+	if len(list) > 0 && list[len(list)-1] == n {
+		return list
+	}
+	return append(list, n)
+}
+
+// deltas turns ascending numbers into their differences, in place.
+func deltas(list []int) []int {
+	for i := len(list) - 1; i > 0; i-- {
+		list[i] -= list[i-1]
+	}
+	return list
 }
 
 // searchIDs finds the page ids of entries' people and tags for the
@@ -188,4 +228,21 @@ func appendTruncated(dst []byte, s string, n int) []byte {
 		kept++
 	}
 	return append(dst, "…"...)
+}
+
+// searchJobs returns the jobs of the files of the search index. The
+// index is made at once, to know its files; each file's key is a hash of
+// its bytes, so a rebuild rewrites only the files whose words changed.
+func (r *renderer) searchJobs() []job {
+	files, err := SearchIndex(r.chron.Entries, r.links)
+	if err != nil {
+		return []job{exportJob("search.json", 0, func() ([]byte, error) { return nil, err })}
+	}
+	jobs := make([]job, 0, len(files))
+	for _, name := range sortedKeys(files) {
+		data := files[name]
+		key := r.key(func(k *keyer) uint64 { return k.key("search "+name, maphash.Bytes(k.seed, data)) })
+		jobs = append(jobs, exportJob(name, key, func() ([]byte, error) { return data, nil }))
+	}
+	return jobs
 }

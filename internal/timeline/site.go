@@ -1,5 +1,7 @@
 package timeline
 
+import "time"
+
 // Site is the frame of the chronology, read from content/site.yaml.
 type Site struct {
 	Title       string
@@ -9,6 +11,9 @@ type Site struct {
 	// Start and End bound the chronology window.
 	Start, End Date
 	Phases     []Phase
+	// Location is the zone in which a timestamp without an offset is
+	// read (site.yaml's timezone:); nil is UTC.
+	Location *time.Location
 }
 
 // Phase is a named period of the chronology, such as "The buildup".

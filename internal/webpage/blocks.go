@@ -174,24 +174,22 @@ func textTokens(src string) []textToken {
 const lookAhead = 256
 
 // locate returns where a text node starts in the page: the offset of
-// the first run of text, at or after the last one matched, that holds
-// the same text; or the last offset matched when none nearby does.
+// the first run of text, after the last one matched, that holds the
+// same text; or the last offset matched when none nearby does.
 func (r *reader) locate(data string) int {
 	for i := r.cursor; i < len(r.tokens) && i < r.cursor+lookAhead; i++ {
 		if r.tokens[i].text == data {
-			r.cursor = i
-			return r.tokens[i].offset
+			r.cursor, r.located = i+1, r.tokens[i].offset
+			break
 		}
 	}
-	if r.cursor < len(r.tokens) {
-		return r.tokens[r.cursor].offset
-	}
-	return 0
+	return r.located
 }
 
 // dropSoftBoilerplate leaves out the blocks in elements whose class, id
 // or role names boilerplate, unless the element holds an h1 or more than
-// half of the page's prose (a wrapper with an unlucky name).
+// half of the page's prose (a wrapper with an unlucky name, such as a
+// layout's "sidebar"; never a dialog's or a cookie banner's).
 func dropSoftBoilerplate(blocks []textBlock) []textBlock {
 	soft := map[*html.Node]bool{}
 	isSoft := func(n *html.Node) bool {
@@ -221,7 +219,7 @@ func dropSoftBoilerplate(blocks []textBlock) []textBlock {
 	for _, b := range blocks {
 		keep := true
 		for p, up := b.node, 0; p != nil && up < maxClimb; p, up = p.Parent, up+1 {
-			if !isSoft(p) || weight[p]*2 > total {
+			if !isSoft(p) || weight[p]*2 > total && !strictlyDropped(p) {
 				continue
 			}
 			holds, ok := h1[p]

@@ -34,18 +34,39 @@ var hardDropped = func() map[atom.Atom]bool {
 var boilerplateWords = map[string]bool{
 	"nav": true, "navbar": true, "navigation": true, "menu": true, "breadcrumb": true, "breadcrumbs": true,
 	"share": true, "sharing": true, "social": true, "sharebar": true, "related": true, "recommended": true,
-	"recirculation": true, "newsletter": true, "subscribe": true, "subscription": true, "signup": true,
-	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "comment": true, "comments": true,
-	"disqus": true, "sidebar": true, "widget": true, "promo": true, "advert": true, "advertisement": true,
-	"ad": true, "ads": true, "banner": true, "popup": true, "modal": true, "footer": true, "masthead": true,
+	"recirculation": true,
+	"sidebar":       true, "promo": true, "advert": true, "advertisement": true,
+	"ad": true, "ads": true, "banner": true, "footer": true, "masthead": true,
 	"trending": true, "popular": true, "outbrain": true, "taboola": true, "paywall": true, "byline": true,
 	"tags": true, "author-bio": true, "bio": true, "pagination": true, "pager": true, "toolbar": true,
 	"complementary": true, "contentinfo": true, "search": true, "skip": true, "hidden": true,
+	"teaser": true, "teasers": true,
+}
+
+// strictWords are the boilerplate words of blocks that never hold the
+// article, however much text they hold: a wrapper's layout class may
+// say "sidebar", never "cookie" or "dialog".
+var strictWords = map[string]bool{
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "comment": true, "comments": true,
+	"disqus": true, "newsletter": true, "subscribe": true, "subscription": true, "signup": true,
+	"paywall": true, "popup": true, "modal": true, "dialog": true, "overlay": true,
 }
 
 // softDropped reports whether an element's class, id or role names
 // boilerplate, or it is hidden.
 func softDropped(n *html.Node) bool {
+	return boilerplateName(n, boilerplateWords) || boilerplateName(n, strictWords)
+}
+
+// strictlyDropped reports whether an element's class, id or role names
+// a block that never holds the article, or it is hidden.
+func strictlyDropped(n *html.Node) bool {
+	return boilerplateName(n, strictWords)
+}
+
+// boilerplateName reports whether n is hidden, or a word of its class,
+// id or role is one of words, not after a state word ("no-share").
+func boilerplateName(n *html.Node, words map[string]bool) bool {
 	if _, hidden := hasAttr(n, "hidden"); hidden || attr(n, "aria-hidden") == "true" {
 		return true
 	}
@@ -54,13 +75,40 @@ func softDropped(n *html.Node) bool {
 		return false
 	}
 	for _, key := range []string{"class", "id", "role"} {
-		for _, w := range strings.FieldsFunc(strings.ToLower(attr(n, key)), isNameSeparator) {
-			if boilerplateWords[w] {
+		names := nameWords(attr(n, key))
+		for i, w := range names {
+			if words[w] && (i == 0 || !stateWords[names[i-1]]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// stateWords before a boilerplate word make a class name a page's state
+// ("no-share", "has-sidebar", "with_aside"), not a block of its own.
+var stateWords = map[string]bool{
+	"no": true, "has": true, "with": true, "hide": true, "show": true, "without": true,
+	"enable": true, "enabled": true, "disable": true, "disabled": true, "is": true,
+}
+
+// nameWords splits a class, id or role into lower-case words, at
+// separators and where camel case starts a word ("teaserContentWrap").
+func nameWords(name string) []string {
+	var b strings.Builder
+	prevLower := false
+	for _, c := range name {
+		upper := 'A' <= c && c <= 'Z'
+		if upper && prevLower {
+			b.WriteByte(' ')
+		}
+		if upper {
+			c += 'a' - 'A'
+		}
+		b.WriteRune(c)
+		prevLower = 'a' <= c && c <= 'z' && !upper
+	}
+	return strings.FieldsFunc(b.String(), isNameSeparator)
 }
 
 func isNameSeparator(c rune) bool {
@@ -102,10 +150,20 @@ func (r *reader) readBody() {
 		return
 	}
 	blocks := r.splitBlocks(r.body)
+	others := r.otherArticles()
+	kept := blocks[:0]
+	for _, b := range blocks {
+		if !withinAny(b.node, others) {
+			kept = append(kept, b)
+		}
+	}
+	blocks = kept
 	container := chooseContainer(r.body, blocks)
+	lead := r.leadBefore(container)
 	for i := range blocks {
 		b := &blocks[i]
-		if !within(b.node, container) || b.linkText*2 >= len(b.text) {
+		inArticle := within(b.node, container) || lead(b)
+		if !inArticle || b.linkText*2 >= len(b.text) || callToAction(b.text) {
 			continue
 		}
 		block := timeline.Block{Kind: timeline.Paragraph, Text: b.text, Offset: b.offset}
@@ -120,6 +178,82 @@ func (r *reader) readBody() {
 		}
 		r.blocks = append(r.blocks, block)
 	}
+}
+
+// leadBefore returns a test for the prose between the headline and the
+// article's container: a standfirst or lede the page sets apart.
+func (r *reader) leadBefore(container *html.Node) func(*textBlock) bool {
+	if r.titleNode == nil || within(r.titleNode, container) {
+		return func(*textBlock) bool { return false }
+	}
+	order := map[*html.Node]int{}
+	i := 0
+	for n := r.body; n != nil; n = next(n, r.body, false) {
+		order[n] = i
+		i++
+	}
+	after, before := order[r.titleNode], order[container]
+	return func(b *textBlock) bool {
+		at := order[b.node]
+		return b.good() && after < at && at < before
+	}
+}
+
+// callToActionWords are the words of a short block that addresses the
+// reader instead of reporting: a subscription, app or newsletter prompt,
+// an advertiser's note, an author's "follow me".
+var callToActionWords = []string{
+	"subscribe", "subscriber", "sign up", "log in", "download the", "download our", "follow us",
+	"keep up with me", "follow me", "contact us", "advertise with", "click here", "newsletter",
+}
+
+// callToAction reports whether a block of at most 40 words addresses
+// the reader with one of callToActionWords.
+func callToAction(text string) bool {
+	if len(text) > 400 || strings.Count(text, " ") >= 40 {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range callToActionWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherArticles returns the parts of the page that hold another
+// article: for each h1 other than the headline's, its highest ancestor
+// that does not hold the headline (a next story appended below, a
+// pop-up). Without a headline h1 it returns none.
+func (r *reader) otherArticles() []*html.Node {
+	if r.titleNode == nil {
+		return nil
+	}
+	var others []*html.Node
+	for _, h := range r.h1s {
+		if h == r.titleNode || within(h, r.titleNode) || visibleText(h) == "" {
+			continue
+		}
+		top := h
+		for up := 0; top.Parent != nil && !within(r.titleNode, top.Parent) && up < maxClimb; up++ {
+			top = top.Parent
+		}
+		if top.Parent != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html {
+			others = append(others, top)
+		}
+	}
+	return others
+}
+
+// withinAny reports whether n is inside one of roots.
+func withinAny(n *html.Node, roots []*html.Node) bool {
+	for _, root := range roots {
+		if within(n, root) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxClimb bounds how far up a block's prose is counted for its

@@ -8,6 +8,19 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
+// stamp is a date string read: its day as written, and its clock and
+// offset when it gives them.
+type stamp struct {
+	day timeline.Date
+	// minutes is the clock's minute of the day as written, second its
+	// seconds (-1 when not given); clock tells whether a clock was read.
+	minutes, second int
+	clock           bool
+	// offset is the UTC offset in minutes, when zoned.
+	offset int
+	zoned  bool
+}
+
 // parseDay reads the calendar day a metadata date string names, in the
 // offset the string itself gives: "2022-05-13T23:30:00-04:00" is 13 May
 // (the day where it was written), not 14 May in UTC. It reads ISO 8601
@@ -17,33 +30,50 @@ import (
 // May 2022 14:02:00 GMT", "May 13, 2022"). A string that names no day,
 // or a day out of range, gives false.
 func parseDay(s string) (timeline.Date, bool) {
-	s = strings.TrimSpace(s)
-	if len(s) > 80 {
-		return timeline.Date{}, false
-	}
-	if d, ok := isoDay(s); ok {
-		return d, true
-	}
-	if d, ok := unixDay(s); ok {
-		return d, true
-	}
-	return writtenDay(s)
+	st, ok := parseStamp(s)
+	return st.day, ok
 }
 
-// isoDay reads a year-first numeric date at the start of s, with "-" or
-// "/" between its parts or none, followed by nothing, a clock ("T" or a
-// space) or a zone.
-func isoDay(s string) (timeline.Date, bool) {
-	digits := func(t string, n int) (int, bool) {
-		if len(t) < n {
-			return 0, false
-		}
-		v, err := strconv.Atoi(t[:n])
-		return v, err == nil && t[0] != '+' && t[0] != '-'
+// parseStamp reads a date string as parseDay does, with its clock and
+// offset when it is ISO 8601.
+func parseStamp(s string) (stamp, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 80 {
+		return stamp{}, false
 	}
+	if st, ok := isoStamp(s); ok {
+		return st, true
+	}
+	if d, ok := unixDay(s); ok {
+		return stamp{day: d, second: -1}, true
+	}
+	d, ok := writtenDay(s)
+	return stamp{day: d, second: -1}, ok
+}
+
+// isoDay reads the day of an ISO 8601 or compact date.
+func isoDay(s string) (timeline.Date, bool) {
+	st, ok := isoStamp(s)
+	return st.day, ok
+}
+
+// digits reads n digits at the start of t.
+func digits(t string, n int) (int, bool) {
+	if len(t) < n || !allDigits(t[:n]) {
+		return 0, false
+	}
+	v, _ := strconv.Atoi(t[:n])
+	return v, true
+}
+
+// isoStamp reads a year-first numeric date at the start of s, with "-",
+// "/" or "." between its parts or none, followed by nothing, a clock
+// ("T" or a space, HH:MM, optional seconds and fraction) and a zone ("Z",
+// "+02:00", "+0200", "+02").
+func isoStamp(s string) (stamp, bool) {
 	y, ok := digits(s, 4)
 	if !ok {
-		return timeline.Date{}, false
+		return stamp{}, false
 	}
 	rest := s[4:]
 	sep := ""
@@ -52,24 +82,90 @@ func isoDay(s string) (timeline.Date, bool) {
 	}
 	m, okM := digits(rest, 2)
 	if !okM {
-		return timeline.Date{}, false
+		return stamp{}, false
 	}
 	rest = rest[2:]
 	if sep != "" {
 		if !strings.HasPrefix(rest, sep) {
-			return timeline.Date{}, false
+			return stamp{}, false
 		}
 		rest = rest[1:]
 	}
 	d, okD := digits(rest, 2)
 	if !okD {
-		return timeline.Date{}, false
+		return stamp{}, false
 	}
 	rest = rest[2:]
 	if rest != "" && !strings.ContainsRune("T ,+-Z", rune(rest[0])) {
-		return timeline.Date{}, false
+		return stamp{}, false
 	}
-	return plausibleDay(y, m, d)
+	day, ok := plausibleDay(y, m, d)
+	if !ok {
+		return stamp{}, false
+	}
+	st := stamp{day: day, second: -1}
+	readClock(rest, &st)
+	return st, true
+}
+
+// readClock reads "THH:MM[:SS[.fff]][zone]" into st, when rest holds one.
+func readClock(rest string, st *stamp) {
+	if len(rest) < 6 || (rest[0] != 'T' && rest[0] != ' ') || rest[3] != ':' {
+		return
+	}
+	h, okH := digits(rest[1:], 2)
+	mi, okM := digits(rest[4:], 2)
+	if !okH || !okM || h > 23 || mi > 59 {
+		return
+	}
+	st.minutes, st.clock = h*60+mi, true
+	rest = rest[6:]
+	if len(rest) >= 3 && rest[0] == ':' {
+		if sec, ok := digits(rest[1:], 2); ok {
+			st.second = sec
+			rest = rest[3:]
+		}
+	}
+	if rest != "" && rest[0] == '.' {
+		rest = strings.TrimLeft(rest[1:], "0123456789")
+	}
+	rest = strings.TrimSpace(rest)
+	switch {
+	case rest == "Z" || rest == "UTC" || rest == "GMT":
+		st.zoned = true
+	case len(rest) >= 3 && (rest[0] == '+' || rest[0] == '-'):
+		zh, okZ := digits(rest[1:], 2)
+		zone := strings.TrimPrefix(rest[3:], ":")
+		zm, okZM := digits(zone, 2)
+		if !okZ || zone != "" && !okZM || zh > 14 || zm > 59 {
+			return
+		}
+		st.offset, st.zoned = zh*60+zm, true
+		if rest[0] == '-' {
+			st.offset = -st.offset
+		}
+	}
+}
+
+// utcMinute is st's instant in minutes since the Unix epoch, reading an
+// unzoned clock as UTC.
+func (st stamp) utcMinute() int64 {
+	days := daysFromCivil(st.day.Year, st.day.Month, st.day.Day)
+	return days*1440 + int64(st.minutes) - int64(st.offset)
+}
+
+// daysFromCivil is the number of days from 1970-01-01 to a calendar day
+// (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := int64(y) / 400
+	yoe := int64(y) - era*400
+	mp := int64(m+9) % 12
+	doy := (153*mp+2)/5 + int64(d) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
 }
 
 // unixDay reads Unix seconds (10 digits) or milliseconds (13 digits) as

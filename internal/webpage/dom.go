@@ -24,14 +24,17 @@ type reader struct {
 	published                            dated
 	jsonHeadline, ogTitle, twitTitle     string
 	siteName, ogURL, jsonURL, metaAuthor string
+	stamps                               []noted
 	// The results.
 	title, titleRule    string
+	titleNode           *html.Node
 	url, outlet, author string
 	blocks, captions    []timeline.Block
-	// tokens are the page's runs of text, and cursor the index of the
-	// last one a block was found at (see locate).
-	tokens []textToken
-	cursor int
+	// tokens are the page's runs of text, cursor the index of the one
+	// after the last a block was found at, and located its offset (see
+	// locate).
+	tokens          []textToken
+	cursor, located int
 }
 
 // dated is a publication date candidate: the day, the original string

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // titleSeparators split a page title into the headline and the site's
@@ -14,22 +15,24 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // readTitle sets the headline: the visible h1 when the metadata's
 // headline (JSON-LD headline, og:title, twitter:title, <title>) agrees
 // with it, else the first of those, else the page's only h1. A
-// site-name part that names the outlet is removed.
+// site-name part that names the outlet is removed; an h1 that is the
+// site's name (a logo) is no headline.
 func (r *reader) readTitle() {
 	metaTitles := []struct{ text, rule string }{
 		{r.jsonHeadline, "json-ld headline"}, {r.ogTitle, "og:title"},
 		{r.twitTitle, "twitter:title"}, {r.docTitle, "<title>"},
 	}
-	var h1s []string
+	var h1s []*html.Node
 	for _, h := range r.h1s {
-		if t := visibleText(h); t != "" && !dropped(h) {
-			h1s = append(h1s, t)
+		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) {
+			h1s = append(h1s, h)
 		}
 	}
 	for _, h := range h1s {
+		text := visibleText(h)
 		for _, m := range metaTitles {
-			if m.text != "" && agrees(h, r.stripSiteName(m.text)) {
-				r.title, r.titleRule = r.stripSiteName(h), "<h1> agreeing with "+m.rule
+			if m.text != "" && agrees(text, r.stripSiteName(m.text)) {
+				r.title, r.titleRule, r.titleNode = r.stripSiteName(text), "<h1> agreeing with "+m.rule, h
 				return
 			}
 		}
@@ -41,7 +44,7 @@ func (r *reader) readTitle() {
 		}
 	}
 	if len(h1s) == 1 {
-		r.title, r.titleRule = h1s[0], "<h1>"
+		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>", h1s[0]
 		return
 	}
 	if r.docTitle != "" {
@@ -49,18 +52,62 @@ func (r *reader) readTitle() {
 	}
 }
 
+// isSiteName reports whether an h1's text is the site's name: it names
+// the outlet, or it is a part of the page's <title> after the first
+// (then it becomes the site's name if the page gave none).
+func (r *reader) isSiteName(text string) bool {
+	if r.namesOutlet(text) {
+		return true
+	}
+	parts := splitTitle(r.docTitle)
+	for _, p := range parts[min(1, len(parts)):] {
+		if normalized(p) == normalized(text) {
+			setOnce(&r.siteName, text)
+			return true
+		}
+	}
+	return false
+}
+
 // agrees reports whether a visible headline and a metadata one are the
-// same words, or the metadata's is the visible one cut short.
+// same words, or the metadata's is the visible one cut short: what the
+// visible one adds is words, not a byline or date after a separator
+// ("Headline - by A. Writer April 21").
 func agrees(visible, meta string) bool {
+	meta = strings.TrimRight(strings.TrimSuffix(meta, "…"), ". ")
 	v, m := normalized(visible), normalized(meta)
-	return v != "" && m != "" && (v == m || len(m) >= 30 && strings.HasPrefix(v, m))
+	if v == "" || m == "" {
+		return false
+	}
+	if v == m {
+		return true
+	}
+	if len(m) < 30 || !strings.HasPrefix(v, m) {
+		return false
+	}
+	rest := strings.TrimSpace(restAfter(visible, len(m)))
+	return rest != "" && !strings.ContainsAny(rest[:1], "-|–—:·•(") && !strings.HasPrefix(strings.ToLower(rest), "by ")
+}
+
+// restAfter returns what follows the first n letters and digits of s.
+func restAfter(s string, n int) string {
+	for i, c := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n -= len(string(unicode.ToLower(c)))
+		}
+	}
+	return ""
 }
 
 // dropped reports whether n sits in boilerplate (a nav, an aside, a
-// footer or a block whose class names such a thing).
+// footer or a block whose class names such a thing); a header is not,
+// as the article's own holds its headline and date.
 func dropped(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && (hardDropped[p.DataAtom] || softDropped(p)) {
+		if p.Type == html.ElementNode && p.DataAtom != atom.Header && (hardDropped[p.DataAtom] || softDropped(p)) {
 			return true
 		}
 	}

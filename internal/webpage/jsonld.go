@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"encoding/json"
+	"html"
 	"strings"
 )
 
@@ -35,9 +36,7 @@ func (r *reader) readJSONLD() {
 		r.offerString(s, "json-ld "+typeName(article)+" datePublished", rankJSONLD)
 	}
 	if s, ok := article["headline"].(string); ok {
-		r.jsonHeadline = collapse(s)
-	} else if s, ok := article["name"].(string); ok {
-		r.jsonHeadline = collapse(s)
+		r.jsonHeadline = unescaped(s)
 	}
 	r.outlet = firstName(article["publisher"])
 	r.author = strings.Join(names(article["author"]), ", ")
@@ -136,7 +135,7 @@ func typeName(m map[string]any) string {
 func names(v any) []string {
 	switch t := v.(type) {
 	case string:
-		if s := collapse(t); s != "" && !strings.Contains(s, "://") {
+		if s := unescaped(t); s != "" && !strings.Contains(s, "://") {
 			return []string{s}
 		}
 	case map[string]any:
@@ -151,6 +150,12 @@ func names(v any) []string {
 		return all
 	}
 	return nil
+}
+
+// unescaped returns s with the HTML entities pages leave in JSON-LD
+// strings decoded and its white space collapsed.
+func unescaped(s string) string {
+	return collapse(html.UnescapeString(s))
 }
 
 // firstName returns the first of names(v), or "".

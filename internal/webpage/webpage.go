@@ -57,15 +57,20 @@ func Read(data []byte) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.ParseWithOptions(strings.NewReader(text), html.ParseOptionEnableScripting(false))
+	doc, err := parseHTML(text)
 	if err != nil {
 		return nil, fmt.Errorf("not a readable HTML page: %w", err)
 	}
 	r := &reader{src: text, doc: doc}
 	r.index(doc)
 	r.readMeta()
-	r.readBody()
 	r.readTitle()
+	r.readBody()
+	r.readHeaderTime()
+	if !r.published.found || r.published.rank > rankHeadText {
+		r.readHeadDate()
+	}
+	r.localize()
 	return r.page(), nil
 }
 
@@ -126,4 +131,10 @@ func (r *reader) page() *Page {
 		p.PublishedEvidence = timeline.Evidence{Text: r.published.text, Offset: strings.Index(r.src, r.published.text), Rule: "publication: metadata " + r.published.rule}
 	}
 	return p
+}
+
+// parseHTML parses text as an HTML5 document, reading <noscript> as
+// markup, as a browser without scripts would.
+func parseHTML(text string) (*html.Node, error) {
+	return html.ParseWithOptions(strings.NewReader(text), html.ParseOptionEnableScripting(false))
 }

@@ -1,0 +1,100 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"slices"
+
+	"github.com/newsroom/timeline/internal/boundary"
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/dataset"
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/spf13/afero"
+)
+
+// readArticle reads the article a of the content folder dir: its text,
+// and what its scrape says about it (extract.Meta) when it is a dataset
+// record. A dataset record that cannot become an
+// article is a *dataset.RecordError.
+func readArticle(fsys afero.Fs, dir string, a content.Article) ([]byte, extract.Meta, error) {
+	if a.Record == nil {
+		data, err := content.ReadArticle(fsys, dir, a)
+		return data, extract.Meta{}, err
+	}
+	raw, err := readRecord(fsys, dir, a.Record)
+	if err != nil {
+		return nil, extract.Meta{}, err
+	}
+	return dataset.Read(a.Record.Dataset, raw, a.Record.Record)
+}
+
+// extractText extracts an article read by readArticle: a whole file by
+// its kind (extract.ExtractFile), a dataset record's text with the
+// metadata its fields give.
+func extractText(path string, data []byte, meta extract.Meta, opts extract.Options) *extract.Article {
+	if meta == (extract.Meta{}) {
+		return extract.ExtractFile(path, data, opts)
+	}
+	return extract.ExtractWith(path, data, meta, opts)
+}
+
+// readRecord reads the bytes of one dataset record, through the content
+// folder's boundary.
+func readRecord(fsys afero.Fs, dir string, r *content.Record) ([]byte, error) {
+	p := path.Join(dir, r.File)
+	f, _, err := boundary.Open(fsys, dir, p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	defer f.Close()
+	if _, err := f.Seek(r.Offset, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	raw := make([]byte, r.Length)
+	if _, err := io.ReadFull(f, raw); err != nil {
+		return nil, fmt.Errorf("%s: record %d: %w (the file changed while being read)", p, r.Number, err)
+	}
+	return raw, nil
+}
+
+// ExtractArticle reads and extracts the article a of the content folder
+// dir, as a build does: for "gen extract".
+func ExtractArticle(fsys afero.Fs, dir string, a content.Article, opts extract.Options) (*extract.Article, error) {
+	return extractArticle(fsys, dir, a, opts)
+}
+
+// extractArticle reads and extracts the article a.
+func extractArticle(fsys afero.Fs, dir string, a content.Article, opts extract.Options) (*extract.Article, error) {
+	data, meta, err := readArticle(fsys, dir, a)
+	if err != nil {
+		return nil, err
+	}
+	return extractText(a.Path, data, meta, opts), nil
+}
+
+// articlePosition returns the file of article a, Dir-joined, and the
+// line its record starts on (0 for a whole file).
+func articlePosition(dir string, a content.Article) (string, int) {
+	if a.Record == nil {
+		return path.Join(dir, a.Path), 0
+	}
+	return path.Join(dir, a.Record.File), a.Record.Line
+}
+
+// warnConflict warns when article a's metadata and text disagree on its
+// publication date, unless an annotation of a sets a date: the editor
+// has then decided.
+func warnConflict(c *content.Content, a content.Article, x *extract.Article, warnings *diag.List) {
+	if x.Conflict == "" {
+		return
+	}
+	for _, ann := range c.Annotations {
+		if ann.Article == a.Path && (slices.Contains(ann.Set, "date") || slices.Contains(ann.Set, "published")) {
+			return
+		}
+	}
+	file, line := articlePosition(c.Dir, a)
+	warnings.Warn(file, line, 0, "%s (an annotation's date: decides otherwise)", x.Conflict)
+}

@@ -1,0 +1,64 @@
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+// fuzzScan scans data as format and reads every record: nothing may
+// panic, every record must lie inside data, in order, and a file that
+// fails must fail with a position.
+func fuzzScan(t *testing.T, data []byte, format Format) {
+	d := &Dataset{Format: format}
+	var last int64
+	header, err := Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {
+		if r.Offset < last || r.Length < 0 || r.Offset+r.Length > int64(len(data)) || r.Line < 1 {
+			t.Fatalf("record %+v outside the %d bytes (after %d)", r, len(data), last)
+		}
+		last = r.Offset + r.Length
+		return nil
+	})
+	var se *SyntaxError
+	if err != nil && (!errors.As(err, &se) || se.Line < 1 || se.Col < 1) {
+		t.Fatalf("error without a position: %v", err)
+	}
+	d.Header = header
+	_, _ = Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {
+		_, _, _ = Read(d, data[r.Offset:r.Offset+r.Length], r)
+		return nil
+	})
+}
+
+func FuzzScanCSV(f *testing.F) {
+	for _, seed := range []string{
+		"title,url,text\nA,http://x/a,one\n\"B, b\",\"http://x/b\",\"two\nlines \"\"quoted\"\"\"\n\nC,,three",
+		"Title,Link\r\nA,u\r\n",
+		"title,text\nA,\"never closed\nB,two\n",
+		"title,text\nA,\"x\"y\n",
+		"",
+		",,,,\n\n\"",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzScan(t, data, CSV)
+		fuzzScan(t, data, TSV)
+	})
+}
+
+func FuzzScanJSON(f *testing.F) {
+	for _, seed := range []string{
+		"[\n {\"url\": \"u1\", \"text\": \"x\"},\n\n {\"webUrl\": \"u2\"}\n]\n",
+		"{\"status\": \"ok\", \"articles\": [{\"url\": \"u\", \"source\": {\"name\": \"n\"}, \"tags\": [\"a\", {\"b\": 1}]}]}",
+		"{\"url\":\"u1\",\"text\":\"t\",\"date\":\"2022-05-13\"}\n\n{\"link\":\"u2\"}",
+		"[\n {\"url\": \"u\"},\n {\"url\" \"v\"}\n]",
+		"\x00\x01\xff",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzScan(t, data, JSONArray)
+		fuzzScan(t, data, JSONLines)
+	})
+}

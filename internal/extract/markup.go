@@ -1,0 +1,286 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/newsroom/timeline/internal/webpage"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// ruleFeedDate names a publication date read from a news feed's markup.
+const ruleFeedDate = "publication: feed date"
+
+// readMarkup returns the text an article given as markup reads as, and
+// what its markup says beside it: a news feed's XML (NITF, NewsML) is
+// read for its headline, dateline, issue date and paragraphs; a page
+// saved with its tags through the saved-page reader (internal/webpage)
+// for its headline, main text and metadata, or, when that finds no main
+// text, for all its visible text. ok is false when data is not
+// markup (it does not open with a tag), which no plain text does.
+func readMarkup(data []byte) (text []byte, meta Meta, ok bool) {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(head) == 0 || head[0] != '<' {
+		return nil, Meta{}, false
+	}
+	lower := bytes.ToLower(head[:min(len(head), 1024)])
+	if !bytes.Contains(lower, []byte("<html")) && !bytes.Contains(lower, []byte("<!doctype html")) {
+		if feed, err := readFeed(head); err == nil && feed.title+feed.body != "" {
+			return []byte(feed.text()), feed.meta(), true
+		}
+	}
+	if page, err := webpage.Read(head); err == nil && len(page.Blocks) > 0 {
+		return pageText(page), pageMeta(page), true
+	}
+	visible, err := visibleText(head)
+	if err != nil {
+		return nil, Meta{}, false
+	}
+	return []byte(visible), Meta{}, true
+}
+
+// pageText returns a saved page's main text as plain text: its headline
+// as line 1, then its blocks, one a line.
+func pageText(page *webpage.Page) []byte {
+	var b strings.Builder
+	if page.Title != "" {
+		b.WriteString(page.Title)
+		b.WriteString("\n\n")
+	}
+	for _, bl := range page.Blocks {
+		b.WriteString(strings.Join(strings.Fields(bl.Text), " "))
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+// pageMeta returns what a saved page's metadata says of it. Its date's
+// evidence keeps the page's string and rule; its offset is -1, as the
+// page's offsets are not those of its text.
+func pageMeta(page *webpage.Page) Meta {
+	ev := page.PublishedEvidence
+	ev.Offset = -1
+	return Meta{Published: page.Published, PublishedEvidence: ev, URL: page.URL, Outlet: page.Outlet, Author: page.Author}
+}
+
+// feed is what a news feed's XML says of one article.
+type feed struct {
+	title, dateline, date, byline, body string
+}
+
+// feedElements are the elements a feed's article is read from, by what
+// they hold: NITF's hedline/hl1, dateline, date.issue and p, and their
+// NewsML and NewsML-G2 counterparts.
+var feedElements = map[string]string{
+	"hl1": "title", "headline": "title", "headLine": "title", "HeadLine": "title",
+	"dateline": "dateline", "DateLine": "dateline",
+	"byline": "byline", "ByLine": "byline", "by": "byline",
+	"p": "p",
+}
+
+// feedDateElements and their attributes give the issue date.
+var feedDateElements = map[string]string{
+	"date.issue": "norm", "story.date": "norm", "firstCreated": "", "FirstCreated": "", "contentCreated": "",
+	"DateId": "", "versionCreated": "",
+}
+
+// readFeed reads a feed's XML; it returns an error when the markup is
+// not XML at all, and what it read up to a later error.
+func readFeed(data []byte) (feed, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	dec.AutoClose = xml.HTMLAutoClose
+	dec.Entity = xml.HTMLEntity
+	dec.CharsetReader = charset.NewReaderLabel
+	var f feed
+	var body strings.Builder
+	var into string   // what the element being read holds ("title", "p", ...)
+	var text []string // its text so far
+	depth, at := 0, 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) || f.title+body.String() != "" {
+				break
+			}
+			return f, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			name := t.Name.Local
+			if attr, ok := feedDateElements[name]; ok && f.date == "" {
+				f.date = attrOr(t, attr)
+				if f.date == "" {
+					into, at = "date", depth
+				}
+			}
+			if kind, ok := feedElements[name]; ok && into == "" {
+				into, at, text = kind, depth, text[:0]
+			}
+		case xml.CharData:
+			if into != "" {
+				text = append(text, string(t))
+			}
+		case xml.EndElement:
+			if into != "" && depth == at {
+				f.add(into, strings.Join(strings.Fields(strings.Join(text, " ")), " "), &body)
+				into, text = "", text[:0]
+			}
+			depth--
+		}
+	}
+	f.body = body.String()
+	return f, nil
+}
+
+// add files the text of an element of kind into the feed.
+func (f *feed) add(kind, s string, body *strings.Builder) {
+	switch {
+	case s == "":
+	case kind == "title" && f.title == "":
+		f.title = s
+	case kind == "dateline" && f.dateline == "":
+		f.dateline = s
+	case kind == "byline" && f.byline == "":
+		f.byline = s
+	case kind == "date" && f.date == "":
+		f.date = s
+	case kind == "p":
+		body.WriteString(s)
+		body.WriteString("\n")
+	}
+}
+
+// attrOr returns the value of the element's attribute name, or "".
+func attrOr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+// text returns the feed's article as plain text: the headline as line
+// 1, the byline, then the paragraphs, the first after the dateline.
+func (f *feed) text() string {
+	var b strings.Builder
+	b.WriteString(f.title)
+	b.WriteString("\n\n")
+	if f.byline != "" {
+		b.WriteString(f.byline)
+		b.WriteString("\n")
+	}
+	body := f.body
+	if f.dateline != "" && !strings.HasPrefix(body, f.dateline) {
+		sep := " — "
+		if strings.HasSuffix(f.dateline, "-") || strings.HasSuffix(f.dateline, "—") || strings.HasSuffix(f.dateline, "–") {
+			sep = " "
+		}
+		body = f.dateline + sep + body
+	}
+	b.WriteString(body)
+	return b.String()
+}
+
+// meta returns the feed's issue date as metadata, when it names a day
+// (ISO 8601, basic or extended: "20220421T120000Z", "2022-04-21").
+func (f *feed) meta() Meta {
+	digits := make([]byte, 0, 8)
+	for i := 0; i < len(f.date) && len(digits) < 8; i++ {
+		c := f.date[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits = append(digits, c)
+		case c == '-' && (len(digits) == 4 || len(digits) == 6):
+		default:
+			i = len(f.date)
+		}
+	}
+	if len(digits) < 8 {
+		return Meta{}
+	}
+	num := func(s []byte) int {
+		n := 0
+		for _, c := range s {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d := num(digits[:4]), num(digits[4:6]), num(digits[6:8])
+	day := timeline.DayOf(y, m, d)
+	if y < 1800 || timeline.FromTime(day.Time()) != day {
+		return Meta{} // no such day
+	}
+	return Meta{Published: day, PublishedEvidence: timeline.Evidence{Text: f.date, Offset: -1, Rule: ruleFeedDate}}
+}
+
+// invisible are the elements whose text a page never shows.
+var invisible = map[string]bool{
+	"head": true, "script": true, "style": true, "noscript": true, "template": true,
+	"svg": true, "iframe": true, "object": true, "canvas": true, "select": true,
+}
+
+// blockElements end a line of visible text where they open and close.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "br": true, "tr": true,
+	"td": true, "th": true, "table": true, "section": true, "article": true, "header": true,
+	"footer": true, "nav": true, "aside": true, "main": true, "figure": true, "figcaption": true,
+	"blockquote": true, "pre": true, "form": true, "hr": true, "address": true, "fieldset": true,
+	"legend": true, "details": true, "summary": true, "option": true, "button": true, "label": true,
+	"body": true, "caption": true,
+}
+
+// visibleText returns the visible text of an HTML page the way a scraper
+// that keeps all of it would: every text node outside scripts, styles
+// and the head, blocks on lines of their own, runs of white space as one
+// space, navigation, footers and all.
+func visibleText(data []byte) (string, error) {
+	r, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	if err != nil {
+		return "", err
+	}
+	doc, err := html.Parse(r)
+	if err != nil {
+		return "", err
+	}
+	var out, line strings.Builder
+	flush := func() {
+		s := strings.Join(strings.Fields(line.String()), " ")
+		if s != "" {
+			out.WriteString(s)
+			out.WriteString("\n")
+		}
+		line.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && invisible[n.Data] {
+			return
+		}
+		if n.Type == html.TextNode {
+			line.WriteString(n.Data)
+			return
+		}
+		block := n.Type == html.ElementNode && blockElements[n.Data]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(doc)
+	flush()
+	return out.String(), nil
+}

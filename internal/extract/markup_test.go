@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestMarkup reads articles given as markup: a feed's XML and a saved
+// page are read for their headline, dates and paragraphs, never as
+// prose with their tags.
+func TestMarkup(t *testing.T) {
+	tests := []struct {
+		file, title, published, event, lede string
+	}{
+		{"testdata/markup/nitf.xml", "Harbour workers end strike after pay deal", "2022-04-12", "2022-04-11",
+			"Harbour workers voted on Monday to end a week-long strike"},
+		{"testdata/markup/saved_page.html", "Library reopens after repairs", "2022-06-03", "2022-06-02",
+			"The town library reopened on Thursday"},
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := Extract(tt.file, data, Options{})
+		if a.Title != tt.title || a.Published.ISO()[:min(10, len(a.Published.ISO()))] != tt.published || a.Event.ISO() != tt.event {
+			t.Errorf("%s: title %q published %q event %q (%s), want %q %q %q", tt.file, a.Title, a.Published.ISO(), a.Event.ISO(), a.Undated,
+				tt.title, tt.published, tt.event)
+		}
+		if !strings.HasPrefix(a.Summary, tt.lede) {
+			t.Errorf("%s: summary %q, want it to start %q", tt.file, a.Summary, tt.lede)
+		}
+		for _, b := range a.Blocks {
+			if strings.ContainsAny(b.Text, "<>") || strings.Contains(b.Text, "&amp;") {
+				t.Errorf("%s: markup in block %q", tt.file, b.Text)
+			}
+		}
+	}
+}
+
+// TestReadMarkupPlainText checks that plain texts are not markup.
+func TestReadMarkupPlainText(t *testing.T) {
+	for _, in := range []string{"", "Headline\n\nBody <b>bold</b> text.", "\ufeff  Title"} {
+		if _, _, ok := readMarkup([]byte(in)); ok {
+			t.Errorf("%q read as markup", in)
+		}
+	}
+}
+
+// TestFeedDate reads the issue date forms of feeds and refuses days
+// that do not exist.
+func TestFeedDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"20220412T093000Z": "2022-04-12", "2022-04-12": "2022-04-12", "2022-04-12T09:30:00+02:00": "2022-04-12",
+		"20220231": "", "2022": "", "": "", "abc": "",
+	} {
+		f := feed{date: in}
+		if got := f.meta().Published.ISO(); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzReadMarkup feeds markup to the reader: it must not panic, and the
+// blocks extracted must be pieces of the text the markup reads as, at
+// their offsets.
+func FuzzReadMarkup(f *testing.F) {
+	for _, p := range []string{"testdata/markup/nitf.xml", "testdata/markup/saved_page.html"} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("<nitf><hl1>T</hl1><p>a<p>b</nitf>"))
+	f.Add([]byte("<?xml version='1.0' encoding='latin1'?><x/>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, _, ok := readMarkup(data)
+		if !ok {
+			return
+		}
+		for _, b := range Extract("fuzz.xml", data, Options{}).Blocks {
+			if b.Offset < 0 || b.Offset+len(b.Text) > len(text) || string(text[b.Offset:b.Offset+len(b.Text)]) != b.Text {
+				t.Fatalf("block %q not at %d of the text read", b.Text, b.Offset)
+			}
+		}
+	})
+}

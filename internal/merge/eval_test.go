@@ -1,0 +1,228 @@
+package merge_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/merge"
+	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/timeline"
+	"github.com/spf13/afero"
+)
+
+// labelled is one labelled report: its text, what its scrape's metadata
+// says, and the event it tells.
+type labelled struct {
+	name  string
+	text  []byte
+	meta  extract.Meta
+	event string
+}
+
+// pairScore counts pairs of reports: joined by merging and told of one
+// event by the labels.
+type pairScore struct {
+	truePos, falsePos, falseNeg, pairs int
+}
+
+func (s pairScore) precision() float64 {
+	if s.truePos+s.falsePos == 0 {
+		return 1
+	}
+	return float64(s.truePos) / float64(s.truePos+s.falsePos)
+}
+
+func (s pairScore) recall() float64 {
+	if s.truePos+s.falseNeg == 0 {
+		return 1
+	}
+	return float64(s.truePos) / float64(s.truePos+s.falseNeg)
+}
+
+// mergeLabelled extracts and merges reports as a site would, with the
+// people of testdata/events/people.yaml, and returns the entry each
+// report ended in, by name ("" when left out).
+func mergeLabelled(t *testing.T, reports []labelled) map[string]string {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	for _, f := range []string{"people.yaml", "site.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "events", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		afero.WriteFile(fsys, "content/"+f, data, 0o644)
+	}
+	for _, r := range reports {
+		afero.WriteFile(fsys, "content/articles/"+r.name+".txt", r.text, 0o644)
+	}
+	c, diags := content.Load(fsys, "content")
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
+	byPath := map[string]labelled{}
+	for _, r := range reports {
+		byPath["articles/"+r.name+".txt"] = r
+	}
+	var articles []*extract.Article
+	for _, a := range c.Articles {
+		r := byPath[a.Path]
+		articles = append(articles, extract.ExtractWith(a.Path, r.text, r.meta, opts))
+	}
+	chron, _ := merge.Merge(c, articles)
+	got := map[string]string{}
+	for _, a := range chron.Articles {
+		got[strings.TrimSuffix(path.Base(a.Path), ".txt")] = a.EntryID
+	}
+	return got
+}
+
+// scorePairs compares every pair of reports' entries with their labels.
+func scorePairs(reports []labelled, entryOf map[string]string) (pairScore, []string) {
+	var s pairScore
+	var wrong []string
+	for i, a := range reports {
+		for _, b := range reports[i+1:] {
+			s.pairs++
+			joined := entryOf[a.name] != "" && entryOf[a.name] == entryOf[b.name]
+			same := a.event == b.event
+			switch {
+			case joined && same:
+				s.truePos++
+			case joined:
+				s.falsePos++
+				wrong = append(wrong, "joined "+a.name+" "+b.name)
+			case same:
+				s.falseNeg++
+				wrong = append(wrong, "apart "+a.name+" "+b.name)
+			}
+		}
+	}
+	return s, wrong
+}
+
+// readLabels reads a labels file: "file event outlet..." per line, "#"
+// comments.
+func readLabels(t *testing.T, dir string) []labelled {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "labels.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 3 || strings.HasPrefix(fields[0], "#") {
+			continue
+		}
+		text, err := os.ReadFile(filepath.Join(dir, fields[0]+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, labelled{name: fields[0], text: text, event: fields[1], meta: extract.Meta{Outlet: strings.Join(fields[2:], " ")}})
+	}
+	return out
+}
+
+// TestMergeLabelledReports measures pairwise precision and recall of
+// automatic merging on the reports of testdata/events, written for this
+// test: dev, on which the rule was tuned; held, written before any
+// tuning, whose result under the first rule was seen (precision 0.80,
+// recall 0.40) and made dev gain hard cases, never tuned on; held2,
+// written after that and before the rule was tuned again, never tuned
+// on. The floors are the figures measured when the rule was set (see
+// docs/merging.md), so that a change that loses precision or recall
+// fails; held2's recall is below the 0.80.
+func TestMergeLabelledReports(t *testing.T) {
+	for _, part := range []struct {
+		dir               string
+		precision, recall float64
+	}{
+		{"dev", 0.95, 0.90},
+		{"held", 0.95, 0.90},
+		{"held2", 0.95, 0.50},
+	} {
+		reports := readLabels(t, filepath.Join("testdata", "events", part.dir))
+		s, wrong := scorePairs(reports, mergeLabelled(t, reports))
+		t.Logf("%s: %d reports, %d pairs: precision %.3f (%d/%d), recall %.3f (%d/%d)", part.dir, len(reports), s.pairs,
+			s.precision(), s.truePos, s.truePos+s.falsePos, s.recall(), s.truePos, s.truePos+s.falseNeg)
+		for _, w := range wrong {
+			t.Logf("%s: %s", part.dir, w)
+		}
+		if s.precision() < part.precision || s.recall() < part.recall {
+			t.Errorf("%s: precision %.3f, recall %.3f (want at least %.2f and %.2f)", part.dir, s.precision(), s.recall(), part.precision, part.recall)
+		}
+	}
+}
+
+// corpusLabels are the events of ../shared/corpus that more than one of
+// its texts tell; every other text tells an event of its own. The dev
+// part is texts 001-024, the held part 025-048, split before looking at
+// any result.
+var corpusLabels = map[string]string{
+	"047": "zelensky-visits-washington",
+	"048": "zelensky-visits-washington",
+}
+
+// TestMergeSharedCorpus measures merging on the texts of
+// ../shared/corpus with their metadata (publication date, outlet, URL),
+// as a one-year scrape: pairs joined against the labels. It skips
+// without ../shared.
+func TestMergeSharedCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	data, err := os.ReadFile(filepath.Join(dir, "metadata.json"))
+	if err != nil {
+		t.Skip("no ../shared/corpus: ", err)
+	}
+	var meta []struct{ File, Title, Published, Outlet, URL string }
+	if err := json.Unmarshal(data, &meta); err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]labelled{}
+	for _, m := range meta {
+		name := strings.TrimSuffix(path.Base(m.File), ".txt")
+		text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(m.File)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		published, _ := timeline.ParseDate(m.Published)
+		event := corpusLabels[name]
+		if event == "" {
+			event = name
+		}
+		part := "dev"
+		if name > "024" {
+			part = "held"
+		}
+		parts[part] = append(parts[part], labelled{name: name, text: text, event: event,
+			meta: extract.Meta{Published: published, Outlet: m.Outlet, URL: m.URL, Title: m.Title}})
+	}
+	for _, part := range slices.Sorted(func(yield func(string) bool) {
+		for k := range parts {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		reports := parts[part]
+		s, wrong := scorePairs(reports, mergeLabelled(t, reports))
+		t.Logf("corpus %s: %d texts, %d pairs: precision %.3f (%d/%d), recall %.3f (%d/%d)", part, len(reports), s.pairs,
+			s.precision(), s.truePos, s.truePos+s.falsePos, s.recall(), s.truePos, s.truePos+s.falseNeg)
+		for _, w := range wrong {
+			t.Logf("corpus %s: %s", part, w)
+		}
+		if s.falsePos > 0 {
+			t.Errorf("corpus %s: %d pairs joined that tell different events", part, s.falsePos)
+		}
+	}
+}

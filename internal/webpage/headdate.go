@@ -1,0 +1,122 @@
+package webpage
+
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// headReach is how many runs of visible text before and after the
+// headline are looked at for the date a page shows beside it.
+const headReach = 8
+
+// readHeadDate reads the date the page shows beside its headline (h1):
+// the nearest run of visible text, within headReach of it, that is a
+// date and little else ("April 26, 2022", "Posted on Thursday, May 30,
+// 2019", "2022-04-26 21:21:50"), outside navigation and boilerplate and
+// not marked as an update.
+func (r *reader) readHeadDate() {
+	h := r.titleNode
+	if h == nil {
+		h = r.headlineElement()
+	}
+	if h == nil || r.body == nil {
+		return
+	}
+	var runs []*html.Node
+	at := -1
+	for n := r.body; n != nil; {
+		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header {
+			n = next(n, r.body, true)
+			continue
+		}
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			if at < 0 && within(n, h) {
+				at = len(runs)
+			}
+			runs = append(runs, n)
+		}
+		n = next(n, r.body, false)
+	}
+	if at < 0 {
+		return
+	}
+	for d := 1; d <= headReach; d++ {
+		for _, i := range []int{at + d, at - d} {
+			if i < 0 || i >= len(runs) || within(runs[i], h) || dropped(runs[i]) || marksUpdate(runs[i]) {
+				continue
+			}
+			text := collapse(runs[i].Data)
+			if day, ok := dateLine(text); ok {
+				r.offer(dated{found: true, day: day.day, text: text, rule: "date beside the headline", rank: rankHeadText})
+				return
+			}
+		}
+	}
+}
+
+// headlineElement returns the first heading (h1 to h4, or an element
+// marked as the headline by its class or itemprop) outside boilerplate
+// whose text is the headline, or nil.
+func (r *reader) headlineElement() *html.Node {
+	want := normalized(r.title)
+	if want == "" || r.body == nil {
+		return nil
+	}
+	for n := r.body; n != nil; n = next(n, r.body, false) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		marked := strings.Contains(strings.ToLower(attr(n, "class")), "headline") || strings.EqualFold(attr(n, "itemprop"), "headline")
+		if (marked || n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4) &&
+			normalized(visibleText(n)) == want && !dropped(n) {
+			return n
+		}
+	}
+	return nil
+}
+
+// dateLine reads a run of text that is a date and at most three other
+// words, and says nothing of an update.
+func dateLine(text string) (stamp, bool) {
+	if len(text) > 60 {
+		return stamp{}, false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range []string{"updat", "modif", "edited", "revised"} {
+		if strings.Contains(lower, w) {
+			return stamp{}, false
+		}
+	}
+	if st, ok := isoStamp(text); ok {
+		return st, true
+	}
+	for _, m := range newsdate.Scan(text) {
+		if m.Kind != newsdate.Absolute {
+			continue
+		}
+		rest := text[:m.Start] + " " + text[m.End:]
+		if len(strings.Fields(rest)) > 3 {
+			return stamp{}, false
+		}
+		day, ok := plausibleDay(m.Year, m.Month, m.Day)
+		return stamp{day: day, second: -1}, ok
+	}
+	return stamp{}, false
+}
+
+// marksUpdate reports whether an element around n (up to four levels)
+// names an update or a comment by its class or id.
+func marksUpdate(n *html.Node) bool {
+	for p, up := n.Parent, 0; p != nil && up < 4; p, up = p.Parent, up+1 {
+		names := strings.ToLower(attr(p, "class") + " " + attr(p, "id"))
+		for _, w := range []string{"updat", "modif", "comment", "reply"} {
+			if strings.Contains(names, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
