@@ -6,8 +6,10 @@
 #   - after the next build, it is the new one, and beside it there is
 #     nothing but .public-previous/, finished (no unfinished marker).
 #
-# Each rebuild changes the site's title, so that every page changes. The
-# kill lands at a uniformly random moment of a rebuild's duration
+# Each rebuild changes the site's title, so that every page changes; the
+# title goes round three versions, so that the previous version kept
+# beside public/ is never the one being built and every page is written.
+# The kill lands at a uniformly random moment of a rebuild's duration
 # (measured first), so some land before the write stage.
 #
 #   go build -o /tmp/gen ./cmd/gen
@@ -23,27 +25,26 @@ cd "$work"
 
 "$gen" synth -n "$articles" -out site >/dev/null
 cd site
-sed 's/^title: "/title: "Old: /' content/site.yaml >old.yaml
-sed 's/^title: "/title: "New: /' content/site.yaml >new.yaml
-for v in old new; do
+for v in a b c; do sed "s/^title: \"/title: \"$v: /" content/site.yaml >"$v.yaml"; done
+for v in a b c; do
   cp "$v.yaml" content/site.yaml
   "$gen" -out "ref-$v" >/dev/null 2>&1
 done
 
-# Start from the old site, with a previous version beside it.
-cp new.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
-cp old.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
+# Start from a, with c as the previous version beside it; time a rebuild.
+cp c.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
+cp a.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
 start=$(date +%s%N)
-cp new.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
+cp b.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
 took=$(( ($(date +%s%N) - start) / 1000000 ))
-cp old.yaml content/site.yaml && "$gen" -out public >/dev/null 2>&1
 echo "a full rebuild of $articles articles takes ${took} ms; killing $runs rebuilds at random points"
+next() { case $1 in a) echo b;; b) echo c;; c) echo a;; esac; }
 
 same() { diff -r --no-dereference -q "$1" "$2" >/dev/null 2>&1; }
-current=old
+current=b
 old=0 new=0 mixed=0 finished=0 unfinished=0 leftovers=0
 for run in $(seq 1 "$runs"); do
-  target=new; [ "$current" = new ] && target=old
+  target=$(next "$current")
   cp "$target.yaml" content/site.yaml
   at=$(( RANDOM * took / 32768 ))
   "$gen" -out public >/dev/null 2>&1 &
@@ -58,7 +59,7 @@ for run in $(seq 1 "$runs"); do
   else state=MIXED; mixed=$((mixed + 1))
   fi
   "$gen" -out public >/dev/null 2>&1
-  beside=$(ls -A | grep -v -x -e content -e old.yaml -e new.yaml -e ref-old -e ref-new -e public -e .public-previous || true)
+  beside=$(ls -A | grep -v -x -e content -e a.yaml -e b.yaml -e c.yaml -e ref-a -e ref-b -e ref-c -e public -e .public-previous || true)
   if ! same public "ref-$target" || [ -n "$beside" ] || [ -e .public-previous/.timeline-unfinished ]; then
     leftovers=$((leftovers + 1))
     echo "run $run: after the next build: public/ differs from the new site or something is left over: $beside"
