@@ -50,7 +50,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Build: func(changed []string) error {
 			res, err := session.Build(changed)
 			text := shown
-			if !res.Warnings.Same(shownList) {
+			if !res.Warnings.Equal(shownList) {
 				text = warningsText(res.Warnings)
 			}
 			if text != shown {

@@ -273,7 +273,7 @@ func (s *Session) commit(out *sessionOutput, res *Result, entries int, timings *
 
 // note returns n as JSON, as json.Marshal gives it. The warnings' JSON
 // is kept for the next build (s.warningsJSON, the JSON of s.warnings once
-// the build commits): one that hands back the very same list (an edit to
+// the build commits): one that hands back an equal list (an edit to
 // an article's body) does not encode thousands of them again.
 func (s *Session) note(n note) (string, error) {
 	warnings := n.Warnings
@@ -282,7 +282,7 @@ func (s *Session) note(n note) (string, error) {
 		data, err := json.Marshal(n)
 		return string(data), err
 	}
-	if s.warningsJSON == nil || !diag.List(warnings).Same(s.warnings) {
+	if s.warningsJSON == nil || !diag.List(warnings).Equal(s.warnings) {
 		data, err := json.Marshal(warnings)
 		if err != nil {
 			return "", err

@@ -9,6 +9,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -133,9 +134,9 @@ func (l List) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Same reports whether l and other are the very same list, not merely
-// equal ones: the same length and the same array. It tells a list handed
-// back unchanged without reading it.
-func (l List) Same(other List) bool {
-	return len(l) == len(other) && (len(l) == 0 || &l[0] == &other[0])
+// Equal reports whether l and other hold the same diagnostics in the
+// same order. Lists handed back unchanged share their strings, which
+// compare without being read.
+func (l List) Equal(other List) bool {
+	return slices.Equal(l, other)
 }

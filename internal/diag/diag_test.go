@@ -64,3 +64,22 @@ func TestDiagnosticEscapesPathAndMessage(t *testing.T) {
 		t.Errorf("EscapeLines = %q, want %q", got, want)
 	}
 }
+
+func TestListEqual(t *testing.T) {
+	a := List{{Path: "a.yaml", Line: 1, Col: 2, Message: "m"}}
+	tests := []struct {
+		name string
+		b    List
+		want bool
+	}{
+		{"an equal list in another array", List{{Path: "a.yaml", Line: 1, Col: 2, Message: "m"}}, true},
+		{"another message", List{{Path: "a.yaml", Line: 1, Col: 2, Message: "n"}}, false},
+		{"another length", append(List{}, append(a, a[0])...), false},
+		{"empty", nil, false},
+	}
+	for _, tt := range tests {
+		if got := a.Equal(tt.b); got != tt.want {
+			t.Errorf("%s: Equal = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
