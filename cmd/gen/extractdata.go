@@ -10,6 +10,7 @@ import (
 	"github.com/newsroom/timeline/internal/build"
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
 )
 
@@ -42,7 +43,7 @@ func extractDataset(p string, opts extract.Options, loc *time.Location, enc *jso
 			fmt.Fprintf(w, "%s:%d: %v\n", p, a.Record.Line, err)
 			continue
 		}
-		id := content.ArticleSlug(a.Path)
+		id := timeline.ArticleSlug(a.Path)
 		if enc != nil {
 			if err := enc.Encode(recordJSON{toJSON(x), a.Record.Number, a.Record.Line, id}); err != nil {
 				return fmt.Errorf("write %s: %w", p, err)

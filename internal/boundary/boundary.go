@@ -208,3 +208,35 @@ func kind(m fs.FileMode) string {
 	}
 	return "an irregular file"
 }
+
+// Inside reports whether the folder p is the folder dir or lies under
+// it, on fsys, after resolving symbolic links on the operating system's
+// file system (p need not exist yet: its nearest existing parent is
+// resolved). For a build, the output folder inside the content folder
+// would be read back as content, and content inside the output folder
+// replaced by the site.
+func Inside(fsys afero.Fs, dir, p string) bool {
+	return Within(folderPath(fsys, dir), folderPath(fsys, p))
+}
+
+// folderPath returns p absolute and, on the operating system's file
+// system, with the links of its existing part resolved.
+func folderPath(fsys afero.Fs, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if _, ok := fsys.(*afero.OsFs); !ok {
+		return abs
+	}
+	missing := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, missing)
+		}
+		if dir == filepath.Dir(dir) {
+			return abs
+		}
+		missing = filepath.Join(filepath.Base(dir), missing)
+	}
+}

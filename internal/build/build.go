@@ -114,6 +114,7 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	}
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
+	diags.Append(render.CheckLinks(chron, path.Join(opts.ContentDir, "site.yaml")))
 	timings.mark("merge")
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
 	if err != nil {
@@ -228,6 +229,9 @@ func dropUnreadable(c *content.Content, articles []*extract.Article, errs []erro
 // everything succeeded. On error the returned Result still carries the
 // warnings, and the error lists every problem, one per line.
 func Build(fsys afero.Fs, opts Options) (*Result, error) {
+	if err := checkFolders(fsys, opts); err != nil {
+		return &Result{}, err
+	}
 	start := time.Now()
 	timings := startTimings()
 	key, keyErr := InputKey(fsys, opts)
@@ -250,7 +254,6 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort() // after Commit, only removes what is left of the staging folder
-	out.Release = render.Release
 	var pages atomic.Int64
 	emit := func(path string, data []byte) error {
 		if strings.HasSuffix(path, ".html") {
@@ -258,7 +261,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Recycle: true, Mark: timings.mark}, emit); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Mark: timings.mark}, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()

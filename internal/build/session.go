@@ -18,6 +18,7 @@ import (
 	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/write"
 	"github.com/spf13/afero"
 )
@@ -35,9 +36,9 @@ import (
 //   - either way the chronology is merged again, and only the pages
 //     whose inputs changed are rendered and written (render.State);
 //     the others are kept as they are on disk;
-//   - but when raw articles' bodies alone changed (bodyEdits), nothing
-//     is merged again: only the pages that show those bodies are
-//     rendered (render.RenderBodies).
+//   - but when raw articles' bodies alone changed (withBodies), nothing
+//     is merged again: the last chronology takes the new bodies, and
+//     render renders only the pages that show them (render.Reuse).
 //
 // The output is the same, byte for byte, as a full Build of the same
 // content gives. A Session trusts that nobody else writes the output
@@ -70,6 +71,7 @@ type Session struct {
 	warningsJSON []byte
 	pages        int
 	state        *render.State
+	chron        *timeline.Chronology
 	site         *write.Committed
 	cache        *ExtractCache
 }
@@ -87,6 +89,9 @@ func NewSession(fsys afero.Fs, opts Options) *Session {
 // everything succeeded, and after a failure the next call starts again
 // from the last successful one.
 func (s *Session) Build(changed []string) (*Result, error) {
+	if err := checkFolders(s.fsys, s.opts); err != nil {
+		return &Result{}, err
+	}
 	start := time.Now()
 	timings := startTimings()
 	next := *s
@@ -118,20 +123,19 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	timings.mark("extract")
 
 	if !full && !reload && len(readDiags) == 0 && !touches(changed, s.opts.TemplatesDir) {
-		if edits := s.bodyEdits(next.extracted, articles); edits != nil {
-			res, done, err := next.buildBodies(edits, &timings)
-			if done {
-				if err == nil {
-					*s = next
-					res.Duration = time.Since(start)
-				}
-				return res, err
+		if chron, ok := withBodies(s.chron, s.extracted, next.extracted, articles); ok {
+			res, err := next.buildBodies(chron, articles, &timings)
+			if err == nil {
+				*s = next
+				res.Duration = time.Since(start)
 			}
+			return res, err
 		}
 	}
 
 	chron, mergeDiags := merge.Merge(c, extracted)
 	diags.Append(mergeDiags)
+	diags.Append(render.CheckLinks(chron, path.Join(s.opts.ContentDir, "site.yaml")))
 	timings.mark("merge")
 
 	if full || reload || next.templates == nil || touches(changed, s.opts.TemplatesDir) {
@@ -152,9 +156,9 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort()
-	next.state = render.NewState()
-	ropts := render.Options{Workers: s.opts.Workers, Previous: s.state, Keep: out.keep, Next: next.state, Recycle: true, Mark: timings.mark}
-	if err := render.Render(chron, next.templates, ropts, out.emit); err != nil {
+	next.state, next.chron = render.NewState(), chron
+	reuse := &render.Reuse{Last: s.state, Keeper: out, Next: next.state}
+	if err := render.Render(chron, next.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse, Mark: timings.mark}, out.emit); err != nil {
 		return res, err
 	}
 	if err := next.commit(out, res, len(chron.Entries), &timings); err != nil {
@@ -165,56 +169,37 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	return res, nil
 }
 
-// bodyEdits returns the new bodies of the raw articles at the changed
-// paths, when nothing else of them changed since the last build: each
-// was extracted then and now, and the two extractions are the same but
-// for their bodies (extract.Article.SameApartFromBody). It returns nil
-// otherwise.
-func (s *Session) bodyEdits(extracted map[string]*extract.Article, changed []string) []render.BodyEdit {
-	var edits []render.BodyEdit
-	seen := map[string]bool{}
-	for _, rel := range changed {
-		if seen[rel] {
-			continue
-		}
-		seen[rel] = true
-		was, now := s.extracted[rel], extracted[rel]
-		if was == nil || now == nil || !was.SameApartFromBody(now) {
-			return nil
-		}
-		edits = append(edits, render.BodyEdit{Article: rel, Blocks: now.Blocks, Captions: now.Captions})
-	}
-	return edits
-}
-
-// buildBodies finishes a Build whose changes are edits to raw articles'
-// bodies alone (see bodyEdits): it renders the few files that show those
-// bodies (render.RenderBodies) and keeps the others. The warnings are the
-// last build's: nothing they were made from changed. It reports done
-// false, having written nothing, when RenderBodies calls for a full
-// render.
-func (s *Session) buildBodies(edits []render.BodyEdit, timings *Timings) (res *Result, done bool, err error) {
-	res = &Result{Warnings: s.warnings}
+// buildBodies finishes a Build whose changes are edits to the bodies of
+// the raw articles at paths alone: chron is the last chronology with the
+// new bodies (withBodies), which render renders from the last State
+// (render.Reuse.Bodies). The warnings are the last build's: nothing they
+// were made from changed.
+func (s *Session) buildBodies(chron *timeline.Chronology, paths []string, timings *Timings) (*Result, error) {
+	res := &Result{Warnings: s.warnings}
 	out, err := s.resume()
 	if err != nil {
-		return res, true, err
+		return res, err
 	}
 	defer out.Abort()
 	state := render.NewState()
-	chron, ok, err := render.RenderBodies(s.state, edits, render.Options{Workers: s.opts.Workers, KeepRest: out.KeepRest, Next: state, Recycle: true}, out.emit)
-	if !ok || err != nil {
-		return res, ok, err
+	reuse := &render.Reuse{Last: s.state, Bodies: paths, Keeper: out, Next: state}
+	if err := render.Render(chron, s.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse}, out.emit); err != nil {
+		return res, err
 	}
-	timings.mark("bodies")
-	s.state = state
-	// The site has the pages it had: those emitted, the others kept.
-	out.pages.Store(int64(s.pages))
-	out.kept.Store(int64(out.Files()) - out.emitted.Load())
+	if out.keptRest {
+		timings.mark("bodies")
+		// The site has the pages it had: those emitted, the others kept.
+		out.pages.Store(int64(s.pages))
+		out.kept.Store(int64(out.Files()) - out.emitted.Load())
+	} else {
+		timings.mark("render")
+	}
+	s.state, s.chron = state, chron
 	if err := s.commit(out, res, len(chron.Entries), timings); err != nil {
-		return res, true, err
+		return res, err
 	}
 	res.Timings = *timings
-	return res, true, nil
+	return res, nil
 }
 
 // sessionOutput is the Output of one Session build, with the counts of
@@ -222,6 +207,8 @@ func (s *Session) buildBodies(edits []render.BodyEdit, timings *Timings) (res *R
 type sessionOutput struct {
 	*write.Output
 	pages, kept, emitted atomic.Int64
+	// keptRest is set when the render kept every file it did not emit.
+	keptRest bool
 }
 
 // resume starts writing the output folder from the last build's
@@ -231,7 +218,6 @@ func (s *Session) resume() (*sessionOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.Release = render.Release
 	return &sessionOutput{Output: out}, nil
 }
 
@@ -244,15 +230,22 @@ func (o *sessionOutput) emit(path string, data []byte) error {
 	return o.Write(path, data)
 }
 
-// keep is the render.Options.Keep of a Session build.
-func (o *sessionOutput) keep(paths []string) error {
+// Keep keeps the files at paths, counting their pages (render.Keeper).
+func (o *sessionOutput) Keep(paths ...string) error {
 	for _, p := range paths {
 		if strings.HasSuffix(p, ".html") {
 			o.pages.Add(1)
 		}
 	}
 	o.kept.Add(int64(len(paths)))
-	return o.Keep(paths...)
+	return o.Output.Keep(paths...)
+}
+
+// KeepRest keeps every file of the last build not written by this one
+// (render.Keeper).
+func (o *sessionOutput) KeepRest() {
+	o.keptRest = true
+	o.Output.KeepRest()
 }
 
 // commit records the build's note (its input key and counts) and puts

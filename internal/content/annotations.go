@@ -101,7 +101,7 @@ func checkGrouping(d *decoder, a *Annotation) {
 			field = "separate"
 		}
 		d.errorAt(a.Fields[field], "%s: set on an excluded article (want exclude: true with a reason only, or no exclude)", field)
-	case a.Event != "" && Slugify(a.Event) != a.Event:
-		d.errorAt(a.Fields["event"], "event %q: not an entry id (want the id of an entry, e.g. %q)", a.Event, Slugify(a.Event))
+	case a.Event != "" && timeline.Slugify(a.Event) != a.Event:
+		d.errorAt(a.Fields["event"], "event %q: not an entry id (want the id of an entry, e.g. %q)", a.Event, timeline.Slugify(a.Event))
 	}
 }

@@ -27,7 +27,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/boundary"
@@ -153,12 +152,12 @@ func Load(fsys afero.Fs, dir string) (*Content, diag.List) {
 			diags.Add(f.path, 0, 0, "file is %d bytes (want at most %d; split it or remove it)", f.size, MaxFileSize)
 			continue
 		}
-		if problem := idProblem(ArticleSlug(rel)); problem != "" {
-			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(ArticleSlug(rel)), problem)
+		if problem := idProblem(timeline.ArticleSlug(rel)); problem != "" {
+			diags.Add(f.path, 0, 0, "id: the file name gives the id %s, which is %s (rename the file)", shortQuote(timeline.ArticleSlug(rel)), problem)
 			continue
 		}
 		c.Articles = append(c.Articles, Article{Path: rel, Size: f.size})
-		ids[ArticleSlug(rel)] = true
+		ids[timeline.ArticleSlug(rel)] = true
 	}
 	for p, m := range mappings {
 		if !slices.ContainsFunc(datasets, func(f listedFile) bool { return f.path == p }) {
@@ -236,7 +235,7 @@ func listFiles(fsys afero.Fs, root, sub string, diags *diag.List, exts ...string
 		files = append(files, listedFile{path: p, size: info.Size()})
 		return nil
 	})
-	if err != nil && !isNotExist(fsys, dir) {
+	if err != nil && !isMissing(fsys, dir) {
 		diags.Add(dir, 0, 0, "read folder: %v", err)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
@@ -260,9 +259,11 @@ type listedFile struct {
 	size int64
 }
 
-func isNotExist(fsys afero.Fs, p string) bool {
+// isMissing reports whether the folder p does not exist: an optional
+// folder may be absent.
+func isMissing(fsys afero.Fs, p string) bool {
 	_, err := fsys.Stat(p)
-	return err != nil
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // readFile reads the file p of the content folder root through the
@@ -282,43 +283,6 @@ func readFile(fsys afero.Fs, root, p string, diags *diag.List, required bool) ([
 		diags.Add(p, 0, 0, "%v", err)
 	}
 	return nil, false
-}
-
-// ArticleSlug returns the stable id of an article file: its base name
-// without extension, lowercased, with anything but letters, digits and
-// '-' turned into '-'.
-func ArticleSlug(articlePath string) string {
-	if _, id, ok := strings.Cut(articlePath, "#"); ok {
-		return id
-	}
-	base := path.Base(articlePath)
-	return Slugify(strings.TrimSuffix(base, path.Ext(base)))
-}
-
-// Slugify turns s into a URL-safe id: lowercase ASCII letters, digits and
-// single dashes.
-func Slugify(s string) string {
-	var b strings.Builder
-	b.Grow(len(s)) // a slug is never longer than s
-	dash := false
-	for _, r := range s {
-		if r >= utf8.RuneSelf {
-			r = unicode.ToLower(r) // some runes lower to ASCII ones, as 'K' (Kelvin) to 'k'
-		} else if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteByte(byte(r))
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }
 
 func position(p string, line, col int) timeline.Position {

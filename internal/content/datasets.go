@@ -14,6 +14,7 @@ import (
 	"github.com/newsroom/timeline/internal/dataset"
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/parallel"
+	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
 	"gopkg.in/yaml.v3"
 )
@@ -48,14 +49,14 @@ func recordID(file string, rec dataset.Record) string {
 		segments := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
 		id := ""
 		for i := len(segments) - 1; i >= 0 && len(id) < 12; i-- {
-			seg := Slugify(strings.TrimSuffix(segments[i], path.Ext(segments[i])))
+			seg := timeline.Slugify(strings.TrimSuffix(segments[i], path.Ext(segments[i])))
 			if seg == "index" || seg == "" {
 				continue
 			}
 			id = strings.Trim(seg+"-"+id, "-")
 		}
 		if id == "" {
-			id = Slugify(u.Host)
+			id = timeline.Slugify(u.Host)
 		}
 		if len(id) > maxRecordID {
 			id = strings.TrimRight(id[:maxRecordID], "-")
@@ -64,7 +65,7 @@ func recordID(file string, rec dataset.Record) string {
 			return id
 		}
 	}
-	return ArticleSlug(file) + "-" + strconv.Itoa(rec.Number)
+	return timeline.ArticleSlug(file) + "-" + strconv.Itoa(rec.Number)
 }
 
 // ArticleFile returns the file an article path names: the path itself,

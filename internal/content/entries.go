@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/mdlimit"
 	"github.com/newsroom/timeline/internal/timeline"
 	"gopkg.in/yaml.v3"
 )
@@ -73,11 +74,11 @@ func (d *decoder) requireEntry(n *yaml.Node, e *timeline.Entry, fields Fields, s
 		return !written && !suggested[name]
 	}
 	if e.ID == "" && missing("id") {
-		hint := Slugify(e.Title)
+		hint := timeline.Slugify(e.Title)
 		if hint == "" {
 			hint = "2022-02-24-invasion"
 		} else if !e.Date.IsZero() {
-			hint = Slugify(e.Date.ISO()) + "-" + hint
+			hint = timeline.Slugify(e.Date.ISO()) + "-" + hint
 		}
 		d.errorf(n, "id: missing (want a stable slug, e.g. id: %s)", hint)
 	}
@@ -136,8 +137,8 @@ func entryFields(d *decoder, e *timeline.Entry, set *[]string, fields Fields) ma
 		"date":    mark("date", func(n *yaml.Node) { d.date("date", n, &e.Date) }),
 		"end":     mark("end", func(n *yaml.Node) { d.date("end", n, &e.End) }),
 		"title":   mark("title", func(n *yaml.Node) { d.str("title", n, &e.Title) }),
-		"summary": mark("summary", func(n *yaml.Node) { d.str("summary", n, &e.Summary) }),
-		"body":    mark("body", func(n *yaml.Node) { d.str("body", n, &e.Body) }),
+		"summary": mark("summary", func(n *yaml.Node) { d.markdown("summary", n, &e.Summary) }),
+		"body":    mark("body", func(n *yaml.Node) { d.markdown("body", n, &e.Body) }),
 		"kind": mark("kind", func(n *yaml.Node) {
 			d.str("kind", n, &e.Kind)
 			if e.Kind != "" && !contains(Kinds, e.Kind) {
@@ -163,6 +164,26 @@ func entryFields(d *decoder, e *timeline.Entry, set *[]string, fields Fields) ma
 			})
 		}),
 	}
+}
+
+// markdown decodes a Markdown field, and reports where it passes the
+// limits of the work rendering it may take (mdlimit.Check): at its
+// line in the text, counted from the field's value.
+func (d *decoder) markdown(field string, n *yaml.Node, out *string) {
+	d.str(field, n, out)
+	p := mdlimit.Check(*out)
+	if p == nil {
+		return
+	}
+	pos := d.pos(d.resolve(n))
+	if v := d.resolve(n); v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		pos.Line++ // the text starts on the line after "|" or ">"
+	}
+	if p.Line > 1 {
+		pos.Line, pos.Col = pos.Line+p.Line-1, p.Col
+	}
+	d.errorAt(pos, "%s: %s", field, p.Message)
+	*out = ""
 }
 
 // source decodes one entry source.

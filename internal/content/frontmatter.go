@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/mdlimit"
 	"github.com/newsroom/timeline/internal/timeline"
 	"gopkg.in/yaml.v3"
 )
@@ -85,7 +86,7 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 		d.checkRange(e, fields)
 	}
 	if _, written := fields["id"]; !written && e.ID == "" {
-		e.ID = ArticleSlug(articlePath)
+		e.ID = timeline.ArticleSlug(articlePath)
 		d.checkDerivedID(e.Origin, "file name", e.ID)
 	}
 	_, dated := fields["date"]
@@ -98,6 +99,11 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 		d.errorAt(e.Origin, "title: missing in front matter (want the article's headline)")
 	}
 	e.Body = bodyText(p, data, body, diags)
+	if problem := mdlimit.Check(e.Body); problem != nil {
+		bodyLine := bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+		diags.Add(p, bodyLine+problem.Line, problem.Col, "%s", problem.Message)
+		e.Body = ""
+	}
 	return e, fields
 }
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,11 +28,17 @@ func FuzzDecode(f *testing.F) {
 		"",
 		"title: T\nstart: 2022\nphases: [{name: P, start: 2022}]\n",
 		"- name: A\n  roles: [{title: T, start: 2022, end: 2021}]\n",
+		"- id: a\n---\n- id: b\n", "a: *nowhere\n", "title: a\x00b\n", "- {id: ../x, name: A}\n- {name: A}\n",
+		"title: T\nphases: [{name: P, start: 2022-01, end: 2022-03}, {name: Q, start: 2022-02}]\n",
+		"- id: a\n  sources: [{article: ../../etc/passwd}]\n", "---\ntitle: T\ndate: 2022\n---\n|a|\n|-|\n" + strings.Repeat(">", 40) + "\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 256<<10 {
+			return // the size limits are TestHostileInput's
+		}
 		slow := time.AfterFunc(5*time.Second, func() { panic(fmt.Sprintf("decoding %q took over 5s", data)) })
 		defer slow.Stop()
 		var diags diag.List

@@ -23,8 +23,8 @@ func idProblem(id string) string {
 		return "empty (want a slug of lowercase letters, digits and dashes)"
 	case len(id) > MaxIDLength:
 		return fmt.Sprintf("%d bytes (want at most %d)", len(id), MaxIDLength)
-	case Slugify(id) != id:
-		if s := Slugify(id); s != "" && len(s) <= MaxIDLength {
+	case timeline.Slugify(id) != id:
+		if s := timeline.Slugify(id); s != "" && len(s) <= MaxIDLength {
 			return fmt.Sprintf("not a slug (want lowercase letters, digits and dashes, e.g. %q)", s)
 		}
 		return "not a slug (want lowercase letters, digits and dashes)"

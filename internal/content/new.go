@@ -30,7 +30,7 @@ func NewEntry(fsys afero.Fs, dir string, date timeline.Date, kind, title string)
 	for _, e := range c.Entries {
 		taken[e.ID] = true
 	}
-	base := Slugify(date.ISO() + " " + title)
+	base := timeline.Slugify(date.ISO() + " " + title)
 	id := base
 	for n := 2; ; n++ {
 		exists, err := afero.Exists(fsys, path.Join(dir, "entries", id+".yaml"))

@@ -79,7 +79,7 @@ func (d *decoder) phase(n *yaml.Node) timeline.Phase {
 		d.errorf(n, "end %s: before start %s (want a phase's end on or after its start)", ph.End, ph.Start)
 	}
 	if ph.ID == "" && ph.Name != "" {
-		ph.ID = Slugify(ph.Name)
+		ph.ID = timeline.Slugify(ph.Name)
 		d.checkDerivedID(d.pos(n), "phase's name", ph.ID)
 	}
 	return ph
@@ -180,7 +180,7 @@ func decodePeople(p string, data []byte, diags *diag.List) []timeline.Person {
 			d.errorf(n, "name: missing (want the person's canonical name)")
 		}
 		if person.ID == "" && person.Name != "" {
-			person.ID = Slugify(person.Name)
+			person.ID = timeline.Slugify(person.Name)
 			d.checkDerivedID(d.pos(n), "person's name", person.ID)
 		}
 		if first, dup := ids[person.ID]; dup && person.ID != "" && !sameName {

@@ -64,6 +64,12 @@ func TestValidation(t *testing.T) {
 			nil},
 		{"raw name gives no id", map[string]string{"content/articles/___.txt": "Text\n"},
 			[]string{`content/articles/___.txt: id: the file name gives the id "", which is empty (want a slug of lowercase letters, digits and dashes) (rename the file)`}},
+		{"Markdown table bomb", map[string]string{"content/articles/m.md": "---\ntitle: T\ndate: 2022\n---\nText.\n\n|" + strings.Repeat("a|", 2000) + "\n|" + strings.Repeat("-|", 2000) + "\n" + strings.Repeat("|\n", 100)},
+			[]string{`content/articles/m.md:57:1: tables of more than 100000 cells, rows times columns (want smaller tables)`}},
+		{"YAML body too deep", map[string]string{e: "- id: a\n  date: 2022\n  title: A\n  body: |\n    fine\n    " + strings.Repeat(">", 50) + " x\n"},
+			[]string{e + `:6:52: body: lists, quotes or indentation 50 levels deep (want at most 32)`}},
+		{"YAML summary brackets", map[string]string{e: "- id: a\n  date: 2022\n  title: A\n  summary: '" + strings.Repeat("[", 40) + "'\n"},
+			[]string{e + `:4:12: summary: more than 32 brackets open at once (want at most 32)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

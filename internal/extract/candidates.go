@@ -30,7 +30,7 @@ func HeadlineCandidates(path string, data []byte, opts Options, limit int) []Hea
 
 // headlineWindow is how many lines above the first prose paragraph are
 // weighed as the headline, beside line 1.
-const headlineWindow = 40
+const headlineWindow = 20
 
 // lineScore adds up the points of one candidate line, and when
 // explaining, the features that gave them.
@@ -118,7 +118,7 @@ func (x *extraction) findHeadline() {
 	if best == 0 {
 		// A headline given as line 1: the article's head starts at the
 		// page's own copy of it, or else above the first prose paragraph.
-		if k, prose := x.recurrence(0); k >= 0 {
+		if k, prose := x.lineOneCopy(); k >= 0 {
 			anchor, x.firstProse = k, prose
 		} else if n := x.nearestTitleShaped(); n > 0 {
 			anchor = n
@@ -132,7 +132,7 @@ func (x *extraction) findHeadline() {
 func (x *extraction) maxScore(i int) int {
 	bound := 2 + 2 + 4 // headline-shaped, repeated, lede words
 	if i == 0 {
-		bound += 4 + 2 // line 1, repeated above prose
+		bound += 6 + 2 // line 1, repeated above prose
 	}
 	if d := x.firstProse - i; d <= 3 {
 		bound += 4 - d
@@ -149,6 +149,15 @@ func (x *extraction) nearestTitleShaped() int {
 		}
 	}
 	return -1
+}
+
+// lineOneCopy returns recurrence(0), worked out once.
+func (x *extraction) lineOneCopy() (int, int) {
+	if !x.copyDone {
+		x.copyLine, x.copyProse = x.recurrence(0)
+		x.copyDone = true
+	}
+	return x.copyLine, x.copyProse
 }
 
 // recurrence returns the later line that repeats line i (see sameTitle) and is followed
@@ -208,7 +217,7 @@ func sameTitle(a, b string) bool {
 // whose copy the page prints again above prose.
 func (x *extraction) headlineInSentence() bool {
 	first, second := x.lines[0], x.lines[1]
-	if k, _ := x.recurrence(0); k > 0 {
+	if k, _ := x.lineOneCopy(); k > 0 {
 		return true
 	}
 	return x.facts[0].words <= 30 && !hasSentenceBreak(first.Text) &&

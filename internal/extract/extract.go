@@ -26,7 +26,7 @@ import (
 
 // Options tune extraction.
 type Options struct {
-	// Window is the chronology window; a yearless date with no
+	// WindowStart and WindowEnd are the chronology window; a yearless date with no
 	// publication date takes its year from it when that is unambiguous.
 	WindowStart, WindowEnd timeline.Date
 	// Names finds the known people the article names; nil finds none.
@@ -174,6 +174,10 @@ type extraction struct {
 	// candidates are compared with, once ledeLine is set (-1 before).
 	ledeWords []string
 	ledeLine  int
+	// copyLine and copyProse are the page's copy of line 1 and the prose
+	// after it (see lineOneCopy), once copyDone is set.
+	copyLine, copyProse int
+	copyDone            bool
 }
 
 // candidate is a date mention, with absolute offsets, found in a place

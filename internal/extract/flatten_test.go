@@ -79,7 +79,7 @@ func TestFlattenPages(t *testing.T) {
 		if !ok {
 			continue
 		}
-		first := flatPageText(text, l, true)
+		first, _ := flatPageText(text, data, l, headlineFirst)
 		if err := os.WriteFile(strings.TrimSuffix(name, ".txt")+".h1.txt", []byte(first), 0o644); err != nil {
 			t.Fatal(err)
 		}

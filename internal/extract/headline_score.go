@@ -61,7 +61,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	s, n := f.text, f.words
 	sc := lineScore{explain: x.explain}
 	if i == 0 {
-		sc.add(4, "line 1")
+		sc.add(6, "line 1")
 	}
 	if d := x.firstProse - i; d <= 3 {
 		sc.add(4-d, "just above the first prose paragraph")
@@ -91,7 +91,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	}
 	switch {
 	case i == 0:
-		if k, _ := x.recurrence(0); k > 0 {
+		if k, _ := x.lineOneCopy(); k > 0 {
 			sc.add(4, "repeated in the page, above prose")
 		} else if x.repeats(i) > 0 {
 			sc.add(2, "repeated in the page")
@@ -123,7 +123,7 @@ func (x *extraction) repeats(i int) int {
 func (x *extraction) ledeOverlap(i int) int {
 	lede := x.firstProse
 	if i == 0 {
-		if _, p := x.recurrence(0); p > 0 {
+		if _, p := x.lineOneCopy(); p > 0 {
 			lede = p
 		}
 	}

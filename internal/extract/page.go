@@ -46,22 +46,29 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 		URL: page.URL, Outlet: page.Outlet, Author: page.Author,
 	}
 	a := extract(path, []byte(text), meta, opts)
-	toSource := func(offset int) int {
+	// toSource maps an offset in the text to the page: the same place
+	// in the block's source when what lies there is what, else where the
+	// block starts.
+	toSource := func(offset int, what string) int {
 		i := sort.Search(len(starts), func(i int) bool { return starts[i].text > offset }) - 1
 		if i < 0 || offset < 0 {
 			return offset
 		}
+		at := starts[i].source + offset - starts[i].text
+		if what != "" && at+len(what) <= len(data) && string(data[at:at+len(what)]) == what {
+			return at
+		}
 		return starts[i].source
 	}
 	for i := range a.Blocks {
-		a.Blocks[i].Offset = toSource(a.Blocks[i].Offset)
+		a.Blocks[i].Offset = toSource(a.Blocks[i].Offset, "")
 	}
 	for i := range a.Dropped {
-		a.Dropped[i].Offset = toSource(a.Dropped[i].Offset)
+		a.Dropped[i].Offset = toSource(a.Dropped[i].Offset, "")
 	}
 	remap := func(ev *timeline.Evidence) {
 		if *ev != meta.PublishedEvidence {
-			ev.Offset = toSource(ev.Offset)
+			ev.Offset = toSource(ev.Offset, ev.Text)
 		}
 	}
 	remap(&a.PublishedEvidence)

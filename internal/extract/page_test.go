@@ -27,8 +27,8 @@ func TestExtractPage(t *testing.T) {
 		t.Errorf("first block %+v does not point at its text in the page", a.Blocks)
 	}
 	ev := a.EventEvidence
-	if !strings.HasPrefix(string(data[ev.Offset:]), "The harbour council") || ev.Text != "Monday" {
-		t.Errorf("event evidence %+v, want %q at the start of its paragraph in the page", ev, "Monday")
+	if !strings.HasPrefix(string(data[ev.Offset:]), "Monday to approve") || ev.Text != "Monday" {
+		t.Errorf("event evidence %+v, want %q at its place in the page", ev, "Monday")
 	}
 	if len(a.Captions) != 1 {
 		t.Errorf("captions %q, want the figure's", a.Captions)

@@ -68,7 +68,7 @@ func makeArticles(dir string, articles []*extract.Article, byPath articleRefs, c
 			a, page, e, f := articles[i], &pages[i-first], &entries[i-first], &m.fates[i]
 			m.pages[i], m.entries[i] = page, e
 			*page = timeline.Article{
-				Path: a.Path, ID: content.ArticleSlug(a.Path), Title: a.Title,
+				Path: a.Path, ID: timeline.ArticleSlug(a.Path), Title: a.Title,
 				Outlet: a.Outlet, Published: a.Published, Blocks: a.Blocks, Captions: a.Captions,
 			}
 			articleEntry(e, sources[i-first:i-first+1:i-first+1], origin(a.Path), page.ID, a)

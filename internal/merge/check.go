@@ -89,7 +89,7 @@ func (ch *checker) add(e *timeline.Entry, found *entryCheck) {
 	if e.Date.Precision >= timeline.Day && len(e.Participants) > 0 {
 		ch.sameDay = append(ch.sameDay, e)
 	}
-	if e.Kind != "" && ContactKinds[e.Kind] && len(e.Participants) == 2 {
+	if e.Kind != "" && timeline.IsContact(e.Kind) && len(e.Participants) == 2 {
 		ch.contacts = append(ch.contacts, e)
 	}
 }

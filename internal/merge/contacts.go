@@ -4,10 +4,6 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// ContactKinds are the entry kinds between which contact intervals are
-// computed.
-var ContactKinds = map[string]bool{"call": true, "meeting": true}
-
 // computeContacts sets Contact on every call or meeting with exactly two
 // participants that follows an earlier one between the same two people:
 // "first call between Austin and Shoigu in 84 days". entries must be in
@@ -15,7 +11,7 @@ var ContactKinds = map[string]bool{"call": true, "meeting": true}
 func computeContacts(entries []*timeline.Entry) {
 	last := map[[2]string]*timeline.Entry{}
 	for _, e := range entries {
-		if !ContactKinds[e.Kind] || len(e.Participants) != 2 {
+		if !timeline.IsContact(e.Kind) || len(e.Participants) != 2 {
 			continue
 		}
 		pair := [2]string{e.Participants[0], e.Participants[1]}

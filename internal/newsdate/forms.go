@@ -95,6 +95,9 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 func (s *scanner) number(i, j int) (Mention, bool) {
 	t := s.text
 	if j-i <= 2 {
+		if m, ok := s.numericDay(i, j); ok {
+			return m, true
+		}
 		m, ok := s.dayFirst(i, j)
 		m.Weekday = -1
 		return m, ok
@@ -130,6 +133,43 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return Mention{Start: i, End: j, Kind: YearAlone, Year: y, Weekday: -1}, true
+}
+
+// numericDay reads an all-digit date that starts with the one or two
+// digits text[i:j] and ends in a four-digit year: "21.04.2022" (dots are
+// written day first), and "21/04/2022" or "04/21/2022" only where the
+// order is plain (one number over 12); "04/05/2022" names no day.
+func (s *scanner) numericDay(i, j int) (Mention, bool) {
+	t := s.text
+	if j+1 >= len(t) || t[j] != '.' && t[j] != '/' || !isDigit(t[j+1]) {
+		return Mention{}, false
+	}
+	sep := t[j]
+	_, first := s.digits(i)
+	me, second := s.digits(j + 1)
+	if me-j-1 > 2 || me+1 >= len(t) || t[me] != sep || !isDigit(t[me+1]) {
+		return Mention{}, false
+	}
+	ye, y, ok := s.year(me + 1)
+	if !ok || ye < len(t) && (isDigit(t[ye]) || isLetter(t[ye])) {
+		return Mention{}, false
+	}
+	day, month := first, second
+	if sep == '/' {
+		switch {
+		case first > 12 && second <= 12:
+		case second > 12 && first <= 12:
+			day, month = second, first
+		default:
+			return Mention{}, false
+		}
+	}
+	if month < 1 || month > 12 || day < 1 || day > timeline.DaysIn(y, month) {
+		return Mention{}, false
+	}
+	m := Mention{Start: i, End: ye, Kind: Absolute, Year: y, Month: month, Day: day, Weekday: -1}
+	s.clock(&m)
+	return m, true
 }
 
 // clock reads a time of day after a date ending at m.End: " 14.19 GMT",

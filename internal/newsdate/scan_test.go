@@ -18,6 +18,9 @@ func TestScanFormats(t *testing.T) {
 		{"Fri 25 Feb 2022 02.02 GMT", "Fri 25 Feb 2022 02.02 GMT", "2022-02-25T02:02Z", Absolute},
 		{" date 2022-02-11 In the", "2022-02-11", "2022-02-11", Absolute},
 		{"2022/04/19 21:01", "2022/04/19 21:01", "2022-04-19T21:01", Absolute},
+		{"21.04.2022 14:35 Uhr", "21.04.2022 14:35", "2022-04-21T14:35", Absolute},
+		{"on 21/04/2022.", "21/04/2022", "2022-04-21", Absolute},
+		{"on 04/21/2022.", "04/21/2022", "2022-04-21", Absolute},
 		{"April 16, 2022, 12:04 p.m. ET", "April 16, 2022, 12:04 p.m. ET", "2022-04-16T12:04", Absolute},
 		{"Mon 16 May 2022 16.08\u00a0BST", "Mon 16 May 2022 16.08\u00a0BST", "2022-05-16T16:08+01:00", Absolute},
 		{"Published in Dawn, October 22th, 2022", "October 22th, 2022", "2022-10-22", Absolute},
@@ -52,7 +55,7 @@ func TestScanFormats(t *testing.T) {
 func TestScanRejects(t *testing.T) {
 	for _, in := range []string{
 		"Relocation To Take 2 Months", "you may 5 times", "February 30, 2022", "1,35,000 troops",
-		"2022-13-01", "rose 12.5 percent", "Mayday 13", "",
+		"2022-13-01", "rose 12.5 percent", "Mayday 13", "", "04/05/2022", "31.02.2022", "version 1.2.2022a",
 	} {
 		for _, m := range Scan(in) {
 			if m.Kind == Absolute || m.Kind == Yearless {
@@ -99,7 +102,7 @@ func TestScanLinear(t *testing.T) {
 }
 
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{"May 13, 2022", "Fri 25 Feb 2022 02.02 GMT", "2022/04/19 21:01", "Tuesday (Apr 19)",
+	for _, s := range []string{"May 13, 2022", "Fri 25 Feb 2022 02.02 GMT", "2022/04/19 21:01", "21.04.2022 14:35", "13/04/2022", "Tuesday (Apr 19)",
 		"April 16, 2022, 12:04 p.m. ET", "24 Feb 202223.44Today", "last week", "\xff\x00"} {
 		f.Add(s)
 	}

@@ -60,7 +60,7 @@ func newCards(r *renderer) (*cards, error) {
 	errs := make([]error, len(entries))
 	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
-		if prev := r.opts.Previous; prev != nil && r.keys != nil && !r.keys.broken {
+		if prev := r.previous(); prev != nil && r.keys != nil && !r.keys.broken {
 			if kept := prev.cards[r.keys.entries[i]]; kept != nil {
 				made[i] = kept
 				return
@@ -82,8 +82,8 @@ func newCards(r *renderer) (*cards, error) {
 		}
 		if made[i] != nil {
 			c.byEntry[e] = made[i]
-			if r.opts.Next != nil {
-				r.opts.Next.cards[r.keys.entries[i]] = made[i]
+			if r.next() != nil {
+				r.next().cards[r.keys.entries[i]] = made[i]
 			}
 		}
 	}

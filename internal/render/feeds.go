@@ -105,11 +105,15 @@ func feedTime(d timeline.Date) string {
 	return d.Time().Format(time.RFC3339)
 }
 
-// entryHTML is an entry's summary and body as HTML, for feeds and exports.
+// entryHTML is an entry's summary and body as HTML, for feeds and
+// exports: the body alone when it opens with the summary's words.
 func entryHTML(e *timeline.Entry) (string, error) {
 	summary, err := summaryHTML(e)
 	if err != nil {
 		return "", err
+	}
+	if bodyRepeatsLede(e) {
+		summary = ""
 	}
 	body, err := bodyHTML(e)
 	html := strings.TrimSpace(string(summary) + string(body))

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"sync"
 	"testing"
 
@@ -76,7 +77,7 @@ func renderFiles(t testing.TB, chron *timeline.Chronology, opts Options) map[str
 		if _, dup := files[path]; dup {
 			t.Errorf("%s emitted twice", path)
 		}
-		files[path] = data
+		files[path] = bytes.Clone(data)
 		return nil
 	})
 	if err != nil {

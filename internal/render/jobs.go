@@ -22,8 +22,10 @@ type job struct {
 	sitemap bool
 	// key hashes what the file is made from (see keys.go); 0 when the
 	// Render keeps no keys.
-	key  uint64
-	make func() ([]byte, error)
+	key uint64
+	// make makes the file's bytes: into buf, which run reuses once they
+	// are emitted, or into a slice of their own.
+	make func(buf *bytes.Buffer) ([]byte, error)
 }
 
 // key returns of(r.keys), or 0 when the Render keeps no keys.
@@ -54,10 +56,13 @@ func (r *renderer) run(jobs []job) error {
 			kept[i] = true
 			return
 		}
-		data, err := jobs[i].make()
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		data, err := jobs[i].make(buf)
 		if err == nil {
 			err = r.emit(jobs[i].path, data)
 		}
+		pageBuffers.Put(buf)
 		if err == nil {
 			return
 		}
@@ -89,58 +94,76 @@ func (r *renderer) run(jobs []job) error {
 // pageJob returns the job of a page listed in the sitemap, made by
 // executing template name for the Page that makePage returns.
 func (r *renderer) pageJob(name, url, lastMod string, key uint64, makePage func() (Page, error)) job {
-	return job{url: url, path: pagePath(url), lastMod: lastMod, sitemap: name != "404.html", key: key, make: func() ([]byte, error) {
+	return job{url: url, path: pagePath(url), lastMod: lastMod, sitemap: name != "404.html", key: key, make: func(buf *bytes.Buffer) ([]byte, error) {
 		page, err := makePage()
 		if err != nil {
 			return nil, err
 		}
-		return r.execute(name, page)
+		return r.execute(buf, name, page)
 	}}
 }
 
-// execute executes template name for page, into a buffer grown to the
+// execute executes template name for page into buf, grown first to the
 // size of the last page of that template and an eighth, so that few
-// grow: from pageBuffers with Options.Recycle, for the emitter to hand
-// back with Release.
-func (r *renderer) execute(name string, page Page) ([]byte, error) {
-	buf := new(bytes.Buffer)
-	if r.opts.Recycle {
-		buf = pageBuffers.Get().(*bytes.Buffer)
-		buf.Reset()
-	}
+// grow.
+func (r *renderer) execute(buf *bytes.Buffer, name string, page Page) ([]byte, error) {
 	size := r.sizes[name]
 	buf.Grow(int(size.Load()))
 	if err := r.t.pages[name].ExecuteTemplate(buf, "layout", page); err != nil {
-		pageBuffers.Put(buf)
 		return nil, fmt.Errorf("render %s with %s: %w", pagePath(page.URL), name, err)
 	}
 	size.Store(int64(buf.Len() + buf.Len()/8))
-	data := buf.Bytes()
-	if r.opts.Recycle && len(data) > 0 {
-		lent.Store(&data[0], buf)
-	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
-// pageBuffers recycles the buffers pages are executed into with
-// Options.Recycle: at 100,000 pages, allocating each page's buffer anew
-// makes most of the garbage of a build. lent holds the buffers whose
-// bytes were emitted and not yet released, by their first byte, so that
-// Release takes back those only.
-var (
-	pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	lent        sync.Map // *byte → *bytes.Buffer
-)
+// pageBuffers holds the buffers pages are executed into: at 100,000
+// pages, allocating each page's buffer anew makes most of the garbage of
+// a build. A buffer goes back once its page is emitted, so Emit must not
+// keep the bytes it is handed.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Release tells that data, bytes a Render emitted, will not be read
-// again, nor kept: if they are a page's, their buffer serves another
-// page. Bytes of any other kind are left alone, so an emitter may
-// release everything it received. Releasing is optional.
-func Release(data []byte) {
-	if len(data) == 0 {
-		return
+// exportJob returns the job of the export file name, made by make.
+func exportJob(name string, key uint64, make func() ([]byte, error)) job {
+	return job{url: name, path: pagePath(name), key: key, make: func(*bytes.Buffer) ([]byte, error) {
+		data, err := make()
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", name, err)
+		}
+		return data, nil
+	}}
+}
+
+// feeds returns the jobs of the feeds, feed.xml and feed.json: the
+// latest entries, bodies included.
+func (r *renderer) feeds() []job {
+	key := r.key(func(k *keyer) uint64 {
+		return k.key("feeds", k.entriesKey(r.chron.Entries[max(0, len(r.chron.Entries)-FeedLimit):]))
+	})
+	return []job{
+		exportJob("feed.xml", key, func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return Atom(latest)
+		}),
+		exportJob("feed.json", key, func() ([]byte, error) {
+			latest, err := r.latest()
+			if err != nil {
+				return nil, err
+			}
+			return JSONFeedOf(latest)
+		}),
 	}
-	if buf, ok := lent.LoadAndDelete(&data[0]); ok {
-		pageBuffers.Put(buf)
-	}
+}
+
+// exports returns the jobs of the feeds, the JSON exports and the
+// search index and its months.
+func (r *renderer) exports() []job {
+	all := r.key(func(k *keyer) uint64 { return k.all })
+	jobs := append(r.feeds(),
+		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
+		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
+	)
+	return append(jobs, r.searchJobs()...)
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -70,4 +69,4 @@ func writeTimelineEntry(w *jsonWriter, e *timeline.Entry, contentDir string, iso
 	}
 }
 
-func articleSlug(articlePath string) string { return content.ArticleSlug(articlePath) }
+func articleSlug(articlePath string) string { return timeline.ArticleSlug(articlePath) }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"hash/maphash"
+	"slices"
 	"sync"
 
 	"github.com/newsroom/timeline/internal/parallel"
@@ -61,18 +62,37 @@ type keyer struct {
 	all uint64
 }
 
-// newKeyer computes the global key and every entry's key, on the
-// workers.
+// newKeyer computes the global key and every entry's and article's key,
+// on the workers. An entry or article the same as in the previous Render,
+// found at about the same place, keeps its keys (see sameEntry); one
+// whose blocks are the same keeps its body's hash.
 func newKeyer(r *renderer) *keyer {
-	seed := keySeed
-	k := &keyer{seed: seed, index: make(map[*timeline.Entry]int, len(r.chron.Entries))}
+	k := &keyer{seed: keySeed, index: make(map[*timeline.Entry]int, len(r.chron.Entries))}
+	k.global, k.broken = globalKey(r)
+	prev := r.previous()
+	sameGlobal := prev != nil && prev.global == k.global
+	if prev == nil {
+		prev = &State{}
+	}
+	articles := k.keyArticles(r, prev.articles, sameGlobal)
+	entries := k.keyEntries(r, prev.entries, sameGlobal)
+	if next := r.next(); next != nil {
+		next.global, next.entries, next.articles = k.global, entries, articles
+	}
+	k.all = k.chronologyKey(r)
+	return k
+}
+
+// globalKey hashes what every page is made from: the templates, the
+// site, people and terms. It reports broken when they cannot be hashed.
+func globalKey(r *renderer) (key uint64, broken bool) {
 	var h keyBuf
 	h.b = append(h.b, r.t.digest[:]...)
 	writeString(&h, r.chron.ContentDir)
 	for _, v := range []any{r.chron.Site, r.chron.People} {
 		data, err := json.Marshal(v)
 		if err != nil {
-			k.broken = true
+			broken = true
 		}
 		writeString(&h, string(data))
 	}
@@ -86,90 +106,96 @@ func newKeyer(r *renderer) *keyer {
 			writeString(&h, t.Description)
 		}
 	}
-	k.global = h.sum(seed)
+	return h.sum(keySeed), broken
+}
 
-	entries := r.chron.Entries
-	keys := make([]uint64, len(entries))
-	headings := make([]uint64, len(entries))
-	bodies := make([]uint64, len(entries))
-	// An entry or article the same as in the previous Render, found at
-	// about the same place, keeps its keys (see sameEntry); one whose
-	// blocks are the same keeps its body's hash.
-	prev := r.opts.Previous
-	if prev == nil {
-		prev = &State{}
-	}
-	sameGlobal := r.opts.Previous != nil && prev.global == k.global
+// keyArticles sets k.articles, the key of each article's page, and
+// returns the keys for the next Render.
+func (k *keyer) keyArticles(r *renderer, prev []articleKeys, sameGlobal bool) []articleKeys {
 	articles := r.chron.Articles
-	articleBodies := make([]uint64, len(articles))
-	articleKeyList := make([]uint64, len(articles))
+	keys := make([]articleKeys, len(articles))
 	parallel.For(r.opts.Workers, len(articles), func(i int) {
 		a := articles[i]
-		j := previousIndex(len(prev.articles), i, func(j int) string { return prev.articles[j].article.Path }, a.Path)
+		keys[i].article = a
+		j := previousIndex(len(prev), i, func(j int) string { return prev[j].article.Path }, a.Path)
 		switch {
-		case j >= 0 && sameGlobal && sameArticle(prev.articles[j].article, a):
-			articleBodies[i], articleKeyList[i] = prev.articles[j].body, prev.articles[j].key
+		case j >= 0 && sameGlobal && sameArticle(prev[j].article, a):
+			keys[i] = articleKeys{article: a, key: prev[j].key, body: prev[j].body}
 			return
-		case j >= 0 && idOf(prev.articles[j].article.Blocks) == idOf(a.Blocks):
-			articleBodies[i] = prev.articles[j].body
+		case j >= 0 && slices.Equal(prev[j].article.Blocks, a.Blocks):
+			keys[i].body = prev[j].body
 		default:
-			articleBodies[i] = bodyHash(seed, a.Blocks)
+			keys[i].body = bodyHash(k.seed, a.Blocks)
 		}
-		articleKeyList[i] = k.articleKey(a, articleBodies[i])
+		keys[i].key = k.articleKey(a, keys[i].body)
 	})
+	k.articles = make([]uint64, len(articles))
+	for i := range keys {
+		k.articles[i] = keys[i].key
+	}
+	return keys
+}
+
+// keyEntries sets k.entries and k.headings, the keys of each entry and
+// of its heading, and returns them for the next Render.
+func (k *keyer) keyEntries(r *renderer, prev []entryKeys, sameGlobal bool) []entryKeys {
+	entries := r.chron.Entries
+	keys := make([]entryKeys, len(entries))
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		e := entries[i]
-		j := previousIndex(len(prev.entries), i, func(j int) string { return prev.entries[j].entry.ID }, e.ID)
-		var body uint64
+		j := previousIndex(len(prev), i, func(j int) string { return prev[j].entry.ID }, e.ID)
 		switch {
-		case j >= 0 && sameGlobal && sameEntry(prev.entries[j].entry, e):
-			keys[i], headings[i], bodies[i] = prev.entries[j].key, prev.entries[j].heading, prev.entries[j].body
+		case j >= 0 && sameGlobal && sameEntry(prev[j].entry, e):
+			keys[i] = prev[j]
+			keys[i].entry = e
 			return
-		case j >= 0 && idOf(prev.entries[j].entry.Blocks) == idOf(e.Blocks):
-			body = prev.entries[j].body
+		case j >= 0 && slices.Equal(prev[j].entry.Blocks, e.Blocks):
+			keys[i].body = prev[j].body
 		default:
-			body = bodyHash(seed, e.Blocks)
+			keys[i].body = bodyHash(k.seed, e.Blocks)
 		}
-		bodies[i] = body
-		h := getKeyBuf()
-		defer keyBufs.Put(h)
-		writeUint(h, k.global)
-		writeEntry(h, e, body)
-		keys[i] = h.sum(seed)
-		h.b = h.b[:0]
-		writeString(h, e.ID)
-		writeString(h, e.Title)
-		writeDate(h, e.Date)
-		writeDate(h, e.End)
-		writeString(h, e.Kind)
-		headings[i] = h.sum(seed)
+		keys[i].entry = e
+		keys[i].key, keys[i].heading = k.entryKeys(e, keys[i].body)
 	})
-	k.articles = articleKeyList
-	if next := r.opts.Next; next != nil {
-		next.global = k.global
-		next.entries = make([]entryKeys, len(entries))
-		for i, e := range entries {
-			next.entries[i] = entryKeys{entry: e, key: keys[i], heading: headings[i], body: bodies[i]}
-		}
-		next.articles = make([]articleKeys, len(articles))
-		for i, a := range articles {
-			next.articles[i] = articleKeys{article: a, key: articleKeyList[i], body: articleBodies[i]}
-		}
-	}
-	h.b = h.b[:0]
-	writeUint(&h, k.global)
+	k.entries, k.headings = make([]uint64, len(entries)), make([]uint64, len(entries))
 	for i, e := range entries {
 		k.index[e] = i
-		writeUint(&h, keys[i])
+		k.entries[i], k.headings[i] = keys[i].key, keys[i].heading
+	}
+	return keys
+}
+
+// entryKeys returns the key of e, with body the hash of its blocks, and
+// of its heading: what an axis or a short list shows of it.
+func (k *keyer) entryKeys(e *timeline.Entry, body uint64) (key, heading uint64) {
+	h := getKeyBuf()
+	defer keyBufs.Put(h)
+	writeUint(h, k.global)
+	writeEntry(h, e, body)
+	key = h.sum(k.seed)
+	h.b = h.b[:0]
+	writeString(h, e.ID)
+	writeString(h, e.Title)
+	writeDate(h, e.Date)
+	writeDate(h, e.End)
+	writeString(h, e.Kind)
+	return key, h.sum(k.seed)
+}
+
+// chronologyKey hashes every entry's key and how many entries each term
+// has.
+func (k *keyer) chronologyKey(r *renderer) uint64 {
+	var h keyBuf
+	writeUint(&h, k.global)
+	for _, key := range k.entries {
+		writeUint(&h, key)
 	}
 	for _, tx := range r.links.Taxonomies() {
 		for _, t := range tx.Terms {
 			writeInt(&h, len(t.Entries))
 		}
 	}
-	k.entries, k.headings = keys, headings
-	k.all = h.sum(seed)
-	return k
+	return h.sum(k.seed)
 }
 
 // entryKey returns the key of e, an entry of the chronology.
@@ -255,22 +281,6 @@ func (k *keyer) articleKey(a *timeline.Article, body uint64) uint64 {
 	writeStrings(h, a.Captions)
 	writeString(h, a.EntryID)
 	return k.key("article", h.sum(k.seed))
-}
-
-// bodyID names a body by the identity of its blocks: the preview keeps
-// the extraction of unchanged articles, blocks and all, from one build to
-// the next, and nothing changes blocks once extracted, so a body's hash
-// is computed once for all builds.
-type bodyID struct {
-	first *timeline.Block
-	n     int
-}
-
-func idOf(blocks []timeline.Block) bodyID {
-	if len(blocks) == 0 {
-		return bodyID{}
-	}
-	return bodyID{&blocks[0], len(blocks)}
 }
 
 // writeEntry writes every field of e, with body the hash of its blocks.

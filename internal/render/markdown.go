@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
 
+	"github.com/newsroom/timeline/internal/mdlimit"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -33,20 +35,48 @@ func newMarkdown(extra ...goldmark.Extender) goldmark.Markdown {
 	)
 }
 
-// Markdown renders src to HTML that is safe to embed in a page.
+// Markdown renders src to HTML that is safe to embed in a page. Text
+// past the limits of mdlimit.Check is an error (a *mdlimit.Problem, with
+// its line in src) and is not given to goldmark; so is HTML that would
+// grow past mdlimit.MaxRendered.
 func Markdown(src string) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
+	}
+	if p := mdlimit.Check(src); p != nil {
+		return "", p
 	}
 	md := markdown
 	if !mayLinkify(src) {
 		md = markdownUnlinked
 	}
-	var buf bytes.Buffer
-	if err := md.Convert([]byte(src), &buf); err != nil {
+	out := cappedBuffer{limit: mdlimit.MaxRendered}
+	if err := md.Convert([]byte(src), &out); err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	if out.over {
+		return "", &mdlimit.Problem{Line: 1, Col: 1, Message: fmt.Sprintf("Markdown renders to more than %d bytes of HTML (want fewer repeated links)", mdlimit.MaxRendered)}
+	}
+	return template.HTML(out.buf.String()), nil
+}
+
+// cappedBuffer keeps what is written to it up to limit bytes, and
+// drops the rest, noting it is over: goldmark goes on walking the
+// document, but what it writes no longer takes memory.
+type cappedBuffer struct {
+	buf   bytes.Buffer
+	limit int
+	over  bool
+}
+
+// Write implements io.Writer; it never fails, so goldmark never stops
+// halfway through an element.
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	if c.over || c.buf.Len()+len(p) > c.limit {
+		c.over = true
+		return len(p), nil
+	}
+	return c.buf.Write(p)
 }
 
 // mayLinkify reports whether Linkify could find a link in src. It links

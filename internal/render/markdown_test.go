@@ -2,8 +2,11 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/newsroom/timeline/internal/mdlimit"
 )
 
 func TestMarkdownSafety(t *testing.T) {
@@ -31,13 +34,21 @@ func TestMarkdownSafety(t *testing.T) {
 // FuzzMarkdown checks that no input makes editors' Markdown emit raw
 // HTML, a script, or a link that is not http(s) or relative.
 func FuzzMarkdown(f *testing.F) {
-	for _, seed := range []string{"[a](javascript:x)", "<script>x</script>", "![i](data:x)", "<http://x.org>", "[a](//evil.org)", "**b** _i_ `c`"} {
+	for _, seed := range []string{"[a](javascript:x)", "<script>x</script>", "![i](data:x)", "<http://x.org>", "[a](//evil.org)", "**b** _i_ `c`",
+		"[a](&#106;avascript:x)", "[a](java\tscript:x)", "[a](%6Aavascript:x)", "<JaVaScRiPt:x>", "[a](<javascript:x>)",
+		"|a|b|\n|-|-|\n|c|\n", "> > > - - 1. x", "[[[[a]]]]", "[r]: https://x.org/\n[r][r][r]", "*a_ *a_ *a_"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 64<<10 {
+			return // the fuzzer's inputs are small; large ones are TestMarkdownLimits's
+		}
 		out, err := Markdown(src)
 		if err != nil {
 			return
+		}
+		if len(out) > mdlimit.MaxRendered {
+			t.Fatalf("Markdown(%q) rendered %d bytes, over the cap", src, len(out))
 		}
 		html := strings.ToLower(string(out))
 		if strings.Contains(html, "<script") || strings.Contains(html, "<img") || strings.Contains(html, "<iframe") {
@@ -126,4 +137,25 @@ func FuzzMarkdownUnlinked(f *testing.F) {
 			t.Fatalf("%q: without Linkify %q, with it %q", src, unlinked.String(), linked.String())
 		}
 	})
+}
+
+// TestMarkdownLimits checks that text past mdlimit's limits is refused
+// with its line before goldmark sees it, and that the HTML written is
+// capped whatever the text.
+func TestMarkdownLimits(t *testing.T) {
+	bomb := "|" + strings.Repeat("a|", 2000) + "\n|" + strings.Repeat("-|", 2000) + "\n" + strings.Repeat("|\n", 100_000)
+	html, err := Markdown(bomb)
+	var problem *mdlimit.Problem
+	if !errors.As(err, &problem) || problem.Line != 51 || html != "" {
+		t.Errorf("table bomb: got %d bytes, %v; want a problem at line 51", len(html), err)
+	}
+	out := cappedBuffer{limit: 10}
+	for _, s := range []string{"<p>", "1234567", "8"} {
+		if n, err := out.Write([]byte(s)); n != len(s) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", s, n, err)
+		}
+	}
+	if got := out.buf.String(); got != "<p>1234567" || !out.over {
+		t.Errorf("capped buffer holds %q, over %v; want the first 10 bytes, over", got, out.over)
+	}
 }

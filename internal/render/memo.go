@@ -54,11 +54,11 @@ func newExportMemo(r *renderer) *exportMemo {
 		return nil
 	}
 	m := &exportMemo{keys: r.keys}
-	if r.opts.Previous != nil {
-		m.prev = r.opts.Previous.exports
+	if r.previous() != nil {
+		m.prev = r.previous().exports
 	}
-	if r.opts.Next != nil {
-		m.next = r.opts.Next.exports
+	if r.next() != nil {
+		m.next = r.next().exports
 	}
 	return m
 }

@@ -45,7 +45,8 @@ import (
 )
 
 // Emit receives one output file: its slash-separated path relative to the
-// output folder, and its bytes.
+// output folder, and its bytes, which are Emit's to read until it returns
+// and no longer: Emit copies what it keeps.
 type Emit func(path string, data []byte) error
 
 // Page is what every page template sees.
@@ -107,43 +108,24 @@ type Listing struct {
 	Months []MonthGroup
 }
 
-// Options tune a Render call. The zero value renders on every core with
-// the bodies the chronology holds.
+// Options tune a Render call. The zero value renders every page on every
+// core, with the bodies the chronology holds.
 type Options struct {
 	// Workers is the number of goroutines rendering pages; 0 means
 	// runtime.GOMAXPROCS(0). The files and their bytes are the same for
 	// any value.
 	Workers int
-	// Recycle, when set, executes pages into pooled buffers: the emitter
-	// then owns each page's bytes and must hand them back with Release
-	// once it no longer needs them, or they are never freed. Without it,
-	// every page gets a buffer of its own, which the garbage collector
-	// frees.
-	Recycle bool
 	// Bodies, when set, reads the body of an extracted article whose
 	// entry or article page arrives without one (Blocks and Captions
-	// nil), while that page is rendered.
+	// nil), while that page is rendered. It cannot be combined with
+	// Reuse, whose keys must see every body.
 	Bodies Bodies
-	// Previous, when set, is the State of the last Render whose files
-	// are still in place: a page whose key has not changed since is not
-	// rendered but handed to Keep. It is ignored with Bodies, whose
-	// pages' keys cannot see their bodies.
-	Previous *State
-	// Keep is told the paths of the pages kept from Previous, a batch at
-	// a time; it must keep the files the previous Render made there.
-	Keep func(paths []string) error
-	// KeepRest, when set, is called by RenderBodies instead of telling
-	// Keep every file it keeps: it must keep every file of the previous
-	// Render that this one did not emit.
-	KeepRest func()
+	// Reuse, when set, makes the Render incremental: see Reuse.
+	Reuse *Reuse
 	// Mark, when set, is called as each step of the Render ends, with
 	// its name ("links", "keys", "cards", "jobs", "listings", "pages",
 	// "sitemap"), from the goroutine that called Render: for timings.
 	Mark func(step string)
-	// Next, when set (see NewState), receives this Render's State, to be
-	// handed as Previous to the next Render once this one's files are in
-	// place.
-	Next *State
 }
 
 // Bodies returns the body blocks and captions of an extracted article,
@@ -179,8 +161,13 @@ type renderer struct {
 // of files and their bytes never depend on the number of workers, nor on
 // the time of the build.
 func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
-	if opts.Bodies != nil {
-		opts.Previous = nil
+	if opts.Bodies != nil && opts.Reuse != nil {
+		return fmt.Errorf("render: Options.Bodies with Options.Reuse (an incremental render needs every body in the chronology)")
+	}
+	if reuse := opts.Reuse; reuse != nil && len(reuse.Bodies) > 0 {
+		if done, err := renderBodies(chron, t, opts, emit); done {
+			return err
+		}
 	}
 	mark := opts.Mark
 	if mark == nil {
@@ -188,7 +175,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	}
 	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
 	mark("links")
-	if opts.Previous != nil || opts.Next != nil {
+	if opts.Reuse != nil {
 		r.keys = newKeyer(r)
 		r.memo = newExportMemo(r)
 	}
@@ -198,12 +185,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	for name := range t.pages {
 		r.sizes[name] = &atomic.Int64{}
 	}
-	r.emit = func(p string, data []byte) error {
-		if !ValidOutputPath(p) {
-			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
-		}
-		return emit(p, data)
-	}
+	r.emit = checkedEmit(emit)
 	for _, name := range sortedKeys(t.assets) {
 		if err := r.emit(name, t.assets[name]); err != nil {
 			return err
@@ -236,56 +218,10 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		return err
 	}
 	mark("sitemap")
-	if next := opts.Next; next != nil {
+	if next := r.next(); next != nil {
 		next.base = r.forPatches()
 	}
 	return nil
-}
-
-// sitemaps emits the sitemaps of the pages of jobs; or, when their URLs
-// and dates are those of the previous Render's (Options.Previous), keeps
-// its sitemap files.
-func (r *renderer) sitemaps(jobs []job) error {
-	key := r.key(func(k *keyer) uint64 {
-		h := getKeyBuf()
-		defer keyBufs.Put(h)
-		for _, j := range jobs {
-			if j.sitemap {
-				writeString(h, j.url)
-				writeString(h, j.lastMod)
-			}
-		}
-		return k.key("sitemaps", h.sum(k.seed))
-	})
-	if prev := r.opts.Previous; prev != nil && key != 0 && !r.keys.broken && prev.sitemapKey == key {
-		r.recordSitemaps(key, prev.sitemapFiles)
-		return r.keep(prev.sitemapFiles)
-	}
-	var sitemap []SitemapURL
-	for _, j := range jobs {
-		if j.sitemap {
-			sitemap = append(sitemap, SitemapURL{Loc: absURL(r.chron.Site, j.url), LastMod: j.lastMod})
-		}
-	}
-	files, err := Sitemaps(r.chron.Site, sitemap)
-	if err != nil {
-		return err
-	}
-	names := sortedKeys(files)
-	for _, name := range names {
-		if err := r.emit(name, files[name]); err != nil {
-			return err
-		}
-	}
-	r.recordSitemaps(key, names)
-	return nil
-}
-
-// recordSitemaps notes the sitemaps' key and files in Options.Next.
-func (r *renderer) recordSitemaps(key uint64, files []string) {
-	if next := r.opts.Next; next != nil {
-		next.sitemapKey, next.sitemapFiles = key, files
-	}
 }
 
 // pairArticles returns the entry and article page jobs in the order they
@@ -504,50 +440,4 @@ func basePath(base string) string {
 		return "/"
 	}
 	return strings.TrimSuffix(u.Path, "/") + "/"
-}
-
-// exportJob returns the job of the export file name, made by make.
-func exportJob(name string, key uint64, make func() ([]byte, error)) job {
-	return job{url: name, path: pagePath(name), key: key, make: func() ([]byte, error) {
-		data, err := make()
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", name, err)
-		}
-		return data, nil
-	}}
-}
-
-// feeds returns the jobs of the feeds, feed.xml and feed.json: the
-// latest entries, bodies included.
-func (r *renderer) feeds() []job {
-	key := r.key(func(k *keyer) uint64 {
-		return k.key("feeds", k.entriesKey(r.chron.Entries[max(0, len(r.chron.Entries)-FeedLimit):]))
-	})
-	return []job{
-		exportJob("feed.xml", key, func() ([]byte, error) {
-			latest, err := r.latest()
-			if err != nil {
-				return nil, err
-			}
-			return Atom(latest)
-		}),
-		exportJob("feed.json", key, func() ([]byte, error) {
-			latest, err := r.latest()
-			if err != nil {
-				return nil, err
-			}
-			return JSONFeedOf(latest)
-		}),
-	}
-}
-
-// exports returns the jobs of the feeds, the JSON exports and the
-// search index and its months.
-func (r *renderer) exports() []job {
-	all := r.key(func(k *keyer) uint64 { return k.all })
-	jobs := append(r.feeds(),
-		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
-		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
-	)
-	return append(jobs, r.searchJobs()...)
 }

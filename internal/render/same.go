@@ -18,12 +18,11 @@ import (
 
 // sameEntry reports whether a and b have the same fields, as far as any
 // page shows them: every field, and of the entry a Contact points back
-// to, its ID, title and dates. Blocks are compared by identity (see
-// bodyID): nothing changes blocks once extracted.
+// to, its ID, title and dates.
 func sameEntry(a, b *timeline.Entry) bool {
 	return a.ID == b.ID && a.Date == b.Date && a.End == b.End && a.Title == b.Title &&
 		a.TitleDerived == b.TitleDerived && a.Summary == b.Summary && a.Body == b.Body &&
-		a.Article == b.Article && idOf(a.Blocks) == idOf(b.Blocks) &&
+		a.Article == b.Article && slices.Equal(a.Blocks, b.Blocks) &&
 		slices.Equal(a.Captions, b.Captions) && a.Kind == b.Kind &&
 		slices.Equal(a.Participants, b.Participants) && slices.Equal(a.People, b.People) &&
 		slices.Equal(a.Places, b.Places) && slices.Equal(a.Tags, b.Tags) &&
@@ -48,11 +47,10 @@ func sameContact(a, b *timeline.Contact) bool {
 	return p.ID == q.ID && p.Title == q.Title && p.Date == q.Date && p.End == q.End
 }
 
-// sameArticle reports whether a and b have the same fields, their
-// blocks compared by identity.
+// sameArticle reports whether a and b have the same fields.
 func sameArticle(a, b *timeline.Article) bool {
 	return a.Path == b.Path && a.ID == b.ID && a.Title == b.Title && a.Outlet == b.Outlet &&
-		a.Published == b.Published && idOf(a.Blocks) == idOf(b.Blocks) &&
+		a.Published == b.Published && slices.Equal(a.Blocks, b.Blocks) &&
 		slices.Equal(a.Captions, b.Captions) && a.EntryID == b.EntryID
 }
 

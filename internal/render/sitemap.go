@@ -71,3 +71,49 @@ func lastMod(d timeline.Date) string {
 	}
 	return timeline.DayOf(d.Year, d.Month, d.Day).ISO()
 }
+
+// sitemaps emits the sitemaps of the pages of jobs; or, when their URLs
+// and dates are those of the previous Render's (Options.Previous), keeps
+// its sitemap files.
+func (r *renderer) sitemaps(jobs []job) error {
+	key := r.key(func(k *keyer) uint64 {
+		h := getKeyBuf()
+		defer keyBufs.Put(h)
+		for _, j := range jobs {
+			if j.sitemap {
+				writeString(h, j.url)
+				writeString(h, j.lastMod)
+			}
+		}
+		return k.key("sitemaps", h.sum(k.seed))
+	})
+	if prev := r.previous(); prev != nil && key != 0 && !r.keys.broken && prev.sitemapKey == key {
+		r.recordSitemaps(key, prev.sitemapFiles)
+		return r.keep(prev.sitemapFiles)
+	}
+	var sitemap []SitemapURL
+	for _, j := range jobs {
+		if j.sitemap {
+			sitemap = append(sitemap, SitemapURL{Loc: absURL(r.chron.Site, j.url), LastMod: j.lastMod})
+		}
+	}
+	files, err := Sitemaps(r.chron.Site, sitemap)
+	if err != nil {
+		return err
+	}
+	names := sortedKeys(files)
+	for _, name := range names {
+		if err := r.emit(name, files[name]); err != nil {
+			return err
+		}
+	}
+	r.recordSitemaps(key, names)
+	return nil
+}
+
+// recordSitemaps notes the sitemaps' key and files in Options.Next.
+func (r *renderer) recordSitemaps(key uint64, files []string) {
+	if next := r.next(); next != nil {
+		next.sitemapKey, next.sitemapFiles = key, files
+	}
+}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -10,7 +9,7 @@ import (
 // State is what one Render leaves for the next Render of the same site in
 // the same process, as the preview server does after each edit: the key
 // of every page it made (see keys.go) and the cards it executed. With
-// Options.Previous, a page whose key is unchanged is not rendered again
+// Reuse.Last, a page whose key is unchanged is not rendered again
 // but kept where the previous Render's files are, and a card whose entry
 // is unchanged is not executed again; so one edited article costs its
 // pages, its neighbours' and the listings and exports it is on.
@@ -38,12 +37,12 @@ type State struct {
 	articles []articleKeys
 	// exports holds each entry's bytes in the JSON exports, by export.
 	exports map[string]*memoRun
-	// base is the Render's renderer, for RenderBodies: its chronology,
+	// base is the Render's renderer, for a later Render of bodies (Reuse.Bodies): its chronology,
 	// links and templates.
 	base *renderer
 }
 
-// NewState returns an empty State, for Options.Next.
+// NewState returns an empty State, for Reuse.Next.
 func NewState() *State {
 	return &State{cards: map[uint64]*card{}, exports: map[string]*memoRun{}}
 }
@@ -64,7 +63,7 @@ type articleKeys struct {
 // Render: it was made then with the same key. A page is mostly found
 // where it was in the previous Render's order of jobs; else by its path.
 func (r *renderer) kept(j *job) bool {
-	prev := r.opts.Previous
+	prev := r.previous()
 	if prev == nil || j.key == 0 || r.keys == nil || r.keys.broken {
 		return false
 	}
@@ -81,14 +80,6 @@ func (r *renderer) kept(j *job) bool {
 	return ok && old == j.key
 }
 
-// keep passes the kept pages to Options.Keep.
-func (r *renderer) keep(paths []string) error {
-	if r.opts.Keep == nil {
-		return fmt.Errorf("render: page %s kept without Options.Keep", paths[0])
-	}
-	return r.opts.Keep(paths)
-}
-
 // record numbers jobs, which must be every job of the Render, and notes
 // their paths and keys in Options.Next.
 func (r *renderer) record(jobs ...[]job) {
@@ -99,7 +90,7 @@ func (r *renderer) record(jobs ...[]job) {
 			n++
 		}
 	}
-	next := r.opts.Next
+	next := r.next()
 	if next == nil {
 		return
 	}

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -65,8 +64,34 @@ func NewLinks(chron *timeline.Chronology) *Links {
 		phaseOf:  map[*timeline.Entry]*Term{},
 		peopleOf: map[*timeline.Entry][]*Term{},
 	}
-	for i := range chron.People {
-		p := &chron.People[i]
+	l.addPeople(chron.People)
+	for i := range chron.Site.Phases {
+		ph := &chron.Site.Phases[i]
+		l.Phases.add(ph.ID, &Term{ID: ph.ID, Name: ph.Name, URL: PhaseURL(ph.ID), Description: ph.Description, Phase: ph})
+	}
+	// What filing an entry needs of the entry alone is worked out first,
+	// on every core; filing is then a matter of lookups, in order.
+	filings := make([]filing, len(chron.Entries))
+	parallel.For(0, len(chron.Entries), func(i int) {
+		filings[i] = fileEntry(&chron.Site, chron.Entries[i])
+	})
+	filed := map[*Term]bool{}
+	for i, e := range chron.Entries {
+		l.file(e, &filings[i], filed)
+	}
+	for _, t := range l.People.Terms {
+		t.SpokeWith = l.spokeWith(t)
+	}
+	l.filed = true
+	sortTerms(l.People.Terms)
+	sortTerms(l.Tags.Terms)
+	return l
+}
+
+// addPeople makes a term for each person, found by any of their names.
+func (l *Links) addPeople(people []timeline.Person) {
+	for i := range people {
+		p := &people[i]
 		id := p.ID
 		if id == "" {
 			id = Slug(p.Name)
@@ -78,66 +103,56 @@ func NewLinks(chron *timeline.Chronology) *Links {
 			}
 		}
 	}
-	for i := range chron.Site.Phases {
-		ph := &chron.Site.Phases[i]
-		l.Phases.add(ph.ID, &Term{ID: ph.ID, Name: ph.Name, URL: PhaseURL(ph.ID), Description: ph.Description, Phase: ph})
+}
+
+// fileEntry works out what e is filed under, as far as e alone tells.
+func fileEntry(site *timeline.Site, e *timeline.Entry) filing {
+	var f filing
+	f.people, f.peopleKeys = entryPeopleKeys(e)
+	f.tagKeys = make([]string, len(e.Tags))
+	for j, tag := range e.Tags {
+		f.tagKeys[j] = nameKey(tag)
 	}
-	// What filing an entry needs of the entry alone is worked out first,
-	// on every core; filing is then a matter of lookups, in order.
-	filings := make([]filing, len(chron.Entries))
-	parallel.For(0, len(chron.Entries), func(i int) {
-		e, f := chron.Entries[i], &filings[i]
-		f.people, f.peopleKeys = entryPeopleKeys(e)
-		f.tagKeys = make([]string, len(e.Tags))
-		for j, tag := range e.Tags {
-			f.tagKeys[j] = nameKey(tag)
+	f.month, f.monthName = monthOf(e.Date)
+	f.phase = phaseFor(site, e.Date)
+	return f
+}
+
+// file files e under its people, tags, month and phase, in the order of
+// the chronology; filed holds the people already listed.
+func (l *Links) file(e *timeline.Entry, f *filing, filed map[*Term]bool) {
+	var terms []*Term
+	for j, name := range f.people {
+		if t := l.personTermOf(name, f.peopleKeys[j]); !containsTerm(terms, t) {
+			terms = append(terms, t)
 		}
-		f.month, f.monthName = monthOf(e.Date)
-		f.phase = phaseFor(&chron.Site, e.Date)
-	})
-	filed := map[*Term]bool{}
-	for i, e := range chron.Entries {
-		f := &filings[i]
-		var terms []*Term
-		for j, name := range f.people {
-			if t := l.personTermOf(name, f.peopleKeys[j]); !containsTerm(terms, t) {
-				terms = append(terms, t)
-			}
-		}
-		l.peopleOf[e] = terms
-		for _, t := range terms {
-			if !filed[t] {
-				filed[t] = true
-				l.People.Terms = append(l.People.Terms, t)
-			}
-			t.Entries = append(t.Entries, e)
-		}
-		for j, tag := range e.Tags {
-			t := l.Tags.byKey[f.tagKeys[j]]
-			if t == nil {
-				id := Slug(tag)
-				t = &Term{ID: id, Name: tag, URL: TagURL(id)}
-				l.Tags.add(tag, t)
-			}
-			t.Entries = append(t.Entries, e)
-		}
-		m := l.Months.byKey[f.month]
-		if m == nil {
-			m = &Term{ID: f.month, Name: f.monthName, URL: MonthURL(f.month)}
-			l.Months.add(f.month, m)
-		}
-		m.Entries = append(m.Entries, e)
-		ph := l.phaseTerm(f.phase)
-		ph.Entries = append(ph.Entries, e)
-		l.phaseOf[e] = ph
 	}
-	for _, t := range l.People.Terms {
-		t.SpokeWith = l.spokeWith(t)
+	l.peopleOf[e] = terms
+	for _, t := range terms {
+		if !filed[t] {
+			filed[t] = true
+			l.People.Terms = append(l.People.Terms, t)
+		}
+		t.Entries = append(t.Entries, e)
 	}
-	l.filed = true
-	sortTerms(l.People.Terms)
-	sortTerms(l.Tags.Terms)
-	return l
+	for j, tag := range e.Tags {
+		t := l.Tags.byKey[f.tagKeys[j]]
+		if t == nil {
+			id := Slug(tag)
+			t = &Term{ID: id, Name: tag, URL: TagURL(id)}
+			l.Tags.add(tag, t)
+		}
+		t.Entries = append(t.Entries, e)
+	}
+	m := l.Months.byKey[f.month]
+	if m == nil {
+		m = &Term{ID: f.month, Name: f.monthName, URL: MonthURL(f.month)}
+		l.Months.add(f.month, m)
+	}
+	m.Entries = append(m.Entries, e)
+	ph := l.phaseTerm(f.phase)
+	ph.Entries = append(ph.Entries, e)
+	l.phaseOf[e] = ph
 }
 
 // filing is what NewLinks files an entry under, as far as the entry
@@ -206,7 +221,7 @@ func (l *Links) spokeWith(person *Term) []*Term {
 	var others []*Term
 	byID := map[string]*Term{}
 	for _, e := range person.Entries {
-		if !merge.ContactKinds[e.Kind] || !l.hasParticipant(e, person) {
+		if !timeline.IsContact(e.Kind) || !l.hasParticipant(e, person) {
 			continue
 		}
 		for _, name := range e.Participants {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -62,7 +61,7 @@ func rootOf(url string) string {
 // Slug turns a name into a URL-safe id. Names without a single ASCII
 // letter or digit ("Шойгу") get a short stable hash instead of nothing.
 func Slug(name string) string {
-	if s := content.Slugify(name); s != "" {
+	if s := timeline.Slugify(name); s != "" {
 		return s
 	}
 	h := fnv.New32a()

@@ -174,19 +174,16 @@ func textTokens(src string) []textToken {
 const lookAhead = 256
 
 // locate returns where a text node starts in the page: the offset of
-// the first run of text, at or after the last one matched, that holds
-// the same text; or the last offset matched when none nearby does.
+// the first run of text, after the last one matched, that holds the
+// same text; or the last offset matched when none nearby does.
 func (r *reader) locate(data string) int {
 	for i := r.cursor; i < len(r.tokens) && i < r.cursor+lookAhead; i++ {
 		if r.tokens[i].text == data {
-			r.cursor = i
-			return r.tokens[i].offset
+			r.cursor, r.located = i+1, r.tokens[i].offset
+			break
 		}
 	}
-	if r.cursor < len(r.tokens) {
-		return r.tokens[r.cursor].offset
-	}
-	return 0
+	return r.located
 }
 
 // dropSoftBoilerplate leaves out the blocks in elements whose class, id

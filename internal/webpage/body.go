@@ -40,6 +40,7 @@ var boilerplateWords = map[string]bool{
 	"trending": true, "popular": true, "outbrain": true, "taboola": true, "paywall": true, "byline": true,
 	"tags": true, "author-bio": true, "bio": true, "pagination": true, "pager": true, "toolbar": true,
 	"complementary": true, "contentinfo": true, "search": true, "skip": true, "hidden": true,
+	"teaser": true, "teasers": true,
 }
 
 // strictWords are the boilerplate words of blocks that never hold the
@@ -74,7 +75,7 @@ func boilerplateName(n *html.Node, words map[string]bool) bool {
 		return false
 	}
 	for _, key := range []string{"class", "id", "role"} {
-		names := strings.FieldsFunc(strings.ToLower(attr(n, key)), isNameSeparator)
+		names := nameWords(attr(n, key))
 		for i, w := range names {
 			if words[w] && (i == 0 || !stateWords[names[i-1]]) {
 				return true
@@ -89,6 +90,25 @@ func boilerplateName(n *html.Node, words map[string]bool) bool {
 var stateWords = map[string]bool{
 	"no": true, "has": true, "with": true, "hide": true, "show": true, "without": true,
 	"enable": true, "enabled": true, "disable": true, "disabled": true, "is": true,
+}
+
+// nameWords splits a class, id or role into lower-case words, at
+// separators and where camel case starts a word ("teaserContentWrap").
+func nameWords(name string) []string {
+	var b strings.Builder
+	prevLower := false
+	for _, c := range name {
+		upper := 'A' <= c && c <= 'Z'
+		if upper && prevLower {
+			b.WriteByte(' ')
+		}
+		if upper {
+			c += 'a' - 'A'
+		}
+		b.WriteRune(c)
+		prevLower = 'a' <= c && c <= 'z' && !upper
+	}
+	return strings.FieldsFunc(b.String(), isNameSeparator)
 }
 
 func isNameSeparator(c rune) bool {
@@ -139,9 +159,11 @@ func (r *reader) readBody() {
 	}
 	blocks = kept
 	container := chooseContainer(r.body, blocks)
+	lead := r.leadBefore(container)
 	for i := range blocks {
 		b := &blocks[i]
-		if !within(b.node, container) || b.linkText*2 >= len(b.text) {
+		inArticle := within(b.node, container) || lead(b)
+		if !inArticle || b.linkText*2 >= len(b.text) || callToAction(b.text) {
 			continue
 		}
 		block := timeline.Block{Kind: timeline.Paragraph, Text: b.text, Offset: b.offset}
@@ -156,6 +178,48 @@ func (r *reader) readBody() {
 		}
 		r.blocks = append(r.blocks, block)
 	}
+}
+
+// leadBefore returns a test for the prose between the headline and the
+// article's container: a standfirst or lede the page sets apart.
+func (r *reader) leadBefore(container *html.Node) func(*textBlock) bool {
+	if r.titleNode == nil || within(r.titleNode, container) {
+		return func(*textBlock) bool { return false }
+	}
+	order := map[*html.Node]int{}
+	i := 0
+	for n := r.body; n != nil; n = next(n, r.body, false) {
+		order[n] = i
+		i++
+	}
+	after, before := order[r.titleNode], order[container]
+	return func(b *textBlock) bool {
+		at := order[b.node]
+		return b.good() && after < at && at < before
+	}
+}
+
+// callToActionWords are the words of a short block that addresses the
+// reader instead of reporting: a subscription, app or newsletter prompt,
+// an advertiser's note, an author's "follow me".
+var callToActionWords = []string{
+	"subscribe", "subscriber", "sign up", "log in", "download the", "download our", "follow us",
+	"keep up with me", "follow me", "contact us", "advertise with", "click here", "newsletter",
+}
+
+// callToAction reports whether a block of at most 40 words addresses
+// the reader with one of callToActionWords.
+func callToAction(text string) bool {
+	if len(text) > 400 || strings.Count(text, " ") >= 40 {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range callToActionWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherArticles returns the parts of the page that hold another

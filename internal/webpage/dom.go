@@ -30,10 +30,11 @@ type reader struct {
 	titleNode           *html.Node
 	url, outlet, author string
 	blocks, captions    []timeline.Block
-	// tokens are the page's runs of text, and cursor the index of the
-	// last one a block was found at (see locate).
-	tokens []textToken
-	cursor int
+	// tokens are the page's runs of text, cursor the index of the one
+	// after the last a block was found at, and located its offset (see
+	// locate).
+	tokens          []textToken
+	cursor, located int
 }
 
 // dated is a publication date candidate: the day, the original string

@@ -40,17 +40,17 @@ var publishedNames = map[string]bool{
 	"originalpublicationdate": true, "datepublished": true, "date_published": true, "displaydate": true,
 	"article:published_time": true, "og:published_time": true, "cxenseparse:recs:publishtime": true,
 	"release_date": true, "pub_date": true, "article.created": true, "publish-time": true,
+	"pdate": true, "ptime": true, "publication-time": true, "date.published": true, "dc.date.available": true,
 }
 
-// readMeta reads the head's meta tags, the JSON-LD, the header's <time>
-// and the canonical URL.
+// readMeta reads the head's meta tags, the JSON-LD, itemprop
+// datePublished and the canonical URL.
 func (r *reader) readMeta() {
 	r.readJSONLD()
 	for _, m := range r.metas {
 		r.readMetaTag(m)
 	}
 	r.readItemprop()
-	r.readHeaderTime()
 	r.readURL()
 	if r.outlet == "" {
 		r.outlet = r.siteName
@@ -61,7 +61,6 @@ func (r *reader) readMeta() {
 	for _, t := range r.times {
 		r.noteStamp(attr(t, "datetime"))
 	}
-	r.localize()
 }
 
 // noted is a timestamp the page holds, kept to find the publication
@@ -168,14 +167,15 @@ func (r *reader) readParselyPage(content string) {
 	}
 }
 
-// readItemprop reads itemprop="datePublished" wherever it is: a meta's
-// content, a time's datetime, or the element's text.
+// readItemprop reads the first itemprop="datePublished" outside
+// boilerplate (a related story's teaser has its own): a meta's content,
+// a time's datetime, or the element's text.
 func (r *reader) readItemprop() {
 	if r.published.found && r.published.rank <= rankItemprop || r.body == nil {
 		return
 	}
 	for n := r.doc; n != nil; n = next(n, r.doc, false) {
-		if n.Type != html.ElementNode || !strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+		if n.Type != html.ElementNode || !strings.EqualFold(attr(n, "itemprop"), "datePublished") || inTeasers(n) {
 			continue
 		}
 		for _, v := range []string{attr(n, "content"), attr(n, "datetime"), visibleText(n)} {
@@ -188,9 +188,32 @@ func (r *reader) readItemprop() {
 	}
 }
 
+// teaserWords name the lists of other stories a page shows.
+var teaserWords = []string{"related", "recommended", "trending", "popular", "recirculation", "more-stories", "latest"}
+
+// inTeasers reports whether n sits in a nav, an aside, a footer or a
+// list of other stories, whose dates are theirs, not the page's.
+func inTeasers(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Nav, atom.Aside, atom.Footer:
+			return true
+		}
+		names := strings.ToLower(attr(p, "class") + " " + attr(p, "id"))
+		for _, w := range teaserWords {
+			if strings.Contains(names, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readHeaderTime reads the first <time datetime> in the article's
-// header: a header that holds the headline (h1) or sits in an <article>,
-// or a time marked pubdate. A time marked as an update is skipped.
+// header: a header that holds the headline's h1 or sits in an
+// <article>, or a time marked pubdate; never the site's header, whose
+// time is often the day the page was saved. A time marked as an update
+// is skipped.
 func (r *reader) readHeaderTime() {
 	for _, t := range r.times {
 		dt := attr(t, "datetime")
@@ -199,7 +222,7 @@ func (r *reader) readHeaderTime() {
 			continue
 		}
 		_, marked := hasAttr(t, "pubdate")
-		if marked || inArticleHeader(t) {
+		if marked || r.inArticleHeader(t) {
 			r.offerString(dt, "<time datetime> in the article's header", rankHeaderTime)
 			return
 		}
@@ -217,19 +240,14 @@ func hasAttr(n *html.Node, key string) (string, bool) {
 }
 
 // inArticleHeader reports whether n sits in a <header> that is inside an
-// <article> or holds an h1.
-func inArticleHeader(n *html.Node) bool {
+// <article> or holds the headline's h1.
+func (r *reader) inArticleHeader(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.DataAtom != atom.Header {
 			continue
 		}
-		if inside(p, atom.Article) {
+		if inside(p, atom.Article) || r.titleNode != nil && within(r.titleNode, p) {
 			return true
-		}
-		for c := p; c != nil; c = next(c, p, false) {
-			if c.DataAtom == atom.H1 {
-				return true
-			}
 		}
 	}
 	return false

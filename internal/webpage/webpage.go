@@ -66,10 +66,11 @@ func Read(data []byte) (*Page, error) {
 	r.readMeta()
 	r.readTitle()
 	r.readBody()
+	r.readHeaderTime()
 	if !r.published.found || r.published.rank > rankHeadText {
 		r.readHeadDate()
-		r.localize()
 	}
+	r.localize()
 	return r.page(), nil
 }
 

@@ -43,7 +43,7 @@ func TestReadArticle(t *testing.T) {
 			t.Errorf("body lacks %q:\n%s", want, text)
 		}
 	}
-	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6"} {
+	for _, unwanted := range []string{"cookies", "Local", "Share on", "newsletter", "petition", "delighted", "Copyright", "By Ada", "December 6", "Watch:", "Subscribe now"} {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("body holds boilerplate %q:\n%s", unwanted, text)
 		}
@@ -58,6 +58,36 @@ func page(head, body string) string {
 	return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>"
 }
 
+func TestStandfirst(t *testing.T) {
+	prose := strings.Repeat("The story goes on with a sentence of plain reporting. ", 3)
+	p, err := Read([]byte(page(`<meta property="og:title" content="Story">`,
+		`<h1>Story</h1><p class="intro">A standfirst set apart from the story, summing it up in a sentence or two for the reader in a hurry.</p><div class="body"><p>`+prose+`</p><p>`+prose+`</p></div><div class="more"><p>A teaser for another story that is long enough to count as prose, placed after the article.</p></div>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Blocks) != 3 || !strings.HasPrefix(p.Blocks[0].Text, "A standfirst") {
+		t.Errorf("blocks %+v, want the standfirst and the two paragraphs", p.Blocks)
+	}
+	if len(p.Blocks) == 3 && p.Blocks[1].Offset == p.Blocks[2].Offset {
+		t.Errorf("two paragraphs of the same text at one offset: %+v", p.Blocks)
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"teaserContentWrap", []string{"teaser", "content", "wrap"}},
+		{"no-share post_96", []string{"no", "share", "post", "96"}},
+		{"SIDEBAR", []string{"sidebar"}},
+	} {
+		if got := nameWords(tc.name); strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("nameWords(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestPublishedRules(t *testing.T) {
 	for _, tc := range []struct {
 		name, page, want, rule string
@@ -70,6 +100,10 @@ func TestPublishedRules(t *testing.T) {
 		{"itemprop", page("", `<span itemprop="datePublished" content="2018-02-03">Feb 3</span>`), "2018-02-03", "itemprop datePublished"},
 		{"time in the article header", page("", `<article><header><h1>Title</h1><time datetime="2017-09-10T08:00:00Z">Sept 10</time></header></article>`), "2017-09-10", "<time datetime> in the article's header"},
 		{"site header's time is today, not publication", page("", `<header><time datetime="2026-12-06">today</time></header><h2>x</h2>`), "", ""},
+		{"site header with a logo h1", page(`<meta property="og:title" content="Story">`, `<header><h1>Example News</h1><time datetime="2026-12-06">today</time></header><main><h1>Story</h1></main>`), "", ""},
+		{"a teaser's itemprop is not the page's", page("", `<aside class="x"><span itemprop="datePublished" content="2018-01-01">Jan 1</span></aside><div class="related-posts"><time itemprop="datePublished" datetime="2018-01-02"></time></div>`), "", ""},
+		{"date beside the headline", page("", `<div class="post"><span class="stamp">Posted on Thursday, May 30, 2019</span><h1>Story</h1><p>Text.</p></div>`), "2019-05-30", "date beside the headline"},
+		{"the headline's neighbour marked as an update", page("", `<h1>Story</h1><div class="updated-at">May 31, 2019</div>`), "", ""},
 		{"url path", page(`<link rel="canonical" href="https://x.example/news/2022/05/13/story-name">`, ""), "2022-05-13", "canonical URL"},
 		{"url path, one segment", page(`<link rel="canonical" href="https://x.example/2022-05-13-story-name">`, ""), "2022-05-13", "canonical URL"},
 		{"modified only", page(`<meta property="article:modified_time" content="2021-03-04T10:00:00Z"><meta name="last-modified" content="2021-03-04">`, ""), "", ""},
@@ -104,6 +138,9 @@ func TestTitleSiteName(t *testing.T) {
 		{"suffix not the outlet stays", page(`<meta property="og:site_name" content="Reuters"><meta property="og:title" content="Ukraine - the talks resume">`, ""), "Ukraine - the talks resume"},
 		{"h1 agreeing with the metadata", page(`<meta property="og:title" content="Talks   resume">`, `<header><h1>Site</h1></header><h1>Talks resume</h1>`), "Talks resume"},
 		{"h1 alone", page("", `<h1>Talks resume</h1>`), "Talks resume"},
+		{"site name then a date", page(`<link rel="canonical" href="https://www.dw.com/en/x"><meta property="og:title" content="Talks resume | DW | 19.01.2020">`, ""), "Talks resume"},
+		{"logo h1 repeats the title's site part", page(`<title>Talks resume | The Tribune</title>`, `<h1>The Tribune</h1>`), "Talks resume"},
+		{"byline after the h1's headline", page(`<meta property="og:title" content="Talks resume in the capital after a long pause">`, `<h1>Talks resume in the capital after a long pause - by A. Writer</h1>`), "Talks resume in the capital after a long pause"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := Read([]byte(tc.page))

@@ -29,7 +29,7 @@ func parseManifest(data []byte) map[string]fileSum {
 		}
 		var d digest
 		if n, err := hex.Decode(d[:], []byte(sum)); ok && err == nil && n == len(d) {
-			m[p] = fileSum{sha: d, line: -1}
+			m[p] = fileSum{sha: d, shaOffset: -1}
 		}
 	}
 	return m
@@ -40,12 +40,12 @@ type digest [sha256.Size]byte
 
 // fileSum is what an Output knows of one file: its sha256; its fast hash
 // (quickSeed), to tell an unchanged file without its sha256, when the
-// Output is resumable; and the offset of its sha256 in the manifest, or
-// -1.
+// Output is resumable; and the byte offset of its sha256 in the
+// manifest, or -1.
 type fileSum struct {
-	sha   digest
-	quick uint64
-	line  int
+	sha       digest
+	quick     uint64
+	shaOffset int
 }
 
 // CleanPath checks an output path: relative, slash-separated, without
@@ -83,7 +83,7 @@ func (o *Output) manifest() []byte {
 		m := bytes.Clone(o.oldManifest)
 		for _, p := range o.staged {
 			sum := o.hashes[p]
-			hex.Encode(m[sum.line:], sum.sha[:])
+			hex.Encode(m[sum.shaOffset:], sum.sha[:])
 		}
 		o.manifestBytes = m
 		return m
@@ -111,7 +111,7 @@ func manifestOf(hashes map[string]fileSum, paths []string, lines bool) []byte {
 	for _, p := range paths {
 		sum := hashes[p]
 		if lines {
-			sum.line = b.Len()
+			sum.shaOffset = b.Len()
 			hashes[p] = sum
 		}
 		var hexSum [2 * sha256.Size]byte

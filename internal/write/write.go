@@ -72,9 +72,6 @@ type Output struct {
 	mu sync.Mutex
 	// hashes holds the files of this build.
 	hashes map[string]fileSum
-	// Release, when set, is told the bytes of each file written, once the
-	// Output no longer needs them (see Write).
-	Release func(data []byte)
 
 	// resumable is set when the files' fast hashes and the manifest's
 	// lines are kept for the next Resume; not by Begin, which nothing
@@ -282,27 +279,22 @@ func (o *Output) spareSum(p string) spareFile {
 }
 
 // Write stages one file of the site, unless the previous build wrote the
-// same bytes there. The file is written in the background; data must not
-// change afterwards, and errors are reported by a later Write or by
-// Commit. Writing the same path twice is an error: two pages
-// would be fighting over one URL. Once the Output no longer needs data —
-// at once when it is unchanged or refused, else once written — it hands
-// it to o.Release. Write is safe for concurrent use.
+// same bytes there. The file is written in the background from a copy of
+// data, so the caller may reuse data as soon as Write returns; errors are
+// reported by a later Write or by Commit. Writing the same path twice is
+// an error: two pages would be fighting over one URL. Write is safe for
+// concurrent use.
 func (o *Output) Write(p string, data []byte) error {
-	queued, err := o.write(p, data)
-	if !queued {
-		o.release(data)
-	}
-	return err
+	return o.write(p, data)
 }
 
 // write does Write's work, and reports whether data went to the writers.
 
-// write does Write's work, and reports whether data went to the writers.
-func (o *Output) write(p string, data []byte) (queued bool, err error) {
+// write does Write's work.
+func (o *Output) write(p string, data []byte) error {
 	clean, err := CleanPath(p)
 	if err != nil {
-		return false, err
+		return err
 	}
 	var quick uint64
 	if o.resumable {
@@ -315,15 +307,15 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 	o.mu.Lock()
 	if _, dup := o.hashes[clean]; dup {
 		o.mu.Unlock()
-		return false, fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
+		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
 	}
 	old, had := o.old[clean]
-	line := -1
+	shaOffset := -1
 	if had {
 		o.claimed++
-		line = old.line
+		shaOffset = old.shaOffset
 	}
-	o.hashes[clean] = fileSum{sha: hash, quick: quick, line: line}
+	o.hashes[clean] = fileSum{sha: hash, quick: quick, shaOffset: shaOffset}
 	changed := o.fresh || !had || old.sha != hash
 	if changed {
 		o.staged = append(o.staged, clean)
@@ -338,14 +330,16 @@ func (o *Output) write(p string, data []byte) (queued bool, err error) {
 	}
 	o.mu.Unlock()
 	if !needed {
-		return false, nil
+		return nil
 	}
 	o.startWriters()
 	if err := o.firstErr(); err != nil {
-		return false, err
+		return err
 	}
-	o.pending <- pendingFile{path: clean, data: data}
-	return true, nil
+	buf := fileBuffers.Get().(*[]byte)
+	*buf = append((*buf)[:0], data...)
+	o.pending <- pendingFile{path: clean, data: buf}
+	return nil
 }
 
 // knownHash returns the sha256 the previous build recorded for the file
@@ -407,13 +401,6 @@ func (o *Output) KeepRest() {
 	o.hashes, o.claimed = rest, len(o.old)
 }
 
-// release hands data to o.Release, if set.
-func (o *Output) release(data []byte) {
-	if o.Release != nil {
-		o.Release(data)
-	}
-}
-
 // Committed returns the site as this Output committed it, for Resume;
 // nil before a successful Commit.
 func (o *Output) Committed() *Committed {
@@ -427,11 +414,17 @@ func (o *Output) Committed() *Committed {
 // the cores rendering while files are written.
 const writers = 16
 
-// pendingFile is a file handed to the writers.
+// pendingFile is a file handed to the writers: a copy of its bytes, in a
+// buffer of fileBuffers that the writer hands back once it is written.
 type pendingFile struct {
 	path string
-	data []byte
+	data *[]byte
 }
+
+// fileBuffers holds the buffers of the files waiting for the writers: a
+// build's files pass through a few dozen of them rather than each
+// allocating its own.
+var fileBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // startWriters starts the writer goroutines, once.
 func (o *Output) startWriters() {
@@ -445,7 +438,7 @@ func (o *Output) startWriters() {
 					if err := o.stage(f); err != nil {
 						o.setErr(err)
 					}
-					o.release(f.data)
+					fileBuffers.Put(f.data)
 				}
 			}()
 		}
@@ -457,7 +450,7 @@ func (o *Output) stage(f pendingFile) error {
 	if err := o.markDirty(); err != nil {
 		return err
 	}
-	return o.spare.create(f.path, f.data)
+	return o.spare.create(f.path, *f.data)
 }
 
 // wait lets the writers finish every file handed to them and returns the

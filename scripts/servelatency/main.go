@@ -27,7 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/timeline"
 )
 
 func main() {
@@ -73,7 +73,7 @@ func run(gen, contentDir, out, addr string, edits int, change func([]byte, strin
 		return err
 	}
 	defer os.WriteFile(article, original, 0o644)
-	page := filepath.Join(out, "articles", content.ArticleSlug("articles/"+filepath.Base(article)), "index.html")
+	page := filepath.Join(out, "articles", timeline.ArticleSlug("articles/"+filepath.Base(article)), "index.html")
 
 	cmd := exec.Command(gen, "serve", "-timings", "-content", contentDir, "-out", out, "-addr", addr)
 	stdout, err := cmd.StdoutPipe()
