@@ -7,12 +7,13 @@ import (
 
 // Candidate pairs come from blocking on the date and locality-sensitive
 // hashing of the words, never from comparing every pair: for each of
-// minhashBands hash functions, a report falls in the bucket of its word
-// that hashes lowest (its MinHash); two reports are a candidate pair
-// when they share a bucket and are dated within a day of each other. Two
-// reports whose word sets overlap by a share s fall in one bucket for one
-// function with probability s, so in at least one of the bands with
-// 1-(1-s)^minhashBands: 0.96 for s = 0.15.
+// minhashBands hash functions, a report falls in the bucket of its
+// signature word (its rarest, see signature) that hashes lowest (its
+// MinHash); two reports are a candidate pair when they share a bucket and
+// are dated within a day of each other. Two reports whose signatures
+// overlap by a share s fall in one bucket for one function with
+// probability s, so in at least one of the bands with 1-(1-s)^minhashBands:
+// 0.96 for s = 0.15.
 const minhashBands = 20
 
 // bucketWindow bounds how many reports after one in its bucket and day
@@ -39,14 +40,12 @@ func candidatePairs(reports []report) [][2]int32 {
 		seed := mix(uint64(band) + 0x9e3779b97f4a7c15)
 		for i := range reports {
 			r := &reports[i]
-			if r.day == noDay || r.separate || len(r.words.words)+len(r.nameWords.words) == 0 {
+			if r.day == noDay || r.separate || len(r.signature) == 0 {
 				continue
 			}
 			lowest := ^uint64(0)
-			for _, v := range []*vector{&r.words, &r.nameWords} {
-				for _, w := range v.words {
-					lowest = min(lowest, mix(w^seed))
-				}
+			for _, w := range r.signature {
+				lowest = min(lowest, mix(w^seed))
 			}
 			in = append(in, bucketed{bucket: lowest, day: r.day, report: int32(i)})
 		}
@@ -60,7 +59,15 @@ func candidatePairs(reports []report) [][2]int32 {
 			return cmp.Compare(a.report, b.report)
 		})
 		pairs = appendBucketPairs(pairs, in)
+		if band%4 == 3 {
+			pairs = sortedPairs(pairs)
+		}
 	}
+	return sortedPairs(pairs)
+}
+
+// sortedPairs sorts pairs and drops repeats, in place.
+func sortedPairs(pairs [][2]int32) [][2]int32 {
 	slices.SortFunc(pairs, func(a, b [2]int32) int {
 		if c := cmp.Compare(a[0], b[0]); c != 0 {
 			return c

@@ -21,9 +21,28 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string) {
 		}
 	}
 	parallel.For(0, len(reports), func(i int) {
-		reports[i].words.weigh(df, len(reports))
-		reports[i].nameWords.weigh(df, len(reports))
+		r := &reports[i]
+		r.words.weigh(df, len(reports))
+		r.nameWords.weigh(df, len(reports))
+		r.signature = signature(df, r.words.words, r.nameWords.words)
 	})
+}
+
+// signatureWords is how many of a report's rarest words candidate pairs
+// are found by: two reports of one event share their rare words (names,
+// numbers in words, what happened), and words that many reports use make
+// buckets that hold half a day's reports.
+const signatureWords = 20
+
+// signature returns the signatureWords rarest of the words of the lists,
+// rarest first, ties by hash.
+func signature(df map[uint64]int32, lists ...[]uint64) []uint64 {
+	var all []uint64
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	slices.SortFunc(all, func(a, b uint64) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
+	return slices.Clip(all[:min(len(all), signatureWords)])
 }
 
 // mergeGroup makes one entry of the reports of one event, m in index

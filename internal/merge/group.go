@@ -53,7 +53,7 @@ func (g *groups) union(a, b int32, check bool) bool {
 		return false
 	}
 	lo, hi := min(g.min[ra], g.min[rb]), max(g.max[ra], g.max[rb])
-	if check && ((g.editor[ra] && g.editor[rb]) || hi-lo > 1) {
+	if check && ((g.editor[ra] && g.editor[rb]) || hi-lo > 1 || !g.rootsAgree(a, b, ra, rb)) {
 		return false
 	}
 	if rb < ra {
@@ -63,6 +63,18 @@ func (g *groups) union(a, b int32, check bool) bool {
 	g.min[ra], g.max[ra] = lo, hi
 	g.editor[ra] = g.editor[ra] || g.editor[rb]
 	return true
+}
+
+// rootsAgree reports whether the first reports of the groups of a and b,
+// ra and rb, tell one event too, when they are not a and b themselves:
+// a group grows only by reports like its first, not by a chain of reports
+// each like the one before.
+func (g *groups) rootsAgree(a, b, ra, rb int32) bool {
+	if ra == a && rb == b || ra == b && rb == a {
+		return true
+	}
+	lo, hi := min(ra, rb), max(ra, rb)
+	return compare(g.reports, lo, hi).joined
 }
 
 // joinEvents joins the reports an annotation's event: sends to the
@@ -104,7 +116,7 @@ func (g *groups) joinSimilar(workers int) {
 		if g.union(p.a, p.b, true) {
 			g.joined = append(g.joined, p)
 		} else if g.root(p.a) != g.root(p.b) {
-			p.joined, p.near, p.refused = false, true, "their groups would span more than two days or hold two editors' entries"
+			p.joined, p.near, p.refused = false, true, "their groups' first reports differ, or the groups would span more than two days or hold two editors' entries"
 			g.near = append(g.near, p)
 		}
 	}

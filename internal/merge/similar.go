@@ -34,9 +34,16 @@ type report struct {
 	words, nameWords vector
 	// text are the shingles of its lede, to find copies of one text.
 	text []uint64
+	// signature are its rarest words (signatureWords), which candidate
+	// pairs are found by.
+	signature []uint64
 	// names are the people and places its headline and lede name, and
-	// its dateline, lowercased, sorted, for gen check's reasons.
+	// its dateline, sorted whatever their case (compareFold), for gen
+	// check's reasons.
 	names []string
+	// people are the people of people.yaml among them, lowercased,
+	// sorted.
+	people []string
 	// check is what checker.inspect found in an article's entry.
 	check *entryCheck
 }
@@ -67,21 +74,26 @@ func (r *report) describe(dateline string) {
 	r.day = dayNumber(e.Date)
 	all, capitalized := contentWords(e.Title, e.Summary)
 	names := capitalized
-	for _, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
+	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
 		for _, n := range list {
 			words, _ := contentWords(n, "")
-			if !subset(words, all) && n != dateline {
+			if !overlaps(words, all) && n != dateline {
 				continue // named in the body only
 			}
 			names = append(names, words...)
-			if n = strings.ToLower(strings.TrimSpace(n)); n != "" {
+			if n = strings.TrimSpace(n); n != "" {
 				r.names = append(r.names, n)
+				if k < 2 {
+					r.people = append(r.people, strings.ToLower(n))
+				}
 			}
 		}
 	}
 	slices.Sort(names)
-	slices.Sort(r.names)
-	r.names = slices.Compact(r.names)
+	slices.SortFunc(r.names, compareFold)
+	r.names = slices.CompactFunc(r.names, strings.EqualFold)
+	slices.Sort(r.people)
+	r.people = slices.Compact(r.people)
 	r.nameWords.words = slices.Compact(names)
 	r.words.words = without(all, r.nameWords.words)
 	lede := e.Summary
@@ -91,14 +103,14 @@ func (r *report) describe(dateline string) {
 	r.text = shingles(lede)
 }
 
-// subset reports whether every word of sorted set a is in sorted set b.
-func subset(a, b []uint64) bool {
+// overlaps reports whether sorted sets a and b share a word.
+func overlaps(a, b []uint64) bool {
 	for _, w := range a {
-		if _, found := slices.BinarySearch(b, w); !found {
-			return false
+		if _, found := slices.BinarySearch(b, w); found {
+			return true
 		}
 	}
-	return len(a) > 0
+	return false
 }
 
 // without returns the words of sorted set a that sorted set b lacks, in
@@ -143,16 +155,29 @@ func cosine(a, b *vector) float64 {
 	return dot / (a.norm * b.norm)
 }
 
-// sharedNames returns the names a and b both name.
+// sharedNames returns the names a and b both name, as a writes them.
 func sharedNames(a, b *report) []string {
 	var shared []string
 	for _, n := range a.names {
-		if _, found := slices.BinarySearch(b.names, n); found {
+		if _, found := slices.BinarySearchFunc(b.names, n, compareFold); found {
 			shared = append(shared, n)
 		}
 	}
 	return shared
 }
+
+// shareAny reports whether sorted lists a and b have an item in common.
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		if _, found := slices.BinarySearch(b, x); found {
+			return true
+		}
+	}
+	return false
+}
+
+// compareFold orders names whatever their case.
+func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }
 
 // The rule (see docs/merging.md). Two reports dated on the same day
 // tell one event when their texts are copies (copyThreshold), or when
@@ -162,9 +187,13 @@ func sharedNames(a, b *report) []string {
 // compared apart from the wording, and shared names alone never join two
 // reports. Reports dated a day apart need dayApartScore and
 // dayApartWording: a report dated the day after is more often a new
-// turn of the story. Pairs within nearMiss of the score are near misses.
+// turn of the story. Two reports that both give names, and whose names
+// agree less than namesDiffer, are never joined: like wording about other
+// people is a formula, not one event. Pairs within nearMiss of the score
+// are near misses.
 const (
-	copyThreshold   = 0.5
+	copyThreshold   = 0.6
+	namesDiffer     = 0.2
 	namesFactor     = 0.5
 	sameDayScore    = 0.26
 	minWording      = 0.05
@@ -180,13 +209,15 @@ type pairing struct {
 	wording float64
 	names   float64
 	copied  float64
-	shared  []string
 	joined  bool
 	near    bool
 	// forced is set for a pair an annotation's event: joined.
 	forced bool
 	// refused says why a pair that agrees was not joined.
 	refused string
+	// differ is set when both reports give names and those hardly agree:
+	// however alike their wording, they tell of other people or places.
+	differ bool
 }
 
 // compare compares reports a and b, dated within a day of each other.
@@ -194,12 +225,13 @@ func compare(reports []report, a, b int32) pairing {
 	ra, rb := &reports[a], &reports[b]
 	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), copied: jaccard(ra.text, rb.text),
 		wording: cosine(&ra.words, &rb.words), names: cosine(&ra.nameWords, &rb.nameWords)}
-	p.shared = sharedNames(ra, rb)
 	score, wantScore, wantWording := p.score(), sameDayScore, minWording
 	if p.days > 0 {
 		wantScore, wantWording = dayApartScore, dayApartWording
 	}
-	p.joined = p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording)
+	p.differ = (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer) ||
+		(len(ra.people) > 0 && len(rb.people) > 0 && !shareAny(ra.people, rb.people))
+	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording))
 	p.near = !p.joined && score >= wantScore-nearMiss
 	return p
 }
@@ -231,13 +263,15 @@ func (p pairing) reasons(reports []report) string {
 	if p.copied >= copyThreshold {
 		parts = append(parts, fmt.Sprintf("same text %.2f", p.copied))
 	}
-	if len(p.shared) > 0 {
-		parts = append(parts, "shared names "+strings.Join(displayNames(reports, p), ", "))
+	if shared := sharedNames(&reports[p.a], &reports[p.b]); len(shared) > 0 {
+		parts = append(parts, "shared names "+strings.Join(shared, ", "))
 	}
 	parts = append(parts, fmt.Sprintf("names %.2f", p.names), fmt.Sprintf("wording %.2f", p.wording))
 	switch {
 	case p.refused != "":
 		parts = append(parts, p.refused)
+	case p.differ:
+		parts = append(parts, fmt.Sprintf("other people or places (no person in common, or names below %.2f)", namesDiffer))
 	case p.near && p.days > 0:
 		parts = append(parts, fmt.Sprintf("score %.2f (a day apart, want %.2f and wording %.2f)", p.score(), dayApartScore, dayApartWording))
 	case p.near:
@@ -246,24 +280,6 @@ func (p pairing) reasons(reports []report) string {
 		parts = append(parts, fmt.Sprintf("score %.2f", p.score()))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// displayNames returns the shared names of p as the first report writes
-// them.
-func displayNames(reports []report, p pairing) []string {
-	e := reports[p.a].entry
-	var out []string
-	for _, list := range [][]string{e.Participants, e.People, e.Places} {
-		for _, n := range list {
-			if _, found := slices.BinarySearch(p.shared, strings.ToLower(strings.TrimSpace(n))); found && !slices.Contains(out, n) {
-				out = append(out, n)
-			}
-		}
-	}
-	if len(out) < len(p.shared) {
-		return p.shared
-	}
-	return out
 }
 
 func abs32(x int32) int32 {

@@ -69,6 +69,9 @@ const (
 	axisTickY    = 84
 	axisYearY    = 98
 	axisHeight   = 104
+	// axisHeadroom keeps the tallest bar below the plot's top, so that
+	// the phases' shading shows above it.
+	axisHeadroom = 8
 	// axisMaxBins is the most bars an axis draws: at 320 px a page's
 	// 288 px axis then still gives each bar 24 px to tap.
 	axisMaxBins = 12
@@ -209,7 +212,7 @@ func (a *Axis) bin(start, end time.Time, count, i, n int) AxisBin {
 	x0, x1 := float64(i)/float64(n), float64(i+1)/float64(n)
 	b := AxisBin{X: x0, Width: x1 - x0, Count: count, TickX: (x0 + x1) / 2, TickEnd: "middle"}
 	if count > 0 {
-		full := axisBaseline - axisPlotTop
+		full := axisBaseline - axisPlotTop - axisHeadroom
 		b.H = max(3, full*count/a.Most)
 		b.Y = axisBaseline - b.H
 	}

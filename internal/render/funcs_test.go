@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +31,30 @@ func FuzzEscapedHTML(f *testing.F) {
 			t.Errorf("appendEscapedHTML(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Sergei Shoigu", "sergei-shoigu"},
+		{"Jens Stoltenberg (NATO)", "jens-stoltenberg-nato"},
+		{"Шойгу", "шойгу"},
+		{"Сергей  Шойгу", "сергей-шойгу"},
+		{"سيرغي لافروف", "سيرغي-لافروف"},
+		{"יאיר לפיד", "יאיר-לפיד"},
+		{"नरेन्द्र मोदी", "नरेन्द्र-मोदी"},
+		{"«Шойгу»\u200f", "шойгу"},
+		{"…", "n-"},
+	}
+	for _, tt := range tests {
+		got := Slug(tt.name)
+		if got != tt.want && !(tt.want == "n-" && strings.HasPrefix(got, "n-")) {
+			t.Errorf("Slug(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+		if !ValidOutputPath("people/" + got + "/index.html") {
+			t.Errorf("Slug(%q) = %q makes no valid output path", tt.name, got)
+		}
+	}
+	if long := Slug(strings.Repeat("ш", 200)); len([]rune(long)) != slugRunes {
+		t.Errorf("a long name's slug has %d runes, want %d", len([]rune(long)), slugRunes)
+	}
 }

@@ -94,7 +94,7 @@ func (r *renderer) sitemaps(jobs []job) error {
 	var sitemap []SitemapURL
 	for _, j := range jobs {
 		if j.sitemap {
-			sitemap = append(sitemap, SitemapURL{Loc: absURL(r.chron.Site, j.url), LastMod: j.lastMod})
+			sitemap = append(sitemap, SitemapURL{Loc: absURL(r.chron.Site, escapedURL(j.url)), LastMod: j.lastMod})
 		}
 	}
 	files, err := Sitemaps(r.chron.Site, sitemap)

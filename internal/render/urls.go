@@ -3,9 +3,11 @@ package render
 import (
 	"fmt"
 	"hash/fnv"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -58,15 +60,56 @@ func rootOf(url string) string {
 	return strings.Repeat("../", depth)
 }
 
-// Slug turns a name into a URL-safe id. Names without a single ASCII
-// letter or digit ("Шойгу") get a short stable hash instead of nothing.
+// Slug turns a name into a URL-safe id: the ASCII slug of a name with
+// an ASCII letter or digit ("sergei-shoigu"), else the name itself in
+// lower case, its letters, marks and digits joined by dashes ("шойгу",
+// "سيرغي-لافروف"), which pages link to percent-encoded. A name with
+// neither gets a short stable hash.
 func Slug(name string) string {
 	if s := timeline.Slugify(name); s != "" {
+		return s
+	}
+	if s := unicodeSlug(name); s != "" {
 		return s
 	}
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	return fmt.Sprintf("n-%08x", h.Sum32())
+}
+
+// slugRunes is the most runes of a slug made of a name's own letters.
+const slugRunes = 60
+
+// unicodeSlug returns the letters, marks and digits of name in lower
+// case, runs of anything else turned into single dashes, cut at
+// slugRunes.
+func unicodeSlug(name string) string {
+	var b strings.Builder
+	n, dash := 0, false
+	for _, r := range strings.ToLower(name) {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) {
+			dash = true
+			continue
+		}
+		if n == slugRunes {
+			break
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+			n++
+		}
+		b.WriteRune(r)
+		n++
+		dash = false
+	}
+	return b.String()
+}
+
+// escapedURL returns a site-relative URL with anything but ASCII
+// letters, digits and "-._~/" percent-encoded, as a link must be written
+// outside HTML (sitemaps).
+func escapedURL(rel string) string {
+	return (&url.URL{Path: rel}).EscapedPath()
 }
 
 // ValidOutputPath reports whether p is a clean, relative, slash-separated

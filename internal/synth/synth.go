@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path"
+	"slices"
 	"sort"
 	"time"
 
@@ -35,6 +36,10 @@ type Options struct {
 	Markdown int
 	// Seed chooses the corpus; the same seed gives the same files.
 	Seed uint64
+	// WireCopies, when above 1, makes one raw article in WireCopies a
+	// copy of the one before it under another outlet: the same text, as
+	// wire copy is (the last of each WireCopies articles).
+	WireCopies int
 	// Hugo also writes hugo.toml and minimal layouts, so that Hugo builds
 	// the very same Markdown files as gen. Hugo has no use for raw text
 	// articles, so it needs Articles == 0.
@@ -78,6 +83,10 @@ func Generate(fsys afero.Fs, dir string, opts Options) error {
 	raw := make([]article, opts.Articles)
 	for i := range raw {
 		s := newStory(opts.Seed, rawStream+uint64(i))
+		if opts.WireCopies > 1 && i%opts.WireCopies == opts.WireCopies-1 {
+			s = newStory(opts.Seed, rawStream+uint64(i-1))
+			s.outlet = outlets[(slices.Index(outlets, s.outlet)+1)%len(outlets)]
+		}
 		raw[i] = s.meta(fmt.Sprintf("%06d_%016x.txt", i, s.rng.Uint64()))
 		g.write(path.Join("articles", raw[i].File), s.raw())
 	}

@@ -1,0 +1,114 @@
+package merge
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/parallel"
+	"github.com/newsroom/timeline/internal/synth"
+	"github.com/spf13/afero"
+)
+
+// BenchmarkMergeScale merges synthetic corpora of 10,000 and 100,000 raw
+// articles, one in ten a wire copy of the one before it, as a build
+// does: every stage of Merge, automatic merging included. It reports the
+// entries the chronology ends with.
+func BenchmarkMergeScale(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			c, articles, err := synthCopies(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			entries := 0
+			for b.Loop() {
+				chron, _ := Merge(c, articles)
+				entries = len(chron.Entries)
+			}
+			b.ReportMetric(float64(entries), "entries")
+		})
+	}
+}
+
+// synthCopies generates, loads and extracts a synthetic corpus of n raw
+// articles, one in ten a wire copy.
+func synthCopies(n int) (*content.Content, []*extract.Article, error) {
+	fsys := afero.NewMemMapFs()
+	if err := synth.Generate(fsys, "site", synth.Options{Articles: n, Seed: 1, WireCopies: 10}); err != nil {
+		return nil, nil, err
+	}
+	c, diags := content.Load(fsys, "site/content")
+	if err := diags.Err(); err != nil {
+		return nil, nil, err
+	}
+	opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
+	articles := make([]*extract.Article, len(c.Articles))
+	errs := make([]error, len(c.Articles))
+	parallel.For(0, len(c.Articles), func(i int) {
+		data, err := content.ReadArticle(fsys, c.Dir, c.Articles[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		articles[i] = extract.Extract(c.Articles[i].Path, data, opts)
+	})
+	return c, articles, errors.Join(errs...)
+}
+
+// TestSynthWireCopies merges a synthetic corpus of 3,000 raw articles,
+// one in ten a wire copy of the one before: every copy must join its
+// original, unless an editor annotated or cited one of the two (the
+// generator's annotations date or exclude articles at random). Pairs of other articles joined are counted and logged: the
+// generator's stories are random casts on random days, told in a few
+// sentence templates, so that most of them are other events told in the
+// same formulas.
+func TestSynthWireCopies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts 3,000 articles")
+	}
+	c, articles, err := synthCopies(3000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chron, _ := Merge(c, articles)
+	entryOf := map[string]string{}
+	for _, a := range chron.Articles {
+		entryOf[a.Path] = a.EntryID
+	}
+	edited := map[string]bool{}
+	for _, ann := range c.Annotations {
+		edited[ann.Article] = true
+	}
+	for _, e := range c.Entries {
+		for _, s := range e.Sources {
+			edited[s.Article] = true
+		}
+	}
+	copies, joinedCopies, others := 0, 0, 0
+	groups := map[string]int{}
+	for i, a := range c.Articles {
+		groups[entryOf[a.Path]]++
+		if i%10 == 9 && entryOf[a.Path] != "" && !edited[a.Path] && !edited[c.Articles[i-1].Path] {
+			copies++
+			if entryOf[a.Path] == entryOf[c.Articles[i-1].Path] {
+				joinedCopies++
+			}
+		}
+	}
+	for id, n := range groups {
+		if id != "" {
+			others += n * (n - 1) / 2
+		}
+	}
+	others -= joinedCopies
+	t.Logf("%d articles, %d entries: %d of %d wire copies joined their original; %d other pairs joined", len(articles), len(chron.Entries), joinedCopies, copies, others)
+	if joinedCopies != copies {
+		t.Errorf("%d of %d wire copies joined their original (want all)", joinedCopies, copies)
+	}
+}
