@@ -9,19 +9,19 @@ import (
 // benchSitemapURLs returns the sitemap's URLs for chron as Render lists
 // them: the index, every entry and article page, and every taxonomy
 // and term page.
-func benchSitemapURLs(chron *timeline.Chronology, links *Links) []SitemapURL {
+func benchSitemapURLs(chron *timeline.Chronology, links *Links) []sitemapURL {
 	site := chron.Site
-	urls := []SitemapURL{{Loc: absURL(site, "")}}
+	urls := []sitemapURL{{Loc: absURL(site, "")}}
 	for _, e := range chron.Entries {
-		urls = append(urls, SitemapURL{Loc: absURL(site, EntryURL(e.ID)), LastMod: lastMod(e.Date)})
+		urls = append(urls, sitemapURL{Loc: absURL(site, EntryURL(e.ID)), LastMod: lastMod(e.Date)})
 	}
 	for _, a := range chron.Articles {
-		urls = append(urls, SitemapURL{Loc: absURL(site, ArticleURL(a.ID)), LastMod: lastMod(a.Published)})
+		urls = append(urls, sitemapURL{Loc: absURL(site, ArticleURL(a.ID)), LastMod: lastMod(a.Published)})
 	}
 	for _, tx := range links.Taxonomies() {
-		urls = append(urls, SitemapURL{Loc: absURL(site, tx.ID+"/")})
+		urls = append(urls, sitemapURL{Loc: absURL(site, tx.ID+"/")})
 		for _, t := range tx.Terms {
-			urls = append(urls, SitemapURL{Loc: absURL(site, t.URL)})
+			urls = append(urls, sitemapURL{Loc: absURL(site, t.URL)})
 		}
 	}
 	return urls
@@ -47,7 +47,7 @@ func benchExport(b *testing.B, make func(chron *timeline.Chronology, links *Link
 // BenchmarkTimelineJSON makes timeline.json.
 func BenchmarkTimelineJSON(b *testing.B) {
 	benchExport(b, func(chron *timeline.Chronology, _ *Links) (int, error) {
-		data, err := TimelineJSON(chron)
+		data, err := timelineJSON(chron, nil)
 		return len(data), err
 	})
 }
@@ -55,7 +55,7 @@ func BenchmarkTimelineJSON(b *testing.B) {
 // BenchmarkTimelineJS makes timelinejs.json.
 func BenchmarkTimelineJS(b *testing.B) {
 	benchExport(b, func(chron *timeline.Chronology, links *Links) (int, error) {
-		data, err := TimelineJSOf(chron, links)
+		data, err := timelineJS(chron, links, nil)
 		return len(data), err
 	})
 }
@@ -75,11 +75,11 @@ func BenchmarkSearchIndex(b *testing.B) {
 // BenchmarkFeeds makes feed.xml and feed.json.
 func BenchmarkFeeds(b *testing.B) {
 	benchExport(b, func(chron *timeline.Chronology, _ *Links) (int, error) {
-		atom, err := Atom(chron)
+		atom, err := atomOf(chron)
 		if err != nil {
 			return 0, err
 		}
-		feed, err := JSONFeedOf(chron)
+		feed, err := jsonFeedOf(chron)
 		return len(atom) + len(feed), err
 	})
 }
@@ -91,7 +91,7 @@ func BenchmarkSitemap(b *testing.B) {
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
-		files, err := Sitemaps(chron.Site, urls)
+		files, err := sitemapsOf(chron.Site, urls)
 		if err != nil {
 			b.Fatal(err)
 		}

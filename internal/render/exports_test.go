@@ -4,17 +4,17 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// These tests check that the exports, written field by field, are byte
-// for byte what encoding/json and encoding/xml make of the exported
-// types that describe them (TimelineEntry, TLEvent, SearchEntry,
-// AtomFeed, JSONFeed, SitemapURL), on chronologies whose text needs
-// every kind of escaping.
+// These tests check that the JSON exports, written field by field, are
+// byte for byte what encoding/json makes of the types that describe them
+// (timelineEntry, tlEvent, searchEntry), on chronologies whose text
+// needs every kind of escaping.
 
 // trickyChronology returns n entries of benchChronology with the tricky
 // strings in their titles, summaries, bodies, tags, people and sources,
@@ -80,46 +80,56 @@ func TestExportsMatchEncoders(t *testing.T) {
 				t.Errorf("%s: %s differs from the encoder's:\n%s", name, export, firstDiff(got, want))
 			}
 		}
-		got, err := TimelineJSON(chron)
+		got, err := timelineJSON(chron, nil)
 		check("timeline.json", got, err, wantTimelineJSON(t, chron))
-		got, err = TimelineJSOf(chron, links)
+		got, err = timelineJS(chron, links, nil)
 		check("timelinejs.json", got, err, wantTimelineJS(t, chron, links))
-		got, err = Atom(chron)
-		check("feed.xml", got, err, wantAtom(t, chron))
-		got, err = JSONFeedOf(chron)
-		check("feed.json", got, err, wantJSONFeed(t, chron))
 	}
 }
 
-// TestSitemapsMatchEncoder compares sitemaps and sitemap indexes with
-// what encoding/xml makes of them.
-func TestSitemapsMatchEncoder(t *testing.T) {
+// TestSitemapsSplit checks that past sitemapLimit URLs sitemap.xml is an
+// index of sitemaps that list every URL once, in order, and that any
+// text comes back as it went in, but for what XML cannot hold.
+func TestSitemapsSplit(t *testing.T) {
 	site := fixture().Site
-	tricky := SitemapURL{Loc: "https://example.org/<&>\"'\t\n\r\x01\xff\u2028/", LastMod: "2022-02-24"}
+	tricky := sitemapURL{Loc: "https://example.org/<&>\"'\t\n\r/", LastMod: "2022-02-24"}
 	for _, tt := range []struct {
-		name string
-		n    int
-	}{{"none", 0}, {"one", 1}, {"limit", sitemapLimit}, {"index", 2*sitemapLimit + 1}} {
+		name  string
+		n     int
+		files int
+	}{{"none", 0, 1}, {"one", 1, 1}, {"limit", sitemapLimit, 1}, {"index", 2*sitemapLimit + 1, 4}} {
 		t.Run(tt.name, func(t *testing.T) {
-			urls := make([]SitemapURL, tt.n)
+			urls := make([]sitemapURL, tt.n)
 			for i := range urls {
-				urls[i] = SitemapURL{Loc: fmt.Sprintf("https://example.org/entries/%d/", i)}
+				urls[i] = sitemapURL{Loc: fmt.Sprintf("https://example.org/entries/%d/", i)}
 				if i%2 == 0 {
 					urls[i] = tricky
 				}
 			}
-			got, err := Sitemaps(site, urls)
+			got, err := sitemapsOf(site, urls)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := wantSitemaps(t, site, urls)
-			if len(got) != len(want) {
-				t.Fatalf("got %d files, want %d", len(got), len(want))
+			if len(got) != tt.files {
+				t.Fatalf("got %d files, want %d", len(got), tt.files)
 			}
-			for name, data := range want {
-				if string(got[name]) != string(data) {
-					t.Errorf("%s differs from the encoder's:\n%s", name, firstDiff(got[name], data))
+			var listed []sitemapURL
+			for i := 1; i < tt.files; i++ {
+				var set urlSet
+				if err := xml.Unmarshal(got[fmt.Sprintf("sitemap-%d.xml", i)], &set); err != nil {
+					t.Fatal(err)
 				}
+				listed = append(listed, set.URLs...)
+			}
+			if tt.files == 1 {
+				var set urlSet
+				if err := xml.Unmarshal(got["sitemap.xml"], &set); err != nil {
+					t.Fatal(err)
+				}
+				listed = set.URLs
+			}
+			if !slices.Equal(listed, urls) {
+				t.Errorf("the sitemaps list %d URLs, want the %d given, in order", len(listed), len(urls))
 			}
 		})
 	}
@@ -144,21 +154,12 @@ func indentJSON(t *testing.T, v any) []byte {
 	return append(data, '\n')
 }
 
-func indentXML(t *testing.T, v any) []byte {
-	t.Helper()
-	data, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(append([]byte(xml.Header), data...), '\n')
-}
-
 func wantTimelineJSON(t *testing.T, chron *timeline.Chronology) []byte {
 	doc := struct {
-		Entries []TimelineEntry `json:"entries"`
-	}{Entries: []TimelineEntry{}}
+		Entries []timelineEntry `json:"entries"`
+	}{Entries: []timelineEntry{}}
 	for _, e := range chron.Entries {
-		doc.Entries = append(doc.Entries, TimelineEntry{
+		doc.Entries = append(doc.Entries, timelineEntry{
 			ID: e.ID, Title: e.Title, Date: e.Date.ISO(), URL: EntryURL(e.ID),
 			Sources: e.SourcePaths(chron.ContentDir), Summary: Lede(e),
 		})
@@ -169,10 +170,10 @@ func wantTimelineJSON(t *testing.T, chron *timeline.Chronology) []byte {
 func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []byte {
 	site := chron.Site
 	doc := struct {
-		Title  TLSlide   `json:"title"`
-		Events []TLEvent `json:"events"`
-		Eras   []TLEra   `json:"eras,omitempty"`
-	}{Title: TLSlide{Text: TLText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}}, Events: []TLEvent{}}
+		Title  tlSlide   `json:"title"`
+		Events []tlEvent `json:"events"`
+		Eras   []tlEra   `json:"eras,omitempty"`
+	}{Title: tlSlide{Text: tlText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}}, Events: []tlEvent{}}
 	for _, e := range chron.Entries {
 		if e.Date.IsZero() {
 			continue
@@ -182,7 +183,7 @@ func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []by
 			t.Fatal(err)
 		}
 		text := string(html) + fmt.Sprintf(`<p><a href="%s">Sources and details</a></p>`, escapeHTML(absURL(site, EntryURL(e.ID))))
-		ev := TLEvent{StartDate: tlDate(e.Date), Text: TLText{Headline: escapeHTML(e.Title), Text: text}, UniqueID: e.ID}
+		ev := tlEvent{StartDate: tlDate(e.Date), Text: tlText{Headline: escapeHTML(e.Title), Text: text}, UniqueID: e.ID}
 		if !e.End.IsZero() {
 			end := tlDate(e.End)
 			ev.EndDate = &end
@@ -194,85 +195,10 @@ func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []by
 	}
 	for _, ph := range site.Phases {
 		if !ph.Start.IsZero() && !ph.End.IsZero() {
-			doc.Eras = append(doc.Eras, TLEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: TLText{Headline: escapeHTML(ph.Name)}})
+			doc.Eras = append(doc.Eras, tlEra{StartDate: tlDate(ph.Start), EndDate: tlDate(ph.End), Text: tlText{Headline: escapeHTML(ph.Name)}})
 		}
 	}
 	return indentJSON(t, doc)
-}
-
-func wantAtom(t *testing.T, chron *timeline.Chronology) []byte {
-	site := chron.Site
-	feed := AtomFeed{
-		Title: site.Title, ID: absURL(site, ""), Updated: feedTime(timeline.Date{}),
-		Links: []AtomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: absURL(site, "feed.xml")},
-			{Rel: "alternate", Type: "text/html", Href: absURL(site, "")},
-		},
-		Author: AtomAuthor{Name: site.Title},
-	}
-	for i, e := range feedEntries(chron.Entries) {
-		if i == 0 {
-			feed.Updated = feedTime(e.Date)
-		}
-		content, err := entryHTML(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		entry := AtomEntry{
-			Title: e.Title, ID: absURL(site, EntryURL(e.ID)), Updated: feedTime(e.Date), Published: feedTime(e.Date),
-			Links:   []AtomLink{{Rel: "alternate", Type: "text/html", Href: absURL(site, EntryURL(e.ID))}},
-			Summary: AtomText{Type: "text", Body: Lede(e)}, Content: AtomText{Type: "html", Body: content},
-		}
-		for _, tag := range e.Tags {
-			entry.Categories = append(entry.Categories, AtomCategory{Term: tag})
-		}
-		feed.Entries = append(feed.Entries, entry)
-	}
-	return indentXML(t, feed)
-}
-
-func wantJSONFeed(t *testing.T, chron *timeline.Chronology) []byte {
-	site := chron.Site
-	feed := JSONFeed{
-		Version: "https://jsonfeed.org/version/1.1", Title: site.Title,
-		HomePageURL: absURL(site, ""), FeedURL: absURL(site, "feed.json"),
-		Description: site.Description, Language: site.Language,
-		Authors: []JSONAuthor{{Name: site.Title}}, Items: []JSONFeedItem{},
-	}
-	for _, e := range feedEntries(chron.Entries) {
-		content, err := entryHTML(e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		feed.Items = append(feed.Items, JSONFeedItem{
-			ID: absURL(site, EntryURL(e.ID)), URL: absURL(site, EntryURL(e.ID)), Title: e.Title,
-			Summary: Lede(e), ContentHTML: content, DatePublished: feedTime(e.Date), Tags: e.Tags,
-		})
-	}
-	return indentJSON(t, feed)
-}
-
-func wantSitemaps(t *testing.T, site timeline.Site, urls []SitemapURL) map[string][]byte {
-	type urlset struct {
-		XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-		URLs    []SitemapURL `xml:"url"`
-	}
-	type sitemapIndex struct {
-		XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
-		Sitemaps []SitemapURL `xml:"sitemap"`
-	}
-	if len(urls) <= sitemapLimit {
-		return map[string][]byte{"sitemap.xml": indentXML(t, urlset{URLs: urls})}
-	}
-	files := map[string][]byte{}
-	var index sitemapIndex
-	for i := 0; i < len(urls); i += sitemapLimit {
-		name := fmt.Sprintf("sitemap-%d.xml", i/sitemapLimit+1)
-		files[name] = indentXML(t, urlset{URLs: urls[i:min(i+sitemapLimit, len(urls))]})
-		index.Sitemaps = append(index.Sitemaps, SitemapURL{Loc: absURL(site, name)})
-	}
-	files["sitemap.xml"] = indentXML(t, index)
-	return files
 }
 
 // wantTruncate is truncate as it was first written, through []rune.
@@ -304,4 +230,30 @@ func TestAppendEntryURL(t *testing.T) {
 			t.Errorf("appendEntryURL(%q) = %q, want %q", id, got, want)
 		}
 	}
+}
+
+// timelineEntry is one entry of timeline.json.
+type timelineEntry struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Date    string   `json:"date"`
+	URL     string   `json:"url"`
+	Sources []string `json:"sources"`
+	Summary string   `json:"summary"`
+}
+
+// tlEvent is one entry as a TimelineJS event.
+type tlEvent struct {
+	StartDate tlParts  `json:"start_date"`
+	EndDate   *tlParts `json:"end_date,omitempty"`
+	Text      tlText   `json:"text"`
+	Group     string   `json:"group,omitempty"`
+	UniqueID  string   `json:"unique_id"`
+}
+
+// tlEra is a phase as a TimelineJS era.
+type tlEra struct {
+	StartDate tlParts `json:"start_date"`
+	EndDate   tlParts `json:"end_date"`
+	Text      tlText  `json:"text"`
 }

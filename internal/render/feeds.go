@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"strings"
 	"time"
@@ -11,72 +12,66 @@ import (
 // FeedLimit is the most entries a feed carries: the latest ones.
 const FeedLimit = 50
 
-// AtomFeed is an Atom 1.0 feed (RFC 4287), as written to feed.xml.
-type AtomFeed struct {
+// atomFeed is an Atom 1.0 feed (RFC 4287), as written to feed.xml.
+type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
 	Title   string      `xml:"title"`
 	ID      string      `xml:"id"`
 	Updated string      `xml:"updated"`
-	Links   []AtomLink  `xml:"link"`
-	Author  AtomAuthor  `xml:"author"`
-	Entries []AtomEntry `xml:"entry"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
 }
 
-// AtomLink is an Atom <link>.
-type AtomLink struct {
+type atomLink struct {
 	Rel  string `xml:"rel,attr,omitempty"`
 	Type string `xml:"type,attr,omitempty"`
 	Href string `xml:"href,attr"`
 }
 
-// AtomAuthor is an Atom <author>.
-type AtomAuthor struct {
+type atomAuthor struct {
 	Name string `xml:"name"`
 }
 
-// AtomText is an Atom text construct with its type ("text" or "html").
-type AtomText struct {
+// atomText is an Atom text construct with its type ("text" or "html").
+type atomText struct {
 	Type string `xml:"type,attr"`
 	Body string `xml:",chardata"`
 }
 
-// AtomEntry is one entry of the Atom feed.
-type AtomEntry struct {
+type atomEntry struct {
 	Title      string         `xml:"title"`
 	ID         string         `xml:"id"`
 	Updated    string         `xml:"updated"`
 	Published  string         `xml:"published"`
-	Links      []AtomLink     `xml:"link"`
-	Categories []AtomCategory `xml:"category"`
-	Summary    AtomText       `xml:"summary"`
-	Content    AtomText       `xml:"content"`
+	Links      []atomLink     `xml:"link"`
+	Categories []atomCategory `xml:"category"`
+	Summary    atomText       `xml:"summary"`
+	Content    atomText       `xml:"content"`
 }
 
-// AtomCategory is an entry's tag.
-type AtomCategory struct {
+type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
-// JSONFeed is a JSON Feed 1.1 (https://jsonfeed.org/version/1.1), as
+// jsonFeed is a JSON Feed 1.1 (https://jsonfeed.org/version/1.1), as
 // written to feed.json.
-type JSONFeed struct {
+type jsonFeed struct {
 	Version     string         `json:"version"`
 	Title       string         `json:"title"`
 	HomePageURL string         `json:"home_page_url,omitempty"`
 	FeedURL     string         `json:"feed_url,omitempty"`
 	Description string         `json:"description,omitempty"`
 	Language    string         `json:"language,omitempty"`
-	Authors     []JSONAuthor   `json:"authors"`
-	Items       []JSONFeedItem `json:"items"`
+	Authors     []jsonAuthor   `json:"authors"`
+	Items       []jsonFeedItem `json:"items"`
 }
 
-// JSONAuthor is a JSON Feed author.
-type JSONAuthor struct {
+type jsonAuthor struct {
 	Name string `json:"name"`
 }
 
-// JSONFeedItem is one entry of the JSON Feed.
-type JSONFeedItem struct {
+type jsonFeedItem struct {
 	ID            string   `json:"id"`
 	URL           string   `json:"url"`
 	Title         string   `json:"title"`
@@ -123,93 +118,74 @@ func entryHTML(e *timeline.Entry) (string, error) {
 	return html, err
 }
 
-// Atom returns feed.xml: the latest entries as Atom 1.0, each updated at
-// its own date, the feed at its latest entry's; laid out as
-// xml.MarshalIndent lays out an AtomFeed.
-func Atom(chron *timeline.Chronology) ([]byte, error) {
+// atomOf returns feed.xml: the latest entries as Atom 1.0, each updated
+// at its own date, the feed at its latest entry's.
+func atomOf(chron *timeline.Chronology) ([]byte, error) {
 	site := chron.Site
 	home := absURL(site, "")
 	entries := feedEntries(chron.Entries)
-	updated := feedTime(timeline.Date{})
-	if len(entries) > 0 {
-		updated = feedTime(entries[0].Date)
+	feed := atomFeed{
+		Title: site.Title, ID: home, Updated: feedTime(timeline.Date{}),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: absURL(site, "feed.xml")},
+			{Rel: "alternate", Type: "text/html", Href: home},
+		},
+		Author: atomAuthor{Name: site.Title},
 	}
-	w := newXMLWriter(16 << 10 * (len(entries) + 1))
-	w.start("feed", "xmlns", "http://www.w3.org/2005/Atom")
-	w.element("title", site.Title)
-	w.element("id", home)
-	w.element("updated", updated)
-	w.element("link", "", "rel", "self", "type", "application/atom+xml", "href", absURL(site, "feed.xml"))
-	w.element("link", "", "rel", "alternate", "type", "text/html", "href", home)
-	w.start("author")
-	w.element("name", site.Title)
-	w.end("author")
+	if len(entries) > 0 {
+		feed.Updated = feedTime(entries[0].Date)
+	}
 	for _, e := range entries {
 		content, err := entryHTML(e)
 		if err != nil {
 			return nil, err
 		}
 		url, date := absURL(site, EntryURL(e.ID)), feedTime(e.Date)
-		w.start("entry")
-		w.element("title", e.Title)
-		w.element("id", url)
-		w.element("updated", date)
-		w.element("published", date)
-		w.element("link", "", "rel", "alternate", "type", "text/html", "href", url)
-		for _, t := range e.Tags {
-			w.element("category", "", "term", t)
+		entry := atomEntry{
+			Title: e.Title, ID: url, Updated: date, Published: date,
+			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: url}},
+			Summary: atomText{Type: "text", Body: Lede(e)}, Content: atomText{Type: "html", Body: content},
 		}
-		w.element("summary", Lede(e), "type", "text")
-		w.element("content", content, "type", "html")
-		w.end("entry")
+		for _, tag := range e.Tags {
+			entry.Categories = append(entry.Categories, atomCategory{Term: tag})
+		}
+		feed.Entries = append(feed.Entries, entry)
 	}
-	w.end("feed")
-	return w.bytes(), nil
+	return marshalXML(feed)
 }
 
-// JSONFeedOf returns feed.json: the latest entries as JSON Feed 1.1,
-// indented as json.MarshalIndent indents a JSONFeed.
-func JSONFeedOf(chron *timeline.Chronology) ([]byte, error) {
+// jsonFeedOf returns feed.json: the latest entries as JSON Feed 1.1.
+func jsonFeedOf(chron *timeline.Chronology) ([]byte, error) {
 	site := chron.Site
-	entries := feedEntries(chron.Entries)
-	w := newJSONWriter(16<<10*(len(entries)+1), false)
-	w.beginObject()
-	w.field("version", "https://jsonfeed.org/version/1.1")
-	w.field("title", site.Title)
-	w.fieldOmitEmpty("home_page_url", absURL(site, ""))
-	w.fieldOmitEmpty("feed_url", absURL(site, "feed.json"))
-	w.fieldOmitEmpty("description", site.Description)
-	w.fieldOmitEmpty("language", site.Language)
-	w.key("authors")
-	w.beginArray()
-	w.beginObject()
-	w.field("name", site.Title)
-	w.end()
-	w.end()
-	w.key("items")
-	w.beginArray()
-	for _, e := range entries {
+	feed := jsonFeed{
+		Version: "https://jsonfeed.org/version/1.1", Title: site.Title,
+		HomePageURL: absURL(site, ""), FeedURL: absURL(site, "feed.json"),
+		Description: site.Description, Language: site.Language,
+		Authors: []jsonAuthor{{Name: site.Title}}, Items: []jsonFeedItem{},
+	}
+	for _, e := range feedEntries(chron.Entries) {
 		content, err := entryHTML(e)
 		if err != nil {
 			return nil, err
 		}
 		url := absURL(site, EntryURL(e.ID))
-		w.beginObject()
-		w.field("id", url)
-		w.field("url", url)
-		w.field("title", e.Title)
-		w.fieldOmitEmpty("summary", Lede(e))
-		w.field("content_html", content)
-		w.field("date_published", feedTime(e.Date))
-		if len(e.Tags) > 0 {
-			w.key("tags")
-			w.strings(e.Tags)
-		}
-		w.end()
+		feed.Items = append(feed.Items, jsonFeedItem{
+			ID: url, URL: url, Title: e.Title, Summary: Lede(e), ContentHTML: content,
+			DatePublished: feedTime(e.Date), Tags: e.Tags,
+		})
 	}
-	w.end()
-	w.end()
-	return w.bytes(), nil
+	data, err := json.MarshalIndent(feed, "", "  ")
+	return append(data, '\n'), err
+}
+
+// marshalXML returns v as an XML document, indented by two spaces, with a
+// final newline.
+func marshalXML(v any) ([]byte, error) {
+	data, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]byte(xml.Header), data...), '\n'), nil
 }
 
 // absURL returns the absolute URL of a site-relative one, from the site's

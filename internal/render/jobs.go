@@ -145,14 +145,14 @@ func (r *renderer) feeds() []job {
 			if err != nil {
 				return nil, err
 			}
-			return Atom(latest)
+			return atomOf(latest)
 		}),
 		exportJob("feed.json", key, func() ([]byte, error) {
 			latest, err := r.latest()
 			if err != nil {
 				return nil, err
 			}
-			return JSONFeedOf(latest)
+			return jsonFeedOf(latest)
 		}),
 	}
 }
@@ -163,7 +163,7 @@ func (r *renderer) exports() []job {
 	all := r.key(func(k *keyer) uint64 { return k.all })
 	jobs := append(r.feeds(),
 		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
-		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJSOf(r.chron, r.links, r.memo) }),
+		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJS(r.chron, r.links, r.memo) }),
 	)
 	return append(jobs, r.searchJobs()...)
 }

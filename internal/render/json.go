@@ -4,23 +4,11 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// TimelineEntry is one entry of timeline.json.
-type TimelineEntry struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Date    string   `json:"date"`
-	URL     string   `json:"url"`
-	Sources []string `json:"sources"`
-	Summary string   `json:"summary"`
-}
-
-// TimelineJSON returns timeline.json: {"entries": [...]} in chronological
-// order, each a TimelineEntry indented as json.MarshalIndent would:
-// dates in ISO 8601 as precise as known, URLs site-relative and sources
-// as content-relative paths.
-func TimelineJSON(chron *timeline.Chronology) ([]byte, error) { return timelineJSON(chron, nil) }
-
-// timelineJSON is TimelineJSON, with the entries' bytes kept in memo.
+// timelineJSON returns timeline.json: {"entries": [...]} in
+// chronological order, each entry's fields as timelineEntry in the tests
+// lists them, indented as json.MarshalIndent would: dates in ISO 8601 as
+// precise as known, URLs site-relative and sources as content-relative
+// paths; each entry's bytes kept in memo (nil keeps none).
 func timelineJSON(chron *timeline.Chronology, memo *exportMemo) ([]byte, error) {
 	size := 32
 	for _, e := range chron.Entries {

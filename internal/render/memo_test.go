@@ -69,15 +69,15 @@ func TestExportMemoMatchesEncoders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := TimelineJSON(&chron)
+		want, _ := timelineJSON(&chron, nil)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: timeline.json differs from the one written without a memo", step.name)
 		}
-		got, err = timelineJSOf(&chron, r.links, memo)
+		got, err = timelineJS(&chron, r.links, memo)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ = TimelineJSOf(&chron, r.links)
+		want, _ = timelineJS(&chron, r.links, nil)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: timelinejs.json differs from the one written without a memo", step.name)
 		}

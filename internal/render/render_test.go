@@ -74,7 +74,7 @@ func TestRenderRefusesEscapingIDs(t *testing.T) {
 
 func TestAtomParses(t *testing.T) {
 	files := renderFixture(t)
-	var feed AtomFeed
+	var feed atomFeed
 	if err := xml.Unmarshal(files["feed.xml"], &feed); err != nil {
 		t.Fatalf("feed.xml: %v", err)
 	}
@@ -97,7 +97,7 @@ func TestAtomParses(t *testing.T) {
 }
 
 func TestJSONFeedFields(t *testing.T) {
-	var feed JSONFeed
+	var feed jsonFeed
 	if err := json.Unmarshal(renderFixture(t)["feed.json"], &feed); err != nil {
 		t.Fatal(err)
 	}
@@ -120,10 +120,10 @@ func TestJSONFeedFields(t *testing.T) {
 func TestTimelineJSFields(t *testing.T) {
 	var doc struct {
 		Title struct {
-			Text TLText `json:"text"`
+			Text tlText `json:"text"`
 		} `json:"title"`
 		Events []map[string]any `json:"events"`
-		Eras   []TLEra          `json:"eras"`
+		Eras   []tlEra          `json:"eras"`
 	}
 	if err := json.Unmarshal(renderFixture(t)["timelinejs.json"], &doc); err != nil {
 		t.Fatal(err)

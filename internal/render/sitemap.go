@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/xml"
 	"strconv"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -12,50 +13,46 @@ const sitemapLimit = 50000
 // sitemapNS is the namespace of sitemaps and sitemap indexes.
 const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-// SitemapURL is one page of sitemap.xml.
-type SitemapURL struct {
+// sitemapURL is one page of sitemap.xml, or one sitemap of an index.
+type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// Sitemaps returns sitemap.xml listing urls (absolute), and, past
-// sitemapLimit URLs, sitemap.xml as an index of sitemap-N.xml files;
-// each laid out as xml.MarshalIndent lays out a <urlset> of <url>s (or
-// a <sitemapindex> of <sitemap>s) of SitemapURLs.
-func Sitemaps(site timeline.Site, urls []SitemapURL) (map[string][]byte, error) {
-	if len(urls) <= sitemapLimit {
-		return map[string][]byte{"sitemap.xml": sitemapFile("urlset", "url", urls)}, nil
-	}
-	files := map[string][]byte{}
-	var index []SitemapURL
-	for i := 0; i < len(urls); i += sitemapLimit {
-		name := "sitemap-" + strconv.Itoa(i/sitemapLimit+1) + ".xml"
-		files[name] = sitemapFile("urlset", "url", urls[i:min(i+sitemapLimit, len(urls))])
-		index = append(index, SitemapURL{Loc: absURL(site, name)})
-	}
-	files["sitemap.xml"] = sitemapFile("sitemapindex", "sitemap", index)
-	return files, nil
+// urlSet is a sitemap; sitemapIndex an index of sitemaps.
+type urlSet struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemapFile returns a sitemap (root "urlset", items "url") or a
-// sitemap index (root "sitemapindex", items "sitemap") of urls.
-func sitemapFile(root, item string, urls []SitemapURL) []byte {
-	size := 128
-	for _, u := range urls {
-		size += len(u.Loc) + len(u.LastMod) + 64
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+// sitemapsOf returns sitemap.xml listing urls (absolute), and, past
+// sitemapLimit URLs, sitemap.xml as an index of sitemap-N.xml files.
+func sitemapsOf(site timeline.Site, urls []sitemapURL) (map[string][]byte, error) {
+	if len(urls) <= sitemapLimit {
+		data, err := marshalXML(urlSet{NS: sitemapNS, URLs: urls})
+		return map[string][]byte{"sitemap.xml": data}, err
 	}
-	w := newXMLWriter(size)
-	w.start(root, "xmlns", sitemapNS)
-	for _, u := range urls {
-		w.start(item)
-		w.element("loc", u.Loc)
-		if u.LastMod != "" {
-			w.element("lastmod", u.LastMod)
+	files := map[string][]byte{}
+	index := sitemapIndex{NS: sitemapNS}
+	for i := 0; i < len(urls); i += sitemapLimit {
+		name := "sitemap-" + strconv.Itoa(i/sitemapLimit+1) + ".xml"
+		data, err := marshalXML(urlSet{NS: sitemapNS, URLs: urls[i:min(i+sitemapLimit, len(urls))]})
+		if err != nil {
+			return nil, err
 		}
-		w.end(item)
+		files[name] = data
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: absURL(site, name)})
 	}
-	w.end(root)
-	return w.bytes()
+	data, err := marshalXML(index)
+	files["sitemap.xml"] = data
+	return files, err
 }
 
 // Robots returns robots.txt: everything may be crawled; the sitemap is
@@ -91,13 +88,13 @@ func (r *renderer) sitemaps(jobs []job) error {
 		r.recordSitemaps(key, prev.sitemapFiles)
 		return r.keep(prev.sitemapFiles)
 	}
-	var sitemap []SitemapURL
+	var sitemap []sitemapURL
 	for _, j := range jobs {
 		if j.sitemap {
-			sitemap = append(sitemap, SitemapURL{Loc: absURL(r.chron.Site, escapedURL(j.url)), LastMod: j.lastMod})
+			sitemap = append(sitemap, sitemapURL{Loc: absURL(r.chron.Site, escapedURL(j.url)), LastMod: j.lastMod})
 		}
 	}
-	files, err := Sitemaps(r.chron.Site, sitemap)
+	files, err := sitemapsOf(r.chron.Site, sitemap)
 	if err != nil {
 		return err
 	}

@@ -7,20 +7,20 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// TLSlide is the title slide.
-type TLSlide struct {
-	Text TLText `json:"text"`
+// tlSlide is the title slide.
+type tlSlide struct {
+	Text tlText `json:"text"`
 }
 
-// TLText is a slide's headline and HTML text.
-type TLText struct {
+// tlText is a slide's headline and HTML text.
+type tlText struct {
 	Headline string `json:"headline"`
 	Text     string `json:"text,omitempty"`
 }
 
-// TLDate is a TimelineJS date, split into its parts; parts finer than the
+// tlParts is a TimelineJS date, split into its parts; parts finer than the
 // date's precision are left out.
-type TLDate struct {
+type tlParts struct {
 	Year        string `json:"year"`
 	Month       string `json:"month,omitempty"`
 	Day         string `json:"day,omitempty"`
@@ -29,26 +29,10 @@ type TLDate struct {
 	DisplayDate string `json:"display_date,omitempty"`
 }
 
-// TLEvent is one entry as a TimelineJS event.
-type TLEvent struct {
-	StartDate TLDate  `json:"start_date"`
-	EndDate   *TLDate `json:"end_date,omitempty"`
-	Text      TLText  `json:"text"`
-	Group     string  `json:"group,omitempty"`
-	UniqueID  string  `json:"unique_id"`
-}
-
-// TLEra is a phase as a TimelineJS era.
-type TLEra struct {
-	StartDate TLDate `json:"start_date"`
-	EndDate   TLDate `json:"end_date"`
-	Text      TLText `json:"text"`
-}
-
 // tlDate splits d into TimelineJS's parts, showing it as readers see it
 // ("c. February 2022").
-func tlDate(d timeline.Date) TLDate {
-	t := TLDate{Year: strconv.Itoa(d.Year), DisplayDate: d.Human()}
+func tlDate(d timeline.Date) tlParts {
+	t := tlParts{Year: strconv.Itoa(d.Year), DisplayDate: d.Human()}
 	if d.Precision >= timeline.Month {
 		t.Month = strconv.Itoa(d.Month)
 	}
@@ -61,21 +45,17 @@ func tlDate(d timeline.Date) TLDate {
 	return t
 }
 
-// TimelineJSOf returns timelinejs.json, in the TimelineJS3 JSON format
+// timelineJS returns timelinejs.json, in the TimelineJS3 JSON format
 // (https://timeline.knightlab.com/docs/json-format.html), which
-// TimelineJS3 opens unmodified: {"title": TLSlide, "events": [TLEvent],
-// "eras": [TLEra]}, every entry as an event grouped by its phase, the
+// TimelineJS3 opens unmodified: {"title": tlSlide, "events": [tlEvent],
+// "eras": [tlEra]}, every entry as an event grouped by its phase, the
 // phases as eras (left out when there are none), each event linking to
 // its entry page (see appendEventHTML for its text); indented as
-// json.MarshalIndent would. TimelineJS3 renders headlines, texts and
+// json.MarshalIndent would, each event's bytes kept in memo (nil keeps
+// none). TimelineJS3 renders headlines, texts and
 // groups as HTML, so every one of them is HTML: titles and phase names
 // are escaped, texts are our own safe Markdown HTML.
-func TimelineJSOf(chron *timeline.Chronology, links *Links) ([]byte, error) {
-	return timelineJSOf(chron, links, nil)
-}
-
-// timelineJSOf is TimelineJSOf, with the events' bytes kept in memo.
-func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]byte, error) {
+func timelineJS(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]byte, error) {
 	site := chron.Site
 	base := absURL(site, "")
 	size := 64
@@ -85,10 +65,10 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 	w := newJSONWriter(size, false)
 	w.beginObject()
 	w.key("title")
-	writeTLSlide(w, TLSlide{Text: TLText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
+	writeTLSlide(w, tlSlide{Text: tlText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
 	w.key("events")
 	w.beginArray()
-	start, end := dateMemo[TLDate]{format: tlDate}, dateMemo[TLDate]{format: tlDate}
+	start, end := dateMemo[tlParts]{format: tlDate}, dateMemo[tlParts]{format: tlDate}
 	var text []byte
 	mw := memo.writer("timelinejs.json", len(chron.Entries))
 	for _, e := range chron.Entries {
@@ -122,7 +102,7 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 		w.key("end_date")
 		writeTLDate(w, tlDate(ph.End))
 		w.key("text")
-		writeTLText(w, TLText{Headline: escapeHTML(ph.Name)})
+		writeTLText(w, tlText{Headline: escapeHTML(ph.Name)})
 		w.end()
 	}
 	if eras {
@@ -133,7 +113,7 @@ func timelineJSOf(chron *timeline.Chronology, links *Links, memo *exportMemo) ([
 }
 
 // writeTLSlide writes s as encoding/json would.
-func writeTLSlide(w *jsonWriter, s TLSlide) {
+func writeTLSlide(w *jsonWriter, s tlSlide) {
 	w.beginObject()
 	w.key("text")
 	writeTLText(w, s.Text)
@@ -141,7 +121,7 @@ func writeTLSlide(w *jsonWriter, s TLSlide) {
 }
 
 // writeTLText writes t as encoding/json would.
-func writeTLText(w *jsonWriter, t TLText) {
+func writeTLText(w *jsonWriter, t tlText) {
 	w.beginObject()
 	w.field("headline", t.Headline)
 	w.fieldOmitEmpty("text", t.Text)
@@ -149,7 +129,7 @@ func writeTLText(w *jsonWriter, t TLText) {
 }
 
 // writeTLDate writes d as encoding/json would.
-func writeTLDate(w *jsonWriter, d TLDate) {
+func writeTLDate(w *jsonWriter, d tlParts) {
 	w.beginObject()
 	w.field("year", d.Year)
 	w.fieldOmitEmpty("month", d.Month)
@@ -183,7 +163,7 @@ func appendEventHTML(dst []byte, e *timeline.Entry) ([]byte, error) {
 
 // writeTLEvent writes the TimelineJS event of e, its text built in the
 // reused buffer text, which it returns.
-func writeTLEvent(w *jsonWriter, e *timeline.Entry, links *Links, base string, text []byte, start, end *dateMemo[TLDate]) ([]byte, error) {
+func writeTLEvent(w *jsonWriter, e *timeline.Entry, links *Links, base string, text []byte, start, end *dateMemo[tlParts]) ([]byte, error) {
 	var err error
 	if text, err = appendEventHTML(text[:0], e); err != nil {
 		return text, err
