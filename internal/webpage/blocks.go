@@ -148,25 +148,44 @@ type textToken struct {
 	text   string
 }
 
-// textTokens returns the page's runs of text that are not only white
-// space, in order, with their offsets.
+// textTokens returns the runs of text in the page's body that are not
+// only white space, in order, with their offsets. Scripts' and styles'
+// text is skipped: no block holds it.
 func textTokens(src string) []textToken {
 	var tokens []textToken
-	z := html.NewTokenizer(strings.NewReader(src))
-	offset := 0
+	offset := bodyStart(src)
+	z := html.NewTokenizer(strings.NewReader(src[offset:]))
+	raw := false
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return tokens
 		}
-		raw := len(z.Raw())
-		if tt == html.TextToken {
-			if text := z.Text(); len(bytes.TrimSpace(text)) > 0 {
+		n := len(z.Raw())
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			raw = string(name) == "script" || string(name) == "style"
+		case html.TextToken:
+			if text := z.Text(); !raw && len(bytes.TrimSpace(text)) > 0 {
 				tokens = append(tokens, textToken{offset, string(text)})
 			}
+		default:
+			raw = false
 		}
-		offset += raw
+		offset += n
 	}
+}
+
+// bodyStart is the offset of the page's <body> tag, where its text
+// starts, or 0 when it has none.
+func bodyStart(src string) int {
+	for _, tag := range []string{"<body", "<BODY", "<Body"} {
+		if i := strings.Index(src, tag); i >= 0 {
+			return i
+		}
+	}
+	return 0
 }
 
 // lookAhead bounds how many runs of text past the last one matched are
