@@ -21,7 +21,7 @@ type reader struct {
 	docTitle string
 	links    map[string]string
 	// What readMeta finds.
-	published                            dated
+	published, urlDate                   dated
 	jsonHeadline, ogTitle, twitTitle     string
 	siteName, ogURL, jsonURL, metaAuthor string
 	stamps                               []noted

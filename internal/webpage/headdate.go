@@ -45,7 +45,7 @@ func (r *reader) readHeadDate() {
 	}
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
-			if i < 0 || i >= len(runs) || within(runs[i], h) || dropped(runs[i]) || marksUpdate(runs[i]) {
+			if i < 0 || i >= len(runs) || within(runs[i], h) || dropped(runs[i]) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
 				continue
 			}
 			text := collapse(runs[i].Data)
@@ -105,6 +105,17 @@ func dateLine(text string) (stamp, bool) {
 		return stamp{day: day, second: -1}, ok
 	}
 	return stamp{}, false
+}
+
+// inOtherHeader reports whether n sits in a <header> that does not hold
+// the headline h: the site's, whose date is the day the page was saved.
+func inOtherHeader(n, h *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Header && !within(h, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // marksUpdate reports whether an element around n (up to four levels)

@@ -2,6 +2,8 @@ package webpage
 
 import (
 	"encoding/json"
+	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -56,7 +58,8 @@ func (r *reader) readMeta() {
 		r.outlet = r.siteName
 	}
 	if d, text, ok := urlDay(r.url); ok {
-		r.offer(dated{found: true, day: d, text: text, rule: "canonical URL", rank: rankURL})
+		r.urlDate = dated{found: true, day: d, text: text, rule: "canonical URL", rank: rankURL}
+		r.offer(r.urlDate)
 	}
 	for _, t := range r.times {
 		r.noteStamp(attr(t, "datetime"))
@@ -106,11 +109,23 @@ func (r *reader) localize() {
 	}
 }
 
-// offer keeps c when it ranks before the date found so far.
+// offer keeps c when it ranks before the date found so far. A date read
+// from the page's text (a header's time, the date beside the headline)
+// that is more than a day from the canonical URL's gives way to it: a
+// visible date may be an update's, the URL's is the first publication's.
 func (r *reader) offer(c dated) {
+	if c.rank >= rankHeaderTime && r.urlDate.found && farApart(c.day, r.urlDate.day) {
+		return
+	}
 	if !r.published.found || c.rank < r.published.rank {
 		r.published = c
 	}
+}
+
+// farApart reports whether two days are more than a day apart.
+func farApart(a, b timeline.Date) bool {
+	n := newsdate.DaysBetween(a, b)
+	return n < -1 || n > 1
 }
 
 // offerString offers the day that s names, read by rule.

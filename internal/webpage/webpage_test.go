@@ -104,6 +104,8 @@ func TestPublishedRules(t *testing.T) {
 		{"a teaser's itemprop is not the page's", page("", `<aside class="x"><span itemprop="datePublished" content="2018-01-01">Jan 1</span></aside><div class="related-posts"><time itemprop="datePublished" datetime="2018-01-02"></time></div>`), "", ""},
 		{"date beside the headline", page("", `<div class="post"><span class="stamp">Posted on Thursday, May 30, 2019</span><h1>Story</h1><p>Text.</p></div>`), "2019-05-30", "date beside the headline"},
 		{"the headline's neighbour marked as an update", page("", `<h1>Story</h1><div class="updated-at">May 31, 2019</div>`), "", ""},
+		{"a visible date far from the URL's gives way", page(`<link rel="canonical" href="https://x.example/2019/05/01/story">`, `<h1>Story</h1><p>June 9, 2021</p>`), "2019-05-01", "canonical URL"},
+		{"the site header's date beside the headline", page(`<meta property="og:title" content="Story">`, `<header class="top"><span>December 6, 2026</span></header><h1>Story</h1><p>Text.</p>`), "", ""},
 		{"url path", page(`<link rel="canonical" href="https://x.example/news/2022/05/13/story-name">`, ""), "2022-05-13", "canonical URL"},
 		{"url path, one segment", page(`<link rel="canonical" href="https://x.example/2022-05-13-story-name">`, ""), "2022-05-13", "canonical URL"},
 		{"modified only", page(`<meta property="article:modified_time" content="2021-03-04T10:00:00Z"><meta name="last-modified" content="2021-03-04">`, ""), "", ""},
