@@ -225,10 +225,8 @@ func (s Step) run(fsys afero.Fs, root string) error {
 		name = unquoted // a path holding control characters, as a Go string
 	}
 	p := path.Join(root, name)
-	if s.Op != "repeat" {
-		if err := fsys.MkdirAll(path.Dir(p), 0o755); err != nil {
-			return err
-		}
+	if err := fsys.MkdirAll(path.Dir(p), 0o755); err != nil {
+		return err
 	}
 	switch s.Op {
 	case "mkdir":

@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -48,9 +49,12 @@ func (r *reader) readHeadDate() {
 			if i < 0 || i >= len(runs) || within(runs[i], h) || dropped(runs[i]) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
 				continue
 			}
-			text := collapse(runs[i].Data)
+			text, rule := collapse(runs[i].Data), "date beside the headline"
+			if dt := stampOf(runs[i]); dt != "" {
+				text, rule = dt, "datetime beside the headline"
+			}
 			if day, ok := dateLine(text); ok {
-				r.offer(dated{found: true, day: day.day, text: text, rule: "date beside the headline", rank: rankHeadText})
+				r.offer(dated{found: true, day: day.day, text: text, rule: rule, rank: rankHeadText})
 				return
 			}
 		}
@@ -105,6 +109,22 @@ func dateLine(text string) (stamp, bool) {
 		return stamp{day: day, second: -1}, ok
 	}
 	return stamp{}, false
+}
+
+// stampOf returns the machine-readable date of the element a run of
+// text is in: a <time>'s datetime, or the title of an element whose
+// class says "published" (hAtom's <abbr class="published" title=...>);
+// "" when it has none.
+func stampOf(n *html.Node) string {
+	for p, up := n.Parent, 0; p != nil && up < 2; p, up = p.Parent, up+1 {
+		if p.DataAtom == atom.Time {
+			return attr(p, "datetime")
+		}
+		if slices.Contains(nameWords(attr(p, "class")), "published") {
+			return attr(p, "title")
+		}
+	}
+	return ""
 }
 
 // inOtherHeader reports whether n sits in a <header> that does not hold

@@ -13,8 +13,9 @@ const maxJSONLDDepth = 4
 // readJSONLD reads the first article-like JSON-LD object (NewsArticle,
 // Article, BlogPosting, ReportageNewsArticle and the like, at the top,
 // in a @graph or in a page's mainEntity): its datePublished, headline,
-// publisher's name, authors and URL. A WebPage's datePublished is a
-// weaker candidate.
+// publisher's name, authors and URL. An article's dateCreated, when it
+// gives no datePublished, and a WebPage's datePublished are weaker
+// candidates.
 func (r *reader) readJSONLD() {
 	var article, page map[string]any
 	for _, script := range r.jsonLD {
@@ -34,6 +35,8 @@ func (r *reader) readJSONLD() {
 	}
 	if s, ok := article["datePublished"].(string); ok {
 		r.offerString(s, "json-ld "+typeName(article)+" datePublished", rankJSONLD)
+	} else if s, ok := article["dateCreated"].(string); ok {
+		r.offerString(s, "json-ld "+typeName(article)+" dateCreated", rankPageJSONLD)
 	}
 	if s, ok := article["headline"].(string); ok {
 		r.jsonHeadline = unescaped(s)
