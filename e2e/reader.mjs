@@ -1,6 +1,6 @@
 // The reader's checks of a built site, run by run.mjs: page sizes, the
 // axis inside its SVG with 24 px bars, no sideways scroll at 320 px or at
-// 200 % zoom, the filter's count against its results (with the transfer
+// 200 % zoom, a measure of at most 75 characters, the filter's count against its results (with the transfer
 // and time of its first use), pa11y (WCAG 2 AA, HTML_CodeSniffer) and
 // Lighthouse (mobile and desktop) on an index, entry, person, tag and
 // month page.
@@ -51,8 +51,23 @@ export async function checkLayout(context, origin, urls, fail) {
     await tab.setViewportSize({ width: size.width, height: size.height });
     for (const url of urls) {
       await tab.goto(origin + url);
-      const got = await tab.evaluate(() => {
+      const got = await tab.evaluate((wide) => {
         const out = [];
+        // The measure: on a wide screen, running text keeps to 75
+        // characters a line (the width of its text set on one line,
+        // divided by its length, gives its characters' mean width).
+        for (const el of wide ? document.querySelectorAll("main p, .entry-summary, .body, .source-text") : []) {
+          const text = el.textContent.trim();
+          if (text.length < 200 || el.closest("form")) continue;
+          const span = document.createElement("span");
+          span.textContent = text;
+          span.style.whiteSpace = "nowrap";
+          el.appendChild(span);
+          const perChar = span.getBoundingClientRect().width / text.length;
+          span.remove();
+          const chars = Math.round(el.clientWidth / perChar);
+          if (chars > 75) out.push(`<${el.localName} class="${el.className}"> runs to ${chars} characters a line (want at most 75)`);
+        }
         const doc = document.documentElement;
         if (doc.scrollWidth > doc.clientWidth) out.push(`scrolls sideways: ${doc.scrollWidth} px wide in ${doc.clientWidth}`);
         for (const svg of document.querySelectorAll("svg.axis-svg")) {
@@ -70,7 +85,7 @@ export async function checkLayout(context, origin, urls, fail) {
           }
         }
         return out;
-      });
+      }, size.width >= 1366);
       got.forEach((p) => fail(`${url} at ${name}`, p));
     }
     await tab.close();

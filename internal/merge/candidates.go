@@ -13,13 +13,13 @@ import (
 // are dated within a day of each other. Two reports whose signatures
 // overlap by a share s fall in one bucket for one function with
 // probability s, so in at least one of the bands with 1-(1-s)^minhashBands:
-// 0.96 for s = 0.15.
-const minhashBands = 20
+// 0.97 for s = 0.3.
+const minhashBands = 10
 
 // bucketWindow bounds how many reports after one in its bucket and day
 // window it is paired with, so that a word every report of a day uses
 // cannot make the pairs quadratic.
-const bucketWindow = 64
+const bucketWindow = 8
 
 // bucketed is one report in the bucket of one band.
 type bucketed struct {

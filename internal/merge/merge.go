@@ -3,6 +3,10 @@
 //
 // It applies editors' annotations to extracted articles, folds an article
 // into the editor entry that cites it (one event, several sources),
+// merges the reports that tell one event into one entry (joined.go,
+// similar.go, group.go; the rule is in docs/merging.md) and lists the
+// ids that stopped being separate (Chronology.Redirects) and why reports
+// were joined (Chronology.Joins),
 // resolves people's names to their canonical form, leaves undated
 // articles out with a warning that says how to date them, orders the
 // entries (see timeline.SortEntries) and computes contact intervals.

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -103,10 +104,10 @@ func (r *report) describe(dateline string) {
 	r.text = shingles(lede)
 }
 
-// overlaps reports whether sorted sets a and b share a word.
-func overlaps(a, b []uint64) bool {
-	for _, w := range a {
-		if _, found := slices.BinarySearch(b, w); found {
+// overlaps reports whether sorted sets a and b share an item.
+func overlaps[T cmp.Ordered](a, b []T) bool {
+	for _, x := range a {
+		if _, found := slices.BinarySearch(b, x); found {
 			return true
 		}
 	}
@@ -166,16 +167,6 @@ func sharedNames(a, b *report) []string {
 	return shared
 }
 
-// shareAny reports whether sorted lists a and b have an item in common.
-func shareAny(a, b []string) bool {
-	for _, x := range a {
-		if _, found := slices.BinarySearch(b, x); found {
-			return true
-		}
-	}
-	return false
-}
-
 // compareFold orders names whatever their case.
 func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) }
 
@@ -230,7 +221,7 @@ func compare(reports []report, a, b int32) pairing {
 		wantScore, wantWording = dayApartScore, dayApartWording
 	}
 	p.differ = (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer) ||
-		(len(ra.people) > 0 && len(rb.people) > 0 && !shareAny(ra.people, rb.people))
+		(len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people))
 	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording))
 	p.near = !p.joined && score >= wantScore-nearMiss
 	return p

@@ -1,0 +1,62 @@
+package merge
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestContentWord(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"swapped", "swap"}, {"swaps", "swap"}, {"swapping", "swap"},
+		{"mobilisation", "mobilis"}, {"mobilised", "mobilis"},
+		{"released", "releas"}, {"release", "releas"},
+		{"talks", "talk"}, {"status", "status"}, {"press", "press"},
+		{"said", ""}, {"announces", ""}, {"tuesday", ""}, {"2022", ""}, {"a", ""}, {"president", ""},
+	}
+	for _, tt := range tests {
+		if got := contentWord(tt.in); got != tt.want {
+			t.Errorf("contentWord(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitWords(t *testing.T) {
+	type word struct {
+		text           string
+		capital, start bool
+	}
+	var got []word
+	splitWords("Russia's talks — Kyiv said. Don't stop in Istanbul", func(w string, capital, starts bool) {
+		got = append(got, word{w, capital, starts})
+	})
+	want := []word{{"russia", true, true}, {"talks", false, false}, {"kyiv", true, true}, {"said", false, false},
+		{"don't", true, true}, {"stop", false, false}, {"in", false, false}, {"istanbul", true, false}}
+	if !slices.Equal(got, want) {
+		t.Errorf("splitWords:\n got %v\nwant %v", got, want)
+	}
+}
+
+// FuzzWords checks that any text, valid UTF-8 or not, gives sorted sets
+// without repeats, the same each time, and lowercase words.
+func FuzzWords(f *testing.F) {
+	for _, seed := range []string{"", "WASHINGTON — Lloyd Austin spoke with Sergei Shoigu on Friday.", "it's’s ''", "\xff\xfe A\u0301b", "Ünïcödé ŞİRKET İstanbul"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		words, named := contentWords(text, text)
+		again, _ := contentWords(text, text)
+		if !slices.Equal(words, again) || !slices.IsSorted(words) || !slices.IsSorted(named) {
+			t.Fatalf("contentWords(%q) not sorted or not the same twice", text)
+		}
+		if !slices.IsSorted(shingles(text)) {
+			t.Fatalf("shingles(%q) not sorted", text)
+		}
+		splitWords(text, func(w string, _, _ bool) {
+			if w == "" || (utf8.ValidString(text) && w != strings.ToLower(w)) {
+				t.Fatalf("splitWords(%q) gave %q", text, w)
+			}
+		})
+	})
+}
