@@ -46,3 +46,21 @@ func TestSavedPageBecomesEntry(t *testing.T) {
 		}
 	}
 }
+
+func TestIsRawArticle(t *testing.T) {
+	for _, tc := range []struct {
+		rel  string
+		want bool
+	}{
+		{"articles/a.txt", true},
+		{"articles/a.html", true},
+		{"articles/sub/a.HTM", true},
+		{"articles/.hidden/a.html", false},
+		{"articles/a.md", false},
+		{"entries/a.html", false},
+	} {
+		if got := isRawArticle(tc.rel); got != tc.want {
+			t.Errorf("isRawArticle(%q) = %v, want %v", tc.rel, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package webpage_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/extract"
@@ -60,5 +61,25 @@ func BenchmarkRead(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkHostilePages reads pages built to be slow: deep nesting
+// around many runs of text, many h1s, and nested elements named as
+// headlines. Each must cost time linear in its size (times the
+// parser's 512-element depth bound), not quadratic.
+func BenchmarkHostilePages(b *testing.B) {
+	deep := strings.Repeat(`<div class="headline sidebar">`, 480)
+	for _, tc := range []struct{ name, page string }{
+		{"deep with many runs", `<meta property="og:title" content="T">` + deep + "<h1>T</h1>" + strings.Repeat("<span>word one two</span> ", 20000)},
+		{"many h1s", strings.Repeat("<h1>Headline of a story</h1><p>"+strings.Repeat("x ", 50)+"</p>", 10000)},
+		{"nested headline divs", `<meta property="og:title" content="T">` + strings.Repeat(`<div class="headline">a`, 500) + strings.Repeat("<p>text text</p>", 20000)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tc.page)))
+			for b.Loop() {
+				webpage.Read([]byte(tc.page))
+			}
+		})
 	}
 }

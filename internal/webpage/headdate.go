@@ -61,25 +61,57 @@ func (r *reader) readHeadDate() {
 	}
 }
 
+// maxHeadlineCandidates bounds how many elements headlineElement
+// compares with the headline.
+const maxHeadlineCandidates = 200
+
 // headlineElement returns the first heading (h1 to h4, or an element
 // marked as the headline by its class or itemprop) outside boilerplate
-// whose text is the headline, or nil.
+// whose text is the headline, or nil. It compares at most
+// maxHeadlineCandidates elements, and reads no more of each than a
+// headline could hold.
 func (r *reader) headlineElement() *html.Node {
 	want := normalized(r.title)
 	if want == "" || r.body == nil {
 		return nil
 	}
-	for n := r.body; n != nil; n = next(n, r.body, false) {
+	limit := 4*len(r.title) + 256
+	tried := 0
+	for n := r.body; n != nil && tried < maxHeadlineCandidates; n = next(n, r.body, false) {
 		if n.Type != html.ElementNode {
 			continue
 		}
 		marked := strings.Contains(strings.ToLower(attr(n, "class")), "headline") || strings.EqualFold(attr(n, "itemprop"), "headline")
-		if (marked || n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4) &&
-			normalized(visibleText(n)) == want && !dropped(n) {
+		if !marked && n.DataAtom != atom.H1 && n.DataAtom != atom.H2 && n.DataAtom != atom.H3 && n.DataAtom != atom.H4 {
+			continue
+		}
+		tried++
+		if text, ok := shortText(n, limit); ok && normalized(text) == want && !dropped(n) {
 			return n
 		}
 	}
 	return nil
+}
+
+// shortText returns the text under n when it holds at most limit bytes
+// of it, and false when it holds more.
+func shortText(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	for c := n; c != nil; {
+		if c.Type == html.ElementNode && invisible[c.DataAtom] {
+			c = next(c, n, true)
+			continue
+		}
+		if c.Type == html.TextNode {
+			if b.Len()+len(c.Data) > limit {
+				return "", false
+			}
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		}
+		c = next(c, n, false)
+	}
+	return b.String(), true
 }
 
 // dateLine reads a run of text that is a date and at most three other
