@@ -24,7 +24,8 @@ const Marker = "XSSMARK"
 // Marker, and any link to a javascript:, data: or vbscript: URL, however
 // written (case, blanks, entities, percent-encoding). HTML files are
 // read as HTML; in JSON, the fields TimelineJS3 and JSON Feed render as
-// HTML (htmlFields) are read as HTML and every string is checked as a
+// HTML (htmlFields; textThenHTML after decoding them once, as
+// TimelineJS3 does) are read as HTML and every string is checked as a
 // URL; in XML, the text of elements of type="html" is read as HTML and
 // every href and src as a URL. Other files must not hold Marker at all.
 func Injections(name string, data []byte) []string {
@@ -44,7 +45,26 @@ func Injections(name string, data []byte) []string {
 
 // htmlFields are the JSON keys whose strings are rendered as HTML:
 // TimelineJS3's headline, text and group, and JSON Feed's content_html.
-var htmlFields = map[string]bool{"headline": true, "text": true, "group": true, "content_html": true}
+var htmlFields = map[string]bool{"headline": true, "text": true, "content_html": true}
+
+// textThenHTML are the JSON keys TimelineJS3 reads as text (the text of
+// the string parsed as HTML: its stripMarkup) and then shows as HTML.
+var textThenHTML = map[string]bool{"group": true, "display_date": true}
+
+// stripMarkup returns the text of s parsed as HTML, entities decoded,
+// as TimelineJS3's stripMarkup does.
+func stripMarkup(s string) string {
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			b.Write(z.Text())
+		}
+	}
+}
 
 // urlAttributes are the attributes whose value a browser follows or
 // loads as a URL.
@@ -139,7 +159,10 @@ func jsonInjections(name string, data []byte) []string {
 			if DangerousURL(v) {
 				found = append(found, fmt.Sprintf("%s: URL %q", key, v))
 			}
-			if htmlFields[key] {
+			if textThenHTML[key] {
+				v = stripMarkup(v)
+			}
+			if htmlFields[key] || textThenHTML[key] {
 				for _, f := range htmlInjections(v) {
 					found = append(found, key+": "+f)
 				}

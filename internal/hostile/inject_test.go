@@ -20,6 +20,8 @@ func TestInjections(t *testing.T) {
 		{"t.json", `{"events":[{"text":{"headline":"&lt;img src=x onerror=XSSMARK()&gt;"}}]}`, ""},
 		{"t.json", `{"events":[{"text":{"headline":"<img src=x onerror=XSSMARK()>"}}]}`, "headline: event handler"},
 		{"t.json", `{"title":"<img src=x onerror=XSSMARK()>"}`, ""},
+		{"t.json", `{"group":"&lt;img src=x onerror=XSSMARK()&gt;"}`, "group: event handler"},
+		{"t.json", `{"group":"&amp;lt;img src=x onerror=XSSMARK()&amp;gt;"}`, ""},
 		{"t.json", `{"url":"vbscript:x"}`, `url: URL "vbscript:x"`},
 		{"f.xml", `<feed><content type="html">&lt;script&gt;XSSMARK()&lt;/script&gt;</content></feed>`, "inside a <script>"},
 		{"f.xml", `<feed><title>&lt;script&gt;XSSMARK()&lt;/script&gt;</title></feed>`, ""},

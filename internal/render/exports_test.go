@@ -189,7 +189,7 @@ func wantTimelineJS(t *testing.T, chron *timeline.Chronology, links *Links) []by
 			ev.EndDate = &end
 		}
 		if ph := links.PhaseOf(e); ph != nil {
-			ev.Group = escapeHTML(ph.Name)
+			ev.Group = tlGroup(ph.Name)
 		}
 		doc.Events = append(doc.Events, ev)
 	}

@@ -54,7 +54,8 @@ func tlDate(d timeline.Date) tlParts {
 // json.MarshalIndent would, each event's bytes kept in memo (nil keeps
 // none). TimelineJS3 renders headlines, texts and
 // groups as HTML, so every one of them is HTML: titles and phase names
-// are escaped, texts are our own safe Markdown HTML.
+// are escaped (groups twice, see tlGroup), texts are our own safe
+// Markdown HTML.
 func timelineJS(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]byte, error) {
 	site := chron.Site
 	base := absURL(site, "")
@@ -187,9 +188,16 @@ func writeTLEvent(w *jsonWriter, e *timeline.Entry, links *Links, base string, t
 	w.stringBytes(text)
 	w.end()
 	if ph := links.PhaseOf(e); ph != nil {
-		w.fieldOmitEmpty("group", escapeHTML(ph.Name))
+		w.fieldOmitEmpty("group", tlGroup(ph.Name))
 	}
 	w.field("unique_id", e.ID)
 	w.end()
 	return text, nil
 }
+
+// tlGroup returns a phase name as an event's group. TimelineJS3 takes a
+// group for text, the text of the group parsed as HTML (its stripMarkup,
+// which decodes entities once), and then shows that text as HTML
+// (TimeGroup's innerHTML): escaped twice, the name shows as written, and
+// no markup in it runs.
+func tlGroup(name string) string { return escapeHTML(escapeHTML(name)) }
