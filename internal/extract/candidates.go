@@ -62,12 +62,33 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
+// articleStart returns the first prose line that another follows
+// closely, where an article's body starts, or the first prose line when
+// none does: a teaser or notice in a page's navigation stands alone.
+func (x *extraction) articleStart() int {
+	first := x.nextProse(0)
+	for p := first; p < len(x.lines); {
+		next := x.nextProse(p + 1)
+		if next < len(x.lines) && next-p <= 3 {
+			return p
+		}
+		p = next
+	}
+	return first
+}
+
 // nextProse returns the index of the first prose line at or after i, or
 // len(lines): a line of prose (isProse) that is no chrome, no caption and
 // not doubled by a neighbour.
 func (x *extraction) nextProse(i int) int {
+	return x.nextProseBefore(i, len(x.lines))
+}
+
+// nextProseBefore returns nextProse(i) when it is below end, else
+// len(lines), looking no further than end.
+func (x *extraction) nextProseBefore(i, end int) int {
 	lines := x.lines
-	for ; i < len(lines); i++ {
+	for ; i < min(end, len(lines)); i++ {
 		l := lines[i]
 		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
 			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
@@ -81,15 +102,22 @@ func (x *extraction) nextProse(i int) int {
 // (and line 1) as the headline, and sets the headline and the line the
 // article's head starts after.
 func (x *extraction) findHeadline() {
-	x.firstProse, x.ledeLine = x.nextProse(0), -1
+	x.firstProse, x.ledeLine = x.articleStart(), -1
 	if x.firstProse == 0 && len(x.lines) > 1 && x.headlineInSentence() {
 		x.firstProse = x.nextProse(1)
 	}
-	best, bestScore, anchor := -1, 0, -1
+	// best is the best line; other the best but line 1, wanted as the
+	// page's own headline when line 1 wins without a copy in the page.
+	best, other := pick{-1, 0}, pick{-1, 0}
+	wantOther := false
 	weigh := func(i int) {
 		// A line that cannot beat the best so far (ties go to the
 		// earlier line) is not weighed, unless explaining.
-		if bound := x.maxScore(i); !x.explain && best >= 0 && (bound < bestScore || bound == bestScore && i > best) {
+		bar := best
+		if wantOther {
+			bar = other
+		}
+		if bound := x.maxScore(i); !x.explain && bar.beats(bound, i) {
 			return
 		}
 		if x.headlineReject(i) != "" {
@@ -99,32 +127,62 @@ func (x *extraction) findHeadline() {
 		if x.explain {
 			x.candidates = append(x.candidates, HeadlineCandidate{Text: x.lines[i].Text, Offset: x.lines[i].Start, Score: s.points, Why: s.why})
 		}
-		if s.points > 0 && (best < 0 || s.points > bestScore || s.points == bestScore && i < best) {
-			best, bestScore = i, s.points
+		best.consider(i, s.points)
+		if i > 0 {
+			other.consider(i, s.points)
 		}
 	}
 	// Line 1, then the window of lines above the first prose paragraph,
 	// nearest first.
 	if x.firstProse > 0 {
 		weigh(0)
+		if best.line == 0 {
+			k, _ := x.lineOneCopy()
+			wantOther = k < 0
+		}
 	}
 	for i := x.firstProse - 1; i > 0 && i >= x.firstProse-headlineWindow; i-- {
 		weigh(i)
 	}
-	if best < 0 {
+	if best.line < 0 {
 		return
 	}
-	x.a.Title, anchor = x.lines[best].Text, best
-	if best == 0 {
+	x.a.Title = x.lines[best.line].Text
+	anchor := best.line
+	if best.line == 0 {
 		// A headline given as line 1: the article's head starts at the
-		// page's own copy of it, or else above the first prose paragraph.
+		// page's own copy of it, or else at the page's own headline, or
+		// above the first prose paragraph.
 		if k, prose := x.lineOneCopy(); k >= 0 {
 			anchor, x.firstProse = k, prose
+		} else if other.line > 0 && other.score >= ownHeadline && x.titleShaped(other.line) {
+			anchor = other.line
 		} else if n := x.nearestTitleShaped(); n > 0 {
 			anchor = n
 		}
 	}
 	x.title = anchor
+}
+
+// ownHeadline is the least score of a page's own headline that anchors
+// the head when line 1 wins without a copy in the page: headline-shaped
+// and more.
+const ownHeadline = 5
+
+// pick is the best-scored line so far, or -1.
+type pick struct{ line, score int }
+
+// consider makes line i with score points the pick when it scores above
+// zero and better than the pick (ties go to the earlier line).
+func (p *pick) consider(i, points int) {
+	if points > 0 && (p.line < 0 || points > p.score || points == p.score && i < p.line) {
+		p.line, p.score = i, points
+	}
+}
+
+// beats reports whether the pick wins over line i scoring bound at most.
+func (p *pick) beats(bound, i int) bool {
+	return p.line >= 0 && (bound < p.score || bound == p.score && i > p.line)
 }
 
 // maxScore is the most scoreHeadline can give line i: every feature
@@ -171,7 +229,7 @@ func (x *extraction) recurrence(i int) (int, int) {
 		if !sameTitle(x.facts[k].lower, x.facts[i].lower) {
 			continue
 		}
-		p := x.nextProse(k + 1)
+		p := x.nextProseBefore(k+1, k+near+1)
 		if p-k <= near && (best < 0 || p-k < bestProse-best) {
 			best, bestProse = k, p
 		}

@@ -67,6 +67,7 @@ var promoPhrases = []string{
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
 	"see the video", "watch live", "watch the video", "can be followed in", "opens in new window", "click to share",
+	"receive the latest", "join thousands",
 }
 
 // editorNotes start the notes editors append about corrections and updates.
@@ -93,7 +94,15 @@ const (
 	groupRights
 	// groupCaption is the captionWords.
 	groupCaption
+	// groupConsent is the consentPhrases.
+	groupConsent
 )
+
+// consentPhrases mark a site's cookie and consent notices, however long.
+var consentPhrases = []string{
+	"we use cookies", "use of cookies", "uses cookies", "cookie policy", "accept cookies", "accept all cookies",
+	"cookie settings", "by choosing i accept", "consent to our use",
+}
 
 // linePhrases finds the phrases the rules look for in a line or in a
 // sentence of a long one, all in one pass.
@@ -102,6 +111,7 @@ var linePhrases = newPhraseGroups(map[uint8][]string{
 	groupPromo:   promoPhrases,
 	groupRights:  {"all rights reserved"},
 	groupCaption: captionWords,
+	groupConsent: consentPhrases,
 })
 
 // lowerASCII lower-cases ASCII letters and maps curly apostrophes to "'".
@@ -205,6 +215,9 @@ func chromeReason(f *lineFacts) string {
 		return r
 	}
 	n := f.words
+	if n <= 120 && f.phraseGroups()&groupConsent != 0 {
+		return reasonPromo
+	}
 	if n > 60 {
 		return ""
 	}

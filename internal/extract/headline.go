@@ -28,8 +28,7 @@ func (x *extraction) titleShaped(i int) bool {
 		hasSentenceBreak(s) {
 		return false
 	}
-	c := s[0]
-	return !(c >= 'a' && c <= 'z') && x.chromeOf(i) == "" && !isDateLine(f)
+	return !startsLower(s) && x.chromeOf(i) == "" && !isDateLine(f)
 }
 
 // introWords start introductory phrases a derived headline leaves out.
@@ -84,4 +83,10 @@ func hasSentenceBreak(s string) bool {
 		}
 	}
 	return false
+}
+
+// startsLower reports whether s starts with a small letter that is not
+// a name's ("iOS", "eBay" start with one and a capital after it).
+func startsLower(s string) bool {
+	return s != "" && s[0] >= 'a' && s[0] <= 'z' && !(len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z')
 }

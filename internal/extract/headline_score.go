@@ -21,7 +21,7 @@ var widgetPhrases = newPhraseSet([]string{
 	"minute read", "read more", "sign up", "sign in", "log in", "subscribe", "cookie", "javascript",
 	"advertisement", "comment", "click to", "opens in new window", "please wait", "view all", "load more",
 	"no result", "share this", "share on", "share via", "hours ago", "hrs ago", "mins ago", "minutes ago",
-	"days ago", "listen to this", "audio", "play video", "watch video", "about us", "contact us",
+	"days ago", "sharing options", "listen to this", "audio", "play video", "watch video", "about us", "contact us",
 	"privacy", "terms of", "all rights", "newsletter", "enable", "your browser", "toggle",
 })
 
@@ -86,7 +86,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 	case n > 30:
 		sc.add(-2, "over thirty words")
 	}
-	if c := s[0]; c >= 'a' && c <= 'z' {
+	if startsLower(s) {
 		sc.add(-1, "starts in lower case")
 	}
 	switch {
