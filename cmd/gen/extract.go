@@ -143,6 +143,9 @@ func printArticle(w io.Writer, a *extract.Article) {
 		fmt.Fprintf(w, "url: %s\n", a.URL)
 	}
 	fmt.Fprintf(w, "dateline: %s\n", orNone(a.Dateline))
+	if a.Note != "" {
+		fmt.Fprintf(w, "warning: %s\n", a.Note)
+	}
 	fmt.Fprintf(w, "summary: %s\n", a.Summary)
 	for _, b := range a.Blocks {
 		mark := "¶"

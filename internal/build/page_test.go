@@ -9,8 +9,9 @@ import (
 )
 
 // TestSavedPageBecomesEntry builds a site whose only article is a saved
-// web page: it becomes a dated entry with its page's headline, and a
-// page of binary junk named .html is a warning, not a failure.
+// web page: it becomes a dated entry with its page's headline, a page
+// of binary junk named .html is a warning, not a failure, and a page
+// nested too deep to parse in bounded time is read with a warning.
 func TestSavedPageBecomesEntry(t *testing.T) {
 	page, err := os.ReadFile("../webpage/testdata/article.html")
 	if err != nil {
@@ -21,6 +22,7 @@ func TestSavedPageBecomesEntry(t *testing.T) {
 		"content/site.yaml":          goodSite,
 		"content/articles/ferry.htm": string(page),
 		"content/articles/junk.html": "\x00\x01\x02 binary",
+		"content/articles/deep.html": "<title>Deep</title>" + strings.Repeat("<div>", 1000) + "<p>Deep text.</p>",
 	} {
 		if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -35,6 +37,9 @@ func TestSavedPageBecomesEntry(t *testing.T) {
 	}
 	if w := res.Warnings.Error(); !strings.Contains(w, "junk.html") || !strings.Contains(w, "not an HTML page") {
 		t.Errorf("warnings %q, want the junk page named with why", w)
+	}
+	if w := res.Warnings.Error(); !strings.Contains(w, "deep.html") || !strings.Contains(w, "nested more than") {
+		t.Errorf("warnings %q, want the deep page named with how it was read", w)
 	}
 	json, err := afero.ReadFile(fsys, "public/timeline.json")
 	if err != nil {

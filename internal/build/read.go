@@ -85,8 +85,13 @@ func articlePosition(dir string, a content.Article) (string, int) {
 
 // warnConflict warns when article a's metadata and text disagree on its
 // publication date, unless an annotation of a sets a date: the editor
-// has then decided.
+// has then decided. It also warns when a saved page was read other than
+// as written (extract.Article.Note).
 func warnConflict(c *content.Content, a content.Article, x *extract.Article, warnings *diag.List) {
+	if x.Note != "" {
+		file, line := articlePosition(c.Dir, a)
+		warnings.Warn(file, line, 0, "%s", x.Note)
+	}
 	if x.Conflict == "" {
 		return
 	}

@@ -63,6 +63,9 @@ type Article struct {
 	// publication date by more than a day, naming both; empty when they
 	// agree or one of them is silent.
 	Conflict string
+	// Note says how a saved page was read other than as written
+	// (webpage.Page.Note), for a warning; empty for almost every article.
+	Note string
 	// Dateline is the place a dateline names ("WASHINGTON").
 	Dateline string
 	Blocks   []timeline.Block
@@ -230,6 +233,6 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		a.Published == b.Published && a.Event == b.Event &&
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
-		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
+		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Note == b.Note && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
 		a.Summary == b.Summary && slices.Equal(a.People, b.People)
 }

@@ -79,6 +79,7 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 	for _, c := range page.Captions {
 		a.Captions = append(a.Captions, c.Text)
 	}
+	a.Note = page.Note
 	return a
 }
 

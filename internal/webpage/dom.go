@@ -10,8 +10,9 @@ import (
 
 // reader is the state of one Read.
 type reader struct {
-	src string
-	doc *html.Node
+	src  string
+	doc  *html.Node
+	note string
 	// What index gathers from the document.
 	body     *html.Node
 	metas    []*html.Node

@@ -42,6 +42,10 @@ type Page struct {
 	Blocks []timeline.Block
 	// Captions are the main text's figure captions.
 	Captions []timeline.Block
+	// Note says how the page was read other than as written: elements
+	// nested too deep to parse in bounded time were read as word breaks
+	// (see flatten); empty for almost every page.
+	Note string
 }
 
 // ErrNotHTML is the error Read gives for data that is not a text page.
@@ -50,18 +54,21 @@ var ErrNotHTML = errors.New("not an HTML page: binary data (want a saved web pag
 // Read reads a saved HTML page. The charset comes from a byte-order
 // mark, <meta charset> or an http-equiv Content-Type, else UTF-8; block
 // offsets are offsets in the page as decoded, which for UTF-8 pages are
-// the file's own. Read fails on data that is not text and on pages the
-// HTML parser refuses (elements nested more than 512 deep).
+// the file's own. Tags of elements nested more than maxDepth deep are
+// read as word breaks, which Page.Note tells. Read fails on data that
+// is not text and on pages the HTML parser refuses (more than 512 open
+// elements, which only markup that flatten misreads can reach).
 func Read(data []byte) (*Page, error) {
 	text, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parseHTML(text)
+	flat, note := flatten(text)
+	doc, err := parseHTML(flat)
 	if err != nil {
 		return nil, fmt.Errorf("not a readable HTML page: %w", err)
 	}
-	r := &reader{src: text, doc: doc}
+	r := &reader{src: flat, doc: doc, note: note}
 	r.index(doc)
 	r.readMeta()
 	r.readTitle()
@@ -124,7 +131,7 @@ func (r *reader) page() *Page {
 	p := &Page{
 		Title: r.title, TitleRule: r.titleRule,
 		URL: r.url, Outlet: r.outlet, Author: r.author,
-		Blocks: r.blocks, Captions: r.captions,
+		Blocks: r.blocks, Captions: r.captions, Note: r.note,
 	}
 	if r.published.found {
 		p.Published = r.published.day

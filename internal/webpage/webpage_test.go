@@ -195,12 +195,44 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("binary data: error %v, want ErrNotHTML", err)
 	}
 	deep := strings.Repeat("<div>", 10000) + "<p>" + strings.Repeat("Deep text in a nested page. ", 5) + "</p>" + strings.Repeat("</div>", 10000)
-	if _, err := Read([]byte(page("<title>Deep</title>", deep))); err == nil || !strings.Contains(err.Error(), "not a readable HTML page") {
-		t.Errorf("10,000 nested elements: error %v, want one saying the page cannot be read", err)
+	p, err := Read([]byte(page("<title>Deep</title>", deep)))
+	if err != nil || len(p.Blocks) != 1 || !strings.Contains(p.Note, "nested more than") {
+		t.Errorf("10,000 nested elements: %v, %+v; want the page read with a note", err, p)
 	}
 	shallow := strings.Repeat("<div>", 400) + "<p>" + strings.Repeat("Deep text in a nested page. ", 5) + "</p>"
-	p, err := Read([]byte(page("<title>Deep</title>", shallow)))
+	p, err = Read([]byte(page("<title>Deep</title>", shallow)))
 	if err != nil || p.Title != "Deep" || len(p.Blocks) != 1 {
 		t.Errorf("400 nested elements: %v, %+v; want the page read", err, p)
+	}
+}
+
+func TestFlatten(t *testing.T) {
+	para := "<p>" + strings.Repeat("Text of the story. ", 5) + "</p>"
+	for _, tc := range []struct {
+		name, body string
+		flattened  bool
+	}{
+		{"ordinary page", "<article><div><div>" + para + para + "</div></div></article>", false},
+		{"custom elements closed", strings.Repeat("<x-card><amp-img></amp-img>"+para+"</x-card>", 300), false},
+		{"paragraphs and items left open", strings.Repeat("<p>One. <p>Two. <ul><li>a<li>b</ul>", 300) + para, false},
+		{"svg of self-closed paths", "<svg>" + strings.Repeat(`<path d="M0"/>`, 300) + "</svg>" + para, false},
+		{"script holding tags", "<script>" + strings.Repeat("<div>", 300) + "</script>" + para, false},
+		{"200 nested divs", strings.Repeat("<div>", 200) + para + strings.Repeat("</div>", 200), true},
+		{"divs closed by a stray end tag", strings.Repeat("<div></span>", 300) + para, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := page("<title>T</title>", tc.body)
+			flat, note := flatten(text)
+			if got := note != ""; got != tc.flattened {
+				t.Errorf("flattened %v (%q), want %v", got, note, tc.flattened)
+			}
+			if len(flat) != len(text) {
+				t.Errorf("length %d, want %d: offsets must not move", len(flat), len(text))
+			}
+			p, err := Read([]byte(text))
+			if err != nil || len(p.Blocks) == 0 || !strings.Contains(p.Blocks[len(p.Blocks)-1].Text, "Text of the story.") {
+				t.Errorf("read: %v; want the story's text last", err)
+			}
+		})
 	}
 }
