@@ -51,7 +51,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && x.datedNear(i, m, from-3*headAbove, to) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -94,6 +94,19 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 			if o.Kind <= newsdate.Yearless && sameDay(o, m) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// listDate reports whether the date line i, above the headline, ends a
+// list of stories: one of the three lines above it is a date line of
+// another story, as lists print a date under each title.
+func (x *extraction) listDate(i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		f := &x.facts[k]
+		if (isDateLine(f) || isClockLine(f)) && hasDate(f.dates) {
+			return true
 		}
 	}
 	return false

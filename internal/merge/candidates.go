@@ -19,7 +19,7 @@ const minhashBands = 10
 // bucketWindow bounds how many reports after one in its bucket and day
 // window it is paired with, so that a word every report of a day uses
 // cannot make the pairs quadratic.
-const bucketWindow = 8
+const bucketWindow = 4
 
 // bucketed is one report in the bucket of one band.
 type bucketed struct {

@@ -88,27 +88,31 @@ func (g *groups) joinEvents(byID map[string]int32) {
 	}
 }
 
-// joinSimilar compares the candidate pairs on all cores, then joins the
-// pairs that tell one event, strongest first (ties in index order).
+// joinSimilar compares the candidate pairs on all cores, keeping the
+// pairs that agree and the near misses only, then joins the pairs that
+// tell one event, strongest first (ties in index order).
 func (g *groups) joinSimilar(workers int) {
 	pairs := candidatePairs(g.reports)
-	compared := make([]pairing, len(pairs))
-	const batch = 1024
-	parallel.For(workers, (len(pairs)+batch-1)/batch, func(b int) {
-		for i := b * batch; i < min(len(pairs), (b+1)*batch); i++ {
-			compared[i] = compare(g.reports, pairs[i][0], pairs[i][1])
+	const batch = 4096
+	kept := make([][]pairing, (len(pairs)+batch-1)/batch)
+	parallel.For(workers, len(kept), func(b int) {
+		for _, pair := range pairs[b*batch : min(len(pairs), (b+1)*batch)] {
+			if g.editor[pair[0]] && g.editor[pair[1]] {
+				continue // two editors' entries are never merged
+			}
+			if p := compare(g.reports, pair[0], pair[1]); p.joined || p.near {
+				kept[b] = append(kept[b], p)
+			}
 		}
 	})
 	var joined []pairing
-	for k, p := range compared {
-		if g.editor[pairs[k][0]] && g.editor[pairs[k][1]] {
-			continue // two editors' entries are never merged
-		}
-		switch {
-		case p.joined:
-			joined = append(joined, p)
-		case p.near:
-			g.near = append(g.near, p)
+	for _, list := range kept {
+		for _, p := range list {
+			if p.joined {
+				joined = append(joined, p)
+			} else {
+				g.near = append(g.near, p)
+			}
 		}
 	}
 	slices.SortStableFunc(joined, func(a, b pairing) int { return cmp.Compare(b.strength(), a.strength()) })

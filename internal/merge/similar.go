@@ -2,9 +2,9 @@ package merge
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,6 +42,8 @@ type report struct {
 	// its dateline, sorted whatever their case (compareFold), for gen
 	// check's reasons.
 	names []string
+	// nameKeys are names lowercased, in the same order.
+	nameKeys []string
 	// people are the people of people.yaml among them, lowercased,
 	// sorted.
 	people []string
@@ -93,6 +95,10 @@ func (r *report) describe(dateline string) {
 	slices.Sort(names)
 	slices.SortFunc(r.names, compareFold)
 	r.names = slices.CompactFunc(r.names, strings.EqualFold)
+	r.nameKeys = make([]string, len(r.names))
+	for i, n := range r.names {
+		r.nameKeys[i] = strings.ToLower(n)
+	}
 	slices.Sort(r.people)
 	r.people = slices.Compact(r.people)
 	r.nameWords.words = slices.Compact(names)
@@ -159,9 +165,9 @@ func cosine(a, b *vector) float64 {
 // sharedNames returns the names a and b both name, as a writes them.
 func sharedNames(a, b *report) []string {
 	var shared []string
-	for _, n := range a.names {
-		if _, found := slices.BinarySearchFunc(b.names, n, compareFold); found {
-			shared = append(shared, n)
+	for i, key := range a.nameKeys {
+		if _, found := slices.BinarySearch(b.nameKeys, key); found {
+			shared = append(shared, a.names[i])
 		}
 	}
 	return shared
@@ -245,33 +251,44 @@ func (p pairing) reasons(reports []report) string {
 	if p.forced {
 		return "event: " + reports[p.b].entry.ID + " set by the editors"
 	}
-	var parts []string
+	b := make([]byte, 0, 128)
 	if p.days == 0 {
-		parts = append(parts, "same day")
+		b = append(b, "same day"...)
 	} else {
-		parts = append(parts, "a day apart")
+		b = append(b, "a day apart"...)
 	}
 	if p.copied >= copyThreshold {
-		parts = append(parts, fmt.Sprintf("same text %.2f", p.copied))
+		b = appendFigure(append(b, ", same text "...), p.copied)
 	}
 	if shared := sharedNames(&reports[p.a], &reports[p.b]); len(shared) > 0 {
-		parts = append(parts, "shared names "+strings.Join(shared, ", "))
+		b = append(append(b, ", shared names "...), strings.Join(shared, ", ")...)
 	}
-	parts = append(parts, fmt.Sprintf("names %.2f", p.names), fmt.Sprintf("wording %.2f", p.wording))
+	b = appendFigure(append(b, ", names "...), p.names)
+	b = appendFigure(append(b, ", wording "...), p.wording)
 	switch {
 	case p.refused != "":
-		parts = append(parts, p.refused)
+		b = append(append(b, ", "...), p.refused...)
 	case p.differ:
-		parts = append(parts, fmt.Sprintf("other people or places (no person in common, or names below %.2f)", namesDiffer))
+		b = appendFigure(append(b, ", other people or places (no person in common, or names below "...), namesDiffer)
+		b = append(b, ')')
 	case p.near && p.days > 0:
-		parts = append(parts, fmt.Sprintf("score %.2f (a day apart, want %.2f and wording %.2f)", p.score(), dayApartScore, dayApartWording))
+		b = appendFigure(append(b, ", score "...), p.score())
+		b = appendFigure(append(b, " (a day apart, want "...), dayApartScore)
+		b = appendFigure(append(b, " and wording "...), dayApartWording)
+		b = append(b, ')')
 	case p.near:
-		parts = append(parts, fmt.Sprintf("score %.2f (want %.2f and wording %.2f)", p.score(), sameDayScore, minWording))
+		b = appendFigure(append(b, ", score "...), p.score())
+		b = appendFigure(append(b, " (want "...), sameDayScore)
+		b = appendFigure(append(b, " and wording "...), minWording)
+		b = append(b, ')')
 	case p.copied < copyThreshold:
-		parts = append(parts, fmt.Sprintf("score %.2f", p.score()))
+		b = appendFigure(append(b, ", score "...), p.score())
 	}
-	return strings.Join(parts, ", ")
+	return string(b)
 }
+
+// appendFigure appends x with two decimals.
+func appendFigure(b []byte, x float64) []byte { return strconv.AppendFloat(b, x, 'f', 2, 64) }
 
 func abs32(x int32) int32 {
 	if x < 0 {

@@ -55,34 +55,48 @@ func wordHash(w string) uint64 {
 // with a capital and whether it starts a sentence (the text's first
 // word, or one after ".", "!", "?", ":" or a dash).
 func splitWords(text string, fn func(word string, capital, starts bool)) {
-	var b strings.Builder
+	var buf [64]byte
+	word := buf[:0]
 	capital, starts, nextStarts := false, true, true
 	flush := func() {
-		w := b.String()
-		b.Reset()
+		w := string(word)
+		word = word[:0]
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w != "" {
 			fn(w, capital, starts)
 		}
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		i += size
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if b.Len() == 0 {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			if len(word) == 0 {
+				capital, starts, nextStarts = false, nextStarts, false
+			}
+			word = append(word, byte(r))
+		case 'A' <= r && r <= 'Z':
+			if len(word) == 0 {
+				capital, starts, nextStarts = true, nextStarts, false
+			}
+			word = append(word, byte(r)+'a'-'A')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if len(word) == 0 {
 				capital, starts, nextStarts = unicode.IsUpper(r), nextStarts, false
 			}
-			b.WriteRune(unicode.ToLower(r))
-		case (r == '\'' || r == '’') && b.Len() > 0 && i < len(text):
+			word = utf8.AppendRune(word, unicode.ToLower(r))
+		case (r == '\'' || r == '’') && len(word) > 0 && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsLetter(next) {
-				b.WriteRune(r)
+				word = utf8.AppendRune(word, r)
 				continue
 			}
 			flush()
 		default:
-			if b.Len() > 0 {
+			if len(word) > 0 {
 				flush()
 			}
 			if strings.ContainsRune(".!?:—–", r) {
@@ -90,7 +104,7 @@ func splitWords(text string, fn func(word string, capital, starts bool)) {
 			}
 		}
 	}
-	if b.Len() > 0 {
+	if len(word) > 0 {
 		flush()
 	}
 }

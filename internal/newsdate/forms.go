@@ -47,7 +47,8 @@ func (s *scanner) monthFirst(i, j, month, wd int) (Mention, bool) {
 }
 
 // dayFirst reads "21 May 2022", "24 February", "15th of April 2022" from
-// the digit run text[k:e].
+// the digit run text[k:e], and "13. May 2022" (a day with a dot, as
+// European pages print it) only with its year.
 func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 	t := s.text
 	_, day := s.digits(k)
@@ -55,6 +56,10 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 		return Mention{}, false
 	}
 	p := s.skipOrdinal(e)
+	dotted := p == e && p < len(t) && t[p] == '.'
+	if dotted {
+		p++
+	}
 	q := s.skipSpace(p)
 	if q == p || q >= len(t) {
 		return Mention{}, false
@@ -86,6 +91,8 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 		}
 		m.Kind, m.Year, m.End = Absolute, y, end
 		s.clock(&m)
+	} else if dotted {
+		return Mention{}, false
 	}
 	return m, true
 }

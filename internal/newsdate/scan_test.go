@@ -15,6 +15,8 @@ func TestScanFormats(t *testing.T) {
 		{"May 13, 2022", "May 13, 2022", "2022-05-13", Absolute},
 		{"on Dec. 21, 2021.", "Dec. 21, 2021", "2021-12-21", Absolute},
 		{"on 21 May 2022 in", "21 May 2022", "2022-05-21", Absolute},
+		{"13. May 2022, 14:02", "13. May 2022, 14:02", "2022-05-13T14:02", Absolute},
+		{"Friday, 13 May 2022", "Friday, 13 May 2022", "2022-05-13", Absolute},
 		{"Fri 25 Feb 2022 02.02 GMT", "Fri 25 Feb 2022 02.02 GMT", "2022-02-25T02:02Z", Absolute},
 		{" date 2022-02-11 In the", "2022-02-11", "2022-02-11", Absolute},
 		{"2022/04/19 21:01", "2022/04/19 21:01", "2022-04-19T21:01", Absolute},

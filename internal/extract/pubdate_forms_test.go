@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// pubLede is a lede with no time expression, so that the event date
+// follows the publication date and only the head decides.
+const pubLede = "The ministers agreed to extend the grain corridor for another four months, officials said after the talks in the capital.\n" +
+	"The agreement still needs the approval of both parliaments, which are expected to vote on it in the coming weeks.\n"
+
+// pubNav is a list of other stories, each with its own date, as a scrape
+// that keeps all visible text prints it around an article.
+const pubNav = "Most read\nFloods force thousands from their homes\n2 May 2022\nCentral bank raises rates again\n3 May 2022\nStrikes close the ports\n4 May 2022\n"
+
+// TestPublicationForms checks the common ways news pages print their
+// publication date as visible text, each with the headline as line 1,
+// alone and with lists of other dated stories around it. Update stamps,
+// relative stamps and the other stories' dates never give it.
+func TestPublicationForms(t *testing.T) {
+	window := Options{WindowStart: timeline.DayOf(2021, 11, 1), WindowEnd: timeline.DayOf(2022, 12, 31)}
+	const h = "Ministers extend grain corridor deal\n"
+	tests := []struct {
+		name, head, want string
+	}{
+		{"published day month year", "Published 13 May 2022\n", "2022-05-13"},
+		{"month day year clock zone", "May 13, 2022 2:02 PM EDT\n", "2022-05-13"},
+		{"updated only", "Updated: 3:02 PM EDT, Fri May 13, 2022\n", ""},
+		{"published then updated", "Published 3:02 PM EDT, Thu May 12, 2022\nUpdated 5:10 PM EDT, Fri May 13, 2022\n", "2022-05-12"},
+		{"updated then published", "Updated 5:10 PM EDT, Fri May 13, 2022\nPublished 3:02 PM EDT, Thu May 12, 2022\n", "2022-05-12"},
+		{"updated in byline", "By Jane Doe\nUpdated May 13, 2022\n", ""},
+		{"clock first weekday date", "3:02 PM EDT, Fri May 13, 2022\n", "2022-05-13"},
+		{"numeric day first clock", "13/05/2022 14:02\n", "2022-05-13"},
+		{"iso timestamp", "2022-05-13T14:02:00Z\n", "2022-05-13"},
+		{"iso timestamp offset", "2022-05-13T14:02:00+02:00\n", "2022-05-13"},
+		{"live stamp dotted clock", "Fri 13 May 2022 14.02 BST\n", "2022-05-13"},
+		{"day month year comma clock", "13 May 2022, 14:02\n", "2022-05-13"},
+		{"byline bar date", "By Jane Doe | May 13, 2022\n", "2022-05-13"},
+		{"byline dot date", "Jane Doe · 13 May 2022\n", "2022-05-13"},
+		{"byline dot date clock", "Jane Doe · 13 May 2022 · 14:02\n", "2022-05-13"},
+		{"agency bar date", "Reporting by Jane Doe | Editing by John Roe\nMay 13, 2022 | 2:02 PM\n", "2022-05-13"},
+		{"first published on", "First published on Fri 13 May 2022 14.02 BST\n", "2022-05-13"},
+		{"published colon iso", "Published: 2022-05-13\n", "2022-05-13"},
+		{"posted on with at", "Posted on May 13, 2022 at 2:02 pm\n", "2022-05-13"},
+		{"day dotted month name", "13. May 2022\n", "2022-05-13"},
+		{"weekday comma day month year", "Friday, 13 May 2022\n", "2022-05-13"},
+		{"weekday month day year", "Friday, May 13, 2022\n", "2022-05-13"},
+		{"abbrev month dot", "Published May. 13, 2022 14:02 GMT\n", "2022-05-13"},
+		{"last updated only", "Last updated 13 May 2022\n", ""},
+		{"relative only", "2 hours ago\n", ""},
+		{"relative byline", "By Jane Doe · 2 hours ago\n", ""},
+		{"date then reading time", "13 May 2022 · 4 min read\n", "2022-05-13"},
+		{"byline then date line", "By Jane Doe, Staff Writer\nMay 13, 2022\n", "2022-05-13"},
+		{"above headline", "", "2022-05-13"},
+	}
+	for _, tt := range tests {
+		texts := map[string]string{
+			"":                    h + tt.head + "\n" + pubLede,
+			", nav above":         h + pubNav + h + tt.head + "\n" + pubLede,
+			", related below":     h + tt.head + "\n" + pubLede + pubNav,
+			", nav both sides":    h + pubNav + h + tt.head + pubLede + pubNav,
+			", scrape, nav above": pubNav + h + tt.head + "\n" + pubLede,
+		}
+		if tt.head == "" {
+			texts = map[string]string{
+				"":                h + "13 May 2022\n" + h + "By Jane Doe\n" + pubLede,
+				", related below": h + "13 May 2022\n" + h + "By Jane Doe\n" + pubLede + pubNav,
+			}
+		}
+		for variant, in := range texts {
+			a := Extract("x.txt", []byte(in), window)
+			got := a.Published.ISO()
+			got = got[:min(10, len(got))]
+			if got != tt.want {
+				t.Errorf("%s%s: published %q, want %q", tt.name, variant, got, tt.want)
+			}
+		}
+	}
+}
