@@ -190,5 +190,5 @@ func windowOptions(contentDir string, stderr io.Writer) extract.Options {
 		fmt.Fprintf(stderr, "%v\n(extracting without the chronology window)\n", err)
 		return extract.Options{}
 	}
-	return extract.Options{WindowStart: site.Start, WindowEnd: site.End}
+	return extract.Options{WindowStart: site.Start, WindowEnd: site.End, Location: site.Location}
 }

@@ -157,7 +157,7 @@ func (t Timings) String() string {
 }
 
 func extractOptions(c *content.Content) extract.Options {
-	return extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
+	return extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People), Location: c.Site.Location}
 }
 
 // extractAll reads and extracts every raw article of c on all cores,

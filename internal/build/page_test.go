@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -66,6 +67,28 @@ func TestIsRawArticle(t *testing.T) {
 	} {
 		if got := isRawArticle(tc.rel); got != tc.want {
 			t.Errorf("isRawArticle(%q) = %v, want %v", tc.rel, got, tc.want)
+		}
+	}
+}
+
+// TestSavedPageInSiteZone builds a saved page whose only date is Unix
+// seconds: site.yaml's timezone: gives the day they fall on.
+func TestSavedPageInSiteZone(t *testing.T) {
+	if _, err := time.LoadLocation("Asia/Tokyo"); err != nil {
+		t.Skip("no zone database:", err)
+	}
+	page := `<html><head><title>Harbour council approves ferry link</title><meta name="pubdate" content="1652482800"></head><body><h1>Harbour council approves ferry link</h1><p>` +
+		strings.Repeat("The harbour council approved a new ferry link after a long debate. ", 3) + `</p></body></html>`
+	for _, tc := range []struct{ zone, want string }{{"", "2022-05-13"}, {"timezone: Asia/Tokyo\n", "2022-05-14"}} {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "content/site.yaml", []byte(goodSite+tc.zone), 0o644)
+		afero.WriteFile(fsys, "content/articles/ferry.html", []byte(page), 0o644)
+		if _, err := Build(fsys, options()); err != nil {
+			t.Fatal(err)
+		}
+		json, _ := afero.ReadFile(fsys, "public/timeline.json")
+		if !strings.Contains(string(json), tc.want) {
+			t.Errorf("%q: timeline.json lacks %s", tc.zone, tc.want)
 		}
 	}
 }

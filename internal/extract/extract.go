@@ -18,6 +18,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/newsroom/timeline/internal/names"
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -31,6 +32,9 @@ type Options struct {
 	WindowStart, WindowEnd timeline.Date
 	// Names finds the known people the article names; nil finds none.
 	Names *names.Matcher
+	// Location is the zone of a page's timestamps that give no offset
+	// (site.yaml's timezone:); nil is UTC.
+	Location *time.Location
 }
 
 // Dropped is a line left out of the body, and why.
@@ -85,7 +89,7 @@ func Extract(path string, data []byte, opts Options) *Article {
 }
 
 func extract(path string, data []byte, meta Meta, opts Options) *Article {
-	if text, m, ok := readMarkup(data); ok {
+	if text, m, ok := readMarkup(data, opts.Location); ok {
 		data = text
 		if meta.Published.Precision < timeline.Day {
 			meta.Published, meta.PublishedEvidence = m.Published, m.PublishedEvidence

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/webpage"
@@ -23,7 +24,7 @@ const ruleFeedDate = "publication: feed date"
 // for its headline, main text and metadata, or, when that finds no main
 // text, for all its visible text. ok is false when data is not
 // markup (it does not open with a tag), which no plain text does.
-func readMarkup(data []byte) (text []byte, meta Meta, ok bool) {
+func readMarkup(data []byte, loc *time.Location) (text []byte, meta Meta, ok bool) {
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(head) == 0 || head[0] != '<' {
 		return nil, Meta{}, false
@@ -34,7 +35,7 @@ func readMarkup(data []byte) (text []byte, meta Meta, ok bool) {
 			return []byte(feed.text()), feed.meta(), true
 		}
 	}
-	if page, err := webpage.Read(head); err == nil && len(page.Blocks) > 0 {
+	if page, err := webpage.Read(head, loc); err == nil && len(page.Blocks) > 0 {
 		return pageText(page), pageMeta(page), true
 	}
 	visible, err := visibleText(head)

@@ -42,7 +42,7 @@ func TestMarkup(t *testing.T) {
 // TestReadMarkupPlainText checks that plain texts are not markup.
 func TestReadMarkupPlainText(t *testing.T) {
 	for _, in := range []string{"", "Headline\n\nBody <b>bold</b> text.", "\ufeff  Title"} {
-		if _, _, ok := readMarkup([]byte(in)); ok {
+		if _, _, ok := readMarkup([]byte(in), nil); ok {
 			t.Errorf("%q read as markup", in)
 		}
 	}
@@ -76,7 +76,7 @@ func FuzzReadMarkup(f *testing.F) {
 	f.Add([]byte("<nitf><hl1>T</hl1><p>a<p>b</nitf>"))
 	f.Add([]byte("<?xml version='1.0' encoding='latin1'?><x/>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, _, ok := readMarkup(data)
+		text, _, ok := readMarkup(data, nil)
 		if !ok {
 			return
 		}

@@ -36,7 +36,7 @@ func IsPage(path string) bool {
 // offsets in the page where the block's text starts. Data that is not a
 // page gives an undated article that says why.
 func ExtractPage(path string, data []byte, opts Options) *Article {
-	page, err := webpage.Read(data)
+	page, err := webpage.Read(data, opts.Location)
 	if err != nil {
 		return &Article{Path: path, Undated: err.Error()}
 	}

@@ -27,7 +27,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/afero"
 )
@@ -242,15 +241,8 @@ func (s Step) run(fsys afero.Fs, root string) error {
 		}
 		os.Remove(p) // a link replaces a file of the base
 		return os.Symlink(target, p)
-	case "fifo":
-		return syscall.Mkfifo(p, 0o644)
-	case "socket":
-		fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
-		if err != nil {
-			return err
-		}
-		defer syscall.Close(fd)
-		return syscall.Bind(fd, &syscall.SockaddrUnix{Name: p})
+	case "fifo", "socket":
+		return special(s.Op, p)
 	case "repeat":
 		n, err := strconv.Atoi(arg(1))
 		if err != nil {

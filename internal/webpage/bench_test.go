@@ -57,7 +57,7 @@ func BenchmarkRead(b *testing.B) {
 	b.SetBytes(size)
 	for b.Loop() {
 		for _, p := range pages {
-			if _, err := webpage.Read(p); err != nil {
+			if _, err := webpage.Read(p, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -81,7 +81,7 @@ func BenchmarkHostilePages(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(tc.page)))
 			for b.Loop() {
-				webpage.Read([]byte(tc.page))
+				webpage.Read([]byte(tc.page), nil)
 			}
 		})
 	}

@@ -13,7 +13,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("<meta charset=\"shift_jis\"><title>\x82\xa0</title>"))
 	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := Read(data)
+		p, err := Read(data, nil)
 		if err != nil {
 			return
 		}

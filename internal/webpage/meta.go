@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -106,6 +108,27 @@ func (r *reader) localize() {
 			r.published.rule += ", in the page's own offset"
 			return
 		}
+	}
+}
+
+// inZone moves a publication date read from Unix seconds or
+// milliseconds, which unixDay reads in UTC, to its day in loc.
+func (r *reader) inZone(loc *time.Location) {
+	if !r.published.found || loc == nil || loc == time.UTC {
+		return
+	}
+	s := strings.TrimSpace(r.published.text)
+	if _, ok := unixDay(s); !ok {
+		return
+	}
+	n, _ := strconv.ParseInt(s, 10, 64)
+	if len(s) == 13 {
+		n /= 1000
+	}
+	t := time.Unix(n, 0).In(loc)
+	if day := timeline.DayOf(t.Year(), int(t.Month()), t.Day()); day != r.published.day {
+		r.published.day = day
+		r.published.rule += ", in site.yaml's timezone " + loc.String()
 	}
 }
 

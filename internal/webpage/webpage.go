@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -58,7 +59,12 @@ var ErrNotHTML = errors.New("not an HTML page: binary data (want a saved web pag
 // read as word breaks, which Page.Note tells. Read fails on data that
 // is not text and on pages the HTML parser refuses (more than 512 open
 // elements, which only markup that flatten misreads can reach).
-func Read(data []byte) (*Page, error) {
+//
+// A timestamp's day is the day in its own offset. One without an offset
+// is read in loc (site.yaml's timezone:, nil for UTC): a clock gives its
+// written day there, and Unix seconds, an instant, the day they fall on
+// in loc.
+func Read(data []byte, loc *time.Location) (*Page, error) {
 	text, err := decode(data)
 	if err != nil {
 		return nil, err
@@ -78,6 +84,7 @@ func Read(data []byte) (*Page, error) {
 		r.readHeadDate()
 	}
 	r.localize()
+	r.inZone(loc)
 	return r.page(), nil
 }
 

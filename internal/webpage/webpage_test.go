@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -13,7 +14,7 @@ func TestReadArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Read(data)
+	p, err := Read(data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func page(head, body string) string {
 func TestStandfirst(t *testing.T) {
 	prose := strings.Repeat("The story goes on with a sentence of plain reporting. ", 3)
 	p, err := Read([]byte(page(`<meta property="og:title" content="Story">`,
-		`<h1>Story</h1><p class="intro">A standfirst set apart from the story, summing it up in a sentence or two for the reader in a hurry.</p><div class="body"><p>`+prose+`</p><p>`+prose+`</p></div><div class="more"><p>A teaser for another story that is long enough to count as prose, placed after the article.</p></div>`)))
+		`<h1>Story</h1><p class="intro">A standfirst set apart from the story, summing it up in a sentence or two for the reader in a hurry.</p><div class="body"><p>`+prose+`</p><p>`+prose+`</p></div><div class="more"><p>A teaser for another story that is long enough to count as prose, placed after the article.</p></div>`)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func TestPublishedRules(t *testing.T) {
 		{"nonsense", page(`<meta property="article:published_time" content="yesterday-ish">`, ""), "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Read([]byte(tc.page))
+			p, err := Read([]byte(tc.page), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -148,7 +149,7 @@ func TestTitleSiteName(t *testing.T) {
 		{"byline after the h1's headline", page(`<meta property="og:title" content="Talks resume in the capital after a long pause">`, `<h1>Talks resume in the capital after a long pause - by A. Writer</h1>`), "Talks resume in the capital after a long pause"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Read([]byte(tc.page))
+			p, err := Read([]byte(tc.page), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +171,7 @@ func TestCharset(t *testing.T) {
 		{"utf-16 bom", utf16LE("<html><body><h1>Café opens</h1></body></html>")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Read(tc.data)
+			p, err := Read(tc.data, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -191,16 +192,16 @@ func utf16LE(s string) []byte {
 }
 
 func TestBadInput(t *testing.T) {
-	if _, err := Read([]byte("\x00\x01\x02PK\x03\x04 binary junk")); err != ErrNotHTML {
+	if _, err := Read([]byte("\x00\x01\x02PK\x03\x04 binary junk"), nil); err != ErrNotHTML {
 		t.Errorf("binary data: error %v, want ErrNotHTML", err)
 	}
 	deep := strings.Repeat("<div>", 10000) + "<p>" + strings.Repeat("Deep text in a nested page. ", 5) + "</p>" + strings.Repeat("</div>", 10000)
-	p, err := Read([]byte(page("<title>Deep</title>", deep)))
+	p, err := Read([]byte(page("<title>Deep</title>", deep)), nil)
 	if err != nil || len(p.Blocks) != 1 || !strings.Contains(p.Note, "nested more than") {
 		t.Errorf("10,000 nested elements: %v, %+v; want the page read with a note", err, p)
 	}
 	shallow := strings.Repeat("<div>", 400) + "<p>" + strings.Repeat("Deep text in a nested page. ", 5) + "</p>"
-	p, err = Read([]byte(page("<title>Deep</title>", shallow)))
+	p, err = Read([]byte(page("<title>Deep</title>", shallow)), nil)
 	if err != nil || p.Title != "Deep" || len(p.Blocks) != 1 {
 		t.Errorf("400 nested elements: %v, %+v; want the page read", err, p)
 	}
@@ -229,9 +230,38 @@ func TestFlatten(t *testing.T) {
 			if len(flat) != len(text) {
 				t.Errorf("length %d, want %d: offsets must not move", len(flat), len(text))
 			}
-			p, err := Read([]byte(text))
+			p, err := Read([]byte(text), nil)
 			if err != nil || len(p.Blocks) == 0 || !strings.Contains(p.Blocks[len(p.Blocks)-1].Text, "Text of the story.") {
 				t.Errorf("read: %v; want the story's text last", err)
+			}
+		})
+	}
+}
+
+func TestTimezone(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Skip("no zone database:", err)
+	}
+	story := `<h1>Story</h1><p>` + strings.Repeat("A sentence of plain reporting for the body. ", 4) + `</p>`
+	for _, tc := range []struct {
+		name, meta string
+		loc        *time.Location
+		want       string
+	}{
+		{"unix seconds in UTC", `<meta name="pubdate" content="1652482800">`, nil, "2022-05-13"},
+		{"unix seconds in the site's zone", `<meta name="pubdate" content="1652482800">`, tokyo, "2022-05-14"},
+		{"unix milliseconds in the site's zone", `<meta name="pubdate" content="1652482800000">`, tokyo, "2022-05-14"},
+		{"a clock without an offset keeps its written day", `<meta property="article:published_time" content="2022-05-13T23:30:00">`, tokyo, "2022-05-13"},
+		{"an offset is the timestamp's own", `<meta property="article:published_time" content="2022-05-13T23:30:00-04:00">`, tokyo, "2022-05-13"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Read([]byte(page(`<title>Story</title>`+tc.meta, story)), tc.loc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Published.ISO(); got != tc.want {
+				t.Errorf("published %s (%s), want %s", got, p.PublishedEvidence.Rule, tc.want)
 			}
 		})
 	}

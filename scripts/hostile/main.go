@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command hostile runs the gen binary over every case of the
 // hostile-content suite (testdata/hostile, see internal/hostile) on the
 // real file system, and measures each build: its exit status, wall time
