@@ -148,6 +148,11 @@ func union(a, b []string) []string {
 	return out
 }
 
+// copyLookback is how many of the reports before one, in age order,
+// reportSources compares its text with, so that a group of thousands
+// of reports costs thousands of comparisons, not millions.
+const copyLookback = 32
+
 // reportSources returns the sources of the articles' reports of byAge,
 // in that order, the source of an article whose text copies an earlier
 // one's marked Copy.
@@ -160,7 +165,7 @@ func reportSources(reports []report, byAge []int32) []timeline.Source {
 			continue
 		}
 		copied := false
-		for _, j := range earlier {
+		for _, j := range earlier[max(0, len(earlier)-copyLookback):] {
 			if jaccard(r.text, reports[j].text) >= copyThreshold {
 				copied = true
 				break
@@ -185,6 +190,12 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			return e.Title, false
 		}
 	}
+	uses := map[uint64]int{}
+	for _, i := range byAge {
+		for _, w := range reports[i].words.words {
+			uses[w]++
+		}
+	}
 	best, bestScore, bestWords := -1, -1, -1
 	for round := 0; round < 2 && best < 0; round++ {
 		for k, i := range byAge {
@@ -194,14 +205,10 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			}
 			words, _ := contentWords(e.Title, "")
 			score := 0
-			for _, j := range byAge {
-				if j == i {
-					continue
-				}
-				for _, w := range words {
-					if _, found := slices.BinarySearch(reports[j].words.words, w); found {
-						score++
-					}
+			for _, w := range words {
+				score += uses[w]
+				if _, own := slices.BinarySearch(reports[i].words.words, w); own {
+					score-- // the others' uses only
 				}
 			}
 			if score > bestScore || (score == bestScore && len(words) > bestWords) {

@@ -1,36 +1,38 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
 // ledeWords is how many words of the lede must open the body for the
-// body to count as repeating it.
-const ledeWords = 12
+// body to count as repeating it; datelineWords is how many words may come
+// before them ("WASHINGTON:", "MOSCOW, Oct 21 (Reuters) -").
+const (
+	ledeWords     = 12
+	datelineWords = 8
+)
 
 // bodyRepeatsLede reports whether e's body opens with the words of its
-// lede (Lede): an article's first paragraph is its lede, and a Markdown
-// article's description is often its first sentence. Words are compared
-// as the search index splits them, so Markdown marks, punctuation and
-// case do not matter.
+// lede (Lede), after at most a dateline: an article's first paragraph is
+// its lede, and a Markdown article's description is often its first
+// sentence. Words are compared as the search index splits them, so
+// Markdown marks, punctuation and case do not matter.
 func bodyRepeatsLede(e *timeline.Entry) bool {
 	lede := searchWords(Lede(e))
 	if len(lede) == 0 {
 		return false
 	}
+	lede = lede[:min(len(lede), ledeWords)]
 	first := searchWords(firstParagraph(e))
-	n := min(len(lede), ledeWords)
-	if len(first) < n {
-		return false
-	}
-	for i := range n {
-		if first[i] != lede[i] {
-			return false
+	for start := 0; start <= datelineWords && start+len(lede) <= len(first); start++ {
+		if slices.Equal(first[start:start+len(lede)], lede) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // firstParagraph returns the text of the first paragraph of e's body:
