@@ -53,6 +53,7 @@ func (o *Output) Commit() error {
 	if err := o.publish(); err != nil {
 		return err
 	}
+	step()
 	return o.writeState(manifest, o.oldDiff())
 }
 
@@ -76,13 +77,15 @@ func (o *Output) finishSpare(manifest []byte) error {
 		return err
 	}
 	var link, remove []string
-	for p, d := range o.spareDiff {
+	for p := range o.spareDiff {
 		if o.fixed[p] {
 			continue
 		}
 		if _, keep := o.hashes[p]; keep {
 			link = append(link, p)
-		} else if d.present {
+		} else {
+			// Also when the spare folder should have nothing there:
+			// a symlink in the way goes.
 			remove = append(remove, p)
 		}
 	}

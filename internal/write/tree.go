@@ -142,28 +142,52 @@ func (t *tree) createFile(rel string, data []byte) error {
 // removeEntry removes the file, symlink or folder at full, which lies
 // in a real folder of the tree; a symlink is removed, not followed.
 func (t *tree) removeEntry(full string) error {
-	err := t.fs.Remove(full)
-	if err == nil || errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	info, lerr := lstat(t.fs, full)
+	info, err := lstat(t.fs, full)
 	switch {
-	case lerr != nil:
-		return nil // nothing there: a folder on its way is a file now
+	case err != nil:
+		return nil // nothing there, or a folder on its way is a file now
 	case info.IsDir() && info.Mode()&os.ModeSymlink == 0:
-		return t.fs.RemoveAll(full)
+		err = t.fs.RemoveAll(full)
+	default:
+		err = t.fs.Remove(full)
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
 	}
 	return err
 }
 
-// remove removes the file at rel, if any.
+// remove removes the file (or symlink) at rel, if any.
 func (t *tree) remove(rel string) error {
-	if !t.hasDir(path.Dir(rel)) {
-		return nil // not there: a folder on the way is missing or not real
+	if dir := path.Dir(rel); !t.hasDir(dir) {
+		// The file is not there: a folder on its way is missing, or is a
+		// file (which the site may have), or a symlink, which goes.
+		return t.removeFirstUnreal(dir)
+	}
+	full := t.full(rel)
+	if isRealDir(t.fs, full) {
+		return nil // a folder of the new site now: its files are written
 	}
 	step()
-	if err := t.removeEntry(t.full(rel)); err != nil {
+	if err := t.fs.Remove(full); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("remove %s: %w", rel, err)
+	}
+	return nil
+}
+
+// removeFirstUnreal removes the first entry on the way to the folder dir
+// that is not a real folder, when it is a symlink (not followed).
+func (t *tree) removeFirstUnreal(dir string) error {
+	if parent := path.Dir(dir); parent != dir && !t.hasDir(parent) {
+		return t.removeFirstUnreal(parent)
+	}
+	full := t.full(dir)
+	if info, err := lstat(t.fs, full); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		return nil // missing, or a file, which has a path of its own
+	}
+	step()
+	if err := t.fs.Remove(full); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove %s: %w", dir, err)
 	}
 	return nil
 }

@@ -31,6 +31,7 @@ import (
 	"hash/maphash"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"sync"
 	"time"
@@ -235,16 +236,22 @@ func previousBuild(fsys afero.Fs, dir string) (fresh bool, old map[string]fileSu
 }
 
 // readSite reads the manifest of the generated site in dir and returns
-// the files it lists that are there, or false when dir has no manifest.
+// the files it lists, or false when dir has no manifest. A file that is
+// missing, or is not a regular file in real folders (a symlink, or
+// below one), is listed with a zero sha256, which no content has: it is
+// replaced or removed like a changed file.
 func readSite(fsys afero.Fs, dir string) (map[string]fileSum, bool) {
 	data, err := afero.ReadFile(fsys, filepath.Join(dir, Marker))
 	if err != nil {
 		return nil, false
 	}
 	files := parseManifest(data)
-	for p := range files {
-		if info, err := fsys.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil || info.IsDir() {
-			delete(files, p)
+	site := newTree(fsys, dir)
+	for p, sum := range files {
+		info, err := lstat(fsys, site.full(p))
+		if err != nil || !info.Mode().IsRegular() || !site.hasDir(path.Dir(p)) {
+			sum.sha = digest{}
+			files[p] = sum
 		}
 	}
 	return files, true
