@@ -51,7 +51,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -70,16 +70,44 @@ func (x *extraction) readHeadDate() {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
+	if isCaption(f) || f.words > 8 && captionShaped(f) {
+		return m, false, false
+	}
+	if u := strings.Index(f.lower, "update"); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
+		return x.publishedBeside(i, u)
+	}
 	m, ok = firstDay(f.dates, l.Start)
-	if !ok || m.Kind != newsdate.Absolute || isCaption(f) || f.words > 8 && captionShaped(f) ||
-		startsWithAny(f.lower, modifiedStarts) {
+	if !ok || m.Kind != newsdate.Absolute {
 		return m, false, false
 	}
 	marked = startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), headMarkers)
-	if !marked && strings.Contains(f.lower, "update") {
+	return m, marked, marked || isDateLine(f) || isClockLine(f) || x.bylineDate(i, m)
+}
+
+// publishedBeside returns the publication date of line i, which also
+// says when the text was updated (at u in its lower case, or -1 for a
+// modified stamp): the first date after "published" or "posted" in the
+// line, or else a date before the update word ("May 13, 2022 Updated 2
+// hours ago"). An update date never gives it.
+func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok bool) {
+	f, l := &x.facts[i], x.lines[i]
+	from, to := -1, u
+	for _, w := range []string{"published", "posted"} {
+		if p := strings.Index(f.lower, w); p >= 0 && (from < 0 || p < from) {
+			from, to = p, len(f.lower)
+		}
+	}
+	if from < 0 && u <= 0 {
 		return m, false, false
 	}
-	return m, marked, marked || isDateLine(f) || isClockLine(f) || x.bylineDate(i, m)
+	for _, d := range f.dates {
+		if d.Kind == newsdate.Absolute && d.Start > from && d.End <= to {
+			d.Start += l.Start
+			d.End += l.Start
+			return d, from >= 0, true
+		}
+	}
+	return m, false, false
 }
 
 // datedNear reports whether a line of [from, to), other than line i and

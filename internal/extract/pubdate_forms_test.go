@@ -53,6 +53,20 @@ func TestPublicationForms(t *testing.T) {
 		{"relative byline", "By Jane Doe · 2 hours ago\n", ""},
 		{"date then reading time", "13 May 2022 · 4 min read\n", "2022-05-13"},
 		{"byline then date line", "By Jane Doe, Staff Writer\nMay 13, 2022\n", "2022-05-13"},
+		{"date then updated ago", "By Jane Doe and John Roe\nMay 13, 2022 2:02 PM GMT+1 Updated 2 hours ago\n", "2022-05-13"},
+		{"published and updated one line", "PUBLISHED: 14:02 BST, 13 May 2022 | UPDATED: 15:10 BST, 14 May 2022\n", "2022-05-13"},
+		{"updated then originally published", "Updated May 14, 2022, originally published May 13, 2022\n", "2022-05-13"},
+		{"originally published", "Originally published May 13, 2022\n", "2022-05-13"},
+		{"posted weekday no comma", "Posted: Fri, May 13 2022 2:02 PM EDT\n", "2022-05-13"},
+		{"iso with space", "2022-05-13 14:02\n", "2022-05-13"},
+		{"numeric dotted bar clock", "13.05.2022 | 14:02\n", "2022-05-13"},
+		{"numeric ambiguous", "05/06/2022\n", ""},
+		{"us numeric", "05/13/2022 2:02 PM\n", "2022-05-13"},
+		{"marker on its own line", "Published\n13 May 2022\n", "2022-05-13"},
+		{"standfirst then byline date", "A four-month extension keeps grain moving through the winter, but the harder questions were left for later.\nBy Jane Doe\n13 May 2022\n", "2022-05-13"},
+		{"caption before byline date", "The minister speaks in Kyiv on May 10, 2022. Photo: Jane Roe/Agency\nBy Jane Doe | May 13, 2022\n", "2022-05-13"},
+		{"date then place", "May 13, 2022 | WASHINGTON\n", "2022-05-13"},
+		{"share bar then date", "Share this article\nFacebook Twitter Email\n13 May 2022\n", "2022-05-13"},
 		{"above headline", "", "2022-05-13"},
 	}
 	for _, tt := range tests {
@@ -76,6 +90,25 @@ func TestPublicationForms(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("%s%s: published %q, want %q", tt.name, variant, got, tt.want)
 			}
+		}
+	}
+}
+
+// TestSiteToday checks that the date a site prints at the top of every
+// page (its "today") is not the article's publication date.
+func TestSiteToday(t *testing.T) {
+	window := Options{WindowStart: timeline.DayOf(2021, 11, 1), WindowEnd: timeline.DayOf(2022, 12, 31)}
+	const h = "Ministers extend grain corridor deal\n"
+	tests := []struct{ name, in, want string }{
+		{"today only", h + "Friday, May 20, 2022\nHome\nNews\nWorld\n" + h + "By Jane Doe\n" + pubLede, ""},
+		{"date over a section label", h + "Home\nNews\nWorld\n13 May 2022\nWorld\n" + h + "By Jane Doe\n" + pubLede, "2022-05-13"},
+		{"today and byline date", h + "Friday, May 20, 2022\nHome\nNews\nWorld\n" + h + "By Jane Doe | May 13, 2022\n" + pubLede, "2022-05-13"},
+	}
+	for _, tt := range tests {
+		a := Extract("x.txt", []byte(tt.in), window)
+		got := a.Published.ISO()
+		if got = got[:min(10, len(got))]; got != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -77,7 +78,7 @@ func TestExportsMatchEncoders(t *testing.T) {
 				t.Fatalf("%s: %s: %v", name, export, err)
 			}
 			if string(got) != string(want) {
-				t.Errorf("%s: %s differs from the encoder's:\n%s", name, export, firstDiff(got, want))
+				t.Errorf("%s: %s differs from the encoder's:\n%s", name, export, sitetest.FirstDiff(string(want), string(got)))
 			}
 		}
 		got, err := timelineJSON(chron, nil)
@@ -133,16 +134,6 @@ func TestSitemapsSplit(t *testing.T) {
 			}
 		})
 	}
-}
-
-// firstDiff shows where got first differs from want.
-func firstDiff(got, want []byte) string {
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return fmt.Sprintf("at byte %d:\ngot  %q\nwant %q", i, got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
 
 func indentJSON(t *testing.T, v any) []byte {

@@ -3,13 +3,13 @@ package render
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/templates"
 )
 
@@ -63,7 +63,7 @@ func TestGolden(t *testing.T) {
 		case !ok:
 			t.Errorf("%s: in testdata/golden but not rendered", name)
 		case !bytes.Equal(got, want):
-			t.Errorf("%s differs from testdata/golden (run go test ./internal/render -update and review the diff):\n%s", name, firstDifference(got, want))
+			t.Errorf("%s differs from testdata/golden (run go test ./internal/render -update and review the diff):\n%s", name, sitetest.FirstDiff(string(want), string(got)))
 		}
 		return nil
 	})
@@ -75,22 +75,4 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s: rendered but not in testdata/golden (run with -update)", name)
 		}
 	}
-}
-
-// firstDifference shows the first line where got and want differ.
-func firstDifference(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
-		}
-	}
-	return ""
 }

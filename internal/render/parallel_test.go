@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -37,7 +38,7 @@ func sameFiles(t *testing.T, got, want map[string][]byte) {
 		case !ok:
 			t.Errorf("%s: missing", name)
 		case !bytes.Equal(g, data):
-			t.Errorf("%s differs:\n%s", name, firstDifference(g, data))
+			t.Errorf("%s differs:\n%s", name, sitetest.FirstDiff(string(data), string(g)))
 		}
 	}
 	for name := range got {

@@ -1,0 +1,99 @@
+// Package sitetest holds what the tests of several packages share: a
+// site written inline as a txtar archive, a check of a built file's
+// content, and the one first-difference report of two texts.
+//
+// A test writes the files it needs and nothing else:
+//
+//	fsys := sitetest.Files(t, `
+//	-- content/site.yaml --
+//	title: Test
+//	-- content/entries/a.yaml --
+//	id: a
+//	date: 2022-02-24
+//	title: Something happened
+//	`)
+//
+// then builds it and checks what matters with AssertFile.
+package sitetest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// Files returns an in-memory file system holding the files of archive, a
+// txtar archive: each file starts with a line "-- path --" and holds the
+// lines up to the next such line. Text before the first file is a
+// comment, and ignored.
+func Files(t testing.TB, archive string) afero.Fs {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	var name string
+	var body strings.Builder
+	flush := func() {
+		if name == "" {
+			return
+		}
+		if err := afero.WriteFile(fsys, name, []byte(body.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		body.Reset()
+	}
+	for _, line := range strings.SplitAfter(archive, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") && len(trimmed) > 6 {
+			flush()
+			name = strings.TrimSpace(trimmed[3 : len(trimmed)-3])
+			continue
+		}
+		if name != "" {
+			body.WriteString(line)
+		}
+	}
+	flush()
+	return fsys
+}
+
+// AssertFile checks that the file at path holds every one of want; a
+// want starting with "! " must not be in it.
+func AssertFile(t testing.TB, fsys afero.Fs, path string, want ...string) {
+	t.Helper()
+	data, err := afero.ReadFile(fsys, path)
+	if err != nil {
+		t.Errorf("%s: %v", path, err)
+		return
+	}
+	for _, w := range want {
+		if absent, ok := strings.CutPrefix(w, "! "); ok {
+			if strings.Contains(string(data), absent) {
+				t.Errorf("%s holds %q, want it not to", path, absent)
+			}
+			continue
+		}
+		if !strings.Contains(string(data), w) {
+			t.Errorf("%s lacks %q", path, w)
+		}
+	}
+}
+
+// FirstDiff shows the first line where got differs from want, with its
+// number, or "" when they are the same.
+func FirstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant %q\n got %q", i+1, wl, gl)
+		}
+	}
+	return ""
+}
