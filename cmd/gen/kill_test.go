@@ -43,7 +43,7 @@ func TestKilledBuild(t *testing.T) {
 		t.Skip("starts dozens of builds")
 	}
 	dir := t.TempDir()
-	if err := synth.Generate(afero.NewOsFs(), dir, synth.Options{Articles: 12, Seed: 1}); err != nil {
+	if err := synth.Generate(afero.NewOsFs(), dir, synth.Options{Articles: 6, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	siteYAML := filepath.Join(dir, "content", "site.yaml")
@@ -124,8 +124,8 @@ func TestKilledBuild(t *testing.T) {
 		return completed
 	}
 	// Every point with GEN_TEST_EVERY_KILL_POINT set; else the first
-	// four, every 16th, and the last three, found by bisection.
-	stride := 16
+	// four, every 32nd, and the last three, found by bisection.
+	stride := 32
 	if os.Getenv("GEN_TEST_EVERY_KILL_POINT") != "" {
 		stride = 1
 	}
