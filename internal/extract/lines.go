@@ -150,20 +150,7 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 		if limit > 0 && len(out)-first == limit {
 			return out
 		}
-		// Pass over plain bytes (neither space, nor sentence end, nor
-		// "Read more": letters, digits, most punctuation, and UTF-8 bytes
-		// that do not start a no-break or zero-width space), and single
-		// spaces between them, which end nothing either.
-		for i < line.End {
-			if plainBytes[text[i]] {
-				i++
-			} else if text[i] == ' ' && i+1 < line.End && plainBytes[text[i+1]] {
-				i += 2
-			} else {
-				break
-			}
-		}
-		if i >= line.End {
+		if i = skipPlain(text, i, line.End); i >= line.End {
 			break
 		}
 		c := text[i]
@@ -176,15 +163,7 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 			continue
 		}
 		if n := isSpaceAt(text, i); n > 0 {
-			j, count := i+n, 1
-			for j < line.End {
-				n := isSpaceAt(text, j)
-				if n == 0 {
-					break
-				}
-				j += n
-				count++
-			}
+			j, count := spaceRun(text, i, line.End)
 			if count >= 2 && j < line.End {
 				emit(i, j, true)
 			}
@@ -222,6 +201,39 @@ func appendSentences(out []span, text string, line span, limit int) []span {
 	}
 	emit(line.End, line.End, false)
 	return out
+}
+
+// skipPlain returns the index of the first byte from i to end that may
+// space or end a sentence: it passes over plain bytes (neither space, nor
+// sentence end, nor "Read more": letters, digits, most punctuation, and
+// UTF-8 bytes that do not start a no-break or zero-width space), and
+// single spaces between them, which end nothing either.
+func skipPlain(text string, i, end int) int {
+	for i < end {
+		if plainBytes[text[i]] {
+			i++
+		} else if text[i] == ' ' && i+1 < end && plainBytes[text[i+1]] {
+			i += 2
+		} else {
+			break
+		}
+	}
+	return i
+}
+
+// spaceRun returns the end of the run of spaces that starts at i, before
+// end, and how many spaces it holds.
+func spaceRun(text string, i, end int) (j, count int) {
+	j = i
+	for j < end {
+		n := isSpaceAt(text, j)
+		if n == 0 {
+			break
+		}
+		j += n
+		count++
+	}
+	return j, count
 }
 
 // plainBytes are the bytes appendSentences passes over: all but the
