@@ -163,7 +163,7 @@ func (r *reader) readBody() {
 	for i := range blocks {
 		b := &blocks[i]
 		inArticle := within(b.node, container) || lead(b)
-		if !inArticle || b.linkText*2 >= len(b.text) || callToAction(b.text) {
+		if !inArticle || b.linkText*2 >= len(b.text) || callToAction(b.text) || obfuscated(b.text) {
 			continue
 		}
 		block := timeline.Block{Kind: timeline.Paragraph, Text: b.text, Offset: b.offset}
@@ -177,7 +177,9 @@ func (r *reader) readBody() {
 			block.Kind = timeline.Heading
 		}
 		r.blocks = append(r.blocks, block)
+		r.blockNodes = append(r.blockNodes, b.node)
 	}
+	r.dropClosingBio()
 }
 
 // leadBefore returns a test for the prose between the headline and the

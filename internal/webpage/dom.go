@@ -31,6 +31,8 @@ type reader struct {
 	titleNode           *html.Node
 	url, outlet, author string
 	blocks, captions    []timeline.Block
+	// blockNodes are the elements that hold blocks, one for each.
+	blockNodes []*html.Node
 	// tokens are the page's runs of text, cursor the index of the one
 	// after the last a block was found at, and located its offset (see
 	// locate).
