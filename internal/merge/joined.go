@@ -97,6 +97,28 @@ func reportUnknownEvents(reports []report, byID map[string]int32, diags *diag.Li
 	}
 }
 
+// closestMisses returns, for each report, the near miss of g that came
+// closest to joining it (by strength, ties to the first), among those
+// whose reports ended in different groups, in index order: one line per
+// report at most, however many reports a busy day has.
+func closestMisses(g *groups) []pairing {
+	best := map[int32]pairing{}
+	for _, p := range g.near {
+		if g.root(p.a) == g.root(p.b) {
+			continue
+		}
+		if q, seen := best[p.b]; !seen || p.strength() > q.strength() {
+			best[p.b] = p
+		}
+	}
+	out := make([]pairing, 0, len(best))
+	for _, p := range best {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(x, y pairing) int { return cmp.Compare(x.b, y.b) })
+	return out
+}
+
 // report records the joins and near misses of g for gen check.
 func (out *merged) report(g *groups) {
 	finalID := func(i int32) string { return g.reports[g.root(i)].entry.ID }
@@ -120,10 +142,8 @@ func (out *merged) report(g *groups) {
 	for _, p := range g.joined {
 		add(p, false)
 	}
-	for _, p := range g.near {
-		if g.root(p.a) != g.root(p.b) {
-			add(p, true)
-		}
+	for _, p := range closestMisses(g) {
+		add(p, true)
 	}
 	slices.SortFunc(out.joins, func(a, b timeline.Join) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.With, b.With))
