@@ -67,6 +67,18 @@ func TestPublicationForms(t *testing.T) {
 		{"caption before byline date", "The minister speaks in Kyiv on May 10, 2022. Photo: Jane Roe/Agency\nBy Jane Doe | May 13, 2022\n", "2022-05-13"},
 		{"date then place", "May 13, 2022 | WASHINGTON\n", "2022-05-13"},
 		{"share bar then date", "Share this article\nFacebook Twitter Email\n13 May 2022\n", "2022-05-13"},
+		{"guardian pair", "Fri 13 May 2022 14.02 BST\nLast modified on Fri 13 May 2022 16.10 BST\n", "2022-05-13"},
+		{"modified first", "Last modified on Sat 14 May 2022 16.10 BST\nFri 13 May 2022 14.02 BST\n", "2022-05-13"},
+		{"date at clock", "May 13, 2022 at 2:02 p.m.\n", "2022-05-13"},
+		{"category bar date", "World | Europe | May 13, 2022\n", "2022-05-13"},
+		{"ordinal", "Published on 13th May 2022\n", "2022-05-13"},
+		{"name newline agency newline date", "Jane Doe\nReuters\n13 May 2022\n", "2022-05-13"},
+		{"date comma weekday later", "13 May 2022 (Friday)\n", "2022-05-13"},
+		{"release date label", "Release date: 13 May 2022\n", "2022-05-13"},
+		{"issued", "Issued on 13 May 2022\n", "2022-05-13"},
+		{"short month no comma", "13 May 2022 | 2 min read | Share\n", "2022-05-13"},
+		{"ago and date", "2 hours ago | 13 May 2022\n", "2022-05-13"},
+		{"gmt offset", "13 May 2022, 14:02 GMT+2\n", "2022-05-13"},
 		{"above headline", "", "2022-05-13"},
 	}
 	for _, tt := range tests {
