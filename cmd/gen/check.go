@@ -86,10 +86,14 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if errs > 0 {
-		return fmt.Errorf("check failed: %d errors, %d warnings in %s", errs, len(diags)-errs, f.content)
+		return fmt.Errorf("check failed: %d errors, %d warnings in %s", errs, len(diags.Warnings()), f.content)
 	}
 	if !*asJSON {
-		fmt.Fprintf(stderr, "%s: no errors, %d warnings\n", f.content, len(diags))
+		notes := ""
+		if n := len(diags) - len(diags.Warnings()); n > 0 {
+			notes = fmt.Sprintf(", %d notes", n)
+		}
+		fmt.Fprintf(stderr, "%s: no errors, %d warnings%s\n", f.content, len(diags.Warnings()), notes)
 	}
 	return nil
 }

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -103,4 +105,53 @@ func keys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestDatasetBodiesStreamed builds the datasets site holding every body,
+// and again keeping digests only (each body read again from its record
+// when its page renders): the output must be the same.
+func TestDatasetBodiesStreamed(t *testing.T) {
+	var outputs []map[string]string
+	for _, hold := range []int64{0, 1} {
+		fsys := txtarFs(t, "testdata/datasets/site.txtar")
+		opts := Options{ContentDir: "content", TemplatesDir: "templates", OutputDir: "public", DefaultTemplates: templates.FS, HoldBodies: hold}
+		if _, err := Build(fsys, opts); err != nil {
+			t.Fatal(err)
+		}
+		outputs = append(outputs, snapshot(t, fsys, "public"))
+	}
+	if len(outputs[0]) == 0 || !reflect.DeepEqual(outputs[0], outputs[1]) {
+		t.Errorf("streamed bodies give another site: %d files held, %d streamed", len(outputs[0]), len(outputs[1]))
+	}
+}
+
+// TestSessionReextractsChangedRecords edits one record of a dataset in
+// a session: only that record is extracted again.
+func TestSessionReextractsChangedRecords(t *testing.T) {
+	fsys := txtarFs(t, "testdata/datasets/site.txtar")
+	s := NewSession(fsys, Options{ContentDir: "content", TemplatesDir: "templates", OutputDir: "public", DefaultTemplates: templates.FS})
+	if _, err := s.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	before := maps.Clone(s.extracted)
+	data, err := afero.ReadFile(fsys, "content/articles/wire.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "Talks in Geneva", "Talks in Geneva end", 1)
+	if err := afero.WriteFile(fsys, "content/articles/wire.csv", []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Build([]string{"content/articles/wire.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	for path, a := range s.extracted {
+		changed := a != before[path]
+		if want := path == "articles/wire.csv#talks-in-geneva"; changed != want {
+			t.Errorf("%s: extracted again %v, want %v", path, changed, want)
+		}
+	}
+	if got := s.extracted["articles/wire.csv#talks-in-geneva"].Title; got != "Talks in Geneva end" {
+		t.Errorf("title %q after the edit", got)
+	}
 }

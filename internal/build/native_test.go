@@ -169,7 +169,7 @@ func TestNativeDatasets(t *testing.T) {
 
 func mustDay(t *testing.T, s string) timeline.Date {
 	t.Helper()
-	d, ok := extract.ParseMetaDate(s, "", nil)
+	d, ok := newsdate.ParseStamp(s, "", nil)
 	if !ok {
 		t.Fatalf("label %q: not a date", s)
 	}

@@ -76,7 +76,13 @@ func DecodeMarkdownArticle(contentDir, articlePath string, data []byte, diags *d
 		for _, key := range hugoKeys {
 			handlers[key] = func(n *yaml.Node) { d.hugoField(key, n, e) }
 		}
+		var foreign foreignFront
+		d.addForeignKeys(handlers, &foreign)
+		d.params = d.keepParam(e)
 		suggested = d.fields(root, "front matter", handlers)
+		foreign.apply(e, fields)
+		suggested["date"] = suggested["date"] || foreign.badDate
+		e.Tags = splitTags(e.Tags)
 		d.checkRange(e, fields)
 	}
 	if _, written := fields["id"]; !written && e.ID == "" {

@@ -34,6 +34,10 @@ type decoder struct {
 	lineOffset int
 	visited    int
 	reported   int
+	// params, when set, takes the keys of a mapping that are more than
+	// two edits from every known key, instead of their being errors
+	// (Markdown front matter written by other tools).
+	params func(key, value *yaml.Node)
 }
 
 // pos returns the position of n in the file.
@@ -111,6 +115,10 @@ func (d *decoder) fields(n *yaml.Node, what string, handlers map[string]func(*ya
 			known := make([]string, 0, len(handlers))
 			for k := range handlers {
 				known = append(known, k)
+			}
+			if d.params != nil && NearestWithin(name, known, 2) == "" {
+				d.params(key, value)
+				continue
 			}
 			if near := Nearest(name, known); near != "" {
 				suggested[near] = true

@@ -87,7 +87,7 @@ const maxURL = 4 << 10
 type Mapping struct {
 	Title, Date, URL, Text, Summary, Outlet, Author string
 	// DateLayout is a Go time layout ("02/01/2006 15:04"); empty tries
-	// the common forms (see extract.ParseMetaDate).
+	// the common forms (see newsdate.ParseStamp).
 	DateLayout string
 	// Location is the zone of timestamps without an offset; nil is the
 	// site's zone.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -154,7 +155,7 @@ func (r *record) article(d *Dataset, rec Record, fail func(string, ...any) ([]by
 		if loc == nil {
 			loc = d.Location
 		}
-		day, ok := extract.ParseMetaDate(date, m.DateLayout, loc)
+		day, ok := newsdate.ParseStamp(date, m.DateLayout, loc)
 		if !ok {
 			layout := "an ISO date such as 2022-05-13 or 2022-05-13T14:02:00Z"
 			if m.DateLayout != "" {

@@ -22,12 +22,18 @@ const (
 	Error Severity = iota
 	// Warning problems are reported but the build goes on.
 	Warning
+	// Note is something worth knowing that is no problem (a front-matter
+	// key kept as a parameter); "gen check" lists notes, builds do not.
+	Note
 )
 
-// String returns "error" or "warning".
+// String returns "error", "warning" or "note".
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -58,8 +64,8 @@ func (d Diagnostic) Position() string {
 // "path:line:col: warning: message". Path and message are escaped as
 // Escape does, so the line is safe to print and stays one line.
 func (d Diagnostic) Error() string {
-	if d.Severity == Warning {
-		return d.Position() + ": warning: " + Escape(d.Message)
+	if d.Severity != Error {
+		return d.Position() + ": " + d.Severity.String() + ": " + Escape(d.Message)
 	}
 	return d.Position() + ": " + Escape(d.Message)
 }
@@ -75,6 +81,11 @@ func (l *List) Add(path string, line, col int, format string, args ...any) {
 // Warn appends a warning at path:line:col.
 func (l *List) Warn(path string, line, col int, format string, args ...any) {
 	*l = append(*l, Diagnostic{Path: path, Line: line, Col: col, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Note appends a note at path:line:col.
+func (l *List) Note(path string, line, col int, format string, args ...any) {
+	*l = append(*l, Diagnostic{Path: path, Line: line, Col: col, Severity: Note, Message: fmt.Sprintf(format, args...)})
 }
 
 // Append adds every diagnostic of other to l.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"hash/maphash"
+	"maps"
 	"slices"
 	"sync"
 
@@ -311,6 +312,11 @@ func writeEntry(h *keyBuf, e *timeline.Entry, body uint64) {
 	}
 	writeString(h, e.Outlet)
 	writeString(h, e.Note)
+	writeInt(h, len(e.Params))
+	for _, k := range slices.Sorted(maps.Keys(e.Params)) {
+		writeString(h, k)
+		writeString(h, e.Params[k])
+	}
 	writeInt(h, e.Importance)
 	writeBool(h, e.Draft)
 	writeInt(h, len(e.DateEvidence))

@@ -150,6 +150,11 @@ func change(t *testing.T, name string, v reflect.Value) {
 		v.SetBool(!v.Bool())
 	case reflect.Slice:
 		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+	case reflect.Map:
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(v.Type()))
+		}
+		v.SetMapIndex(reflect.ValueOf("changed"), reflect.ValueOf("x"))
 	default:
 		t.Fatalf("%s: no way to change a %s; teach change, and writeEntry", name, v.Kind())
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -27,7 +28,7 @@ func sameEntry(a, b *timeline.Entry) bool {
 		slices.Equal(a.Participants, b.Participants) && slices.Equal(a.People, b.People) &&
 		slices.Equal(a.Places, b.Places) && slices.Equal(a.Tags, b.Tags) &&
 		slices.Equal(a.Sources, b.Sources) && a.Outlet == b.Outlet && a.Note == b.Note &&
-		a.Importance == b.Importance && a.Draft == b.Draft &&
+		maps.Equal(a.Params, b.Params) && a.Importance == b.Importance && a.Draft == b.Draft &&
 		slices.Equal(a.DateEvidence, b.DateEvidence) && slices.Equal(a.EditorSet, b.EditorSet) &&
 		a.Origin == b.Origin && sameContact(a.Contact, b.Contact)
 }

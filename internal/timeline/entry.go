@@ -105,7 +105,11 @@ type Entry struct {
 	Sources      []Source
 	Outlet       string
 	// Note is the editor's annotation, shown apart from the source's words.
-	Note       string
+	Note string
+	// Params are the front-matter keys of a Markdown article that mean
+	// nothing here, kept as Hugo keeps them, by key; lists are joined
+	// with ", ".
+	Params     map[string]string
 	Importance int
 	Draft      bool
 	// DateEvidence records why the entry has its date.

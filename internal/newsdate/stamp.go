@@ -1,11 +1,10 @@
-package extract
+package newsdate
 
 import (
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -41,7 +40,7 @@ var timestampLayouts = []string{
 	"20060102",
 }
 
-// ParseMetaDate reads the publication date a scrape's metadata gives as
+// ParseStamp reads the publication date a scrape's metadata gives as
 // text: an ISO 8601 or RFC 3339 timestamp, an RSS (RFC 1123) date, a
 // compact GDELT-style stamp (20220219T121500Z), Unix seconds or
 // milliseconds, or a date as newsrooms print it ("July 9, 2022"). A
@@ -49,7 +48,7 @@ var timestampLayouts = []string{
 // read in loc (UTC when nil). A non-empty layout (a Go time layout, as a
 // dataset's mapping file names it) is the only form tried. ok is false
 // when s is not a date at day precision or finer.
-func ParseMetaDate(s, layout string, loc *time.Location) (d timeline.Date, ok bool) {
+func ParseStamp(s, layout string, loc *time.Location) (d timeline.Date, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
 		return timeline.Date{}, false
@@ -97,8 +96,8 @@ func unixTime(s string) (time.Time, bool) {
 // printedDate reads s when it is one full date as newsrooms print it,
 // with nothing else of substance around it.
 func printedDate(s string) (timeline.Date, bool) {
-	mentions := newsdate.Scan(s)
-	if len(mentions) != 1 || mentions[0].Kind != newsdate.Absolute || !mentions[0].WeekdayAgrees() {
+	mentions := Scan(s)
+	if len(mentions) != 1 || mentions[0].Kind != Absolute || !mentions[0].WeekdayAgrees() {
 		return timeline.Date{}, false
 	}
 	m := mentions[0]
