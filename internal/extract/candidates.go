@@ -219,9 +219,10 @@ func (x *extraction) lineOneCopy() (int, int) {
 }
 
 // recurrence returns the later line that repeats line i (see sameTitle) and is followed
-// soonest (within a few lines) by prose, with that prose line: where a
-// page's own copy of a headline given as line 1 sits. It returns -1 when
-// no repeat is followed by prose.
+// soonest (within a few lines) by prose, with that prose line, and
+// followed by most of the page's prose (heads): where a page's own copy
+// of a headline given as line 1 sits. It returns -1 when no repeat is
+// followed by prose.
 func (x *extraction) recurrence(i int) (int, int) {
 	const near = 20
 	best, bestProse := -1, 0
@@ -230,11 +231,28 @@ func (x *extraction) recurrence(i int) (int, int) {
 			continue
 		}
 		p := x.nextProseBefore(k+1, k+near+1)
-		if p-k <= near && (best < 0 || p-k < bestProse-best) {
+		if p-k <= near && (best < 0 || p-k < bestProse-best) && x.heads(k) {
 			best, bestProse = k, p
 		}
 	}
 	return best, bestProse
+}
+
+// heads reports whether at least half the page's prose, by bytes, comes
+// after line k, as it does after a page's own headline; a copy of the
+// headline in a list of latest stories below the article has little or
+// none after it.
+func (x *extraction) heads(k int) bool {
+	after, total := 0, 0
+	for i, l := range x.lines {
+		if isProse(l.Text, x.facts[i].words) {
+			total += len(l.Text)
+			if i > k {
+				after += len(l.Text)
+			}
+		}
+	}
+	return 2*after >= total
 }
 
 // sameTitle reports whether two lower-case lines give the same headline:
