@@ -30,7 +30,7 @@ var (
 func benchInput(b *testing.B) (*content.Content, []*extract.Article) {
 	b.Helper()
 	benchOnce.Do(func() {
-		benchContent, benchExtracts, benchErr = synthInput(benchArticles)
+		benchContent, benchExtracts, benchErr = synthInput(synth.Options{Articles: benchArticles, Seed: 1})
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -38,18 +38,18 @@ func benchInput(b *testing.B) (*content.Content, []*extract.Article) {
 	return benchContent, benchExtracts
 }
 
-// synthInput generates a synthetic corpus of n raw articles in memory,
-// loads it and extracts every article.
-func synthInput(n int) (*content.Content, []*extract.Article, error) {
+// synthInput generates a synthetic corpus in memory as opts says, loads
+// it and extracts every article.
+func synthInput(opts synth.Options) (*content.Content, []*extract.Article, error) {
 	fsys := afero.NewMemMapFs()
-	if err := synth.Generate(fsys, "site", synth.Options{Articles: n, Seed: 1}); err != nil {
+	if err := synth.Generate(fsys, "site", opts); err != nil {
 		return nil, nil, err
 	}
 	c, diags := content.Load(fsys, "site/content")
 	if err := diags.Err(); err != nil {
 		return nil, nil, err
 	}
-	opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
+	xopts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
 	articles := make([]*extract.Article, len(c.Articles))
 	errs := make([]error, len(c.Articles))
 	parallel.For(0, len(c.Articles), func(i int) {
@@ -58,7 +58,7 @@ func synthInput(n int) (*content.Content, []*extract.Article, error) {
 			errs[i] = err
 			return
 		}
-		articles[i] = extract.Extract(c.Articles[i].Path, data, opts)
+		articles[i] = extract.Extract(c.Articles[i].Path, data, xopts)
 	})
 	return c, articles, errors.Join(errs...)
 }

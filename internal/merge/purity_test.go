@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
 )
@@ -157,7 +158,7 @@ func TestMergeIsPureAtScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and extracts 700 articles")
 	}
-	c, articles, err := synthInput(700)
+	c, articles, err := synthInput(synth.Options{Articles: 700, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,16 +1,12 @@
 package merge
 
 import (
-	"errors"
 	"fmt"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
-	"github.com/newsroom/timeline/internal/names"
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/synth"
-	"github.com/spf13/afero"
 )
 
 // BenchmarkMergeScale merges synthetic corpora of 10,000 and 100,000 raw
@@ -39,29 +35,9 @@ func BenchmarkMergeScale(b *testing.B) {
 	}
 }
 
-// synthCopies generates, loads and extracts a synthetic corpus of n raw
-// articles, one in ten a wire copy.
+// synthCopies is synthInput with one article in ten a wire copy.
 func synthCopies(n int) (*content.Content, []*extract.Article, error) {
-	fsys := afero.NewMemMapFs()
-	if err := synth.Generate(fsys, "site", synth.Options{Articles: n, Seed: 1, WireCopies: 10}); err != nil {
-		return nil, nil, err
-	}
-	c, diags := content.Load(fsys, "site/content")
-	if err := diags.Err(); err != nil {
-		return nil, nil, err
-	}
-	opts := extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People)}
-	articles := make([]*extract.Article, len(c.Articles))
-	errs := make([]error, len(c.Articles))
-	parallel.For(0, len(c.Articles), func(i int) {
-		data, err := content.ReadArticle(fsys, c.Dir, c.Articles[i])
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		articles[i] = extract.Extract(c.Articles[i].Path, data, opts)
-	})
-	return c, articles, errors.Join(errs...)
+	return synthInput(synth.Options{Articles: n, Seed: 1, WireCopies: 10})
 }
 
 // TestSynthWireCopies merges a synthetic corpus of 3,000 raw articles,
