@@ -260,8 +260,10 @@ func (o *Output) swapByRenames() error {
 
 // Abort discards what this build wrote, after a failure: the spare folder
 // it changed is removed, markers last. The output folder is untouched.
-// After a successful Commit, it does nothing.
+// After a successful Commit, it only lets the next build lock the
+// output folder.
 func (o *Output) Abort() {
+	defer o.lock.release()
 	_ = o.wait()
 	if o.published || !o.isDirty() {
 		return
