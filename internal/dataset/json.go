@@ -81,11 +81,11 @@ func (l *lineCounter) Read(p []byte) (int, error) {
 
 // jsonScanner walks a JSON dataset with a streaming decoder.
 type jsonScanner struct {
-	dec     *json.Decoder
-	lc      *lineCounter
-	fn      func(Record) error
-	fields  *recordFields
-	number  int
+	dec    *json.Decoder
+	lc     *lineCounter
+	fn     func(Record) error
+	fields *recordFields
+	number int
 }
 
 // scanJSONArray reads a JSON file from r: an array of objects, or an
