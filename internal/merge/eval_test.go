@@ -3,6 +3,7 @@ package merge_test
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"os"
 	"path"
 	"path/filepath"
@@ -153,20 +154,26 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"dev", 0.95, 0.90},
 		{"held", 0.95, 0.90},
 		{"held2", 0.95, 0.50},
-		{"held3", 1.00, 0.22},
+		{"held3", 0.95, 0.22},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir))
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))
 		t.Logf("%s: %d reports, %d pairs: precision %.3f (%d/%d), recall %.3f (%d/%d)", part.dir, len(reports), s.pairs,
 			s.precision(), s.truePos, s.truePos+s.falsePos, s.recall(), s.truePos, s.truePos+s.falseNeg)
-		for _, w := range wrong {
-			t.Logf("%s: %s", part.dir, w)
+		if part.dir == "dev" || *showHeld {
+			for _, w := range wrong {
+				t.Logf("%s: %s", part.dir, w)
+			}
 		}
 		if s.precision() < part.precision || s.recall() < part.recall {
 			t.Errorf("%s: precision %.3f, recall %.3f (want at least %.2f and %.2f)", part.dir, s.precision(), s.recall(), part.precision, part.recall)
 		}
 	}
 }
+
+// showHeld lists the held-out sets' wrong pairs too. Whoever tunes the
+// rule leaves it off, so the held-out sets stay unseen.
+var showHeld = flag.Bool("showheld", false, "log the held-out sets' wrong pairs too")
 
 // corpusLabels are the events of ../shared/corpus that more than one of
 // its texts tell; every other text tells an event of its own. The dev
