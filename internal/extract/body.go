@@ -35,6 +35,9 @@ var modifiedStarts = append([]string{"last modified", "last updated", "updated",
 // the text was changed ("Published 13 May 2022, updated 14 May 2022").
 var updateWords = append([]string{"update", "modified"}, foreignUpdateWords...)
 
+// updatePhrases finds updateWords in one pass over a line.
+var updatePhrases = newPhraseSet(updateWords)
+
 // indexAny returns the first offset in s of any of the words, or -1.
 func indexAny(s string, words []string) int {
 	at := -1
@@ -48,7 +51,7 @@ func indexAny(s string, words []string) int {
 
 // isUpdateLine reports whether a line says when a text was changed.
 func isUpdateLine(f *lineFacts) bool {
-	return startsWithAny(f.lower, modifiedStarts) || indexAny(f.lower, updateWords) >= 0
+	return updatePhrases.in(f.lower) || startsWithAny(f.lower, modifiedStarts)
 }
 
 // videoVerbs mark a video blurb placed before a story ("X reports the

@@ -199,8 +199,11 @@ func isCreditLine(f *lineFacts) bool {
 
 // startsWithAny reports whether lower starts with one of the prefixes.
 func startsWithAny(lower string, prefixes []string) bool {
+	if lower == "" {
+		return false
+	}
 	for _, p := range prefixes {
-		if strings.HasPrefix(lower, p) {
+		if p[0] == lower[0] && strings.HasPrefix(lower, p) {
 			return true
 		}
 	}

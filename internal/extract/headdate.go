@@ -73,8 +73,8 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if u := indexAny(f.lower, updateWords); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
-		return x.publishedBeside(i, u)
+	if isUpdateLine(f) {
+		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {
