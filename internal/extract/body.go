@@ -132,7 +132,7 @@ func (x *extraction) readBody() {
 		switch {
 		case ended:
 			x.drop(l, reasonAfterEnd)
-		case endMarkers[key] || strings.HasPrefix(key, "source: read full"):
+		case endMarkers[key] || strings.HasPrefix(key, "source: read full") || n <= 5 && strings.HasPrefix(key, "more from "):
 			x.drop(l, reasonAfterEnd)
 			ended = len(x.blocks) > 0
 		case l.Text == x.a.Title:
@@ -198,7 +198,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case strings.HasPrefix(strings.ToLower(l.Text), "by ") && f.words <= 8:
+		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(l.Text)):
 			x.drop(l, reasonByline)
 		case f.words <= 2:
 			x.drop(l, reasonScrap)
