@@ -51,7 +51,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (top-i > 2 || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 && !marked || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -73,8 +73,8 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if u := indexAny(f.lower, updateWords); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
-		return x.publishedBeside(i, u)
+	if isUpdateLine(f) {
+		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {
@@ -125,13 +125,20 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	return false
 }
 
-// listDate reports whether the date line i, above the headline, ends a
-// list of stories: one of the three lines above it is a date line of
-// another story, as lists print a date under each title.
-func (x *extraction) listDate(i int) bool {
+// listDate reports whether the date m of line i, above the headline,
+// ends a list of stories: one of the three lines above it is a date line
+// of another story, or a short line with another day, as lists print a
+// date ("Published 3 May 2022") under each title.
+func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if (isDateLine(f) || isClockLine(f)) && hasDate(f.dates) {
+		if !hasDate(f.dates) {
+			continue
+		}
+		if isDateLine(f) || isClockLine(f) {
+			return true
+		}
+		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) {
 			return true
 		}
 	}

@@ -179,3 +179,43 @@ func TestPublicationWorld(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicationPlaces checks where in a page the publication date may
+// sit, as whole texts: above the headline past a menu, below it past a
+// standfirst, a caption and a share row, in a byline with other words,
+// and, to stay undated, under each story of a list above the headline.
+func TestPublicationPlaces(t *testing.T) {
+	const h = "Ministers extend grain corridor deal\n"
+	const list = "Most read\nFloods force thousands\nPublished 2 May 2022\nBank raises rates\nPublished 3 May 2022\nStrikes close ports\nPublished 4 May 2022\n"
+	tests := []struct{ name, in, want string }{
+		{"date three above past a menu", "Home\nWorld\nEurope\nApril 21, 2022\nWorld\n" + h + "By Jane Doe\n\n" + pubLede, "2022-04-21"},
+		{"posted three above", h + "Posted on April 21, 2022 by admin\nWorld\nNews\n" + h + "\n" + pubLede, "2022-04-21"},
+		{"date line over the headline", "April 21, 2022\n" + h + "\n" + pubLede, "2022-04-21"},
+		{"past caption and share row", h + "A four-month extension keeps grain moving through the winter.\nShips wait to enter the port. (Photo: Jane Roe)\nShare\nFacebook\nTwitter\nBy Jane Doe\nApril 21, 2022\n\n" + pubLede, "2022-04-21"},
+		{"past standfirst and image credit", h + "The extension keeps grain moving through the winter, officials said.\nImage: Reuters\nJane Doe\n21 April 2022\n" + pubLede, "2022-04-21"},
+		{"day dashes month name", h + "21-Apr-2022\n\n" + pubLede, "2022-04-21"},
+		{"month day year clock", h + "Apr 21 2022 10:35AM\n\n" + pubLede, "2022-04-21"},
+		{"unknown zone", h + "21 Apr 2022 | 10:35 IST\n\n" + pubLede, "2022-04-21"},
+		{"posted by in", h + "Posted by admin on April 21, 2022 in World News\n\n" + pubLede, "2022-04-21"},
+		{"date comments category", h + "April 21, 2022 / 0 Comments / in World / by admin\n\n" + pubLede, "2022-04-21"},
+		{"written by on", h + "Written by Jane Doe on 21 April 2022\n\n" + pubLede, "2022-04-21"},
+		{"byline agency clock", h + "Jane Doe | Reuters | April 21, 2022 10:35 AM\n\n" + pubLede, "2022-04-21"},
+		{"capitals", h + "THURSDAY, APRIL 21, 2022\n" + pubLede, "2022-04-21"},
+		{"weekday ordinal", h + "Thursday 21st April 2022\n" + pubLede, "2022-04-21"},
+		{"last updated over published", h + "Last Updated: April 22, 2022\nPublished: April 21, 2022\n" + pubLede, "2022-04-21"},
+		{"ago over date", h + "By Jane Doe\n2 days ago\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		{"published then updated em dash", h + "Published April 21, 2022 — Updated April 22, 2022\n" + pubLede, "2022-04-21"},
+		// Must stay undated.
+		{"list with published dates above", list + h + "By Jane Doe\n" + pubLede, ""},
+		{"list with published dates above line 1's copy", h + list + h + "By Jane Doe\n" + pubLede, ""},
+		{"two-digit year", h + "Published: 21/04/22\n" + pubLede, ""},
+		{"site today over the menu", h + "Freitag, 20. Mai 2022\nStartseite\nPolitik\nWelt\n" + h + "Von Jana Muster\n" + pubLede, ""},
+	}
+	for _, tt := range tests {
+		a := Extract("x.txt", []byte(tt.in), Options{WindowStart: timeline.DayOf(2021, 11, 1), WindowEnd: timeline.DayOf(2022, 12, 31)})
+		got := a.Published.ISO()
+		if got = got[:min(10, len(got))]; got != tt.want {
+			t.Errorf("%s: published %q (%v), want %q", tt.name, got, a.PublishedEvidence, tt.want)
+		}
+	}
+}

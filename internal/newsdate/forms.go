@@ -116,6 +116,9 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 		if m, ok := s.numericDay(i, j); ok {
 			return m, true
 		}
+		if m, ok := s.dashedDay(i, j); ok {
+			return m, true
+		}
 		m, ok := s.dayFirst(i, j)
 		m.Weekday = -1
 		return m, ok
@@ -151,6 +154,29 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return Mention{Start: i, End: j, Kind: YearAlone, Year: y, Weekday: -1}, true
+}
+
+// dashedDay reads a day, a month name and a year joined by dashes
+// ("21-Apr-2022"), the day being the digits text[i:j].
+func (s *scanner) dashedDay(i, j int) (Mention, bool) {
+	t := s.text
+	if j+1 >= len(t) || t[j] != '-' || !isUpper(t[j+1]) {
+		return Mention{}, false
+	}
+	var buf [maxWord]byte
+	we := s.wordEnd(j + 1)
+	month, ok := months[s.lower(j+1, we, &buf)]
+	if !ok || we+1 >= len(t) || t[we] != '-' {
+		return Mention{}, false
+	}
+	end, y, ok := s.year(we + 1)
+	_, day := s.digits(i)
+	if !ok || day < 1 || day > timeline.DaysIn(y, month) {
+		return Mention{}, false
+	}
+	m := Mention{Start: i, End: end, Kind: Absolute, Year: y, Month: month, Day: day, Weekday: -1}
+	s.clock(&m)
+	return m, true
 }
 
 // numericDay reads an all-digit date that starts with the one or two

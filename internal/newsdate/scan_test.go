@@ -52,6 +52,7 @@ func TestScanFormats(t *testing.T) {
 		{"13 may 2022", "13 may 2022", "2022-05-13", Absolute},
 		{"13th May 2022", "13th May 2022", "2022-05-13", Absolute},
 		{"on 13-05-2022 at", "13-05-2022", "2022-05-13", Absolute},
+		{"21-Apr-2022 10:35", "21-Apr-2022 10:35", "2022-04-21T10:35", Absolute},
 		{"in April 2021", "April 2021", "2021-04", MonthYear},
 		{"since 2014.", "2014", "2014", YearAlone},
 		{"the Pentagon announced on Friday.", "Friday", "", RelWeekday},
@@ -78,7 +79,7 @@ func TestScanRejects(t *testing.T) {
 		"Relocation To Take 2 Months", "you may 5 times", "February 30, 2022", "1,35,000 troops",
 		"2022-13-01", "rose 12.5 percent", "Mayday 13", "", "04/05/2022", "31.02.2022", "version 1.2.2022a",
 		"04-05-2022", "13 mai", "13 de mayo", "31 juin 2022", "30 février 2022", "13 listopada 2022", "13 maison 2022",
-		"you may 13 2022", "13 people 2022", "13 de la 2022",
+		"you may 13 2022", "13 people 2022", "13 de la 2022", "21-Apr-22", "31-Apr-2022",
 	} {
 		for _, m := range Scan(in) {
 			if m.Kind == Absolute || m.Kind == Yearless {
