@@ -147,17 +147,22 @@ func TestMergeLabelledReports(t *testing.T) {
 	for _, part := range []struct {
 		dir               string
 		precision, recall float64
+		// unseen is set for a set nobody may tune on: its wrong pairs
+		// are not logged, only its figures.
+		unseen bool
 	}{
-		{"dev", 0.95, 0.90},
-		{"held", 0.95, 0.90},
-		{"held2", 0.95, 0.50},
+		{"dev", 0.95, 0.90, false},
+		{"held", 0.95, 0.90, false},
+		{"held2", 0.95, 0.50, true},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir))
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))
 		t.Logf("%s: %d reports, %d pairs: precision %.3f (%d/%d), recall %.3f (%d/%d)", part.dir, len(reports), s.pairs,
 			s.precision(), s.truePos, s.truePos+s.falsePos, s.recall(), s.truePos, s.truePos+s.falseNeg)
 		for _, w := range wrong {
-			t.Logf("%s: %s", part.dir, w)
+			if !part.unseen {
+				t.Logf("%s: %s", part.dir, w)
+			}
 		}
 		if s.precision() < part.precision || s.recall() < part.recall {
 			t.Errorf("%s: precision %.3f, recall %.3f (want at least %.2f and %.2f)", part.dir, s.precision(), s.recall(), part.precision, part.recall)

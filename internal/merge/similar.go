@@ -44,9 +44,9 @@ type report struct {
 	names []string
 	// nameKeys are names lowercased, in the same order.
 	nameKeys []string
-	// people are the people of people.yaml among them, lowercased,
-	// sorted.
-	people []string
+	// people are the people of people.yaml among them, as the hashes of
+	// their lowercased names (wordHash), sorted.
+	people []uint64
 	// check is what checker.inspect found in an article's entry.
 	check *entryCheck
 }
@@ -87,7 +87,7 @@ func (r *report) describe(dateline string) {
 			if n = strings.TrimSpace(n); n != "" {
 				r.names = append(r.names, n)
 				if k < 2 {
-					r.people = append(r.people, strings.ToLower(n))
+					r.people = append(r.people, wordHash(strings.ToLower(n)))
 				}
 			}
 		}
