@@ -51,7 +51,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (top-i > 2 || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 && !marked || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -70,11 +70,11 @@ func (x *extraction) readHeadDate() {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if isCaption(f) || f.words > 8 && captionShaped(f) {
+	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if u := strings.Index(f.lower, "update"); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
-		return x.publishedBeside(i, u)
+	if isUpdateLine(f) {
+		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {
@@ -92,10 +92,8 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
 	from, to := -1, u
-	for _, w := range []string{"published", "posted"} {
-		if p := strings.Index(f.lower, w); p >= 0 && (from < 0 || p < from) {
-			from, to = p, len(f.lower)
-		}
+	if p := indexAny(f.lower, publishedWords); p >= 0 {
+		from, to = p, len(f.lower)
 	}
 	if from < 0 && u <= 0 {
 		return m, false, false
@@ -127,13 +125,20 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	return false
 }
 
-// listDate reports whether the date line i, above the headline, ends a
-// list of stories: one of the three lines above it is a date line of
-// another story, as lists print a date under each title.
-func (x *extraction) listDate(i int) bool {
+// listDate reports whether the date m of line i, above the headline,
+// ends a list of stories: one of the three lines above it is a date line
+// of another story, or a short line with another day, as lists print a
+// date ("Published 3 May 2022") under each title.
+func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if (isDateLine(f) || isClockLine(f)) && hasDate(f.dates) {
+		if !hasDate(f.dates) {
+			continue
+		}
+		if isDateLine(f) || isClockLine(f) {
+			return true
+		}
+		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) {
 			return true
 		}
 	}
@@ -163,8 +168,8 @@ func (x *extraction) clockConflict(m newsdate.Mention) bool {
 // updateStamp reports whether the date at offset at follows "updated" or
 // "modified" closely.
 func (x *extraction) updateStamp(at int) bool {
-	before := strings.ToLower(x.text[max(0, at-25):at])
-	return strings.Contains(before, "updated") || strings.Contains(before, "modified")
+	before := strings.ToLower(x.text[max(0, at-40):at])
+	return indexAny(before, updateWords) >= 0
 }
 
 // datedAbove reports whether a line of [from, top), above the headline,
@@ -181,8 +186,17 @@ func (x *extraction) datedAbove(m newsdate.Mention, from, top int) bool {
 	return false
 }
 
+// publishedWords say that the date after them is the publication date,
+// in English and other languages.
+var publishedWords = []string{
+	"published", "posted", "veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
+	"pubblicato", "pubblicata", "gepubliceerd", "geplaatst", "opublikowano", "publikacja", "publicerad",
+	"publiceret", "publisert", "publicat", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
+}
+
 // headMarkers start lines that give a text's publication date.
-var headMarkers = []string{"published", "posted", "date:", "dated", "first published", "publication date"}
+var headMarkers = append([]string{"date:", "dated", "first published", "publication date", "datum:", "fecha:", "data:", "дата:", "Дата:"},
+	publishedWords...)
 
 // bylineDate reports whether line i is a byline or label with the date
 // m after at most five words ("by Jane Roe April 21, 2022", "Politics
@@ -196,7 +210,9 @@ func (x *extraction) bylineDate(i int, m newsdate.Mention) bool {
 	if strings.HasPrefix(strings.TrimLeft(f.lower, "-–— "), "by ") {
 		return true
 	}
-	return !hasSentenceBreak(l.Text) && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
+	// A break inside the date ("13. Mai 2022") is none.
+	breaks := hasSentenceBreak(x.text[l.Start:min(m.Start+1, l.End)]) || hasSentenceBreak(x.text[m.End-1:l.End])
+	return !breaks && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
 }
 
 // datedElsewhere counts the short lines outside [from, to) that name

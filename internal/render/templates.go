@@ -90,6 +90,9 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 		return nil, fmt.Errorf("templates: layout.html missing")
 	}
 	base, err := template.New("layout.html").Funcs(funcs).Parse(string(layout))
+	if err == nil {
+		err = useExecutedOnce(base)
+	}
 	if err != nil {
 		return nil, templateError(origin["layout.html"], err)
 	}
