@@ -159,7 +159,7 @@ func (x *extraction) readBody() {
 			x.caption(l)
 		case isTeaser(l.Text, n):
 			x.drop(l, reasonTeaser)
-		case x.titleShaped(i) && n > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines):
+		case x.titleShaped(i) && n > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines) && !x.meta.markup:
 			x.drop(l, reasonRelated)
 		case (x.titleShaped(i) || n == 2 && isTitleWords(l.Text)) && i+1 < len(lines):
 			x.keep(timeline.Heading, l)

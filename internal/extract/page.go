@@ -43,7 +43,7 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 	text, starts := layoutPage(page)
 	meta := Meta{
 		Title: page.Title, Published: page.Published, PublishedEvidence: page.PublishedEvidence,
-		URL: page.URL, Outlet: page.Outlet, Author: page.Author,
+		URL: page.URL, Outlet: page.Outlet, Author: page.Author, markup: true,
 	}
 	a := extract(path, []byte(text), meta, opts)
 	// toSource maps an offset in the text to the page: the same place

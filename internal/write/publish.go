@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/spf13/afero"
@@ -54,7 +55,41 @@ func (o *Output) Commit() error {
 		return err
 	}
 	step()
-	return o.writeState(manifest, o.oldDiff())
+	spareDiff := o.oldDiff()
+	if o.fresh && o.resumable && o.mirrorSite(manifest) == nil {
+		spareDiff = map[string]spareFile{}
+	}
+	return o.writeState(manifest, spareDiff)
+}
+
+// mirrorSite makes a new spare folder that holds the site just put in
+// place, a link to each of its files, for an Output that will be resumed
+// (the preview server's): the site had no previous version, and without
+// this the next build would link every file before it could swap. It is
+// done here, while the preview starts, rather than on the first edit.
+// The site is in place already: a failure leaves the spare folder
+// unfinished, for the next build to clear and fill.
+func (o *Output) mirrorSite(manifest []byte) error {
+	// The folders just made real in the spare folder are the site's now.
+	o.site.real, o.spare = o.spare.real, newTree(o.fs, o.spare.root)
+	o.dirtyOnce, o.dirtyErr = sync.Once{}, nil
+	if err := o.fs.Mkdir(o.spare.root, 0o755); err != nil {
+		return err
+	}
+	if err := o.markDirty(); err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(o.hashes))
+	for p := range o.hashes {
+		paths = append(paths, p)
+	}
+	if err := o.linkAll(paths); err != nil {
+		return err
+	}
+	if err := o.spare.create(Marker, manifest); err != nil {
+		return err
+	}
+	return o.spare.remove(StagingMarker)
 }
 
 // unchanged reports whether the site is the same as the one in place,
@@ -225,8 +260,10 @@ func (o *Output) swapByRenames() error {
 
 // Abort discards what this build wrote, after a failure: the spare folder
 // it changed is removed, markers last. The output folder is untouched.
-// After a successful Commit, it does nothing.
+// After a successful Commit, it only lets the next build lock the
+// output folder.
 func (o *Output) Abort() {
+	defer o.lock.release()
 	_ = o.wait()
 	if o.published || !o.isDirty() {
 		return

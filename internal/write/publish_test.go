@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -360,5 +361,91 @@ func TestSymlinksInsideOutputAreNotFollowed(t *testing.T) {
 	got := snapshot(t, afero.NewOsFs(), outside)
 	if want := map[string]string{filepath.ToSlash(filepath.Join(outside, "p2", "index.html")): "not the site's"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("outside folder changed: %v", got)
+	}
+}
+
+// createCounter counts the files created on its file system.
+type createCounter struct {
+	afero.Fs
+	mu      sync.Mutex
+	created map[string]bool
+}
+
+func (c *createCounter) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 {
+		c.mu.Lock()
+		c.created[filepath.ToSlash(name)] = true
+		c.mu.Unlock()
+	}
+	return c.Fs.OpenFile(name, flag, perm)
+}
+
+// TestResumedFirstBuildMirrorsSite checks that the first build of an
+// Output that will be resumed (the preview's) leaves the spare folder a
+// finished copy of the new site, so that the next build writes the one
+// changed file and the manifest, not the whole site again; and that a
+// build begun with Begin (gen's) leaves no spare folder.
+func TestResumedFirstBuildMirrorsSite(t *testing.T) {
+	for _, resumed := range []bool{true, false} {
+		fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+		out, err := Begin(fsys, "public")
+		if resumed {
+			out, err = Resume(fsys, "public", nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, out, siteVersion(0))
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		spare, _ := afero.Exists(fsys, ".public-previous")
+		if !resumed {
+			if spare {
+				t.Error("begun: a first build left a spare folder")
+			}
+			continue
+		}
+		if got, want := siteOnly(t, fsys, ".public-previous"), siteVersion(0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("resumed: spare folder after the first build:\n got %v\nwant %v", got, want)
+		}
+		if _, unfinished := ours(fsys, ".public-previous"); unfinished {
+			t.Error("resumed: spare folder left unfinished")
+		}
+		out, err = Resume(fsys, "public", out.Committed())
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := siteVersion(0)
+		next["index.html"] = "index, edited"
+		fsys.mu.Lock()
+		fsys.created = map[string]bool{}
+		fsys.mu.Unlock()
+		writeAll(t, out, next)
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		var site []string
+		for p := range fsys.created {
+			if !strings.HasSuffix(p, StagingMarker) && !strings.HasSuffix(p, Marker) {
+				site = append(site, p)
+			}
+		}
+		if want := []string{".public-previous/index.html"}; !reflect.DeepEqual(site, want) {
+			t.Errorf("resumed: second build created %v, want %v", site, want)
+		}
+		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, next) {
+			t.Errorf("resumed: output after the second build:\n got %v\nwant %v", got, next)
+		}
+	}
+}
+
+// writeAll writes site into out.
+func writeAll(t *testing.T, out *Output, site map[string]string) {
+	t.Helper()
+	for p, data := range site {
+		if err := out.Write(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -70,6 +70,9 @@ type Output struct {
 	// committed is set by a successful Commit.
 	committed *Committed
 
+	// lock keeps other builds out of dir until Abort.
+	lock *outputLock
+
 	mu sync.Mutex
 	// hashes holds the files of this build.
 	hashes map[string]fileSum
@@ -102,11 +105,37 @@ type spareFile struct {
 
 // Begin starts writing a site that will replace dir. It refuses an output
 // folder that exists, is not empty, and was not made by this program.
+// Another build writing dir at the same time is an error.
 func Begin(fsys afero.Fs, dir string) (*Output, error) {
+	dir, err := outputDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	o, err := begin(fsys, dir)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	o.lock = lock
+	return o, nil
+}
+
+// outputDir cleans the output folder's path, and refuses the current
+// and the root folder.
+func outputDir(dir string) (string, error) {
 	dir = filepath.Clean(dir)
 	if dir == "." || dir == string(filepath.Separator) || dir == "" {
-		return nil, fmt.Errorf("output folder %q: refusing to replace the current or root folder (want a folder of its own, e.g. public)", dir)
+		return "", fmt.Errorf("output folder %q: refusing to replace the current or root folder (want a folder of its own, e.g. public)", dir)
 	}
+	return dir, nil
+}
+
+// begin does Begin's work once the output folder is locked.
+func begin(fsys afero.Fs, dir string) (*Output, error) {
 	fresh, old, err := previousBuild(fsys, dir)
 	if err != nil {
 		return nil, err
@@ -180,19 +209,33 @@ var quickSeed = maphash.MakeSeed()
 // own builds. Files whose bytes are the same as in previous are told by
 // a fast hash, without their sha256.
 func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
-	dir = filepath.Clean(dir)
+	dir, err := outputDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	o, err := resume(fsys, dir, previous)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	o.lock, o.resumable = lock, true
+	return o, nil
+}
+
+// resume does Resume's work once the output folder is locked.
+func resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	if !previous.matches(fsys, dir) {
-		o, err := Begin(fsys, dir)
-		if err == nil {
-			o.resumable = true
-		}
-		return o, err
+		return begin(fsys, dir)
 	}
 	if err := removeLeftovers(fsys, dir); err != nil {
 		return nil, err
 	}
 	o := newOutput(fsys, dir, previous.hashes)
-	o.oldManifest, o.resumable, o.spareDiff = previous.manifest, true, previous.spareDiff
+	o.oldManifest, o.spareDiff = previous.manifest, previous.spareDiff
 	return o, nil
 }
 
