@@ -188,10 +188,41 @@ func (x *extraction) datedAbove(m newsdate.Mention, from, top int) bool {
 
 // publishedWords say that the date after them is the publication date,
 // in English and other languages.
-var publishedWords = []string{
-	"published", "posted", "veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
+var publishedWords = append([]string{"published", "posted"}, foreignPublishedWords...)
+
+// foreignPublishedWords say it in other languages (Cyrillic words in both
+// cases, as lines are lower-cased in ASCII only).
+var foreignPublishedWords = []string{
+	"veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
 	"pubblicato", "pubblicata", "gepubliceerd", "geplaatst", "opublikowano", "publikacja", "publicerad",
 	"publiceret", "publisert", "publicat", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
+}
+
+// dayFirstWords start the lines that date a page in a language that
+// writes all-numeric dates day first.
+var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...), foreignUpdateWords...)
+
+// readDayFirst reads the all-numeric dates of a page day first when the
+// page says when it was published or updated in a language that writes
+// them so ("Publié le 03/04/2022"): a line of at most fifteen words
+// starts with one of dayFirstWords. Elsewhere "03/04/2022" names no day.
+func (x *extraction) readDayFirst() {
+	dayFirst := false
+	for i := range x.facts {
+		f := &x.facts[i]
+		if f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
+			dayFirst = true
+			break
+		}
+	}
+	if !dayFirst {
+		return
+	}
+	for i, l := range x.lines {
+		if strings.ContainsAny(l.Text, "/-") {
+			x.facts[i].dates = newsdate.ScanDayFirst(l.Text)
+		}
+	}
 }
 
 // headMarkers start lines that give a text's publication date.

@@ -139,6 +139,14 @@ func TestPublicationWorld(t *testing.T) {
 		{"published at end", "en", "By Jane Doe\n", "Published on 13 May 2022\n", "2022-05-13"},
 		{"first published at end", "en", "By Jane Doe\n", "First published on Fri 13 May 2022 14.05 BST\n", "2022-05-13"},
 		{"de published at end", "de", "Von Jana Muster\n", "Veröffentlicht am 13.05.2022\n", "2022-05-13"},
+		// All-numeric dates whose day and month are both 12 or under: day
+		// first on a page that dates itself in a language that writes
+		// them so, else undated.
+		{"fr ambiguous numeric", "fr", "Publié le 03/04/2022 à 14h05\n", "", "2022-04-03"},
+		{"es ambiguous numeric", "es", "Actualizado 04/04/2022 09:00 | Publicado 03/04/2022 14:05\n", "", "2022-04-03"},
+		{"de ambiguous numeric", "de", "Veröffentlicht am 03-04-2022\n", "", "2022-04-03"},
+		{"fr ambiguous no marker", "fr", "Par Jeanne Dupont\n03/04/2022\n", "", ""},
+		{"en ambiguous marker", "en", "Published 03/04/2022\n", "", ""},
 		// Must stay undated.
 		{"ambiguous slashes", "en", "03/04/2022\n", "", ""},
 		{"ambiguous dashes", "en", "03-04-2022\n", "", ""},

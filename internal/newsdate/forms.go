@@ -205,6 +205,7 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 		case first > 12 && second <= 12:
 		case second > 12 && first <= 12:
 			day, month = second, first
+		case s.dayFirstOrder:
 		default:
 			return Mention{}, false
 		}

@@ -125,11 +125,21 @@ func AppendScan(dst []Mention, text string) []Mention {
 	return s.run()
 }
 
+// ScanDayFirst is Scan for a text in a language that writes all-numeric
+// dates day first (French, Spanish, German, …): "03/04/2022" is 3 April,
+// where Scan reads no day from it.
+func ScanDayFirst(text string) []Mention {
+	s := scanner{text: text, dayFirstOrder: true}
+	return s.run()
+}
+
 type scanner struct {
 	text string
 	out  []Mention
 	// lastEnd is where the last mention found in text ends.
 	lastEnd int
+	// dayFirstOrder reads "03/04/2022" as 3 April.
+	dayFirstOrder bool
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
