@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/write"
 	"github.com/newsroom/timeline/templates"
@@ -94,13 +95,13 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, step := range steps {
-		before := snapshot(t, fsys, "public")
+		before := sitetest.Tree(t, fsys, "public")
 		res, err := sess.Build(step.edit())
 		if step.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), step.wantErr) {
 				t.Fatalf("%s: error %v, want one saying %q", step.name, err, step.wantErr)
 			}
-			if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(before, after) {
+			if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(before, after) {
 				t.Fatalf("%s: a failed rebuild changed the output", step.name)
 			}
 			continue
@@ -135,7 +136,7 @@ func checkSameAsFullBuild(t *testing.T, fsys afero.Fs, step string) {
 	if _, err := Build(fsys, opts); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	got, want := snapshot(t, fsys, "public"), snapshot(t, fsys, "fresh")
+	got, want := sitetest.Tree(t, fsys, "public"), sitetest.Tree(t, fsys, "fresh")
 	for p, data := range want {
 		if got[p] != data {
 			t.Errorf("%s: %s differs from a full build's", step, p)
@@ -182,12 +183,12 @@ func TestSessionBodyEdits(t *testing.T) {
 		if err := afero.WriteFile(fsys, p, []byte(change(string(data))), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		before := snapshot(t, fsys, "site/public")
+		before := sitetest.Tree(t, fsys, "site/public")
 		res, err := sess.Build([]string{p})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		after := snapshot(t, fsys, "site/public")
+		after := sitetest.Tree(t, fsys, "site/public")
 		full := checkSame(t, fsys, opts, name)
 		if res.Entries != full.Entries || res.Pages != full.Pages || res.Files != full.Files || len(res.Warnings) != len(full.Warnings) {
 			t.Errorf("%s: %d entries, %d pages, %d files, %d warnings; a full build says %d, %d, %d, %d", name,
@@ -254,13 +255,13 @@ func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) *Result {
 	if err := fsys.RemoveAll("fresh"); err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(t, fsys, opts.OutputDir)
+	got := sitetest.Tree(t, fsys, opts.OutputDir)
 	opts.OutputDir, opts.Force = "fresh", true
 	res, err := Build(fsys, opts)
 	if err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	want := snapshot(t, fsys, "fresh")
+	want := sitetest.Tree(t, fsys, "fresh")
 	for p, data := range want {
 		if got[p] != data {
 			t.Errorf("%s: %s differs from a full build's", step, p)
