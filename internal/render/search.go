@@ -37,19 +37,20 @@ const (
 // SearchIndex returns the files of the search index, by site-relative
 // path: search.json and the files under search/.
 func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, error) {
-	shards := map[string]map[string][]int{}
+	// postings[wordAt[w]] lists the entries holding the word w.
+	wordAt, postings := map[string]int{}, [][]int{}
 	facets := map[string][]int{}
 	ids := searchIDs{links: links, people: map[string]personName{}, tags: map[string]*Term{}}
-	var people, tags []string
+	var words, people, tags []string
 	for n, e := range entries {
-		for _, w := range searchWords(e.Title + " " + Lede(e)) {
-			key := shardKey(w)
-			if shards[key] == nil {
-				shards[key] = map[string][]int{}
+		words = appendSearchWords(appendSearchWords(words[:0], e.Title), Lede(e))
+		for _, w := range words {
+			at, ok := wordAt[w]
+			if !ok {
+				at = len(postings)
+				wordAt[w], postings = at, append(postings, nil)
 			}
-			if list := shards[key][w]; len(list) == 0 || list[len(list)-1] != n {
-				shards[key][w] = append(list, n)
-			}
+			postings[at] = appendOnce(postings[at], n)
 		}
 		people, tags = ids.peopleOf(people[:0], e), ids.tagsOf(tags[:0], e)
 		for _, id := range people {
@@ -61,6 +62,14 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 		if ph := links.PhaseOf(e); ph != nil {
 			facets["ph/"+ph.ID] = appendOnce(facets["ph/"+ph.ID], n)
 		}
+	}
+	shards := map[string]map[string][]int{}
+	for w, at := range wordAt {
+		key := shardKey(w)
+		if shards[key] == nil {
+			shards[key] = map[string][]int{}
+		}
+		shards[key][w] = postings[at]
 	}
 	files := map[string][]byte{}
 	add := func(path string, v any) error {
@@ -109,11 +118,28 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 // searchWords returns the words of text, lower-cased, as search.js
 // splits a query: runs of letters and digits of two or more runes.
 func searchWords(text string) []string {
-	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
-		if utf8.RuneCountInString(w) >= searchShardRunes {
-			words = append(words, w)
+	return appendSearchWords(nil, text)
+}
+
+// appendSearchWords appends the words of text (searchWords) to words.
+func appendSearchWords(words []string, text string) []string {
+	text = strings.ToLower(text)
+	start, runes := -1, 0
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if start < 0 {
+				start, runes = i, 0
+			}
+			runes++
+			continue
 		}
+		if start >= 0 && runes >= searchShardRunes {
+			words = append(words, text[start:i])
+		}
+		start = -1
+	}
+	if start >= 0 && runes >= searchShardRunes {
+		words = append(words, text[start:])
 	}
 	return words
 }
