@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,17 +40,21 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 	wordAt, postings := map[string]int{}, [][]int{}
 	facets := map[string][]int{}
 	ids := searchIDs{links: links, people: map[string]personName{}, tags: map[string]*Term{}}
-	var words, people, tags []string
-	for n, e := range entries {
-		words = appendSearchWords(appendSearchWords(words[:0], e.Title), Lede(e))
-		for _, w := range words {
-			at, ok := wordAt[w]
-			if !ok {
-				at = len(postings)
-				wordAt[w], postings = at, append(postings, nil)
-			}
-			postings[at] = appendOnce(postings[at], n)
+	var people, tags []string
+	var word []byte
+	n := 0
+	post := func(w []byte) {
+		at, ok := wordAt[string(w)]
+		if !ok {
+			at = len(postings)
+			wordAt[string(w)], postings = at, append(postings, nil)
 		}
+		postings[at] = appendOnce(postings[at], n)
+	}
+	for i, e := range entries {
+		n = i
+		word = scanSearchWords(word, e.Title, post)
+		word = scanSearchWords(word, Lede(e), post)
 		people, tags = ids.peopleOf(people[:0], e), ids.tagsOf(tags[:0], e)
 		for _, id := range people {
 			facets["p/"+id] = appendOnce(facets["p/"+id], n)
@@ -118,30 +121,30 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 // searchWords returns the words of text, lower-cased, as search.js
 // splits a query: runs of letters and digits of two or more runes.
 func searchWords(text string) []string {
-	return appendSearchWords(nil, text)
+	var words []string
+	scanSearchWords(nil, text, func(w []byte) { words = append(words, string(w)) })
+	return words
 }
 
-// appendSearchWords appends the words of text (searchWords) to words.
-func appendSearchWords(words []string, text string) []string {
-	text = strings.ToLower(text)
-	start, runes := -1, 0
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
-			if start < 0 {
-				start, runes = i, 0
-			}
-			runes++
+// scanSearchWords calls word with each word of text (searchWords), made
+// in buf, which it returns for the next call; the bytes are valid until
+// word returns.
+func scanSearchWords(buf []byte, text string, word func([]byte)) []byte {
+	buf, runes := buf[:0], 0
+	for _, r := range text {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
+			buf, runes = utf8.AppendRune(buf, r), runes+1
 			continue
 		}
-		if start >= 0 && runes >= searchShardRunes {
-			words = append(words, text[start:i])
+		if runes >= searchShardRunes {
+			word(buf)
 		}
-		start = -1
+		buf, runes = buf[:0], 0
 	}
-	if start >= 0 && runes >= searchShardRunes {
-		words = append(words, text[start:])
+	if runes >= searchShardRunes {
+		word(buf)
 	}
-	return words
+	return buf
 }
 
 // shardKey returns the key of the shard holding word: the hexadecimal
