@@ -115,6 +115,7 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	diags.Append(render.CheckLinks(chron, path.Join(opts.ContentDir, "site.yaml")))
+	placeRecords(c, diags)
 	timings.mark("merge")
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
 	if err != nil {
@@ -179,6 +180,8 @@ func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers
 		}
 		if a.Record == nil {
 			warnings[i] = content.CheckArticleText(path.Join(c.Dir, a.Path), data)
+		} else {
+			checkRecordText(c.Dir, a, data, &warnings[i])
 		}
 		switch {
 		case cache != nil:
@@ -215,7 +218,8 @@ func dropUnreadable(c *content.Content, articles []*extract.Article, errs []erro
 			diags.Warn(file, line, 0, "%s; left out", skipped.Msg)
 			continue
 		case errs[i] != nil:
-			diags.Add(path.Join(c.Dir, c.Articles[i].Path), 0, 0, "%v", errors.Unwrap(errs[i]))
+			file, line := articlePosition(c.Dir, c.Articles[i])
+			diags.Add(file, line, 0, "%v", errors.Unwrap(errs[i]))
 			continue
 		}
 		kept = append(kept, c.Articles[i])

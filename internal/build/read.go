@@ -5,6 +5,8 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/boundary"
 	"github.com/newsroom/timeline/internal/content"
@@ -81,6 +83,42 @@ func articlePosition(dir string, a content.Article) (string, int) {
 		return path.Join(dir, a.Path), 0
 	}
 	return path.Join(dir, a.Record.File), a.Record.Line
+}
+
+// placeRecords moves each problem placed at a dataset record's article
+// path ("content/articles/x.csv#id", with no line), as merge places the
+// problems of an article's entry, to the dataset file and the record's
+// line, where an editor finds the record.
+func placeRecords(c *content.Content, diags diag.List) {
+	var lines map[string]int
+	for i := range diags {
+		d := &diags[i]
+		if d.Line != 0 || !strings.Contains(d.Path, "#") {
+			continue
+		}
+		if lines == nil {
+			lines = map[string]int{}
+			for _, a := range c.Articles {
+				if a.Record != nil {
+					lines[path.Join(c.Dir, a.Path)] = a.Record.Line
+				}
+			}
+		}
+		if line, ok := lines[d.Path]; ok {
+			d.Path, d.Line = content.ArticleFile(d.Path), line
+		}
+	}
+}
+
+// checkRecordText warns, at the record's line, when the text of the
+// dataset record a is not UTF-8 (a CSV or TSV file's bytes are taken as
+// they are; JSON decoding has already replaced what is not).
+func checkRecordText(dir string, a content.Article, text []byte, warnings *diag.List) {
+	if utf8.Valid(text) {
+		return
+	}
+	file, line := articlePosition(dir, a)
+	warnings.Warn(file, line, 0, "record %d: invalid UTF-8 in its text (want a UTF-8 file; save it again as UTF-8)", a.Record.Number)
 }
 
 // warnConflict warns when article a's metadata and text disagree on its

@@ -136,6 +136,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	chron, mergeDiags := merge.Merge(c, extracted)
 	diags.Append(mergeDiags)
 	diags.Append(render.CheckLinks(chron, path.Join(s.opts.ContentDir, "site.yaml")))
+	placeRecords(c, diags)
 	timings.mark("merge")
 
 	if full || reload || next.templates == nil || touches(changed, s.opts.TemplatesDir) {

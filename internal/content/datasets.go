@@ -87,12 +87,15 @@ func loadDatasets(fsys afero.Fs, c *Content, files []listedFile, mappings map[st
 	parallel.For(0, len(files), func(i int) {
 		r := &results[i]
 		d := &dataset.Dataset{Path: files[i].path, Format: dataset.FormatOf(files[i].path), Location: c.Site.Location}
+		var named map[string]timeline.Position
 		if m, ok := mappings[files[i].path]; ok {
 			if data, ok := readFile(fsys, c.Dir, m.path, &r.diags, true); ok {
-				d.Mapping = decodeMapping(m.path, data, &r.diags)
+				d.Mapping, named = decodeMapping(m.path, data, &r.diags)
 			}
 		}
-		r.records = scanDataset(fsys, c.Dir, d, &r.diags)
+		var fields dataset.Fields
+		r.records, fields = scanDataset(fsys, c.Dir, d, &r.diags)
+		checkMapping(d, &fields, named, &r.diags)
 	})
 	for i, r := range results {
 		diags.Append(r.diags)
@@ -127,17 +130,18 @@ func ListDataset(fsys afero.Fs, root, p string, loc *time.Location) ([]Article, 
 	return c.Articles, diags
 }
 
-// scanDataset lists the records of the dataset d. A file that cannot be
-// parsed is reported with its line and column, and gives no records.
-func scanDataset(fsys afero.Fs, root string, d *dataset.Dataset, diags *diag.List) []Record {
+// scanDataset lists the records of the dataset d, and returns the fields
+// they hold. A file that cannot be parsed is reported with its line and
+// column, and gives no records.
+func scanDataset(fsys afero.Fs, root string, d *dataset.Dataset, diags *diag.List) ([]Record, dataset.Fields) {
 	f, _, err := boundary.Open(fsys, root, d.Path)
 	if err != nil {
 		diags.Add(d.Path, 0, 0, "%v", err)
-		return nil
+		return nil, dataset.Fields{}
 	}
 	defer f.Close()
 	var records []Record
-	header, err := dataset.Scan(f, d.Format, &d.Mapping, func(rec dataset.Record) error {
+	fields, err := dataset.Scan(f, d.Format, &d.Mapping, func(rec dataset.Record) error {
 		if rec.Length > dataset.MaxRecord {
 			diags.Warn(d.Path, rec.Line, 0, "record %d: %d bytes (want at most %d); left out", rec.Number, rec.Length, dataset.MaxRecord)
 			return nil
@@ -149,17 +153,17 @@ func scanDataset(fsys afero.Fs, root string, d *dataset.Dataset, diags *diag.Lis
 	switch {
 	case errors.As(err, &se):
 		diags.Add(d.Path, se.Line, se.Col, "%s", se.Msg)
-		return nil
+		return nil, dataset.Fields{}
 	case err != nil:
 		diags.Add(d.Path, 0, 0, "%v", err)
-		return nil
+		return nil, dataset.Fields{}
 	}
-	d.Header = header
+	d.Header = fields.Header
 	sum := datasetSum(d)
 	for i := range records {
 		records[i].Sum ^= sum
 	}
-	return records
+	return records, fields
 }
 
 // datasetSum is a digest of what reading d's records needs besides their
@@ -175,22 +179,30 @@ func datasetSum(d *dataset.Dataset) uint64 {
 }
 
 // decodeMapping reads a dataset's mapping file: the names of its fields
-// and how to read its dates.
-func decodeMapping(p string, data []byte, diags *diag.List) dataset.Mapping {
+// and how to read its dates. It also returns where each field name is
+// written, by the mapping's key ("date").
+func decodeMapping(p string, data []byte, diags *diag.List) (dataset.Mapping, map[string]timeline.Position) {
 	d := &decoder{path: p, diags: diags}
 	var m dataset.Mapping
+	named := map[string]timeline.Position{}
 	root := d.parseYAML(data)
 	if root == nil {
-		return m
+		return m, named
+	}
+	field := func(key string, out *string) func(*yaml.Node) {
+		return func(n *yaml.Node) {
+			d.str(key, n, out)
+			named[key] = d.pos(n)
+		}
 	}
 	d.fields(root, "mapping", map[string]func(*yaml.Node){
-		"title":   func(n *yaml.Node) { d.str("title", n, &m.Title) },
-		"date":    func(n *yaml.Node) { d.str("date", n, &m.Date) },
-		"url":     func(n *yaml.Node) { d.str("url", n, &m.URL) },
-		"text":    func(n *yaml.Node) { d.str("text", n, &m.Text) },
-		"summary": func(n *yaml.Node) { d.str("summary", n, &m.Summary) },
-		"outlet":  func(n *yaml.Node) { d.str("outlet", n, &m.Outlet) },
-		"author":  func(n *yaml.Node) { d.str("author", n, &m.Author) },
+		"title":   field("title", &m.Title),
+		"date":    field("date", &m.Date),
+		"url":     field("url", &m.URL),
+		"text":    field("text", &m.Text),
+		"summary": field("summary", &m.Summary),
+		"outlet":  field("outlet", &m.Outlet),
+		"author":  field("author", &m.Author),
 		"date_layout": func(n *yaml.Node) {
 			d.str("date_layout", n, &m.DateLayout)
 			if m.DateLayout != "" && !strings.Contains(m.DateLayout, "2006") && !strings.Contains(m.DateLayout, "06") {
@@ -199,7 +211,7 @@ func decodeMapping(p string, data []byte, diags *diag.List) dataset.Mapping {
 		},
 		"timezone": func(n *yaml.Node) { m.Location = d.location("timezone", n) },
 	})
-	return m
+	return m, named
 }
 
 // location decodes a time zone name ("Europe/Kyiv", "UTC").

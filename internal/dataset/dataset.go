@@ -132,23 +132,28 @@ func (e *RecordError) Error() string { return e.Msg }
 
 // Scan reads the dataset file f, of the given format, once, and calls
 // fn for each record, with its URL field (the one m names, else a
-// common one); it returns the header of a CSV or TSV file. A
-// file that cannot be parsed is a *SyntaxError with its line and
-// column; an error fn returns stops the scan and is returned.
-func Scan(f io.ReadSeeker, format Format, m *Mapping, fn func(Record) error) ([]string, error) {
-	var header []string
+// common one); it returns the fields the file holds (for a CSV or TSV
+// file, its header). A file that cannot be parsed is a *SyntaxError
+// with its line and column; an error fn returns stops the scan and is
+// returned.
+func Scan(f io.ReadSeeker, format Format, m *Mapping, fn func(Record) error) (Fields, error) {
+	var fields Fields
 	var err error
 	switch format {
-	case CSV:
-		header, err = scanCSV(f, ',', m, fn)
-	case TSV:
-		header, err = scanCSV(f, '\t', m, fn)
+	case CSV, TSV:
+		delim := byte(',')
+		if format == TSV {
+			delim = '\t'
+		}
+		var header []string
+		header, err = scanCSV(f, delim, m, fn)
+		fields.setHeader(header, m)
 	case JSONLines:
-		err = scanJSONLines(f, m, fn)
+		err = scanJSONLines(f, newRecordFields(m, &fields), fn)
 	case JSONArray:
-		err = scanJSONArray(f, m, fn)
+		err = scanJSONArray(f, newRecordFields(m, &fields), fn)
 	default:
-		return nil, fmt.Errorf("not a dataset format")
+		return fields, fmt.Errorf("not a dataset format")
 	}
 	var se *SyntaxError
 	if errors.As(err, &se) && se.Line == 0 {
@@ -157,7 +162,7 @@ func Scan(f io.ReadSeeker, format Format, m *Mapping, fn func(Record) error) ([]
 		}
 		se.Line, se.Col = position(f, se.Offset)
 	}
-	return header, err
+	return fields, err
 }
 
 // position returns the line and column, from 1, of the byte at offset

@@ -16,11 +16,11 @@ type scanned struct {
 func scanAll(t *testing.T, input string, format Format) ([]string, []scanned, error) {
 	t.Helper()
 	var out []scanned
-	header, err := Scan(strings.NewReader(input), format, &Mapping{}, func(r Record) error {
+	fields, err := Scan(strings.NewReader(input), format, &Mapping{}, func(r Record) error {
 		out = append(out, scanned{r.Number, r.Line, input[r.Offset : r.Offset+r.Length], r.URL})
 		return nil
 	})
-	return header, out, err
+	return fields.Header, out, err
 }
 
 func TestScan(t *testing.T) {
@@ -149,5 +149,54 @@ func TestReadRefusesHugeText(t *testing.T) {
 	_, _, err := Read(d, bytes.Repeat([]byte("a"), MaxText+1), Record{Number: 1})
 	if err == nil || !strings.Contains(err.Error(), "want at most") {
 		t.Fatalf("got %v, want the text refused", err)
+	}
+}
+
+func TestUnmapped(t *testing.T) {
+	mapping := &Mapping{Title: "Headline", Date: "pubdat", Text: "story.body", Author: "writer"}
+	tests := []struct {
+		name      string
+		format    Format
+		input     string
+		want      string // the keys and names unmapped, "key=name" joined by spaces
+		wantNames string
+	}{
+		{"csv header", CSV, "headline,pub_date,story.body\nA,2022,x\n", "date=pubdat author=writer", "headline pub_date story.body"},
+		{"tsv header, names normalised", TSV, "HEADLINE\tPub Dat\tStory.Body\tWriter\n", "", "HEADLINE Pub Dat Story.Body Writer"},
+		{"csv without records", CSV, "title,text\n", "title=Headline date=pubdat text=story.body author=writer", "title text"},
+		{"jsonl missing from every record", JSONLines, `{"headline": "A", "story": {"body": "x"}, "pub_date": "2022"}` + "\n" + `{"headline": "B", "story": {"body": "y"}}`, "date=pubdat author=writer", "headline pub_date story.body"},
+		{"jsonl missing from some records", JSONLines, `{"headline": "A", "story": {"body": "x"}, "pubdat": "2022"}` + "\n" + `{"headline": "B", "writer": "W", "story": {"body": "y"}}`, "", "headline pubdat story.body writer"},
+		{"json array, a broken record", JSONArray, `[{"headline": "A", "story": {"body": "x"}}, [1], {"pubdat": "2022", "writer": ["W"]}]`, "", "headline story.body pubdat writer"},
+		{"json array, no records", JSONArray, `{"articles": []}`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fields, err := Scan(strings.NewReader(tt.input), tt.format, mapping, func(Record) error { return nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, u := range fields.Unmapped(mapping) {
+				got = append(got, u.Key+"="+u.Name)
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("unmapped %q, want %q", strings.Join(got, " "), tt.want)
+			}
+			if strings.Join(fields.Names, " ") != tt.wantNames {
+				t.Errorf("names %q, want %q", strings.Join(fields.Names, " "), tt.wantNames)
+			}
+		})
+	}
+}
+
+func TestUnmappedLongRecord(t *testing.T) {
+	mapping := &Mapping{Date: "pubdat"}
+	long := `{"text": "` + strings.Repeat("a", maxKeptLine) + `"}` + "\n"
+	fields, err := Scan(strings.NewReader(long), JSONLines, mapping, func(Record) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fields.Unmapped(mapping); got != nil {
+		t.Errorf("got %v, want nothing reported when a record could not be looked into", got)
 	}
 }

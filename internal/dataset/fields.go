@@ -68,20 +68,6 @@ func (r *record) pick(mapped string, names []string) (value, name string) {
 	return "", ""
 }
 
-// urlOfJSON returns the URL field of one JSON record, or "".
-func urlOfJSON(raw []byte, m *Mapping) string {
-	var obj map[string]any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if dec.Decode(&obj) != nil {
-		return ""
-	}
-	r := &record{values: map[string]string{}, names: map[string]string{}}
-	flatten(r, "", obj)
-	url, _ := r.pick(m.URL, commonNames.url)
-	return url
-}
-
 // column returns the index in header of the field mapped, or else of
 // the first of names present; -1 when none is.
 func column(header []string, mapped string, names []string) int {

@@ -12,7 +12,7 @@ import (
 func fuzzScan(t *testing.T, data []byte, format Format) {
 	d := &Dataset{Format: format}
 	var last int64
-	header, err := Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {
+	fields, err := Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {
 		if r.Offset < last || r.Length < 0 || r.Offset+r.Length > int64(len(data)) || r.Line < 1 {
 			t.Fatalf("record %+v outside the %d bytes (after %d)", r, len(data), last)
 		}
@@ -23,7 +23,7 @@ func fuzzScan(t *testing.T, data []byte, format Format) {
 	if err != nil && (!errors.As(err, &se) || se.Line < 1 || se.Col < 1) {
 		t.Fatalf("error without a position: %v", err)
 	}
-	d.Header = header
+	d.Header = fields.Header
 	_, _ = Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {
 		_, _, _ = Read(d, data[r.Offset:r.Offset+r.Length], r)
 		return nil

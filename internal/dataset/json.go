@@ -16,7 +16,7 @@ var arrayKeys = []string{"articles", "value", "results", "data"}
 // scanJSONLines reads a JSON Lines file from r, calling fn for each
 // non-blank line. Lines are checked when read (Read), so that one
 // broken line is one record's warning.
-func scanJSONLines(r io.Reader, m *Mapping, fn func(Record) error) error {
+func scanJSONLines(r io.Reader, fields *recordFields, fn func(Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var offset int64
 	line, number := 0, 0
@@ -48,7 +48,9 @@ func scanJSONLines(r io.Reader, m *Mapping, fn func(Record) error) error {
 				number++
 				rec.Number = number
 				if rec.Length <= maxKeptLine {
-					rec.URL = urlOfJSON(kept, m)
+					rec.URL = fields.inspect(kept)
+				} else {
+					fields.skip()
 				}
 				if ferr := fn(rec); ferr != nil {
 					return ferr
@@ -79,19 +81,19 @@ func (l *lineCounter) Read(p []byte) (int, error) {
 
 // jsonScanner walks a JSON dataset with a streaming decoder.
 type jsonScanner struct {
-	dec     *json.Decoder
-	lc      *lineCounter
-	fn      func(Record) error
-	mapping *Mapping
-	number  int
+	dec    *json.Decoder
+	lc     *lineCounter
+	fn     func(Record) error
+	fields *recordFields
+	number int
 }
 
 // scanJSONArray reads a JSON file from r: an array of objects, or an
 // object holding one under one of arrayKeys. It calls fn for each
 // element of the array.
-func scanJSONArray(r io.Reader, m *Mapping, fn func(Record) error) error {
+func scanJSONArray(r io.Reader, fields *recordFields, fn func(Record) error) error {
 	lc := &lineCounter{r: r}
-	s := &jsonScanner{dec: json.NewDecoder(lc), lc: lc, fn: fn, mapping: m}
+	s := &jsonScanner{dec: json.NewDecoder(lc), lc: lc, fn: fn, fields: fields}
 	tok, err := s.dec.Token()
 	if err != nil {
 		return s.syntax(err, "a JSON array of articles, or an object holding one under \"articles\"")
@@ -209,7 +211,7 @@ func (s *jsonScanner) elements() error {
 		}
 		s.number++
 		rec.Number = s.number
-		rec.URL = urlOfJSON(raw, s.mapping)
+		rec.URL = s.fields.inspect(raw)
 		if err := s.fn(rec); err != nil {
 			return err
 		}

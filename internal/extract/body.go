@@ -12,10 +12,44 @@ import (
 var trailerStarts = []string{
 	"published in ", "published by ", "first published", "originally published", "this article first appeared",
 	"this article appeared", "this story first appeared", "published on ", "posted in ", "posted on ",
+	"veröffentlicht am ", "erstmals veröffentlicht", "publié le ", "publicado el ", "publicado em ",
+	"pubblicato il ", "gepubliceerd op ", "opublikowano", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
+}
+
+// foreignUpdateWords start lines that date a later change in other
+// languages (Cyrillic words in both cases, as lines are lower-cased in
+// ASCII only); they say so anywhere in a line too.
+var foreignUpdateWords = []string{
+	"aktualisiert", "geändert", "mis à jour", "mise à jour", "modifié",
+	"actualizado", "actualizada", "actualización", "aggiornato", "aggiornata", "aggiornamento",
+	"atualizado", "atualizada", "bijgewerkt", "gewijzigd", "zaktualizowano", "aktualizacja",
+	"обновлено", "Обновлено", "обновлен", "Обновлен", "оновлено", "Оновлено", "изменено", "Изменено", "змінено", "Змінено",
+	"uppdaterad", "opdateret", "oppdatert",
 }
 
 // modifiedStarts begin lines that date a later change, not publication.
-var modifiedStarts = []string{"last modified", "last updated", "updated", "modified", "edited"}
+var modifiedStarts = append([]string{"last modified", "last updated", "updated", "modified", "edited",
+	"zuletzt", "stand:", "última actualización", "ultimo aggiornamento", "laatst bijgewerkt"}, foreignUpdateWords...)
+
+// updateWords, anywhere in a line, say that a date there may be when
+// the text was changed ("Published 13 May 2022, updated 14 May 2022").
+var updateWords = append([]string{"update", "modified"}, foreignUpdateWords...)
+
+// indexAny returns the first offset in s of any of the words, or -1.
+func indexAny(s string, words []string) int {
+	at := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// isUpdateLine reports whether a line says when a text was changed.
+func isUpdateLine(f *lineFacts) bool {
+	return startsWithAny(f.lower, modifiedStarts) || indexAny(f.lower, updateWords) >= 0
+}
 
 // videoVerbs mark a video blurb placed before a story ("X reports the
 // latest on ...", "Y discusses ...").
@@ -106,7 +140,7 @@ func (x *extraction) readBody() {
 			x.drop(l, reasonRepeated)
 		case startsWithAny(lower, trailerStarts) && n <= 15:
 			x.readTrailer(l)
-		case startsWithAny(lower, modifiedStarts) && hasDate(f.dates) && n <= 12:
+		case hasDate(f.dates) && n <= 12 && startsWithAny(lower, modifiedStarts):
 			x.drop(l, reasonTrailer)
 		case isDateLine(f) || isClockLine(f):
 			x.drop(l, reasonDateLine)
@@ -154,7 +188,7 @@ func (x *extraction) readHeader(start int) {
 		case isCaption(f):
 			x.caption(l)
 		case hasDate(f.dates) && f.words <= 15:
-			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !startsWithAny(f.lower, modifiedStarts) &&
+			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !isUpdateLine(f) &&
 				x.dateRepeats(m) < 2 && x.bylineDate(i, m) {
 				x.byline = candidate{true, m}
 			}

@@ -70,10 +70,10 @@ func (x *extraction) readHeadDate() {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if isCaption(f) || f.words > 8 && captionShaped(f) {
+	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if u := strings.Index(f.lower, "update"); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
+	if u := indexAny(f.lower, updateWords); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
 		return x.publishedBeside(i, u)
 	}
 	m, ok = firstDay(f.dates, l.Start)
@@ -92,10 +92,8 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
 	from, to := -1, u
-	for _, w := range []string{"published", "posted"} {
-		if p := strings.Index(f.lower, w); p >= 0 && (from < 0 || p < from) {
-			from, to = p, len(f.lower)
-		}
+	if p := indexAny(f.lower, publishedWords); p >= 0 {
+		from, to = p, len(f.lower)
 	}
 	if from < 0 && u <= 0 {
 		return m, false, false
@@ -163,8 +161,8 @@ func (x *extraction) clockConflict(m newsdate.Mention) bool {
 // updateStamp reports whether the date at offset at follows "updated" or
 // "modified" closely.
 func (x *extraction) updateStamp(at int) bool {
-	before := strings.ToLower(x.text[max(0, at-25):at])
-	return strings.Contains(before, "updated") || strings.Contains(before, "modified")
+	before := strings.ToLower(x.text[max(0, at-40):at])
+	return indexAny(before, updateWords) >= 0
 }
 
 // datedAbove reports whether a line of [from, top), above the headline,
@@ -181,8 +179,17 @@ func (x *extraction) datedAbove(m newsdate.Mention, from, top int) bool {
 	return false
 }
 
+// publishedWords say that the date after them is the publication date,
+// in English and other languages.
+var publishedWords = []string{
+	"published", "posted", "veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
+	"pubblicato", "pubblicata", "gepubliceerd", "geplaatst", "opublikowano", "publikacja", "publicerad",
+	"publiceret", "publisert", "publicat", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
+}
+
 // headMarkers start lines that give a text's publication date.
-var headMarkers = []string{"published", "posted", "date:", "dated", "first published", "publication date"}
+var headMarkers = append([]string{"date:", "dated", "first published", "publication date", "datum:", "fecha:", "data:", "дата:", "Дата:"},
+	publishedWords...)
 
 // bylineDate reports whether line i is a byline or label with the date
 // m after at most five words ("by Jane Roe April 21, 2022", "Politics
@@ -196,7 +203,9 @@ func (x *extraction) bylineDate(i int, m newsdate.Mention) bool {
 	if strings.HasPrefix(strings.TrimLeft(f.lower, "-–— "), "by ") {
 		return true
 	}
-	return !hasSentenceBreak(l.Text) && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
+	// A break inside the date ("13. Mai 2022") is none.
+	breaks := hasSentenceBreak(x.text[l.Start:min(m.Start+1, l.End)]) || hasSentenceBreak(x.text[m.End-1:l.End])
+	return !breaks && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
 }
 
 // datedElsewhere counts the short lines outside [from, to) that name

@@ -1,6 +1,10 @@
 package newsdate
 
-import "github.com/newsroom/timeline/internal/timeline"
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/timeline"
+)
 
 // monthFirst reads "May 13, 2022", "Dec. 21", "April 2021" from a month
 // word at text[i:j]; wd is the weekday named before it, or -1.
@@ -48,7 +52,8 @@ func (s *scanner) monthFirst(i, j, month, wd int) (Mention, bool) {
 
 // dayFirst reads "21 May 2022", "24 February", "15th of April 2022" from
 // the digit run text[k:e], and "13. May 2022" (a day with a dot, as
-// European pages print it) only with its year.
+// European pages print it) only with its year; a month name in another
+// language, or in lower case, only with its year (foreignDayFirst).
 func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 	t := s.text
 	_, day := s.digits(k)
@@ -67,13 +72,19 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 	if q+3 <= len(t) && t[q:q+3] == "of " {
 		q += 3
 	}
-	if q >= len(t) || !isUpper(t[q]) {
+	if q >= len(t) {
 		return Mention{}, false
 	}
 	var buf [maxWord]byte
-	we := s.wordEnd(q)
-	month, ok := months[s.lower(q, we, &buf)]
-	if !ok || day > timeline.DaysIn(2024, month) {
+	we, month, ok := q, 0, false
+	if isUpper(t[q]) {
+		we = s.wordEnd(q)
+		month, ok = months[s.lower(q, we, &buf)]
+	}
+	if !ok || we < len(t) && t[we] >= 0x80 && s.letterAt(we) {
+		return s.foreignDayFirst(k, day, q)
+	}
+	if day > timeline.DaysIn(2024, month) {
 		return Mention{}, false
 	}
 	m := Mention{Start: k, End: we, Kind: Yearless, Month: month, Day: day, Weekday: -1}
@@ -144,11 +155,12 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 
 // numericDay reads an all-digit date that starts with the one or two
 // digits text[i:j] and ends in a four-digit year: "21.04.2022" (dots are
-// written day first), and "21/04/2022" or "04/21/2022" only where the
-// order is plain (one number over 12); "04/05/2022" names no day.
+// written day first), and "21/04/2022", "21-04-2022" or "04/21/2022" only
+// where the order is plain (one number over 12); "04/05/2022" names no
+// day.
 func (s *scanner) numericDay(i, j int) (Mention, bool) {
 	t := s.text
-	if j+1 >= len(t) || t[j] != '.' && t[j] != '/' || !isDigit(t[j+1]) {
+	if j+1 >= len(t) || t[j] != '.' && t[j] != '/' && t[j] != '-' || !isDigit(t[j+1]) {
 		return Mention{}, false
 	}
 	sep := t[j]
@@ -162,7 +174,7 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 		return Mention{}, false
 	}
 	day, month := first, second
-	if sep == '/' {
+	if sep != '.' {
 		switch {
 		case first > 12 && second <= 12:
 		case second > 12 && first <= 12:
@@ -179,8 +191,13 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 	return m, true
 }
 
+// clockWords may stand between a date and its time of day ("at 2:05
+// p.m.", "à 14h05", "alle 14:05", "um 14:05 Uhr", "- 14:05").
+var clockWords = []string{"at ", "à ", "a las ", "a la ", "às ", "alle ", "ore ", "um ", "om ", "o ", "в ", "kl. ", "- ", "– ", "| "}
+
 // clock reads a time of day after a date ending at m.End: " 14.19 GMT",
-// ", 12:04 p.m. ET", "T05:00", and glued "23.44". It extends m when found.
+// ", 12:04 p.m. ET", "T05:00", "14h05", "14:05 Uhr", and glued "23.44".
+// It extends m when found.
 func (s *scanner) clock(m *Mention) {
 	t := s.text
 	k := m.End
@@ -188,11 +205,14 @@ func (s *scanner) clock(m *Mention) {
 		k++
 	}
 	k = s.skipSpace(k)
-	if k+3 <= len(t) && t[k:k+3] == "at " {
-		k += 3
+	for _, w := range clockWords {
+		if strings.HasPrefix(t[k:], w) {
+			k = s.skipSpace(k + len(w))
+			break
+		}
 	}
 	he, hour := s.digits(k)
-	if he == k || he-k > 2 || he+2 >= len(t) || (t[he] != ':' && t[he] != '.') {
+	if he == k || he-k > 2 || he+2 >= len(t) || (t[he] != ':' && t[he] != '.' && t[he] != 'h') {
 		return
 	}
 	me, minute := s.digits(he + 1)
@@ -204,6 +224,10 @@ func (s *scanner) clock(m *Mention) {
 		end = me + 3
 	}
 	k = s.skipSpace(end)
+	if strings.HasPrefix(t[k:], "Uhr") && !s.letterAt(k+3) {
+		end = k + 3
+		k = s.skipSpace(end)
+	}
 	if half, n := s.meridiem(k); n > 0 && hour >= 1 && hour <= 12 {
 		hour = hour%12 + half
 		end = k + n

@@ -110,6 +110,7 @@ var noWord = knownWord{-1, -1, -1}
 var zones = map[string]int{
 	"gmt": 0, "utc": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
 	"msk": 180, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420,
+	"mez": 60, "mesz": 120,
 }
 
 // Scan returns the date mentions in text, in order of position.
@@ -127,6 +128,8 @@ func AppendScan(dst []Mention, text string) []Mention {
 type scanner struct {
 	text string
 	out  []Mention
+	// lastEnd is where the last mention found in text ends.
+	lastEnd int
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -168,7 +171,7 @@ func (s *scanner) run() []Mention {
 			if (!glued || isUpper(c)) && j-i >= 3 && j-i <= 9 && knownStart(t[i:j]) {
 				if m, ok := s.word(i, j, s.lower(i, j, &buf)); ok {
 					s.out = append(s.out, m)
-					i = m.End
+					i, s.lastEnd = m.End, m.End
 					continue
 				}
 			}
@@ -181,7 +184,7 @@ func (s *scanner) run() []Mention {
 			if i == 0 || !isDigit(t[i-1]) && t[i-1] != '.' && t[i-1] != ',' {
 				if m, ok := s.number(i, j); ok {
 					s.out = append(s.out, m)
-					i = m.End
+					i, s.lastEnd = m.End, m.End
 					continue
 				}
 			}
@@ -363,12 +366,12 @@ func (s *scanner) digits(k int) (end, value int) {
 }
 
 // skipOrdinal skips "st", "nd", "rd" or "th" (any of them after any
-// number: "22th" is a typo newsrooms make).
+// number: "22th" is a typo newsrooms make), and the French "er" ("1er").
 func (s *scanner) skipOrdinal(k int) int {
 	t := s.text
 	if k+1 < len(t) && isLetter(t[k]) && isLetter(t[k+1]) && (k+2 >= len(t) || !isLetter(t[k+2])) {
 		switch string([]byte{t[k] | 0x20, t[k+1] | 0x20}) {
-		case "st", "nd", "rd", "th":
+		case "st", "nd", "rd", "th", "er":
 			return k + 2
 		}
 	}

@@ -20,7 +20,7 @@ func TestScanFormats(t *testing.T) {
 		{"Fri 25 Feb 2022 02.02 GMT", "Fri 25 Feb 2022 02.02 GMT", "2022-02-25T02:02Z", Absolute},
 		{" date 2022-02-11 In the", "2022-02-11", "2022-02-11", Absolute},
 		{"2022/04/19 21:01", "2022/04/19 21:01", "2022-04-19T21:01", Absolute},
-		{"21.04.2022 14:35 Uhr", "21.04.2022 14:35", "2022-04-21T14:35", Absolute},
+		{"21.04.2022 14:35 Uhr", "21.04.2022 14:35 Uhr", "2022-04-21T14:35", Absolute},
 		{"on 21/04/2022.", "21/04/2022", "2022-04-21", Absolute},
 		{"on 04/21/2022.", "04/21/2022", "2022-04-21", Absolute},
 		{"April 16, 2022, 12:04 p.m. ET", "April 16, 2022, 12:04 p.m. ET", "2022-04-16T12:04", Absolute},
@@ -33,6 +33,25 @@ func TestScanFormats(t *testing.T) {
 		{"on Tuesday (Apr 19) the", "Tuesday (Apr 19)", "", Yearless},
 		{"NUSA DUA, Indonesia, July 9 (Reuters)", "July 9", "", Yearless},
 		{"On March 24, Pentagon", "March 24", "", Yearless},
+		{"Veröffentlicht am 13. Mai 2022", "13. Mai 2022", "2022-05-13", Absolute},
+		{"Sonntag, 13. März 2022, 14:05 Uhr", "Sonntag, 13. März 2022, 14:05 Uhr", "2022-03-13T14:05", Absolute},
+		{"13. Dez. 2022", "13. Dez. 2022", "2022-12-13", Absolute},
+		{"Publié le 1er mai 2022 à 14h05", "1er mai 2022 à 14h05", "2022-05-01T14:05", Absolute},
+		{"dimanche 13 février 2022", "dimanche 13 février 2022", "2022-02-13", Absolute},
+		{"13 sept. 2022", "13 sept. 2022", "2022-09-13", Absolute},
+		{"viernes, 13 de mayo de 2022 - 14:05", "viernes, 13 de mayo de 2022 - 14:05", "2022-05-13T14:05", Absolute},
+		{"13 de mayo del 2022", "13 de mayo del 2022", "2022-05-13", Absolute},
+		{"13 may. 2022 14:05 CEST", "13 may. 2022 14:05 CEST", "2022-05-13T14:05+02:00", Absolute},
+		{"venerdì 13 maggio 2022 alle 14:05", "venerdì 13 maggio 2022 alle 14:05", "2022-05-13T14:05", Absolute},
+		{"13 de março de 2022 às 14h05", "13 de março de 2022 às 14h05", "2022-03-13T14:05", Absolute},
+		{"zondag 13 mrt. 2022 om 14:05", "zondag 13 mrt. 2022 om 14:05", "2022-03-13T14:05", Absolute},
+		{"13 maja 2022 o 14:05", "13 maja 2022 o 14:05", "2022-05-13T14:05", Absolute},
+		{"пятница, 13 мая 2022 г., 14:05", "пятница, 13 мая 2022 г., 14:05", "2022-05-13T14:05", Absolute},
+		{"13 Мая 2022 года", "13 Мая 2022 года", "2022-05-13", Absolute},
+		{"13 травня 2022 р.", "13 травня 2022 р.", "2022-05-13", Absolute},
+		{"13 may 2022", "13 may 2022", "2022-05-13", Absolute},
+		{"13th May 2022", "13th May 2022", "2022-05-13", Absolute},
+		{"on 13-05-2022 at", "13-05-2022", "2022-05-13", Absolute},
 		{"in April 2021", "April 2021", "2021-04", MonthYear},
 		{"since 2014.", "2014", "2014", YearAlone},
 		{"the Pentagon announced on Friday.", "Friday", "", RelWeekday},
@@ -58,6 +77,8 @@ func TestScanRejects(t *testing.T) {
 	for _, in := range []string{
 		"Relocation To Take 2 Months", "you may 5 times", "February 30, 2022", "1,35,000 troops",
 		"2022-13-01", "rose 12.5 percent", "Mayday 13", "", "04/05/2022", "31.02.2022", "version 1.2.2022a",
+		"04-05-2022", "13 mai", "13 de mayo", "31 juin 2022", "30 février 2022", "13 listopada 2022", "13 maison 2022",
+		"you may 13 2022", "13 people 2022", "13 de la 2022",
 	} {
 		for _, m := range Scan(in) {
 			if m.Kind == Absolute || m.Kind == Yearless {
@@ -105,7 +126,8 @@ func TestScanLinear(t *testing.T) {
 
 func FuzzScan(f *testing.F) {
 	for _, s := range []string{"May 13, 2022", "Fri 25 Feb 2022 02.02 GMT", "2022/04/19 21:01", "21.04.2022 14:35", "13/04/2022", "Tuesday (Apr 19)",
-		"April 16, 2022, 12:04 p.m. ET", "24 Feb 202223.44Today", "last week", "\xff\x00"} {
+		"April 16, 2022, 12:04 p.m. ET", "24 Feb 202223.44Today", "last week", "\xff\x00",
+		"Sonntag, 13. März 2022, 14:05 Uhr", "viernes, 13 de mayo de 2022 - 14:05", "пятница, 13 мая 2022 г., 14:05"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
