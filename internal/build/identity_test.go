@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -64,23 +62,12 @@ func hashManifest(files map[string]string) string {
 	return b.String()
 }
 
-// checkHashes compares a hash manifest with testdata/name, or rewrites
-// that file with -update. It reports each path whose hash differs, is
-// missing or is new, the first 20 of each kind.
+// checkHashes compares a hash manifest with testdata/name (see
+// goldenFile). It reports each path whose hash differs, is missing or is
+// new, the first 20 of each kind.
 func checkHashes(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/build -run TestOutputIdentity -update to create it)", err)
-	}
-	want, have := parseHashes(t, path, string(data)), parseHashes(t, "the built site", got)
+	want, have := parseHashes(t, "testdata/"+name, goldenFile(t, name, got)), parseHashes(t, "the built site", got)
 	var differ, missing, added []string
 	for p, sum := range want {
 		switch other, ok := have[p]; {
@@ -105,7 +92,7 @@ func checkHashes(t *testing.T, name, got string) {
 		sort.Strings(kind.paths)
 		shown := kind.paths[:min(20, len(kind.paths))]
 		t.Errorf("%d files %s %s (if the change is meant, run go test ./internal/build -run TestOutputIdentity -update):\n  %s",
-			len(kind.paths), kind.what, path, strings.Join(shown, "\n  "))
+			len(kind.paths), kind.what, "testdata/"+name, strings.Join(shown, "\n  "))
 	}
 }
 
