@@ -55,24 +55,6 @@ func options() Options {
 	return Options{ContentDir: "content", TemplatesDir: "templates", OutputDir: "public", DefaultTemplates: templates.FS}
 }
 
-// snapshot returns every file under dir with its contents.
-func snapshot(t *testing.T, fsys afero.Fs, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(fsys, p)
-		files[strings.TrimPrefix(filepath.ToSlash(p), dir+"/")] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -104,7 +86,7 @@ func TestSampleSiteGolden(t *testing.T) {
 	if res.Entries == 0 || res.Pages == 0 {
 		t.Fatalf("Build made %d entries, %d pages", res.Entries, res.Pages)
 	}
-	files := snapshot(t, fsys, "public")
+	files := sitetest.Tree(t, fsys, "public")
 	delete(files, write.Marker)
 	golden(t, "sample.timeline.json", files["timeline.json"])
 	golden(t, "sample.index.html", files["index.html"])
@@ -119,7 +101,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 		if _, err := Build(fsys, options()); err != nil {
 			t.Fatal(err)
 		}
-		outputs = append(outputs, snapshot(t, fsys, "public"))
+		outputs = append(outputs, sitetest.Tree(t, fsys, "public"))
 	}
 	if !reflect.DeepEqual(outputs[0], outputs[1]) {
 		t.Error("two builds of the same content differ")
@@ -179,7 +161,7 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 			if _, err := Build(fsys, options()); err != nil {
 				t.Fatalf("first build: %v", err)
 			}
-			before := snapshot(t, fsys, ".")
+			before := sitetest.Tree(t, fsys, ".")
 
 			write(tt.file, tt.data)
 			_, err := Build(fsys, options())
@@ -189,7 +171,7 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 			if got, want := err.Error(), strings.Join(tt.want, "\n"); got != want {
 				t.Errorf("error:\n got %s\nwant %s", got, want)
 			}
-			after := snapshot(t, fsys, ".")
+			after := sitetest.Tree(t, fsys, ".")
 			delete(after, tt.file)
 			if !reflect.DeepEqual(after, before) {
 				t.Errorf("failed build changed the file system")

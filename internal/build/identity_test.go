@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/write"
 )
@@ -30,7 +31,7 @@ func TestOutputIdentity(t *testing.T) {
 		if _, err := Build(fsys, options()); err != nil {
 			t.Fatal(err)
 		}
-		checkHashes(t, "sample.sha256", hashManifest(snapshot(t, fsys, "public")))
+		checkHashes(t, "sample.sha256", hashManifest(sitetest.Tree(t, fsys, "public")))
 	})
 	t.Run("synthetic 1,000", func(t *testing.T) {
 		fsys := sampleFs(t)
@@ -42,7 +43,7 @@ func TestOutputIdentity(t *testing.T) {
 		if _, err := Build(fsys, opts); err != nil {
 			t.Fatal(err)
 		}
-		checkHashes(t, "synth1000.sha256", hashManifest(snapshot(t, fsys, "site/public")))
+		checkHashes(t, "synth1000.sha256", hashManifest(sitetest.Tree(t, fsys, "site/public")))
 	})
 }
 
