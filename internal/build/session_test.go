@@ -358,12 +358,12 @@ func TestSessionAfterFailedWrite(t *testing.T) {
 	if err := afero.WriteFile(fsys, article, []byte(first+" (updated)\n"+rest), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, fsys, "public")
+	before := sitetest.Tree(t, fsys, "public")
 	fsys.deny = ".public-previous/feed.xml"
 	if _, err := sess.Build([]string{article}); err == nil || !errors.Is(err, os.ErrPermission) {
 		t.Fatalf("rebuild with an unwritable page: err = %v, want permission denied", err)
 	}
-	if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+	if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(after, before) {
 		t.Fatal("a failed rebuild changed the output folder")
 	}
 	fsys.deny, fsys.created = "", map[string]bool{}
