@@ -2,8 +2,12 @@ package build
 
 import (
 	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/diag"
@@ -305,5 +309,71 @@ func TestSessionNoteIsJSONMarshal(t *testing.T) {
 			t.Errorf("note:\n%s\nwant json.Marshal's:\n%s", got, want)
 		}
 		s.warnings = n.Warnings // as commit does
+	}
+}
+
+// failingFs fails the creation of files whose path holds deny, and
+// counts the files created under count.
+type failingFs struct {
+	afero.Fs
+	deny, count string
+	mu          sync.Mutex
+	created     map[string]bool
+}
+
+func (f *failingFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 {
+		if f.deny != "" && strings.Contains(filepath.ToSlash(name), f.deny) {
+			return nil, &os.PathError{Op: "open", Path: name, Err: os.ErrPermission}
+		}
+		if strings.Contains(filepath.ToSlash(name), f.count) {
+			f.mu.Lock()
+			f.created[filepath.ToSlash(name)] = true
+			f.mu.Unlock()
+		}
+	}
+	return f.Fs.OpenFile(name, flag, perm)
+}
+
+// TestSessionAfterFailedWrite fails a rebuild while it writes the new
+// site beside the output folder: the output folder stays as it was, and
+// the next rebuild makes what a full build makes, writing beside the
+// output the pages that changed, not every page of the site again.
+func TestSessionAfterFailedWrite(t *testing.T) {
+	fsys := &failingFs{Fs: sampleFs(t), count: ".public-previous/", created: map[string]bool{}}
+	if err := fsys.MkdirAll("public", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sess := NewSession(fsys, options())
+	res, err := sess.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "content/articles/004_bfc5677894e92f06.txt"
+	text, err := afero.ReadFile(fsys, article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, rest, _ := strings.Cut(string(text), "\n")
+	if err := afero.WriteFile(fsys, article, []byte(first+" (updated)\n"+rest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := sitetest.Tree(t, fsys, "public")
+	fsys.deny = ".public-previous/feed.xml"
+	if _, err := sess.Build([]string{article}); err == nil || !errors.Is(err, os.ErrPermission) {
+		t.Fatalf("rebuild with an unwritable page: err = %v, want permission denied", err)
+	}
+	if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+		t.Fatal("a failed rebuild changed the output folder")
+	}
+	fsys.deny, fsys.created = "", map[string]bool{}
+	next, err := sess.Build([]string{article})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSameAsFullBuild(t, fsys, "after a failed rebuild")
+	// The changed files, and the two markers.
+	if n := len(fsys.created); n > next.Written+2 {
+		t.Errorf("rebuild after a failed one created %d files beside the output for %d changed ones (the site has %d)", n, next.Written, res.Files)
 	}
 }
