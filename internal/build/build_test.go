@@ -2,7 +2,6 @@ package build
 
 import (
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,19 +33,7 @@ func sampleFs(t *testing.T) afero.Fs {
 	disk := afero.NewBasePathFs(afero.NewOsFs(), repoRoot(t))
 	mem := afero.NewMemMapFs()
 	for _, dir := range []string{"content", "templates"} {
-		err := afero.Walk(disk, dir, func(p string, info fs.FileInfo, err error) error {
-			if err != nil || info.IsDir() {
-				return err
-			}
-			data, err := afero.ReadFile(disk, p)
-			if err != nil {
-				return err
-			}
-			return afero.WriteFile(mem, p, data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		sitetest.CopyTree(t, mem, dir, disk, dir)
 	}
 	return mem
 }

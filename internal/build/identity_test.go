@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -49,13 +51,8 @@ func TestOutputIdentity(t *testing.T) {
 // sorted by path, as "path sha256" lines.
 func hashManifest(files map[string]string) string {
 	delete(files, write.Marker)
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	var b strings.Builder
-	for _, p := range paths {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		sum := sha256.Sum256([]byte(files[p]))
 		fmt.Fprintf(&b, "%s %s\n", p, hex.EncodeToString(sum[:]))
 	}
