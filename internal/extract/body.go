@@ -35,6 +35,9 @@ var modifiedStarts = append([]string{"last modified", "last updated", "updated",
 // the text was changed ("Published 13 May 2022, updated 14 May 2022").
 var updateWords = append([]string{"update", "modified"}, foreignUpdateWords...)
 
+// updatePhrases finds updateWords in one pass over a line.
+var updatePhrases = newPhraseSet(updateWords)
+
 // indexAny returns the first offset in s of any of the words, or -1.
 func indexAny(s string, words []string) int {
 	at := -1
@@ -48,7 +51,7 @@ func indexAny(s string, words []string) int {
 
 // isUpdateLine reports whether a line says when a text was changed.
 func isUpdateLine(f *lineFacts) bool {
-	return startsWithAny(f.lower, modifiedStarts) || indexAny(f.lower, updateWords) >= 0
+	return updatePhrases.in(f.lower) || startsWithAny(f.lower, modifiedStarts)
 }
 
 // videoVerbs mark a video blurb placed before a story ("X reports the
@@ -129,7 +132,7 @@ func (x *extraction) readBody() {
 		switch {
 		case ended:
 			x.drop(l, reasonAfterEnd)
-		case endMarkers[key] || strings.HasPrefix(key, "source: read full"):
+		case endMarkers[key] || strings.HasPrefix(key, "source: read full") || n <= 5 && strings.HasPrefix(key, "more from "):
 			x.drop(l, reasonAfterEnd)
 			ended = len(x.blocks) > 0
 		case l.Text == x.a.Title:
@@ -138,7 +141,7 @@ func (x *extraction) readBody() {
 			x.caption(l)
 		case i > 0 && lines[i-1].Text == l.Text:
 			x.drop(l, reasonRepeated)
-		case startsWithAny(lower, trailerStarts) && n <= 15:
+		case startsWithAny(lower, trailerStarts) && n <= 15, n <= 60 && strings.HasPrefix(lower, "this entry was posted"):
 			x.readTrailer(l)
 		case hasDate(f.dates) && n <= 12 && startsWithAny(lower, modifiedStarts):
 			x.drop(l, reasonTrailer)
@@ -156,7 +159,7 @@ func (x *extraction) readBody() {
 			x.caption(l)
 		case isTeaser(l.Text, n):
 			x.drop(l, reasonTeaser)
-		case x.titleShaped(i) && n > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines):
+		case x.titleShaped(i) && n > 7 && !strings.Contains(l.Text, ": ") && i+1 < len(lines) && !x.meta.markup:
 			x.drop(l, reasonRelated)
 		case (x.titleShaped(i) || n == 2 && isTitleWords(l.Text)) && i+1 < len(lines):
 			x.keep(timeline.Heading, l)
@@ -195,7 +198,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case strings.HasPrefix(strings.ToLower(l.Text), "by ") && f.words <= 8:
+		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(l.Text)):
 			x.drop(l, reasonByline)
 		case f.words <= 2:
 			x.drop(l, reasonScrap)

@@ -49,6 +49,9 @@ var endMarkers = map[string]bool{
 	"related stories": true, "more stories": true, "you may also like": true, "recommended": true,
 	"most popular": true, "most read": true, "related": true, "read next": true, "more from": true,
 	"leave a reply": true, "leave a comment": true, "tags": true,
+	"mehr zum thema": true, "lesen sie auch": true, "à lire aussi": true, "À lire aussi": true, "lire aussi": true, "leer más": true,
+	"lea también": true, "leggi anche": true, "lees ook": true, "leia também": true, "czytaj także": true,
+	"читайте также": true, "Читайте также": true, "читайте також": true, "Читайте також": true,
 }
 
 // socialWords are the words of share-button rows.
@@ -199,8 +202,11 @@ func isCreditLine(f *lineFacts) bool {
 
 // startsWithAny reports whether lower starts with one of the prefixes.
 func startsWithAny(lower string, prefixes []string) bool {
+	if lower == "" {
+		return false
+	}
 	for _, p := range prefixes {
-		if strings.HasPrefix(lower, p) {
+		if p[0] == lower[0] && strings.HasPrefix(lower, p) {
 			return true
 		}
 	}

@@ -31,11 +31,15 @@ func (x *extraction) readHeadDate() {
 		top = x.firstProse - headNear
 	}
 	// The head runs to the lede, or past a standfirst to the next prose
-	// paragraph when that is near.
+	// paragraph when that is near, and past a second standfirst
+	// paragraph when lines that are not prose (a byline block) follow it.
 	from, to := max(0, top-headAbove), min(x.firstProse, len(x.lines))
 	next := x.nextProse(to + 1)
 	if next <= to+2*headNear {
 		to = next
+		if after := x.nextProse(next + 1); after > next+1 && after <= next+headNear+1 && after < len(x.lines) {
+			next, to = after, after
+		}
 	}
 	to = max(to, min(next, top+3*headNear))
 	var block candidate
@@ -51,7 +55,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (top-i > 2 || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -73,8 +77,8 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if u := indexAny(f.lower, updateWords); u >= 0 || startsWithAny(f.lower, modifiedStarts) {
-		return x.publishedBeside(i, u)
+	if isUpdateLine(f) {
+		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {
@@ -108,6 +112,20 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 	return m, false, false
 }
 
+// metaBetween reports whether the lines between line i and the
+// headline at top are all an article's meta lines (bylines, reading
+// times, comment counts, share buttons), not a site's menu.
+func (x *extraction) metaBetween(i, top int) bool {
+	for k := i + 1; k < top; k++ {
+		f := &x.facts[k]
+		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f.text)) || isBylineShaped(f)
+		if !byline && !(f.words <= 8 && widgetPhrases.in(f.lower)) {
+			return false
+		}
+	}
+	return true
+}
+
 // datedNear reports whether a line of [from, to), other than line i and
 // copies of it next to it, names the day of m: a date above a headline
 // that a list of stories around it prints again is the list's.
@@ -125,13 +143,20 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	return false
 }
 
-// listDate reports whether the date line i, above the headline, ends a
-// list of stories: one of the three lines above it is a date line of
-// another story, as lists print a date under each title.
-func (x *extraction) listDate(i int) bool {
+// listDate reports whether the date m of line i, above the headline,
+// ends a list of stories: one of the three lines above it is a date line
+// of another story, or a short line with another day, as lists print a
+// date ("Published 3 May 2022") under each title.
+func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if (isDateLine(f) || isClockLine(f)) && hasDate(f.dates) {
+		if !hasDate(f.dates) {
+			continue
+		}
+		if isDateLine(f) || isClockLine(f) {
+			return true
+		}
+		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) {
 			return true
 		}
 	}
@@ -181,10 +206,41 @@ func (x *extraction) datedAbove(m newsdate.Mention, from, top int) bool {
 
 // publishedWords say that the date after them is the publication date,
 // in English and other languages.
-var publishedWords = []string{
-	"published", "posted", "veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
+var publishedWords = append([]string{"published", "posted"}, foreignPublishedWords...)
+
+// foreignPublishedWords say it in other languages (Cyrillic words in both
+// cases, as lines are lower-cased in ASCII only).
+var foreignPublishedWords = []string{
+	"veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
 	"pubblicato", "pubblicata", "gepubliceerd", "geplaatst", "opublikowano", "publikacja", "publicerad",
 	"publiceret", "publisert", "publicat", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
+}
+
+// dayFirstWords start the lines that date a page in a language that
+// writes all-numeric dates day first.
+var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...), foreignUpdateWords...)
+
+// readDayFirst reads the all-numeric dates of a page day first when the
+// page says when it was published or updated in a language that writes
+// them so ("Publié le 03/04/2022"): a line of at most fifteen words
+// starts with one of dayFirstWords. Elsewhere "03/04/2022" names no day.
+func (x *extraction) readDayFirst() {
+	dayFirst := false
+	for i := range x.facts {
+		f := &x.facts[i]
+		if f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
+			dayFirst = true
+			break
+		}
+	}
+	if !dayFirst {
+		return
+	}
+	for i, l := range x.lines {
+		if strings.ContainsAny(l.Text, "/-") {
+			x.facts[i].dates = newsdate.ScanDayFirst(l.Text)
+		}
+	}
 }
 
 // headMarkers start lines that give a text's publication date.

@@ -23,6 +23,9 @@ type Meta struct {
 	// URL, Outlet and Author are the article's link, publisher and byline
 	// as the metadata gives them.
 	URL, Outlet, Author string
+	// markup marks a saved page's text, whose blocks of links the page
+	// reader has already left out.
+	markup bool
 }
 
 // ExtractWith reads the article data found at path, as Extract does,

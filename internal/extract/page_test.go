@@ -38,3 +38,32 @@ func TestExtractPage(t *testing.T) {
 		t.Errorf("binary junk: %+v, want undated saying why", junk)
 	}
 }
+
+// TestPageProseWithoutFullStop checks that a saved page's block of
+// prose, not a link, is kept, as a paragraph, though it reads like a
+// headline (no full stop at its end), as a plain text's line would not
+// be: the page reader has already left out the blocks of links to
+// other stories.
+func TestPageProseWithoutFullStop(t *testing.T) {
+	prose := "<p>" + strings.Repeat("The minister spoke to the senate about the motion on Tuesday, officials said. ", 3) + "</p>"
+	const line = "He said that a devaluation of the dollar was not the answer to the shortage of foreign exchange"
+	page := "<html><head><title>Motion defeated</title></head><body><h1>Motion defeated</h1><article>" +
+		prose + "<p>" + line + "</p>" + prose + "</article></body></html>"
+	a := ExtractFile("articles/motion.html", []byte(page), Options{})
+	var kept []string
+	for _, b := range a.Blocks {
+		kept = append(kept, b.Text)
+		if b.Text == line && b.Kind != timeline.Paragraph {
+			t.Errorf("%q kept as a heading, want the paragraph the page says it is", line)
+		}
+	}
+	if !strings.Contains(strings.Join(kept, "\n"), line) {
+		t.Errorf("blocks %q lack %q", kept, line)
+	}
+	plain := Extract("articles/motion.txt", []byte("Motion defeated\n\n"+strings.Repeat("The minister spoke on Tuesday, officials said. ", 3)+"\n\n"+line+"\n\n"+strings.Repeat("The senate voted, officials said. ", 3)+"\n"), Options{})
+	for _, b := range plain.Blocks {
+		if b.Text == line {
+			t.Errorf("plain text kept %q, want it read as a link to another story", line)
+		}
+	}
+}

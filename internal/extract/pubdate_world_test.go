@@ -139,6 +139,14 @@ func TestPublicationWorld(t *testing.T) {
 		{"published at end", "en", "By Jane Doe\n", "Published on 13 May 2022\n", "2022-05-13"},
 		{"first published at end", "en", "By Jane Doe\n", "First published on Fri 13 May 2022 14.05 BST\n", "2022-05-13"},
 		{"de published at end", "de", "Von Jana Muster\n", "Veröffentlicht am 13.05.2022\n", "2022-05-13"},
+		// All-numeric dates whose day and month are both 12 or under: day
+		// first on a page that dates itself in a language that writes
+		// them so, else undated.
+		{"fr ambiguous numeric", "fr", "Publié le 03/04/2022 à 14h05\n", "", "2022-04-03"},
+		{"es ambiguous numeric", "es", "Actualizado 04/04/2022 09:00 | Publicado 03/04/2022 14:05\n", "", "2022-04-03"},
+		{"de ambiguous numeric", "de", "Veröffentlicht am 03-04-2022\n", "", "2022-04-03"},
+		{"fr ambiguous no marker", "fr", "Par Jeanne Dupont\n03/04/2022\n", "", ""},
+		{"en ambiguous marker", "en", "Published 03/04/2022\n", "", ""},
 		// Must stay undated.
 		{"ambiguous slashes", "en", "03/04/2022\n", "", ""},
 		{"ambiguous dashes", "en", "03-04-2022\n", "", ""},
@@ -176,6 +184,55 @@ func TestPublicationWorld(t *testing.T) {
 			if a.Title != h[:len(h)-1] {
 				t.Errorf("%s%s: headline %q, want %q", tt.name, variant, a.Title, h[:len(h)-1])
 			}
+		}
+	}
+}
+
+// TestPublicationPlaces checks where in a page the publication date may
+// sit, as whole texts: above the headline past a menu, below it past a
+// standfirst, a caption and a share row, in a byline with other words,
+// and, to stay undated, under each story of a list above the headline.
+func TestPublicationPlaces(t *testing.T) {
+	const h = "Ministers extend grain corridor deal\n"
+	const list = "Most read\nFloods force thousands\nPublished 2 May 2022\nBank raises rates\nPublished 3 May 2022\nStrikes close ports\nPublished 4 May 2022\n"
+	tests := []struct{ name, in, want string }{
+		{"date three above past a menu", "Home\nWorld\nEurope\nApril 21, 2022\nWorld\n" + h + "By Jane Doe\n\n" + pubLede, "2022-04-21"},
+		{"posted three above", h + "Posted on April 21, 2022 by admin\nWorld\nNews\n" + h + "\n" + pubLede, "2022-04-21"},
+		{"date line over the headline", "April 21, 2022\n" + h + "\n" + pubLede, "2022-04-21"},
+		{"past caption and share row", h + "A four-month extension keeps grain moving through the winter.\nShips wait to enter the port. (Photo: Jane Roe)\nShare\nFacebook\nTwitter\nBy Jane Doe\nApril 21, 2022\n\n" + pubLede, "2022-04-21"},
+		{"past standfirst and image credit", h + "The extension keeps grain moving through the winter, officials said.\nImage: Reuters\nJane Doe\n21 April 2022\n" + pubLede, "2022-04-21"},
+		{"day dashes month name", h + "21-Apr-2022\n\n" + pubLede, "2022-04-21"},
+		{"month day year clock", h + "Apr 21 2022 10:35AM\n\n" + pubLede, "2022-04-21"},
+		{"unknown zone", h + "21 Apr 2022 | 10:35 IST\n\n" + pubLede, "2022-04-21"},
+		{"posted by in", h + "Posted by admin on April 21, 2022 in World News\n\n" + pubLede, "2022-04-21"},
+		{"date comments category", h + "April 21, 2022 / 0 Comments / in World / by admin\n\n" + pubLede, "2022-04-21"},
+		{"written by on", h + "Written by Jane Doe on 21 April 2022\n\n" + pubLede, "2022-04-21"},
+		{"byline agency clock", h + "Jane Doe | Reuters | April 21, 2022 10:35 AM\n\n" + pubLede, "2022-04-21"},
+		{"capitals", h + "THURSDAY, APRIL 21, 2022\n" + pubLede, "2022-04-21"},
+		{"weekday ordinal", h + "Thursday 21st April 2022\n" + pubLede, "2022-04-21"},
+		{"last updated over published", h + "Last Updated: April 22, 2022\nPublished: April 21, 2022\n" + pubLede, "2022-04-21"},
+		{"ago over date", h + "By Jane Doe\n2 days ago\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		{"published then updated em dash", h + "Published April 21, 2022 — Updated April 22, 2022\n" + pubLede, "2022-04-21"},
+		{"meta lines between date and headline", h + "Home\nNews\nLOCAL NEWS\nApril 21, 2022\nBy Jane Doe\n3 min read\n" + h + "\n" + pubLede, "2022-04-21"},
+		{"comment count between", h + "World\nApril 21, 2022\n0 Comments\n" + h + pubLede, "2022-04-21"},
+		{"blog footer", h + "By Jane Doe\n\n" + pubLede + "This entry was posted on Thursday, April 21st, 2022 at 10:35 am and is filed under News. You can follow any responses to this entry through the RSS 2.0 feed.\n", "2022-04-21"},
+		{"agency dateline with year", h + "\nBRIDGETOWN, Barbados, April 21, 2022 (CMC) – " + pubLede, "2022-04-21"},
+		{"past share rows", h + "Share on Facebook\nShare on Twitter\nShare on WhatsApp\nEmail\nPrint\nBy Jane Doe\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		{"clock on its own line", h + "By Jane Doe\nApril 21, 2022\n10:35 AM\n" + pubLede, "2022-04-21"},
+		{"marker over weekday over date", h + "By Jane Doe\nPublished\nThursday\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		{"past a two-paragraph standfirst", h + "The extension keeps grain moving through the winter, but the harder questions were left for later by the ministers.\nExporters welcomed the news, though insurers said premiums would stay high for ships bound for the region.\nBy Jane Doe\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		// Must stay undated.
+		{"site today over menu and byline", h + "Friday, May 20, 2022\nHome\nBy Jane Doe\n3 min read\n" + h + pubLede, ""},
+		{"list with published dates above", list + h + "By Jane Doe\n" + pubLede, ""},
+		{"list with published dates above line 1's copy", h + list + h + "By Jane Doe\n" + pubLede, ""},
+		{"two-digit year", h + "Published: 21/04/22\n" + pubLede, ""},
+		{"site today over the menu", h + "Freitag, 20. Mai 2022\nStartseite\nPolitik\nWelt\n" + h + "Von Jana Muster\n" + pubLede, ""},
+	}
+	for _, tt := range tests {
+		a := Extract("x.txt", []byte(tt.in), Options{WindowStart: timeline.DayOf(2021, 11, 1), WindowEnd: timeline.DayOf(2022, 12, 31)})
+		got := a.Published.ISO()
+		if got = got[:min(10, len(got))]; got != tt.want {
+			t.Errorf("%s: published %q (%v), want %q", tt.name, got, a.PublishedEvidence, tt.want)
 		}
 	}
 }

@@ -28,12 +28,13 @@ type bucketed struct {
 	report int32
 }
 
-// candidatePairs returns the pairs of reports (lower index first) that
-// share a bucket in some band and whose days are at most one apart,
-// sorted, without repeats. Reports with noDay, or kept separate, or
-// without words, are in no bucket.
-func candidatePairs(reports []report) [][2]int32 {
-	var pairs [][2]int32
+// candidatePairs returns the pairs of reports that share a bucket in
+// some band and whose days are at most one apart, sorted, without
+// repeats, each as one number: the lower index times 2^32 plus the
+// higher. Reports with noDay, or kept separate, or without words, are in
+// no bucket.
+func candidatePairs(reports []report) []uint64 {
+	var pairs []uint64
 	in := make([]bucketed, 0, len(reports))
 	for band := range minhashBands {
 		in = in[:0]
@@ -67,19 +68,14 @@ func candidatePairs(reports []report) [][2]int32 {
 }
 
 // sortedPairs sorts pairs and drops repeats, in place.
-func sortedPairs(pairs [][2]int32) [][2]int32 {
-	slices.SortFunc(pairs, func(a, b [2]int32) int {
-		if c := cmp.Compare(a[0], b[0]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a[1], b[1])
-	})
+func sortedPairs(pairs []uint64) []uint64 {
+	slices.Sort(pairs)
 	return slices.Compact(pairs)
 }
 
 // appendBucketPairs appends the pairs of sorted that share a bucket and
 // are dated at most a day apart, up to bucketWindow after each report.
-func appendBucketPairs(pairs [][2]int32, sorted []bucketed) [][2]int32 {
+func appendBucketPairs(pairs []uint64, sorted []bucketed) []uint64 {
 	for i, x := range sorted {
 		for j := i + 1; j < len(sorted) && j <= i+bucketWindow; j++ {
 			y := sorted[j]
@@ -90,7 +86,7 @@ func appendBucketPairs(pairs [][2]int32, sorted []bucketed) [][2]int32 {
 			if a > b {
 				a, b = b, a
 			}
-			pairs = append(pairs, [2]int32{a, b})
+			pairs = append(pairs, uint64(a)<<32|uint64(b))
 		}
 	}
 	return pairs

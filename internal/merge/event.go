@@ -11,7 +11,8 @@ import (
 // describeAll describes every report on all cores, then weighs their
 // words by how many reports use them.
 func describeAll(reports []report, datelines map[*timeline.Entry]string) {
-	parallel.For(0, len(reports), func(i int) { reports[i].describe(datelines[reports[i].entry]) })
+	wordsOf := nameWordSets(reports, datelines)
+	parallel.For(0, len(reports), func(i int) { reports[i].describe(datelines[reports[i].entry], wordsOf) })
 	df := make(map[uint64]int32, len(reports)*8)
 	for i := range reports {
 		for _, v := range []*vector{&reports[i].words, &reports[i].nameWords} {
@@ -26,6 +27,60 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string) {
 		r.nameWords.weigh(df, len(reports))
 		r.signature = signature(df, r.words.words, r.nameWords.words)
 	})
+	packByDay(reports)
+}
+
+// packByDay moves what compare reads of the reports into a few long
+// slices, in the order of their days: candidate pairs are reports at
+// most a day apart, so that comparing them reads memory close together
+// instead of all over the heap.
+func packByDay(reports []report) {
+	order := make([]int32, len(reports))
+	hashes, weights := 0, 0
+	for i := range reports {
+		order[i] = int32(i)
+		r := &reports[i]
+		hashes += len(r.words.words) + len(r.nameWords.words) + len(r.text) + len(r.people)
+		weights += len(r.words.weights) + len(r.nameWords.weights)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(reports[a].day, reports[b].day) })
+	hashArena, weightArena := make([]uint64, 0, hashes), make([]float64, 0, weights)
+	pack := func(s []uint64) []uint64 {
+		hashArena = append(hashArena, s...)
+		return hashArena[len(hashArena)-len(s) : len(hashArena) : len(hashArena)]
+	}
+	packWeights := func(s []float64) []float64 {
+		weightArena = append(weightArena, s...)
+		return weightArena[len(weightArena)-len(s) : len(weightArena) : len(weightArena)]
+	}
+	for _, i := range order {
+		r := &reports[i]
+		r.words.words, r.words.weights = pack(r.words.words), packWeights(r.words.weights)
+		r.nameWords.words, r.nameWords.weights = pack(r.nameWords.words), packWeights(r.nameWords.weights)
+		r.text, r.people = pack(r.text), pack(r.people)
+	}
+}
+
+// nameWordSets returns the content words (contentWords) of every
+// participant, person, place and dateline of the reports: the same few
+// names recur in thousands of reports.
+func nameWordSets(reports []report, datelines map[*timeline.Entry]string) map[string][]uint64 {
+	wordsOf := map[string][]uint64{}
+	add := func(n string) {
+		if _, done := wordsOf[n]; !done {
+			wordsOf[n], _ = contentWords(n, "")
+		}
+	}
+	for i := range reports {
+		e := reports[i].entry
+		for _, list := range [][]string{e.Participants, e.People, e.Places} {
+			for _, n := range list {
+				add(n)
+			}
+		}
+		add(datelines[e])
+	}
+	return wordsOf
 }
 
 // signatureWords is how many of a report's rarest words candidate pairs

@@ -19,7 +19,7 @@ type groups struct {
 	editor   []bool
 	// joined are the pairs that joined two groups, in the order they
 	// did; near are the near misses.
-	joined, near []pairing
+	joined, near []agreement
 	// forced are the pairs an annotation's event: joined, the annotated
 	// report first.
 	forced []pairing
@@ -88,39 +88,63 @@ func (g *groups) joinEvents(byID map[string]int32) {
 	}
 }
 
+// agreement is a compared pair that agreed or nearly did, kept small:
+// a busy day has millions of them, and gen check's lists need the few
+// whose pairing is compared again (pairingOf).
+type agreement struct {
+	a, b     int32
+	strength float64
+	// refused is set for a pair that agreed but whose groups could not
+	// join (see groups.union).
+	refused bool
+}
+
+// refusedReason is why a pair that agrees was not joined.
+const refusedReason = "their groups' first reports differ, or the groups would span more than two days or hold two editors' entries"
+
+// pairingOf compares the reports of x again, for gen check's reasons.
+func (g *groups) pairingOf(x agreement) pairing {
+	p := compare(g.reports, x.a, x.b)
+	if x.refused {
+		p.joined, p.near, p.refused = false, true, refusedReason
+	}
+	return p
+}
+
 // joinSimilar compares the candidate pairs on all cores, keeping the
 // pairs that agree and the near misses only, then joins the pairs that
 // tell one event, strongest first (ties in index order).
 func (g *groups) joinSimilar(workers int) {
 	pairs := candidatePairs(g.reports)
 	const batch = 4096
-	kept := make([][]pairing, (len(pairs)+batch-1)/batch)
+	type found struct{ joined, near []agreement }
+	kept := make([]found, (len(pairs)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
 		for _, pair := range pairs[b*batch : min(len(pairs), (b+1)*batch)] {
-			if g.editor[pair[0]] && g.editor[pair[1]] {
+			x, y := int32(pair>>32), int32(pair&0xffffffff)
+			if g.editor[x] && g.editor[y] {
 				continue // two editors' entries are never merged
 			}
-			if p := compare(g.reports, pair[0], pair[1]); p.joined || p.near {
-				kept[b] = append(kept[b], p)
+			switch p := compare(g.reports, x, y); {
+			case p.joined:
+				kept[b].joined = append(kept[b].joined, agreement{a: x, b: y, strength: p.strength()})
+			case p.near:
+				kept[b].near = append(kept[b].near, agreement{a: x, b: y, strength: p.strength()})
 			}
 		}
 	})
-	var joined []pairing
+	var joined []agreement
 	for _, list := range kept {
-		for _, p := range list {
-			if p.joined {
-				joined = append(joined, p)
-			} else {
-				g.near = append(g.near, p)
-			}
-		}
+		joined = append(joined, list.joined...)
+		g.near = append(g.near, list.near...)
 	}
-	slices.SortStableFunc(joined, func(a, b pairing) int { return cmp.Compare(b.strength(), a.strength()) })
+	kept, pairs = nil, nil
+	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {
 			g.joined = append(g.joined, p)
 		} else if g.root(p.a) != g.root(p.b) {
-			p.joined, p.near, p.refused = false, true, "their groups' first reports differ, or the groups would span more than two days or hold two editors' entries"
+			p.refused = true
 			g.near = append(g.near, p)
 		}
 	}

@@ -101,21 +101,21 @@ func reportUnknownEvents(reports []report, byID map[string]int32, diags *diag.Li
 // closest to joining it (by strength, ties to the first), among those
 // whose reports ended in different groups, in index order: one line per
 // report at most, however many reports a busy day has.
-func closestMisses(g *groups) []pairing {
-	best := map[int32]pairing{}
+func closestMisses(g *groups) []agreement {
+	best := map[int32]agreement{}
 	for _, p := range g.near {
 		if g.root(p.a) == g.root(p.b) {
 			continue
 		}
-		if q, seen := best[p.b]; !seen || p.strength() > q.strength() {
+		if q, seen := best[p.b]; !seen || p.strength > q.strength {
 			best[p.b] = p
 		}
 	}
-	out := make([]pairing, 0, len(best))
+	out := make([]agreement, 0, len(best))
 	for _, p := range best {
 		out = append(out, p)
 	}
-	slices.SortFunc(out, func(x, y pairing) int { return cmp.Compare(x.b, y.b) })
+	slices.SortFunc(out, func(x, y agreement) int { return cmp.Compare(x.b, y.b) })
 	return out
 }
 
@@ -140,10 +140,10 @@ func (out *merged) report(g *groups) {
 		add(p, false)
 	}
 	for _, p := range g.joined {
-		add(p, false)
+		add(g.pairingOf(p), false)
 	}
 	for _, p := range closestMisses(g) {
-		add(p, true)
+		add(g.pairingOf(p), true)
 	}
 	slices.SortFunc(out.joins, func(a, b timeline.Join) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.With, b.With))

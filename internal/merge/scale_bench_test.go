@@ -43,10 +43,11 @@ func synthCopies(n int) (*content.Content, []*extract.Article, error) {
 // TestSynthWireCopies merges a synthetic corpus of 3,000 raw articles,
 // one in ten a wire copy of the one before: every copy must join its
 // original, unless an editor annotated or cited one of the two (the
-// generator's annotations date or exclude articles at random). Pairs of other articles joined are counted and logged: the
-// generator's stories are random casts on random days, told in a few
-// sentence templates, so that most of them are other events told in the
-// same formulas.
+// generator's annotations date or exclude articles at random). Pairs of
+// other articles joined are counted and logged: the generator's stories
+// are random casts on random days, each about its own subject, place and
+// local figure, but some share a person, a subject and a day, as two
+// events may.
 func TestSynthWireCopies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts 3,000 articles")

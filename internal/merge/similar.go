@@ -44,9 +44,9 @@ type report struct {
 	names []string
 	// nameKeys are names lowercased, in the same order.
 	nameKeys []string
-	// people are the people of people.yaml among them, lowercased,
-	// sorted.
-	people []string
+	// people are the people of people.yaml among them, as the hashes of
+	// their lowercased names (wordHash), sorted.
+	people []uint64
 	// check is what checker.inspect found in an article's entry.
 	check *entryCheck
 }
@@ -71,15 +71,16 @@ func dayNumber(d timeline.Date) int32 {
 }
 
 // describe fills in what merging compares of r: its words, names and
-// text. dateline is the place an article's dateline names.
-func (r *report) describe(dateline string) {
+// text. dateline is the place an article's dateline names; wordsOf
+// holds the content words of every name of the reports (nameWordSets).
+func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	e := r.entry
 	r.day = dayNumber(e.Date)
 	all, capitalized := contentWords(e.Title, e.Summary)
 	names := capitalized
 	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
 		for _, n := range list {
-			words, _ := contentWords(n, "")
+			words := wordsOf[n]
 			if !overlaps(words, all) && n != dateline {
 				continue // named in the body only
 			}
@@ -87,7 +88,7 @@ func (r *report) describe(dateline string) {
 			if n = strings.TrimSpace(n); n != "" {
 				r.names = append(r.names, n)
 				if k < 2 {
-					r.people = append(r.people, strings.ToLower(n))
+					r.people = append(r.people, wordHash(strings.ToLower(n)))
 				}
 			}
 		}
@@ -112,8 +113,13 @@ func (r *report) describe(dateline string) {
 
 // overlaps reports whether sorted sets a and b share an item.
 func overlaps[T cmp.Ordered](a, b []T) bool {
-	for _, x := range a {
-		if _, found := slices.BinarySearch(b, x); found {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			return true
 		}
 	}
@@ -205,9 +211,11 @@ type pairing struct {
 	days    int32
 	wording float64
 	names   float64
-	copied  float64
-	joined  bool
-	near    bool
+	// copied is the share of their ledes' shingles the two share, when
+	// a copy (copiedShare); 0 when not, or when they name other people.
+	copied float64
+	joined bool
+	near   bool
 	// forced is set for a pair an annotation's event: joined.
 	forced bool
 	// refused says why a pair that agrees was not joined.
@@ -220,14 +228,17 @@ type pairing struct {
 // compare compares reports a and b, dated within a day of each other.
 func compare(reports []report, a, b int32) pairing {
 	ra, rb := &reports[a], &reports[b]
-	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), copied: jaccard(ra.text, rb.text),
+	otherPeople := len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people)
+	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day),
 		wording: cosine(&ra.words, &rb.words), names: cosine(&ra.nameWords, &rb.nameWords)}
+	if !otherPeople {
+		p.copied = copiedShare(ra.text, rb.text)
+	}
 	score, wantScore, wantWording := p.score(), sameDayScore, minWording
 	if p.days > 0 {
 		wantScore, wantWording = dayApartScore, dayApartWording
 	}
-	p.differ = (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer) ||
-		(len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people))
+	p.differ = otherPeople || (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer)
 	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording))
 	p.near = !p.joined && score >= wantScore-nearMiss
 	return p

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,7 +41,7 @@ var stopWords = func() map[string]bool {
 }()
 
 // wordHash hashes a word (FNV-1a, 64 bits).
-func wordHash(w string) uint64 {
+func wordHash[T string | []byte](w T) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
 		h ^= uint64(w[i])
@@ -53,18 +54,18 @@ func wordHash(w string) uint64 {
 // letters and digits, an apostrophe inside a word kept ("don't"), a
 // possessive "'s" taken off. It tells fn whether the word was written
 // with a capital and whether it starts a sentence (the text's first
-// word, or one after ".", "!", "?", ":" or a dash).
-func splitWords(text string, fn func(word string, capital, starts bool)) {
+// word, or one after ".", "!", "?", ":" or a dash). The word's bytes are
+// fn's until it returns, to change as it likes, and no longer.
+func splitWords(text string, fn func(word []byte, capital, starts bool)) {
 	var buf [64]byte
 	word := buf[:0]
 	capital, starts, nextStarts := false, true, true
 	flush := func() {
-		w := string(word)
-		word = word[:0]
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if w != "" {
+		w := bytes.TrimSuffix(bytes.TrimSuffix(word, []byte("'s")), []byte("’s"))
+		if len(w) > 0 {
 			fn(w, capital, starts)
 		}
+		word = word[:0]
 	}
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -116,12 +117,18 @@ func splitWords(text string, fn func(word string, capital, starts bool)) {
 // "mobilis"), a crude stemmer that is wrong for some words but the same
 // for both texts compared.
 func contentWord(w string) string {
-	if len(w) < 2 || stopWords[w] || isNumber(w) {
-		return ""
+	return string(contentForm([]byte(w)))
+}
+
+// contentForm is contentWord on w's bytes, which it stems in place; it
+// returns nil for a word that says nothing.
+func contentForm(w []byte) []byte {
+	if len(w) < 2 || stopWords[string(w)] || isNumber(w) {
+		return nil
 	}
 	w = stem(w)
-	if stopStems[w] {
-		return ""
+	if stopStems[string(w)] {
+		return nil
 	}
 	return w
 }
@@ -131,20 +138,20 @@ func contentWord(w string) string {
 var stopStems = func() map[string]bool {
 	set := map[string]bool{}
 	for w := range stopWords {
-		set[stem(w)] = true
+		set[string(stem([]byte(w)))] = true
 	}
 	return set
 }()
 
-// stem returns w without its ending (see contentWord).
-func stem(w string) string {
+// stem returns w without its ending (see contentWord), in w's storage.
+func stem(w []byte) []byte {
 	for _, rule := range suffixRules {
-		if len(w) >= len(rule.suffix)+rule.keep && strings.HasSuffix(w, rule.suffix) {
-			w = w[:len(w)-len(rule.suffix)] + rule.then
+		if len(w) >= len(rule.suffix)+rule.keep && string(w[len(w)-len(rule.suffix):]) == rule.suffix {
+			w = append(w[:len(w)-len(rule.suffix)], rule.then...)
 			break
 		}
 	}
-	if n := len(w); n > 4 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
+	if n := len(w); n > 4 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'z' {
 		w = w[:n-1] // "stopp" (from "stopped") is "stop"
 	}
 	if n := len(w); n > 4 && w[n-1] == 'e' {
@@ -166,7 +173,7 @@ var suffixRules = []struct {
 }
 
 // isNumber reports whether w is digits only.
-func isNumber(w string) bool {
+func isNumber(w []byte) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] < '0' || w[i] > '9' {
 			return false
@@ -181,9 +188,9 @@ func isNumber(w string) bool {
 // places and bodies.
 func contentWords(headline, lede string) (words, named []uint64) {
 	add := func(text string, names bool) {
-		splitWords(text, func(w string, capital, starts bool) {
-			c := contentWord(w)
-			if c == "" {
+		splitWords(text, func(w []byte, capital, starts bool) {
+			c := contentForm(w)
+			if c == nil {
 				return
 			}
 			words = append(words, wordHash(c))
@@ -210,7 +217,7 @@ func shingles(text string) []uint64 {
 	var window [shingleWidth]uint64
 	n := 0
 	var out []uint64
-	splitWords(text, func(w string, _, _ bool) {
+	splitWords(text, func(w []byte, _, _ bool) {
 		copy(window[:], window[1:])
 		window[shingleWidth-1] = wordHash(w)
 		n++
@@ -254,4 +261,36 @@ func jaccard(a, b []uint64) float64 {
 		}
 	}
 	return float64(shared) / float64(len(a)+len(b)-shared)
+}
+
+// copiedShare returns jaccard(a, b) when it reaches copyThreshold, and 0
+// when it does not: it stops as soon as the shingles left cannot reach
+// it, so that the many pairs that are no copies cost little.
+func copiedShare(a, b []uint64) float64 {
+	// jaccard ≥ t when shared ≥ t/(1+t) × (|a| + |b|); need is that
+	// rounded down, so that rounding never stops a copy early.
+	need := int(copyThreshold / (1 + copyThreshold) * float64(len(a)+len(b)))
+	if len(a) == 0 || len(b) == 0 || min(len(a), len(b)) < need {
+		return 0
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if shared+min(len(a)-i, len(b)-j) < need {
+			return 0
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared++
+			i++
+			j++
+		}
+	}
+	if j := float64(shared) / float64(len(a)+len(b)-shared); j >= copyThreshold {
+		return j
+	}
+	return 0
 }

@@ -28,8 +28,8 @@ func TestSplitWords(t *testing.T) {
 		capital, start bool
 	}
 	var got []word
-	splitWords("Russia's talks — Kyiv said. Don't stop in Istanbul", func(w string, capital, starts bool) {
-		got = append(got, word{w, capital, starts})
+	splitWords("Russia's talks — Kyiv said. Don't stop in Istanbul", func(w []byte, capital, starts bool) {
+		got = append(got, word{string(w), capital, starts})
 	})
 	want := []word{{"russia", true, true}, {"talks", false, false}, {"kyiv", true, true}, {"said", false, false},
 		{"don't", true, true}, {"stop", false, false}, {"in", false, false}, {"istanbul", true, false}}
@@ -53,8 +53,8 @@ func FuzzWords(f *testing.F) {
 		if !slices.IsSorted(shingles(text)) {
 			t.Fatalf("shingles(%q) not sorted", text)
 		}
-		splitWords(text, func(w string, _, _ bool) {
-			if w == "" || (utf8.ValidString(text) && w != strings.ToLower(w)) {
+		splitWords(text, func(b []byte, _, _ bool) {
+			if w := string(b); w == "" || (utf8.ValidString(text) && w != strings.ToLower(w)) {
 				t.Fatalf("splitWords(%q) gave %q", text, w)
 			}
 		})

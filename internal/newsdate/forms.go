@@ -88,14 +88,7 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 		return Mention{}, false
 	}
 	m := Mention{Start: k, End: we, Kind: Yearless, Month: month, Day: day, Weekday: -1}
-	r := we
-	if r < len(t) && t[r] == '.' {
-		r++
-	}
-	if r < len(t) && t[r] == ',' {
-		r++
-	}
-	r = s.skipSpace(r)
+	r := s.afterMonth(we)
 	if end, y, ok := s.year(r); ok && r > we {
 		if day > timeline.DaysIn(y, month) {
 			return Mention{}, false
@@ -114,6 +107,9 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 	t := s.text
 	if j-i <= 2 {
 		if m, ok := s.numericDay(i, j); ok {
+			return m, true
+		}
+		if m, ok := s.dashedDay(i, j); ok {
 			return m, true
 		}
 		m, ok := s.dayFirst(i, j)
@@ -153,6 +149,29 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 	return Mention{Start: i, End: j, Kind: YearAlone, Year: y, Weekday: -1}, true
 }
 
+// dashedDay reads a day, a month name and a year joined by dashes
+// ("21-Apr-2022"), the day being the digits text[i:j].
+func (s *scanner) dashedDay(i, j int) (Mention, bool) {
+	t := s.text
+	if j+1 >= len(t) || t[j] != '-' || !isUpper(t[j+1]) {
+		return Mention{}, false
+	}
+	var buf [maxWord]byte
+	we := s.wordEnd(j + 1)
+	month, ok := months[s.lower(j+1, we, &buf)]
+	if !ok || we+1 >= len(t) || t[we] != '-' {
+		return Mention{}, false
+	}
+	end, y, ok := s.year(we + 1)
+	_, day := s.digits(i)
+	if !ok || day < 1 || day > timeline.DaysIn(y, month) {
+		return Mention{}, false
+	}
+	m := Mention{Start: i, End: end, Kind: Absolute, Year: y, Month: month, Day: day, Weekday: -1}
+	s.clock(&m)
+	return m, true
+}
+
 // numericDay reads an all-digit date that starts with the one or two
 // digits text[i:j] and ends in a four-digit year: "21.04.2022" (dots are
 // written day first), and "21/04/2022", "21-04-2022" or "04/21/2022" only
@@ -179,6 +198,7 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 		case first > 12 && second <= 12:
 		case second > 12 && first <= 12:
 			day, month = second, first
+		case s.dayFirstOrder:
 		default:
 			return Mention{}, false
 		}

@@ -52,6 +52,7 @@ func TestScanFormats(t *testing.T) {
 		{"13 may 2022", "13 may 2022", "2022-05-13", Absolute},
 		{"13th May 2022", "13th May 2022", "2022-05-13", Absolute},
 		{"on 13-05-2022 at", "13-05-2022", "2022-05-13", Absolute},
+		{"21-Apr-2022 10:35", "21-Apr-2022 10:35", "2022-04-21T10:35", Absolute},
 		{"in April 2021", "April 2021", "2021-04", MonthYear},
 		{"since 2014.", "2014", "2014", YearAlone},
 		{"the Pentagon announced on Friday.", "Friday", "", RelWeekday},
@@ -78,12 +79,28 @@ func TestScanRejects(t *testing.T) {
 		"Relocation To Take 2 Months", "you may 5 times", "February 30, 2022", "1,35,000 troops",
 		"2022-13-01", "rose 12.5 percent", "Mayday 13", "", "04/05/2022", "31.02.2022", "version 1.2.2022a",
 		"04-05-2022", "13 mai", "13 de mayo", "31 juin 2022", "30 février 2022", "13 listopada 2022", "13 maison 2022",
-		"you may 13 2022", "13 people 2022", "13 de la 2022",
+		"you may 13 2022", "13 people 2022", "13 de la 2022", "21-Apr-22", "31-Apr-2022",
 	} {
 		for _, m := range Scan(in) {
 			if m.Kind == Absolute || m.Kind == Yearless {
 				t.Errorf("Scan(%q) found %q (%v)", in, in[m.Start:m.End], m.Kind)
 			}
+		}
+	}
+}
+
+func TestScanDayFirst(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Publié le 03/04/2022 à 14h05", "2022-04-03T14:05"},
+		{"03-04-2022", "2022-04-03"},
+		{"04/21/2022", "2022-04-21"},
+		{"13/05/2022", "2022-05-13"},
+		{"03.04.2022", "2022-04-03"},
+	}
+	for _, tt := range tests {
+		ms := ScanDayFirst(tt.in)
+		if len(ms) != 1 || ms[0].Date().ISO() != tt.want {
+			t.Errorf("ScanDayFirst(%q) = %+v, want %s", tt.in, ms, tt.want)
 		}
 	}
 }
@@ -138,6 +155,11 @@ func FuzzScan(f *testing.F) {
 			}
 			prev = m.Start
 			m.Date()
+		}
+		for _, m := range ScanDayFirst(s) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("bad day-first mention %+v in %q", m, s)
+			}
 		}
 	})
 }

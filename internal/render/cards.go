@@ -45,16 +45,19 @@ type card struct {
 // cards holds the card of every entry of the chronology.
 type cards struct {
 	byEntry map[*timeline.Entry]*card
-	// exec executes the "entry-item" template.
+	// exec executes the layout's "entry-item" template.
 	exec *template.Template
 }
 
-// newCards executes the card of every entry of r's chronology, on r's
-// workers, but for the cards of unchanged entries that Options.Previous
+// newCards executes the card of every entry of r's chronology, when the
+// layout defines "entry-item", on r's workers, but for the cards of unchanged entries that Options.Previous
 // holds (an entry's key covers everything its card shows). An entry whose text holds what looks like a placeholder gets
 // no card: listings execute the template for it each time.
 func newCards(r *renderer) (*cards, error) {
 	c := &cards{byEntry: map[*timeline.Entry]*card{}, exec: r.t.pages["index.html"]}
+	if c.exec.Lookup(onceName("entry-item")) == nil {
+		return c, nil
+	}
 	entries := r.chron.Entries
 	made := make([]*card, len(entries))
 	errs := make([]error, len(entries))
@@ -93,7 +96,7 @@ func newCards(r *renderer) (*cards, error) {
 // execute executes the "entry-item" template for e in a listing of page.
 func (c *cards) execute(page Page, e *timeline.Entry, level int) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := c.exec.ExecuteTemplate(&buf, "entry-item", Item{Page: page, Entry: e, Level: level}); err != nil {
+	if err := c.exec.ExecuteTemplate(&buf, onceName("entry-item"), Item{Page: page, Entry: e, Level: level}); err != nil {
 		return "", fmt.Errorf("render the card of entry %s: %w", e.ID, err)
 	}
 	return template.HTML(buf.String()), nil
@@ -165,39 +168,22 @@ func (c *card) fill(b *strings.Builder, root, digit string) {
 	b.WriteString(c.html[prev:])
 }
 
-// Card returns the card of e for a listing of this page, its title a
-// heading of level: what {{template "entry-item" (item $p e level)}}
-// gives, from the card executed once for e.
-func (p Page) Card(e *timeline.Entry, level int) (template.HTML, error) {
-	return p.Cards([]*timeline.Entry{e}, level)
-}
-
-// Cards returns the cards of entries, one after the other, for a
-// listing of this page: what ranging over them with Card gives.
-func (p Page) Cards(entries []*timeline.Entry, level int) (template.HTML, error) {
+// card returns the layout's "entry-item" template executed for it:
+// the entry's card, executed once per Render (newCards), filled in with
+// the root and heading level of it. The template sees only the Site,
+// Root and Links of its Page, whether the card was kept or not.
+func (it Item) card() (template.HTML, error) {
+	p := it.Page
 	if p.cards == nil {
-		return "", fmt.Errorf("render: Cards called outside Render")
+		return "", fmt.Errorf("render: the entry-item template executed outside Render")
 	}
-	n := 0
-	for _, e := range entries {
-		if c := p.cards.byEntry[e]; c != nil {
-			n += c.size(p.Root)
-		}
+	c := p.cards.byEntry[it.Entry]
+	if c == nil {
+		return p.cards.execute(Page{Site: p.Site, Root: p.Root, Links: p.Links, fragments: p.fragments}, it.Entry, it.Level)
 	}
 	var b strings.Builder
-	b.Grow(n)
-	digit := headingLevel(level)
-	for _, e := range entries {
-		if c := p.cards.byEntry[e]; c != nil {
-			c.fill(&b, p.Root, digit)
-			continue
-		}
-		html, err := p.cards.execute(p, e, level)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(string(html))
-	}
+	b.Grow(c.size(p.Root))
+	c.fill(&b, p.Root, headingLevel(it.Level))
 	return template.HTML(b.String()), nil
 }
 

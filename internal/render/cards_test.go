@@ -28,7 +28,7 @@ func TestCardsMatchTemplate(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if got, _ := page.Card(e, level); got != want {
+					if got, _ := (Item{Page: page, Entry: e, Level: level}).card(); got != want {
 						t.Errorf("%s at %s, level %d:\n got: %s\nwant: %s", e.ID, root, level, got, want)
 					}
 				}
@@ -60,7 +60,7 @@ func TestCardPlaceholderInText(t *testing.T) {
 		t.Fatal("an entry with a placeholder in its title got a card")
 	}
 	page := Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c, fragments: r.fragments}
-	got, err := page.Card(e, 3)
+	got, err := (Item{Page: page, Entry: e, Level: 3}).card()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,10 +10,11 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// Frame is what the "head", "header" and "footer" templates see: the
-// parts of a page's frame that are the same on every page at the same
-// depth, so each is executed once per distinct Frame and reused.
-type Frame struct {
+// frame is what the "head", "header" and "footer" templates of the
+// layout see: the parts of a page that are the same on every page at the
+// same depth, so that each is executed once per distinct frame and
+// reused (see executedOnce).
+type frame struct {
 	Site  timeline.Site
 	Root  string
 	Links *Links
@@ -24,7 +25,7 @@ type Frame struct {
 	Current string
 }
 
-// frameKey tells apart the Frames of one Render call, which share Site
+// frameKey tells apart the frames of one Render call, which share Site
 // and Links.
 type frameKey struct {
 	name, root, current string
@@ -50,18 +51,13 @@ func newFragments(t *Templates) *fragments {
 	return &fragments{exec: t.pages["index.html"], frames: map[frameKey]template.HTML{}, links: map[Link]template.HTML{}}
 }
 
-// Frame returns template name ("head", "header" or "footer") executed
-// for this page's Frame.
-func (p Page) Frame(name string) (template.HTML, error) {
+// frame returns the layout's template name ("head", "header" or
+// "footer") executed for this page's frame, once per Render and frame.
+func (p Page) frame(name string) (template.HTML, error) {
 	if p.fragments == nil {
-		return "", fmt.Errorf("render: Frame called outside Render")
+		return "", fmt.Errorf("render: the %s template executed outside Render", name)
 	}
-	f := Frame{Site: p.Site, Root: p.Root, Links: p.Links, Home: p.URL == ""}
-	for _, tx := range p.Links.Taxonomies() {
-		if p.URL == tx.ID+"/" {
-			f.Current = tx.ID
-		}
-	}
+	f := frame{Site: p.Site, Root: p.Root, Links: p.Links, Home: p.Home(), Current: p.Current()}
 	key := frameKey{name: name, root: f.Root, current: f.Current, home: f.Home}
 	x := p.fragments
 	x.mu.Lock()
@@ -70,7 +66,7 @@ func (p Page) Frame(name string) (template.HTML, error) {
 	if ok {
 		return html, nil
 	}
-	html, err := x.execute(name, f)
+	html, err := x.execute(onceName(name), f)
 	if err != nil {
 		return "", fmt.Errorf("render the %s of %s: %w", name, pagePath(p.URL), err)
 	}
@@ -78,6 +74,20 @@ func (p Page) Frame(name string) (template.HTML, error) {
 	x.frames[key] = html
 	x.mu.Unlock()
 	return html, nil
+}
+
+// Home reports whether this page is the index.
+func (p Page) Home() bool { return p.URL == "" }
+
+// Current returns the ID of the taxonomy whose index page this is
+// ("people"), or "".
+func (p Page) Current() string {
+	for _, tx := range p.Links.Taxonomies() {
+		if p.URL == tx.ID+"/" {
+			return tx.ID
+		}
+	}
+	return ""
 }
 
 // PeopleLinks returns the "link" template executed for each of terms
@@ -133,4 +143,45 @@ func (x *fragments) execute(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// executedOnce lists the layout's templates whose output Render executes
+// once and reuses, and the call that stands in for each: the frames
+// once per page depth (frame), and each entry's card once per Render
+// (cards.go). A template author calls them as any other template
+// ({{template "header" .}}); see useExecutedOnce.
+var executedOnce = map[string]string{
+	"head":       `{{executedFrame "head" .}}`,
+	"header":     `{{executedFrame "header" .}}`,
+	"footer":     `{{executedFrame "footer" .}}`,
+	"entry-item": `{{executedCard .}}`,
+}
+
+// onceName is the name under which useExecutedOnce keeps the layout's
+// own definition of template name.
+func onceName(name string) string { return name + " (executed once)" }
+
+// useExecutedOnce moves the layout's definition of each template of
+// executedOnce that it defines to onceName, and defines the template
+// anew as the call that returns the reused output. A page template that
+// defines one of them again replaces the call, and its own definition is
+// executed each time, as written.
+func useExecutedOnce(layout *template.Template) error {
+	layout.Funcs(template.FuncMap{
+		"executedFrame": func(name string, p Page) (template.HTML, error) { return p.frame(name) },
+		"executedCard":  func(it Item) (template.HTML, error) { return it.card() },
+	})
+	for _, name := range sortedKeys(executedOnce) {
+		own := layout.Lookup(name)
+		if own == nil {
+			continue
+		}
+		if _, err := layout.AddParseTree(onceName(name), own.Tree); err != nil {
+			return err
+		}
+		if _, err := layout.New(name).Parse(executedOnce[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -25,13 +25,15 @@
 // so the site works under any base path; Links turns names, tags and
 // dates into site-relative URLs ({{$.Root}}{{$.Links.Person .}}).
 //
-// Listings show entries with {{$p.Cards ENTRIES LEVEL}} (or one with
-// {{$p.Card ENTRY LEVEL}}): the
-// "entry-item" template, executed once per entry and reused on every
-// listing (see cards.go), so that template sees only its Page's Site,
-// Root and Links. Likewise {{.Frame "header"}} (and "head", "footer")
-// and {{$.PeopleLinks TERMS}}, {{$.TagLinks TAGS}} execute the templates
-// of the same names once per page depth (see frames.go).
+// The templates are plain Go templates: layout.html runs each page's
+// "content" and holds the shared pieces. Listings call
+// {{template "entry-item" (item $p ENTRY LEVEL)}} for each entry, and the
+// layout {{template "header" .}} (and "head", "footer"). Render executes
+// the layout's own definitions of those four once and reuses them
+// (frames.go, cards.go): so "entry-item" sees only its Page's Site, Root
+// and Links, and "head", "header" and "footer" only Site, Root, Links,
+// Home and Current. A page template that defines one of them again is
+// executed as written, each time.
 package render
 
 import (

@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/boundary"
@@ -90,6 +90,9 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 		return nil, fmt.Errorf("templates: layout.html missing")
 	}
 	base, err := template.New("layout.html").Funcs(funcs).Parse(string(layout))
+	if err == nil {
+		err = useExecutedOnce(base)
+	}
 	if err != nil {
 		return nil, templateError(origin["layout.html"], err)
 	}
@@ -127,12 +130,7 @@ func templateError(origin string, err error) error {
 }
 
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }
 
 // RequiredTemplates are the page templates every site needs, from the

@@ -84,9 +84,10 @@ func (s *story) rawHead() string {
 	return b.String()
 }
 
-// lede is the first paragraph: who did what, "on Friday".
+// lede is the first paragraph: who did what, "on Friday", and what a
+// local figure said of it.
 func (s *story) lede() string {
-	return s.fill(pick(s.rng, ledes)) + " " + s.fill(pick(s.rng, sentences))
+	return s.fill(pick(s.rng, ledes)) + " " + s.fill(pick(s.rng, ledeDetails))
 }
 
 // rawTail is the trailer and the chrome after the body.

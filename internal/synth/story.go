@@ -21,6 +21,11 @@ type story struct {
 	event        time.Time
 	published    time.Time
 	headline     string
+	// topic, locality, figure and figureTitle set the event apart from
+	// others of its day (see topics); count is a number it gives.
+	topic, locality     string
+	figure, figureTitle string
+	count               int
 }
 
 func newStory(seed, stream uint64) *story {
@@ -31,6 +36,9 @@ func newStory(seed, stream uint64) *story {
 	s.place, s.outlet, s.kind = pick(rng, places), pick(rng, outlets), pick(rng, kinds)
 	s.event = randomDay(rng)
 	s.published = s.event.AddDate(0, 0, rng.IntN(3))
+	s.topic, s.locality = pick(rng, topics), locality(rng)
+	s.figure, s.figureTitle = localFigure(rng)
+	s.count = 3 + rng.IntN(400)
 	s.headline = s.fill(pick(rng, headlines))
 	return s
 }
@@ -112,6 +120,23 @@ func (s *story) value(key string) string {
 		return strconv.Itoa(2 + s.rng.IntN(98))
 	case "outlet":
 		return s.outlet
+	case "where":
+		return s.place
+	case "topic":
+		return s.topic
+	case "Topic":
+		return strings.ToUpper(s.topic[:1]) + s.topic[1:]
+	case "locality":
+		return s.locality
+	case "figure":
+		return s.figure
+	case "figureTitle":
+		return s.figureTitle
+	case "count":
+		return strconv.Itoa(s.count)
+	}
+	if list, ok := phrasing[key]; ok {
+		return pick(s.rng, list)
 	}
 	return "{" + key + "}"
 }

@@ -89,18 +89,50 @@ var kindVerbs = map[string]string{
 //	{A}, {B}      a person, named in full (canonical name or an alias)
 //	{a}, {b}      the same people, by short name
 //	{roleA}       A's role
-//	{place}       a place
+//	{place}       a place, another at each use
+//	{where}       the story's own place
+//	{topic}       what the event is about ({Topic}: capitalised)
+//	{locality}    the village or town it happened near
+//	{figure}      someone the story quotes, {figureTitle} what they are
+//	{count}       a number the story gives
 //	{weekday}     the weekday of the event ("Friday")
 //	{month}       a month name of the window
 //	{n}           a number
 //	{outlet}      the article's outlet
+//	{talkedWith}, {met}, {per}, ...  a phrase of phrasing, another at each use
 var ledes = []string{
-	"{roleA} {A} spoke with {B} by phone on {weekday}, according to a brief readout released after the call.",
-	"{A} and {B} met in {place} on {weekday}, the first such meeting in weeks, officials said.",
-	"{A} urged {B} on {weekday} to keep lines of communication open on the war in Ukraine, a spokesman said.",
-	"Top officials in Washington and Moscow held talks on {weekday} as {A} warned of the risk of miscalculation near {place}.",
-	"{A} said on {weekday} that talks with {B} had been \"frank and useful\" but produced no breakthrough.",
-	"The call between {A} and {B}, expected later on {weekday}, comes a day after a fractious meeting in {place}.",
+	"{roleA} {A} {talkedWith} {B} on {weekday} about {topic}, {per}.",
+	"{A} and {B} {met} in {where} on {weekday} over {topic}, {per}.",
+	"{A} pressed {B} on {topic} on {weekday} after {violence} near {locality}, {per}.",
+	"{A} said on {weekday} that {talks} with {B} on {topic} had {outcome}.",
+	"{Talks} between {A} and {B} on {topic} {expected} on {weekday}, after {violence} near {locality}.",
+	"{A} and {B} {discussed} {topic} on {weekday}, {per}.",
+}
+
+// phrasing holds the words the press has many of for one thing: each use
+// of a placeholder picks one, so that unrelated stories share few words.
+var phrasing = map[string][]string{
+	"talkedWith": {"spoke with", "talked to", "held a call with", "phoned", "conferred with", "had a video call with"},
+	"met":        {"met", "held talks", "sat down together", "met face to face", "held a meeting"},
+	"per": {"according to a readout", "officials said", "a spokesman said", "aides said",
+		"two people briefed on the talks said", "the foreign ministry said", "state media reported", "a statement said"},
+	"violence":  {"shelling", "missile strikes", "heavy fighting", "a drone attack", "an explosion", "artillery fire"},
+	"talks":     {"talks", "the conversation", "the call", "the meeting", "discussions"},
+	"Talks":     {"Talks", "A call", "A meeting", "Discussions", "A video link"},
+	"outcome":   {"been frank and useful", "produced no breakthrough", "ended without agreement", "been constructive", "gone badly", "made some progress"},
+	"expected":  {"are expected", "are planned", "are due", "are scheduled", "may take place"},
+	"discussed": {"discussed", "debated", "went over", "weighed", "argued over"},
+	"affected":  {"had been affected", "had lost power", "had left their homes", "were without water", "were waiting for news", "had been evacuated"},
+	"things":    {"vehicles", "trucks", "buses", "families", "ambulances", "trains"},
+}
+
+// ledeDetails end a lede with what a local figure said: the names,
+// numbers and places that set one event apart.
+var ledeDetails = []string{
+	"{figure}, {figureTitle}, said {count} people near {locality} {affected}.",
+	"In {locality}, {figure}, {figureTitle}, said {topic} had been on people's minds for {count} days.",
+	"{figure}, {figureTitle} in {locality}, told {outlet} that {count} families {affected}.",
+	"According to {figure}, {figureTitle}, {count} {things} were stuck outside {locality}.",
 }
 
 var sentences = []string{
@@ -138,14 +170,14 @@ var subheadings = []string{
 }
 
 var headlines = []string{
-	"{a} and {b} speak by phone as fighting rages near {place}",
-	"US urges Russia to keep lines of communication open on Ukraine",
-	"{a} holds talks with {b} for first time in weeks",
-	"Top US, Russia diplomats to hold talks on Ukraine",
-	"{A} speaks with {B} by phone",
-	"{a} warns of miscalculation after call with {b}",
-	"Talks in {place} end without breakthrough, {a} says",
-	"{a}, {b} discuss security in Europe as tensions mount",
+	"{a} and {b} speak by phone as fighting rages near {locality}",
+	"US urges Russia to keep talking on {topic}",
+	"{a} holds talks with {b} on {topic}",
+	"{Topic} tops agenda as {a} and {b} meet in {where}",
+	"{A} speaks with {B} about {topic}",
+	"{a} warns of miscalculation over {topic} after call with {b}",
+	"Talks on {topic} end without breakthrough, {a} says",
+	"{a}, {b} discuss {topic} as {locality} counts the cost",
 }
 
 // chromeNav is site navigation that scrapers keep before the headline.

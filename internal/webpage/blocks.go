@@ -3,6 +3,7 @@ package webpage
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -54,6 +55,9 @@ func (r *reader) splitBlocks(root *html.Node) []textBlock {
 func (s *splitter) enter(n *html.Node) bool {
 	switch n.Type {
 	case html.TextNode:
+		if s.linkDepth > 0 && bareAddress(n.Data) {
+			return false
+		}
 		if s.first == nil && strings.TrimSpace(n.Data) != "" {
 			s.first = n
 		}
@@ -76,6 +80,23 @@ func (s *splitter) enter(n *html.Node) bool {
 		return true
 	}
 	return n.Type == html.DocumentNode
+}
+
+// bareAddress reports whether a link's text is a web address
+// ("https://t.co/x", "www.example.org", "pic.example.com/x7Hq") rather
+// than words: a link shown as its own address adds nothing to read.
+func bareAddress(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsAny(t, " \t\n") {
+		return false
+	}
+	lower := strings.ToLower(t)
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.") {
+		return true
+	}
+	host, rest, found := strings.Cut(lower, "/")
+	return found && rest != "" && strings.Contains(host, ".") && !strings.HasSuffix(host, ".") &&
+		strings.IndexFunc(host, unicode.IsLetter) >= 0
 }
 
 // leave handles the end of n.

@@ -162,7 +162,7 @@ func (r *reader) readBody() {
 	lead := r.leadBefore(container)
 	for i := range blocks {
 		b := &blocks[i]
-		inArticle := within(b.node, container) || lead(b)
+		inArticle := within(b.node, container) || lead(b) || besideParagraph(b, container)
 		if !inArticle || b.linkText*2 >= len(b.text) || callToAction(b.text) || obfuscated(b.text) {
 			continue
 		}
@@ -180,6 +180,7 @@ func (r *reader) readBody() {
 		r.blockNodes = append(r.blockNodes, b.node)
 	}
 	r.dropClosingBio()
+	r.dropTrailingHeadings()
 }
 
 // leadBefore returns a test for the prose between the headline and the
@@ -201,12 +202,21 @@ func (r *reader) leadBefore(container *html.Node) func(*textBlock) bool {
 	}
 }
 
+// besideParagraph reports whether b is a paragraph of prose beside the
+// container when the container is itself one paragraph, its lines
+// parted by <br>: the article is then it and the paragraphs beside it
+// (a lede set in a paragraph of its own).
+func besideParagraph(b *textBlock, container *html.Node) bool {
+	return container.DataAtom == atom.P && b.node.DataAtom == atom.P && b.node.Parent == container.Parent && b.good()
+}
+
 // callToActionWords are the words of a short block that addresses the
-// reader instead of reporting: a subscription, app or newsletter prompt,
-// an advertiser's note, an author's "follow me".
+// reader instead of reporting: a subscription, membership, app, e-paper
+// or newsletter prompt, an advertiser's note, an author's "follow me".
 var callToActionWords = []string{
 	"subscribe", "subscriber", "sign up", "log in", "download the", "download our", "follow us",
 	"keep up with me", "follow me", "contact us", "advertise with", "click here", "newsletter",
+	"join now", "epaper", "e-paper",
 }
 
 // callToAction reports whether a block of at most 40 words addresses

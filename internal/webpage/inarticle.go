@@ -4,14 +4,15 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsroom/timeline/internal/timeline"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // This file holds the rules for boilerplate inside the article's own
 // container, read from a block's text shape and markup: text written
-// in look-alike letters of two scripts, and an author's bio set apart at
-// the article's end.
+// in look-alike letters of two scripts, an author's bio set apart at
+// the article's end, and headings that end the text.
 
 // obfuscated reports whether text writes at least three of its words,
 // or a fifth of them, in letters of two scripts at once (Latin mixed
@@ -49,6 +50,17 @@ func (r *reader) dropClosingBio() {
 			return
 		}
 	}
+}
+
+// dropTrailingHeadings leaves out the sub-headings that end the text:
+// a heading with nothing after it introduces no part of the article,
+// but a list or teasers the page leaves out ("Related", "More on this").
+func (r *reader) dropTrailingHeadings() {
+	n := len(r.blocks)
+	for n > 0 && r.blocks[n-1].Kind == timeline.Heading {
+		n--
+	}
+	r.blocks, r.blockNodes = r.blocks[:n], r.blockNodes[:n]
 }
 
 // allEmphasis reports whether all the visible text of n lies in <em> or

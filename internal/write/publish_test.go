@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -360,5 +361,158 @@ func TestSymlinksInsideOutputAreNotFollowed(t *testing.T) {
 	got := snapshot(t, afero.NewOsFs(), outside)
 	if want := map[string]string{filepath.ToSlash(filepath.Join(outside, "p2", "index.html")): "not the site's"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("outside folder changed: %v", got)
+	}
+}
+
+// createCounter counts the files created on its file system.
+type createCounter struct {
+	afero.Fs
+	mu      sync.Mutex
+	created map[string]bool
+}
+
+func (c *createCounter) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 {
+		c.mu.Lock()
+		c.created[filepath.ToSlash(name)] = true
+		c.mu.Unlock()
+	}
+	return c.Fs.OpenFile(name, flag, perm)
+}
+
+// TestResumedFirstBuildMirrorsSite checks that the first build of an
+// Output that will be resumed (the preview's) leaves the spare folder a
+// finished copy of the new site, so that the next build writes the one
+// changed file and the manifest, not the whole site again; and that a
+// build begun with Begin (gen's) leaves no spare folder.
+func TestResumedFirstBuildMirrorsSite(t *testing.T) {
+	for _, resumed := range []bool{true, false} {
+		fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+		out, err := Begin(fsys, "public")
+		if resumed {
+			out, err = Resume(fsys, "public", nil)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, out, siteVersion(0))
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		spare, _ := afero.Exists(fsys, ".public-previous")
+		if !resumed {
+			if spare {
+				t.Error("begun: a first build left a spare folder")
+			}
+			continue
+		}
+		if got, want := siteOnly(t, fsys, ".public-previous"), siteVersion(0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("resumed: spare folder after the first build:\n got %v\nwant %v", got, want)
+		}
+		if _, unfinished := ours(fsys, ".public-previous"); unfinished {
+			t.Error("resumed: spare folder left unfinished")
+		}
+		out, err = Resume(fsys, "public", out.Committed())
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := siteVersion(0)
+		next["index.html"] = "index, edited"
+		fsys.mu.Lock()
+		fsys.created = map[string]bool{}
+		fsys.mu.Unlock()
+		writeAll(t, out, next)
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		var site []string
+		for p := range fsys.created {
+			if !strings.HasSuffix(p, StagingMarker) && !strings.HasSuffix(p, Marker) {
+				site = append(site, p)
+			}
+		}
+		if want := []string{".public-previous/index.html"}; !reflect.DeepEqual(site, want) {
+			t.Errorf("resumed: second build created %v, want %v", site, want)
+		}
+		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, next) {
+			t.Errorf("resumed: output after the second build:\n got %v\nwant %v", got, next)
+		}
+	}
+}
+
+// writeAll writes site into out.
+func writeAll(t *testing.T, out *Output, site map[string]string) {
+	t.Helper()
+	for p, data := range site {
+		if err := out.Write(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestFailedBuildsKeepResumedSpare builds version after version with
+// Resume, as the preview does, and fails every third build after it
+// wrote part of its files: the failed build leaves the output folder as
+// it was and the spare folder unfinished, and the next build, resumed
+// from what the failed one says of it, still leaves exactly the new
+// version in place and the last committed one beside it, without
+// copying the whole site into the spare folder again.
+func TestFailedBuildsKeepResumedSpare(t *testing.T) {
+	fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var previous *Committed
+	last, lastSite := -1, map[string]string(nil)
+	for v := range 30 {
+		out, err := Resume(fsys, "public", previous)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys.mu.Lock()
+		fsys.created = map[string]bool{}
+		fsys.mu.Unlock()
+		site := siteVersion(v)
+		for i := range 20 {
+			site[fmt.Sprintf("same/%d.html", i)] = "the same in every version"
+		}
+		if v%3 == 2 {
+			before := snapshot(t, fsys, "public")
+			for p, data := range site {
+				if rng.IntN(2) == 0 {
+					if err := out.Write(p, []byte(data)); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			out.Abort()
+			if c := out.Committed(); c != nil {
+				previous = c // else the failed build left the spare folder alone
+			}
+			if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+				t.Fatalf("version %d: a failed build changed the output folder", v)
+			}
+			continue
+		}
+		writeAll(t, out, site)
+		if err := out.Commit(); err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+		previous = out.Committed()
+		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, site) {
+			t.Fatalf("version %d: output folder:\n got %v\nwant %v", v, got, site)
+		}
+		if last >= 0 {
+			if got, want := siteOnly(t, fsys, ".public-previous"), lastSite; !reflect.DeepEqual(got, want) {
+				t.Fatalf("version %d: spare folder:\n got %v\nwant %v", v, got, want)
+			}
+			if _, unfinished := ours(fsys, ".public-previous"); unfinished {
+				t.Fatalf("version %d: spare folder left unfinished", v)
+			}
+			for p := range fsys.created {
+				if strings.Contains(p, "/same/") {
+					t.Fatalf("version %d: %s, the same in every version, was copied again", v, p)
+				}
+			}
+		}
+		last, lastSite = v, site
 	}
 }

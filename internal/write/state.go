@@ -1,8 +1,6 @@
 package write
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -34,16 +32,11 @@ const keptStates = 32
 // in tests) has no cache folder: its notes are kept in memory
 // (memStates).
 func statePath(dir string) string {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(cache, stateDir, hex.EncodeToString(sum[:16])+".state")
+	return cacheFile(abs, ".state")
 }
 
 // SetNote records text for the next build to read back with Note: the

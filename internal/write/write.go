@@ -60,15 +60,19 @@ type Output struct {
 	spareDiff map[string]spareFile
 	// fixed holds the paths of spareDiff that Write made right.
 	fixed map[string]bool
-	// dirty is set once the spare folder is being changed (markDirty).
-	dirty     bool
-	dirtyOnce sync.Once
-	dirtyErr  error
-	published bool
+	// dirty is set once the spare folder is being changed (markDirty),
+	// finishing once Commit finishes it (finishSpare).
+	dirty, finishing bool
+	dirtyOnce        sync.Once
+	dirtyErr         error
+	published        bool
 
 	note string
 	// committed is set by a successful Commit.
 	committed *Committed
+
+	// lock keeps other builds out of dir until Abort.
+	lock *outputLock
 
 	mu sync.Mutex
 	// hashes holds the files of this build.
@@ -102,11 +106,37 @@ type spareFile struct {
 
 // Begin starts writing a site that will replace dir. It refuses an output
 // folder that exists, is not empty, and was not made by this program.
+// Another build writing dir at the same time is an error.
 func Begin(fsys afero.Fs, dir string) (*Output, error) {
+	dir, err := outputDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	o, err := begin(fsys, dir)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	o.lock = lock
+	return o, nil
+}
+
+// outputDir cleans the output folder's path, and refuses the current
+// and the root folder.
+func outputDir(dir string) (string, error) {
 	dir = filepath.Clean(dir)
 	if dir == "." || dir == string(filepath.Separator) || dir == "" {
-		return nil, fmt.Errorf("output folder %q: refusing to replace the current or root folder (want a folder of its own, e.g. public)", dir)
+		return "", fmt.Errorf("output folder %q: refusing to replace the current or root folder (want a folder of its own, e.g. public)", dir)
 	}
+	return dir, nil
+}
+
+// begin does Begin's work once the output folder is locked.
+func begin(fsys afero.Fs, dir string) (*Output, error) {
 	fresh, old, err := previousBuild(fsys, dir)
 	if err != nil {
 		return nil, err
@@ -150,6 +180,10 @@ type Committed struct {
 	// spareDiff holds the paths where the spare folder differs from the
 	// site, with what it holds there.
 	spareDiff map[string]spareFile
+	// spareUnfinished is set when a failed build left the spare folder
+	// unfinished (Abort): spareMarker is then the stamp of its
+	// StagingMarker.
+	spareUnfinished bool
 }
 
 // stamp is a file's size and time of change.
@@ -180,19 +214,40 @@ var quickSeed = maphash.MakeSeed()
 // own builds. Files whose bytes are the same as in previous are told by
 // a fast hash, without their sha256.
 func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
-	dir = filepath.Clean(dir)
+	dir, err := outputDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	o, err := resume(fsys, dir, previous)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	o.lock, o.resumable = lock, true
+	return o, nil
+}
+
+// resume does Resume's work once the output folder is locked.
+func resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	if !previous.matches(fsys, dir) {
-		o, err := Begin(fsys, dir)
-		if err == nil {
-			o.resumable = true
-		}
-		return o, err
+		return begin(fsys, dir)
 	}
 	if err := removeLeftovers(fsys, dir); err != nil {
 		return nil, err
 	}
 	o := newOutput(fsys, dir, previous.hashes)
-	o.oldManifest, o.resumable, o.spareDiff = previous.manifest, true, previous.spareDiff
+	o.oldManifest, o.spareDiff = previous.manifest, previous.spareDiff
+	if previous.spareUnfinished {
+		// Left so by a failed build: this one finishes it, even when it
+		// changes nothing.
+		if err := o.markDirty(); err != nil {
+			return nil, err
+		}
+	}
 	return o, nil
 }
 
@@ -206,7 +261,11 @@ func (c *Committed) matches(fsys afero.Fs, dir string) bool {
 	if !ok || marker != c.marker {
 		return false
 	}
-	spare, ok := stampOf(fsys, filepath.Join(sparePath(dir), Marker))
+	name := Marker
+	if c.spareUnfinished {
+		name = StagingMarker
+	}
+	spare, ok := stampOf(fsys, filepath.Join(sparePath(dir), name))
 	return ok && spare == c.spareMarker && isRealDir(fsys, sparePath(dir))
 }
 
@@ -409,7 +468,9 @@ func (o *Output) KeepRest() {
 }
 
 // Committed returns the site as this Output committed it, for Resume;
-// nil before a successful Commit.
+// after a failed build of an Output that will be resumed, the site in
+// place with the spare folder as Abort left it; nil before Commit or
+// Abort.
 func (o *Output) Committed() *Committed {
 	o.mu.Lock()
 	defer o.mu.Unlock()

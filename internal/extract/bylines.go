@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// foreignBylineWords begin a byline in other languages: "Von Jana
+// Muster", "Par Jeanne Dupont", "Por Juan Pérez", "Di Mario Rossi",
+// "Door Jan de Vries", "Av Anna Berg", "Автор: Анна Иванова".
+var foreignBylineWords = map[string]bool{
+	"von": true, "par": true, "por": true, "di": true, "door": true, "av": true, "af": true,
+	"autor:": true, "autorin:": true, "auteur:": true, "autore:": true, "автор:": true, "Автор:": true,
+}
+
+// nameParticles are the small words inside names ("Jan de Vries").
+var nameParticles = map[string]bool{"de": true, "van": true, "der": true, "den": true, "von": true, "da": true, "di": true, "del": true, "la": true, "le": true}
+
+// isForeignByline reports whether s is a byline in another language:
+// one of foreignBylineWords, then a name of two to four words that start
+// with a capital (small particles between them), alone or before a
+// comma, a bar or a dot.
+func isForeignByline(s string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if !ok || !foreignBylineWords[strings.ToLower(first)] {
+		return false
+	}
+	names := 0
+	for w := range strings.FieldsSeq(rest) {
+		switch w {
+		case "|", "·", "•", "-", "–", "—":
+			return names >= 2
+		}
+		comma := strings.HasSuffix(w, ",")
+		w = strings.TrimSuffix(w, ",")
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			names++
+		case nameParticles[w] && names > 0:
+		default:
+			return false
+		}
+		if comma || names > 4 {
+			return comma && names >= 2
+		}
+	}
+	return names >= 2
+}
