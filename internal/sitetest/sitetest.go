@@ -167,3 +167,14 @@ func CopyTree(t testing.TB, dst afero.Fs, to string, src afero.Fs, from string) 
 		}
 	}
 }
+
+// ReadOSFile returns the bytes of the file at p on the real file system:
+// a fixture of the test's package or of another's testdata.
+func ReadOSFile(t testing.TB, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
