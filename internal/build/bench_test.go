@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"runtime"
 	"sync"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
@@ -44,20 +44,8 @@ func benchCorpus(b *testing.B) afero.Fs {
 // benchFs returns a fresh in-memory copy of the corpus.
 func benchFs(b *testing.B) afero.Fs {
 	b.Helper()
-	src, dst := benchCorpus(b), afero.NewMemMapFs()
-	err := afero.Walk(src, "site", func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		return afero.WriteFile(dst, p, data, 0o644)
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	dst := afero.NewMemMapFs()
+	sitetest.CopyTree(b, dst, "site", benchCorpus(b), "site")
 	return dst
 }
 

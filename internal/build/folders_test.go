@@ -29,7 +29,7 @@ func TestNestedFoldersRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := sampleFs(t)
 			if tt.content != "content" {
-				copyDir(t, fsys, "content", tt.content)
+				sitetest.CopyTree(t, fsys, tt.content, fsys, "content")
 			}
 			opts := options()
 			opts.ContentDir, opts.TemplatesDir, opts.OutputDir = tt.content, tt.tmpl, tt.out
@@ -66,14 +66,5 @@ func TestNestedFoldersThroughLink(t *testing.T) {
 	err := checkFolders(afero.NewOsFs(), opts)
 	if err == nil || !strings.Contains(err.Error(), "output folder inside the content folder") {
 		t.Fatalf("checkFolders: %v; want the output folder refused", err)
-	}
-}
-
-func copyDir(t *testing.T, fsys afero.Fs, from, to string) {
-	t.Helper()
-	for p, text := range sitetest.Tree(t, fsys, from) {
-		if err := afero.WriteFile(fsys, filepath.Join(to, p), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

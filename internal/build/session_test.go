@@ -136,7 +136,13 @@ func checkSameAsFullBuild(t *testing.T, fsys afero.Fs, step string) {
 	if _, err := Build(fsys, opts); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	got, want := sitetest.Tree(t, fsys, "public"), sitetest.Tree(t, fsys, "fresh")
+	sameAsFullBuild(t, step, sitetest.Tree(t, fsys, "public"), sitetest.Tree(t, fsys, "fresh"))
+}
+
+// sameAsFullBuild reports each file of got, an incremental build's
+// output, that differs from want, a full build's, or that want lacks.
+func sameAsFullBuild(t *testing.T, step string, got, want map[string]string) {
+	t.Helper()
 	for p, data := range want {
 		if got[p] != data {
 			t.Errorf("%s: %s differs from a full build's", step, p)
@@ -261,20 +267,7 @@ func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) *Result {
 	if err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	want := sitetest.Tree(t, fsys, "fresh")
-	for p, data := range want {
-		if got[p] != data {
-			t.Errorf("%s: %s differs from a full build's", step, p)
-			if testing.Verbose() && p != write.Marker {
-				t.Logf("got:\n%s\nwant:\n%s", got[p], data)
-			}
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s is left over; a full build has no such file", step, p)
-		}
-	}
+	sameAsFullBuild(t, step, got, sitetest.Tree(t, fsys, "fresh"))
 	return res
 }
 

@@ -1,18 +1,15 @@
 package extract
 
 import (
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
 func TestExtractPage(t *testing.T) {
-	data, err := os.ReadFile("../webpage/testdata/article.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := sitetest.ReadOSFile(t, "../webpage/testdata/article.html")
 	a := ExtractFile("articles/ferry.html", data, Options{})
 	if a.Title != "Harbour council approves new ferry link" || a.TitleDerived {
 		t.Errorf("title %q (derived %v)", a.Title, a.TitleDerived)

@@ -137,7 +137,7 @@ func (s *scanner) foreignDayFirst(k, day, q int) (Mention, bool) {
 	for we < len(t) && we-q <= maxForeignWord && (isLetter(t[we]) || t[we] >= 0x80) {
 		we++
 	}
-	r := s.skipMonthEnd(we)
+	r := s.afterMonth(we)
 	if r == we || r >= len(t) {
 		return Mention{}, false
 	}

@@ -88,7 +88,7 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 		return Mention{}, false
 	}
 	m := Mention{Start: k, End: we, Kind: Yearless, Month: month, Day: day, Weekday: -1}
-	r := s.skipMonthEnd(we)
+	r := s.afterMonth(we)
 	if end, y, ok := s.year(r); ok && r > we {
 		if day > timeline.DaysIn(y, month) {
 			return Mention{}, false
@@ -99,19 +99,6 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 		return Mention{}, false
 	}
 	return m, true
-}
-
-// skipMonthEnd skips a dot and a comma after a month name that ends at
-// k ("Dec.,"), then spaces.
-func (s *scanner) skipMonthEnd(k int) int {
-	t := s.text
-	if k < len(t) && t[k] == '.' {
-		k++
-	}
-	if k < len(t) && t[k] == ',' {
-		k++
-	}
-	return s.skipSpace(k)
 }
 
 // number reads a mention that starts with the digit run text[i:j]:

@@ -346,6 +346,19 @@ func (s *scanner) afterWeekday(i, j, wd int) (Mention, bool) {
 	return m, true
 }
 
+// afterMonth returns where the text goes on after a month's name that
+// ends at we: past a full stop, a comma and spaces ("Feb., 2022").
+func (s *scanner) afterMonth(we int) int {
+	t := s.text
+	if we < len(t) && t[we] == '.' {
+		we++
+	}
+	if we < len(t) && t[we] == ',' {
+		we++
+	}
+	return s.skipSpace(we)
+}
+
 // skipSpace skips spaces, tabs and no-break spaces (U+00A0) from k.
 func (s *scanner) skipSpace(k int) int {
 	t := s.text

@@ -1,7 +1,8 @@
 // Package sitetest holds what the tests of several packages share: a
 // site written inline as a txtar archive, a check of a built file's
 // content, the one first-difference report of two texts, every file of
-// a folder (Tree), and files and links made on the real file system.
+// a folder (Tree, CopyTree), and files and links made on the real file
+// system.
 //
 // A test writes the files it needs and nothing else:
 //
@@ -21,6 +22,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -153,4 +155,26 @@ func Symlink(t testing.TB, target, p string) {
 	if err := os.Symlink(target, p); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
+}
+
+// CopyTree copies every file under from of src to the same path under to
+// of dst.
+func CopyTree(t testing.TB, dst afero.Fs, to string, src afero.Fs, from string) {
+	t.Helper()
+	for p, text := range Tree(t, src, from) {
+		if err := afero.WriteFile(dst, path.Join(to, p), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// ReadOSFile returns the bytes of the file at p on the real file system:
+// a fixture of the test's package or of another's testdata.
+func ReadOSFile(t testing.TB, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

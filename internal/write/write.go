@@ -494,6 +494,12 @@ type pendingFile struct {
 // allocating its own.
 var fileBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
+// maxPooledBuffer is the largest buffer that goes back to fileBuffers. A
+// large site's few big files (timeline.json, the sitemaps: megabytes
+// each at 100,000 articles) would otherwise stay in the pool at their
+// size, holding memory for pages a few kilobytes long.
+const maxPooledBuffer = 1 << 20
+
 // startWriters starts the writer goroutines, once.
 func (o *Output) startWriters() {
 	o.startOnce.Do(func() {
@@ -506,7 +512,9 @@ func (o *Output) startWriters() {
 					if err := o.stage(f); err != nil {
 						o.setErr(err)
 					}
-					fileBuffers.Put(f.data)
+					if cap(*f.data) <= maxPooledBuffer {
+						fileBuffers.Put(f.data)
+					}
 				}
 			}()
 		}
