@@ -198,7 +198,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(l.Text)):
+		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)):
 			x.drop(l, reasonByline)
 		case f.words <= 2:
 			x.drop(l, reasonScrap)
