@@ -30,6 +30,18 @@ func (f *siteFlags) options() build.Options {
 	return build.Options{ContentDir: f.content, TemplatesDir: f.templates, OutputDir: f.output, DefaultTemplates: templates.FS}
 }
 
+// newFlags returns the flag set of command name, which writes to stderr
+// and shows usage, then every flag, on -h or a wrong flag.
+func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
 // parseFlags parses args, reporting usage errors through the flag set.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
@@ -42,8 +54,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("build", "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n", stderr)
 	var f siteFlags
 	f.register(fs)
 	force := fs.Bool("force", false, "build even when nothing changed since the last build")
@@ -51,10 +62,6 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (see go tool pprof)")
 	memLimit := fs.Int("memlimit", 448, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: gen [build] [flags]\n\nBuilds the site from the content folder into the output folder.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 
@@ -44,15 +43,10 @@ type checkDiagnostic struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("check", "usage: gen check [-content DIR] [-templates DIR] [-json]\n\nChecks all content and templates without writing anything; exits 1 when any problem is an error.\n\n", stderr)
 	var f siteFlags
 	f.register(fs)
 	asJSON := fs.Bool("json", false, "print the problems as a JSON document: {errors, warnings, diagnostics: [{path, line, col, severity, message}], merges, near_misses: [{path, with, entry, reasons, wording}]}")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: gen check [-content DIR] [-templates DIR] [-json]\n\nChecks all content and templates without writing anything; exits 1 when any problem is an error.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

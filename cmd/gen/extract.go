@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -44,14 +43,9 @@ type blockJSON struct {
 // runExtract implements "gen extract [-json] FILE...": it prints what
 // extraction reads from each article and why.
 func runExtract(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("extract", "usage: gen extract [-json] FILE...\n", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per file (per record of a dataset), one per line")
 	contentDir := fs.String("content", "content", "content `folder` whose site.yaml window gives yearless dates their year (skipped when absent)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen extract [-json] FILE...")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

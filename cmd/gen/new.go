@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -13,15 +12,10 @@ import (
 )
 
 func runNew(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", "usage: gen new [-content DIR] [-date D] [-kind K] \"Title\"\n\nWrites a new entry file with a fresh id and every field commented; never overwrites.\n\n", stderr)
 	dir := fs.String("content", "content", "content `folder`; the entry is written in its entries/")
 	date := fs.String("date", time.Now().Format("2006-01-02"), "the entry's `date`: 2022, 2022-02, 2022-02-24, ~2022-02 or 2022-02-24T05:00+02:00")
 	kind := fs.String("kind", "other", "the entry's `kind`: "+strings.Join(content.Kinds, ", "))
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: gen new [-content DIR] [-date D] [-kind K] \"Title\"\n\nWrites a new entry file with a fresh id and every field commented; never overwrites.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

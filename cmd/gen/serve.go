@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -18,16 +17,11 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", "usage: gen serve [flags]\n\nBuilds the site, serves it and rebuilds when content or templates change.\n\n", stderr)
 	var f siteFlags
 	f.register(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; only localhost unless you say otherwise")
 	timings := fs.Bool("timings", false, "print how long each stage of each rebuild took")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: gen serve [flags]\n\nBuilds the site, serves it and rebuilds when content or templates change.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

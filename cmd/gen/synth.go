@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,17 +12,12 @@ import (
 )
 
 func runSynth(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("synth", "usage: gen synth -n N [-seed S] [-markdown M | -markdown-only] -out DIR\n\nWrites a synthetic content folder for measuring builds: build it with gen -content DIR/content.\n\n", stderr)
 	n := fs.Int("n", 1000, "number of `articles`: raw text, or Markdown with -markdown-only")
 	markdown := fs.Int("markdown", 0, "`number` of Markdown articles written beside the raw ones")
 	seed := fs.Uint64("seed", 1, "random `seed`: the same seed writes the same files")
 	markdownOnly := fs.Bool("markdown-only", false, "write Markdown articles only, plus hugo.toml and layouts so that hugo -s DIR builds them too")
 	out := fs.String("out", "", "`folder` to write, empty or absent; the content goes in DIR/content")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: gen synth -n N [-seed S] [-markdown M | -markdown-only] -out DIR\n\nWrites a synthetic content folder for measuring builds: build it with gen -content DIR/content.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

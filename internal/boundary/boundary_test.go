@@ -6,13 +6,13 @@ import (
 	"errors"
 	"io/fs"
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
@@ -24,21 +24,21 @@ func TestReadFileOS(t *testing.T) {
 	base := t.TempDir()
 	root := filepath.Join(base, "content")
 	outside := filepath.Join(base, "secret.txt")
-	mustWrite(t, outside, "SECRET")
-	mustWrite(t, filepath.Join(root, "ok.txt"), "fine")
-	mustWrite(t, filepath.Join(root, "big.txt"), strings.Repeat("x", 100))
-	mustSymlink(t, outside, filepath.Join(root, "abs-out.txt"))
-	mustSymlink(t, "../secret.txt", filepath.Join(root, "rel-out.txt"))
-	mustSymlink(t, "ok.txt", filepath.Join(root, "in.txt"))
-	mustSymlink(t, "/dev/zero", filepath.Join(root, "zero.txt"))
-	mustSymlink(t, "missing.txt", filepath.Join(root, "dangling.txt"))
-	mustSymlink(t, "loop2.txt", filepath.Join(root, "loop1.txt"))
-	mustSymlink(t, "loop1.txt", filepath.Join(root, "loop2.txt"))
-	mustSymlink(t, base, filepath.Join(root, "up"))
+	sitetest.WriteOSFile(t, outside, "SECRET")
+	sitetest.WriteOSFile(t, filepath.Join(root, "ok.txt"), "fine")
+	sitetest.WriteOSFile(t, filepath.Join(root, "big.txt"), strings.Repeat("x", 100))
+	sitetest.Symlink(t, outside, filepath.Join(root, "abs-out.txt"))
+	sitetest.Symlink(t, "../secret.txt", filepath.Join(root, "rel-out.txt"))
+	sitetest.Symlink(t, "ok.txt", filepath.Join(root, "in.txt"))
+	sitetest.Symlink(t, "/dev/zero", filepath.Join(root, "zero.txt"))
+	sitetest.Symlink(t, "missing.txt", filepath.Join(root, "dangling.txt"))
+	sitetest.Symlink(t, "loop2.txt", filepath.Join(root, "loop1.txt"))
+	sitetest.Symlink(t, "loop1.txt", filepath.Join(root, "loop2.txt"))
+	sitetest.Symlink(t, base, filepath.Join(root, "up"))
 	if err := syscall.Mkfifo(filepath.Join(root, "fifo.txt"), 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
-	mustSymlink(t, "fifo.txt", filepath.Join(root, "to-fifo.txt"))
+	sitetest.Symlink(t, "fifo.txt", filepath.Join(root, "to-fifo.txt"))
 	if l, err := net.Listen("unix", filepath.Join(root, "sock.txt")); err == nil {
 		defer l.Close()
 	}
@@ -159,26 +159,9 @@ func (f fakeInfo) Mode() fs.FileMode {
 }
 func (f fakeInfo) Size() int64 { return f.size }
 
-func mustWrite(t *testing.T, p, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func mustWriteFs(t *testing.T, fsys afero.Fs, p, text string) {
 	t.Helper()
 	if err := afero.WriteFile(fsys, p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-func mustSymlink(t *testing.T, target, link string) {
-	t.Helper()
-	if err := os.Symlink(target, link); err != nil {
-		t.Skipf("no symbolic links here: %v", err)
 	}
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"runtime"
 	"sync"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/render"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
@@ -44,20 +44,8 @@ func benchCorpus(b *testing.B) afero.Fs {
 // benchFs returns a fresh in-memory copy of the corpus.
 func benchFs(b *testing.B) afero.Fs {
 	b.Helper()
-	src, dst := benchCorpus(b), afero.NewMemMapFs()
-	err := afero.Walk(src, "site", func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		return afero.WriteFile(dst, p, data, 0o644)
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	dst := afero.NewMemMapFs()
+	sitetest.CopyTree(b, dst, "site", benchCorpus(b), "site")
 	return dst
 }
 
@@ -148,9 +136,10 @@ func BenchmarkBuild(b *testing.B) {
 // temporary folder): re-extracting it, merging, rendering the pages
 // whose inputs changed and writing those that differ. "body" adds a
 // sentence to its body, which changes its own pages; "headline" changes
-// its title line, which also changes its neighbours' pages, the
-// listings it is on and the exports. Like gen serve, it collects the
-// garbage between rebuilds, outside the timed part.
+// the line its headline is read from, which also changes its
+// neighbours' pages, the listings it is on and the exports. Like gen
+// serve, it collects the garbage between rebuilds, outside the timed
+// part.
 func BenchmarkSessionEdit(b *testing.B) {
 	const synthNavigation = "Subscribe to Updates" // the first line of synth's site navigation
 	fsys := afero.NewBasePathFs(afero.NewOsFs(), b.TempDir())
@@ -179,6 +168,15 @@ func BenchmarkSessionEdit(b *testing.B) {
 			break
 		}
 	}
+	var headline string
+	for _, a := range sess.chron.Articles {
+		if "site/content/"+a.Path == edited {
+			headline = a.Title
+		}
+	}
+	if headline == "" || !bytes.Contains(original, []byte("\n"+headline+"\n")) {
+		b.Fatalf("%s: headline %q is not a line of its own", edited, headline)
+	}
 	edits := []struct {
 		name string
 		edit func(i int) string
@@ -188,8 +186,10 @@ func BenchmarkSessionEdit(b *testing.B) {
 			return fmt.Sprintf("%s\n\nOfficials declined to comment further on the talks, a spokesman said in revision %d.%s", original[:half], i, original[half:])
 		}},
 		{"headline", func(i int) string {
-			title, rest, _ := bytes.Cut(original, []byte("\n"))
-			return fmt.Sprintf("%s, revision %d\n%s", title, i, rest)
+			// The line that is the article's headline as extracted: a
+			// scraped page may open with a site's navigation instead.
+			line := []byte("\n" + headline + "\n")
+			return string(bytes.Replace(original, line, fmt.Appendf(nil, "\n%s, revision %d\n", headline, i), 1))
 		}},
 	}
 	for _, edit := range edits {

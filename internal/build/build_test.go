@@ -2,7 +2,6 @@ package build
 
 import (
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,19 +33,7 @@ func sampleFs(t *testing.T) afero.Fs {
 	disk := afero.NewBasePathFs(afero.NewOsFs(), repoRoot(t))
 	mem := afero.NewMemMapFs()
 	for _, dir := range []string{"content", "templates"} {
-		err := afero.Walk(disk, dir, func(p string, info fs.FileInfo, err error) error {
-			if err != nil || info.IsDir() {
-				return err
-			}
-			data, err := afero.ReadFile(disk, p)
-			if err != nil {
-				return err
-			}
-			return afero.WriteFile(mem, p, data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		sitetest.CopyTree(t, mem, dir, disk, dir)
 	}
 	return mem
 }
@@ -55,39 +42,37 @@ func options() Options {
 	return Options{ContentDir: "content", TemplatesDir: "templates", OutputDir: "public", DefaultTemplates: templates.FS}
 }
 
-// snapshot returns every file under dir with its contents.
-func snapshot(t *testing.T, fsys afero.Fs, dir string) map[string]string {
+// golden compares got with testdata/name, showing the first line that
+// differs.
+func golden(t *testing.T, name, got string) {
 	t.Helper()
-	files := map[string]string{}
-	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(fsys, p)
-		files[strings.TrimPrefix(filepath.ToSlash(p), dir+"/")] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+	if want := goldenFile(t, name, got); got != want {
+		t.Errorf("testdata/%s differs from the built site (run go test ./internal/build -update after checking the change):\n%s", name, sitetest.FirstDiff(want, got))
 	}
-	return files
 }
 
-func golden(t *testing.T, name, got string) {
+// goldenFile returns what testdata/name holds; with -update it first
+// writes got there.
+func goldenFile(t *testing.T, name, got string) string {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
 	}
-	if got != string(want) {
-		t.Errorf("%s differs from the built site (run go test ./internal/build -update after checking the change):\n%s", path, sitetest.FirstDiff(string(want), got))
+	return string(want)
+}
+
+// writeFile writes data to the file at p of fsys.
+func writeFile(t *testing.T, fsys afero.Fs, p, data string) {
+	t.Helper()
+	if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -104,7 +89,7 @@ func TestSampleSiteGolden(t *testing.T) {
 	if res.Entries == 0 || res.Pages == 0 {
 		t.Fatalf("Build made %d entries, %d pages", res.Entries, res.Pages)
 	}
-	files := snapshot(t, fsys, "public")
+	files := sitetest.Tree(t, fsys, "public")
 	delete(files, write.Marker)
 	golden(t, "sample.timeline.json", files["timeline.json"])
 	golden(t, "sample.index.html", files["index.html"])
@@ -119,7 +104,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 		if _, err := Build(fsys, options()); err != nil {
 			t.Fatal(err)
 		}
-		outputs = append(outputs, snapshot(t, fsys, "public"))
+		outputs = append(outputs, sitetest.Tree(t, fsys, "public"))
 	}
 	if !reflect.DeepEqual(outputs[0], outputs[1]) {
 		t.Error("two builds of the same content differ")
@@ -135,6 +120,11 @@ const goodEntry = `- id: first
   date: 2022-02-18
   title: First
 `
+
+// goodFs returns a file system holding a valid site of one entry.
+func goodFs(t *testing.T) afero.Fs {
+	return sitetest.Files(t, "-- content/site.yaml --\n"+goodSite+"-- content/entries/good.yaml --\n"+goodEntry)
+}
 
 func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 	tests := []struct {
@@ -168,20 +158,13 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := afero.NewMemMapFs()
-			write := func(p, data string) {
-				if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			write("content/site.yaml", goodSite)
-			write("content/entries/good.yaml", goodEntry)
+			fsys := goodFs(t)
 			if _, err := Build(fsys, options()); err != nil {
 				t.Fatalf("first build: %v", err)
 			}
-			before := snapshot(t, fsys, ".")
+			before := sitetest.Tree(t, fsys, ".")
 
-			write(tt.file, tt.data)
+			writeFile(t, fsys, tt.file, tt.data)
 			_, err := Build(fsys, options())
 			if err == nil {
 				t.Fatal("build with bad content succeeded")
@@ -189,7 +172,7 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 			if got, want := err.Error(), strings.Join(tt.want, "\n"); got != want {
 				t.Errorf("error:\n got %s\nwant %s", got, want)
 			}
-			after := snapshot(t, fsys, ".")
+			after := sitetest.Tree(t, fsys, ".")
 			delete(after, tt.file)
 			if !reflect.DeepEqual(after, before) {
 				t.Errorf("failed build changed the file system")
@@ -199,14 +182,8 @@ func TestFailedBuildLeavesOutputUnchanged(t *testing.T) {
 }
 
 func TestRebuildSkipsWhenNothingChanged(t *testing.T) {
-	fsys := afero.NewMemMapFs()
-	write := func(p, data string) {
-		if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("content/site.yaml", goodSite)
-	write("content/entries/good.yaml", goodEntry)
+	fsys := goodFs(t)
+	write := func(p, data string) { writeFile(t, fsys, p, data) }
 	steps := []struct {
 		name     string
 		change   func()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
@@ -118,7 +119,7 @@ func TestDatasetBodiesStreamed(t *testing.T) {
 		if _, err := Build(fsys, opts); err != nil {
 			t.Fatal(err)
 		}
-		outputs = append(outputs, snapshot(t, fsys, "public"))
+		outputs = append(outputs, sitetest.Tree(t, fsys, "public"))
 	}
 	if len(outputs[0]) == 0 || !reflect.DeepEqual(outputs[0], outputs[1]) {
 		t.Errorf("streamed bodies give another site: %d files held, %d streamed", len(outputs[0]), len(outputs[1]))

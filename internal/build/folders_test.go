@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
@@ -28,11 +29,11 @@ func TestNestedFoldersRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := sampleFs(t)
 			if tt.content != "content" {
-				copyDir(t, fsys, "content", tt.content)
+				sitetest.CopyTree(t, fsys, tt.content, fsys, "content")
 			}
 			opts := options()
 			opts.ContentDir, opts.TemplatesDir, opts.OutputDir = tt.content, tt.tmpl, tt.out
-			before := snapshot(t, fsys, ".")
+			before := sitetest.Tree(t, fsys, ".")
 			_, err := Build(fsys, opts)
 			if tt.want == "" {
 				if err != nil {
@@ -43,7 +44,7 @@ func TestNestedFoldersRefused(t *testing.T) {
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Fatalf("Build: %v; want %q", err, tt.want)
 			}
-			if after := snapshot(t, fsys, "."); len(after) != len(before) {
+			if after := sitetest.Tree(t, fsys, "."); len(after) != len(before) {
 				t.Errorf("%d files before the build, %d after: something was written", len(before), len(after))
 			}
 		})
@@ -65,14 +66,5 @@ func TestNestedFoldersThroughLink(t *testing.T) {
 	err := checkFolders(afero.NewOsFs(), opts)
 	if err == nil || !strings.Contains(err.Error(), "output folder inside the content folder") {
 		t.Fatalf("checkFolders: %v; want the output folder refused", err)
-	}
-}
-
-func copyDir(t *testing.T, fsys afero.Fs, from, to string) {
-	t.Helper()
-	for p, text := range snapshot(t, fsys, from) {
-		if err := afero.WriteFile(fsys, filepath.Join(to, p), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

@@ -4,12 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
-	"path/filepath"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/write"
 )
@@ -30,7 +31,7 @@ func TestOutputIdentity(t *testing.T) {
 		if _, err := Build(fsys, options()); err != nil {
 			t.Fatal(err)
 		}
-		checkHashes(t, "sample.sha256", hashManifest(snapshot(t, fsys, "public")))
+		checkHashes(t, "sample.sha256", hashManifest(sitetest.Tree(t, fsys, "public")))
 	})
 	t.Run("synthetic 1,000", func(t *testing.T) {
 		fsys := sampleFs(t)
@@ -42,7 +43,7 @@ func TestOutputIdentity(t *testing.T) {
 		if _, err := Build(fsys, opts); err != nil {
 			t.Fatal(err)
 		}
-		checkHashes(t, "synth1000.sha256", hashManifest(snapshot(t, fsys, "site/public")))
+		checkHashes(t, "synth1000.sha256", hashManifest(sitetest.Tree(t, fsys, "site/public")))
 	})
 }
 
@@ -50,36 +51,20 @@ func TestOutputIdentity(t *testing.T) {
 // sorted by path, as "path sha256" lines.
 func hashManifest(files map[string]string) string {
 	delete(files, write.Marker)
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 	var b strings.Builder
-	for _, p := range paths {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		sum := sha256.Sum256([]byte(files[p]))
 		fmt.Fprintf(&b, "%s %s\n", p, hex.EncodeToString(sum[:]))
 	}
 	return b.String()
 }
 
-// checkHashes compares a hash manifest with testdata/name, or rewrites
-// that file with -update. It reports each path whose hash differs, is
-// missing or is new, the first 20 of each kind.
+// checkHashes compares a hash manifest with testdata/name (see
+// goldenFile). It reports each path whose hash differs, is missing or is
+// new, the first 20 of each kind.
 func checkHashes(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/build -run TestOutputIdentity -update to create it)", err)
-	}
-	want, have := parseHashes(t, path, string(data)), parseHashes(t, "the built site", got)
+	want, have := parseHashes(t, "testdata/"+name, goldenFile(t, name, got)), parseHashes(t, "the built site", got)
 	var differ, missing, added []string
 	for p, sum := range want {
 		switch other, ok := have[p]; {
@@ -104,7 +89,7 @@ func checkHashes(t *testing.T, name, got string) {
 		sort.Strings(kind.paths)
 		shown := kind.paths[:min(20, len(kind.paths))]
 		t.Errorf("%d files %s %s (if the change is meant, run go test ./internal/build -run TestOutputIdentity -update):\n  %s",
-			len(kind.paths), kind.what, path, strings.Join(shown, "\n  "))
+			len(kind.paths), kind.what, "testdata/"+name, strings.Join(shown, "\n  "))
 	}
 }
 

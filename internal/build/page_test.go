@@ -1,11 +1,11 @@
 package build
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
@@ -14,10 +14,7 @@ import (
 // of binary junk named .html is a warning, not a failure, and a page
 // nested too deep to parse in bounded time is read with a warning.
 func TestSavedPageBecomesEntry(t *testing.T) {
-	page, err := os.ReadFile("../webpage/testdata/article.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	page := sitetest.ReadOSFile(t, "../webpage/testdata/article.html")
 	fsys := afero.NewMemMapFs()
 	for p, data := range map[string]string{
 		"content/site.yaml":          goodSite,

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/timeline/internal/content"
@@ -124,7 +123,12 @@ func (s *Session) Build(changed []string) (*Result, error) {
 
 	if !full && !reload && len(readDiags) == 0 && !touches(changed, s.opts.TemplatesDir) {
 		if chron, ok := withBodies(s.chron, s.extracted, next.extracted, articles); ok {
-			res, err := next.buildBodies(chron, articles, &timings)
+			out, err := next.resume()
+			if err != nil {
+				return &Result{Warnings: s.warnings}, err
+			}
+			defer s.finish(out)
+			res, err := next.buildBodies(out, chron, articles, &timings)
 			if err == nil {
 				*s = next
 				res.Duration = time.Since(start)
@@ -156,7 +160,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	defer out.Abort()
+	defer s.finish(out)
 	next.state, next.chron = render.NewState(), chron
 	reuse := &render.Reuse{Last: s.state, Keeper: out, Next: next.state}
 	if err := render.Render(chron, next.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse, Mark: timings.mark}, out.emit); err != nil {
@@ -170,18 +174,13 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	return res, nil
 }
 
-// buildBodies finishes a Build whose changes are edits to the bodies of
-// the raw articles at paths alone: chron is the last chronology with the
+// buildBodies finishes a Build, writing out, whose changes are edits to
+// the bodies of the raw articles at paths alone: chron is the last chronology with the
 // new bodies (withBodies), which render renders from the last State
 // (render.Reuse.Bodies). The warnings are the last build's: nothing they
 // were made from changed.
-func (s *Session) buildBodies(chron *timeline.Chronology, paths []string, timings *Timings) (*Result, error) {
+func (s *Session) buildBodies(out *sessionOutput, chron *timeline.Chronology, paths []string, timings *Timings) (*Result, error) {
 	res := &Result{Warnings: s.warnings}
-	out, err := s.resume()
-	if err != nil {
-		return res, err
-	}
-	defer out.Abort()
 	state := render.NewState()
 	reuse := &render.Reuse{Last: s.state, Bodies: paths, Keeper: out, Next: state}
 	if err := render.Render(chron, s.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse}, out.emit); err != nil {
@@ -201,52 +200,6 @@ func (s *Session) buildBodies(chron *timeline.Chronology, paths []string, timing
 	}
 	res.Timings = *timings
 	return res, nil
-}
-
-// sessionOutput is the Output of one Session build, with the counts of
-// the pages it wrote and kept.
-type sessionOutput struct {
-	*write.Output
-	pages, kept, emitted atomic.Int64
-	// keptRest is set when the render kept every file it did not emit.
-	keptRest bool
-}
-
-// resume starts writing the output folder from the last build's
-// (write.Resume).
-func (s *Session) resume() (*sessionOutput, error) {
-	out, err := write.Resume(s.fsys, s.opts.OutputDir, s.site)
-	if err != nil {
-		return nil, err
-	}
-	return &sessionOutput{Output: out}, nil
-}
-
-// emit is the render.Emit of a Session build.
-func (o *sessionOutput) emit(path string, data []byte) error {
-	o.emitted.Add(1)
-	if strings.HasSuffix(path, ".html") {
-		o.pages.Add(1)
-	}
-	return o.Write(path, data)
-}
-
-// Keep keeps the files at paths, counting their pages (render.Keeper).
-func (o *sessionOutput) Keep(paths ...string) error {
-	for _, p := range paths {
-		if strings.HasSuffix(p, ".html") {
-			o.pages.Add(1)
-		}
-	}
-	o.kept.Add(int64(len(paths)))
-	return o.Output.Keep(paths...)
-}
-
-// KeepRest keeps every file of the last build not written by this one
-// (render.Keeper).
-func (o *sessionOutput) KeepRest() {
-	o.keptRest = true
-	o.Output.KeepRest()
 }
 
 // commit records the build's note (its input key and counts) and puts

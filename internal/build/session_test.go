@@ -2,11 +2,16 @@ package build
 
 import (
 	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/write"
 	"github.com/newsroom/timeline/templates"
@@ -90,13 +95,13 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, step := range steps {
-		before := snapshot(t, fsys, "public")
+		before := sitetest.Tree(t, fsys, "public")
 		res, err := sess.Build(step.edit())
 		if step.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), step.wantErr) {
 				t.Fatalf("%s: error %v, want one saying %q", step.name, err, step.wantErr)
 			}
-			if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(before, after) {
+			if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(before, after) {
 				t.Fatalf("%s: a failed rebuild changed the output", step.name)
 			}
 			continue
@@ -131,7 +136,13 @@ func checkSameAsFullBuild(t *testing.T, fsys afero.Fs, step string) {
 	if _, err := Build(fsys, opts); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	got, want := snapshot(t, fsys, "public"), snapshot(t, fsys, "fresh")
+	sameAsFullBuild(t, step, sitetest.Tree(t, fsys, "public"), sitetest.Tree(t, fsys, "fresh"))
+}
+
+// sameAsFullBuild reports each file of got, an incremental build's
+// output, that differs from want, a full build's, or that want lacks.
+func sameAsFullBuild(t *testing.T, step string, got, want map[string]string) {
+	t.Helper()
 	for p, data := range want {
 		if got[p] != data {
 			t.Errorf("%s: %s differs from a full build's", step, p)
@@ -178,12 +189,12 @@ func TestSessionBodyEdits(t *testing.T) {
 		if err := afero.WriteFile(fsys, p, []byte(change(string(data))), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		before := snapshot(t, fsys, "site/public")
+		before := sitetest.Tree(t, fsys, "site/public")
 		res, err := sess.Build([]string{p})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		after := snapshot(t, fsys, "site/public")
+		after := sitetest.Tree(t, fsys, "site/public")
 		full := checkSame(t, fsys, opts, name)
 		if res.Entries != full.Entries || res.Pages != full.Pages || res.Files != full.Files || len(res.Warnings) != len(full.Warnings) {
 			t.Errorf("%s: %d entries, %d pages, %d files, %d warnings; a full build says %d, %d, %d, %d", name,
@@ -250,26 +261,13 @@ func checkSame(t *testing.T, fsys afero.Fs, opts Options, step string) *Result {
 	if err := fsys.RemoveAll("fresh"); err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(t, fsys, opts.OutputDir)
+	got := sitetest.Tree(t, fsys, opts.OutputDir)
 	opts.OutputDir, opts.Force = "fresh", true
 	res, err := Build(fsys, opts)
 	if err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
-	want := snapshot(t, fsys, "fresh")
-	for p, data := range want {
-		if got[p] != data {
-			t.Errorf("%s: %s differs from a full build's", step, p)
-			if testing.Verbose() && p != write.Marker {
-				t.Logf("got:\n%s\nwant:\n%s", got[p], data)
-			}
-		}
-	}
-	for p := range got {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s is left over; a full build has no such file", step, p)
-		}
-	}
+	sameAsFullBuild(t, step, got, sitetest.Tree(t, fsys, "fresh"))
 	return res
 }
 
@@ -304,5 +302,71 @@ func TestSessionNoteIsJSONMarshal(t *testing.T) {
 			t.Errorf("note:\n%s\nwant json.Marshal's:\n%s", got, want)
 		}
 		s.warnings = n.Warnings // as commit does
+	}
+}
+
+// failingFs fails the creation of files whose path holds deny, and
+// counts the files created under count.
+type failingFs struct {
+	afero.Fs
+	deny, count string
+	mu          sync.Mutex
+	created     map[string]bool
+}
+
+func (f *failingFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 {
+		if f.deny != "" && strings.Contains(filepath.ToSlash(name), f.deny) {
+			return nil, &os.PathError{Op: "open", Path: name, Err: os.ErrPermission}
+		}
+		if strings.Contains(filepath.ToSlash(name), f.count) {
+			f.mu.Lock()
+			f.created[filepath.ToSlash(name)] = true
+			f.mu.Unlock()
+		}
+	}
+	return f.Fs.OpenFile(name, flag, perm)
+}
+
+// TestSessionAfterFailedWrite fails a rebuild while it writes the new
+// site beside the output folder: the output folder stays as it was, and
+// the next rebuild makes what a full build makes, writing beside the
+// output the pages that changed, not every page of the site again.
+func TestSessionAfterFailedWrite(t *testing.T) {
+	fsys := &failingFs{Fs: sampleFs(t), count: ".public-previous/", created: map[string]bool{}}
+	if err := fsys.MkdirAll("public", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sess := NewSession(fsys, options())
+	res, err := sess.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "content/articles/004_bfc5677894e92f06.txt"
+	text, err := afero.ReadFile(fsys, article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, rest, _ := strings.Cut(string(text), "\n")
+	if err := afero.WriteFile(fsys, article, []byte(first+" (updated)\n"+rest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := sitetest.Tree(t, fsys, "public")
+	fsys.deny = ".public-previous/feed.xml"
+	if _, err := sess.Build([]string{article}); err == nil || !errors.Is(err, os.ErrPermission) {
+		t.Fatalf("rebuild with an unwritable page: err = %v, want permission denied", err)
+	}
+	if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+		t.Fatal("a failed rebuild changed the output folder")
+	}
+	fsys.deny, fsys.created = "", map[string]bool{}
+	next, err := sess.Build([]string{article})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSameAsFullBuild(t, fsys, "after a failed rebuild")
+	// The changed files, and the two markers.
+	if n := len(fsys.created); n > next.Written+2 {
+		t.Errorf("rebuild after a failed one created %d files beside the output for %d changed ones (the site has %d)", n, next.Written, res.Files)
 	}
 }

@@ -7,9 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/newsroom/timeline/internal/diag"
@@ -112,12 +113,7 @@ func inputKeyOf(opts Options, files map[string]string, paths []string) string {
 
 // sortedPaths returns the paths of files, sorted.
 func sortedPaths(files map[string]string) []string {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths
+	return slices.Sorted(maps.Keys(files))
 }
 
 var programHash = sync.OnceValue(func() string {

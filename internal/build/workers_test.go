@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
@@ -32,7 +33,7 @@ func TestOutputIndependentOfWorkers(t *testing.T) {
 		if res.Entries < 100 {
 			t.Fatalf("workers=%d: only %d entries", workers, res.Entries)
 		}
-		files := snapshot(t, fsys, "site/public")
+		files := sitetest.Tree(t, fsys, "site/public")
 		outputs = append(outputs, files)
 	}
 	for i := 1; i < len(outputs); i++ {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
@@ -21,19 +22,19 @@ func TestLoadBoundaryOS(t *testing.T) {
 	base := t.TempDir()
 	root := filepath.Join(base, "content")
 	for p, text := range baseFiles {
-		write(t, filepath.Join(base, p), text)
+		sitetest.WriteOSFile(t, filepath.Join(base, p), text)
 	}
-	write(t, filepath.Join(base, "secret.txt"), "SECRET-OUTSIDE")
-	write(t, filepath.Join(base, "secret.yaml"), "- id: leak\n  date: 2022\n  title: SECRET-OUTSIDE\n")
-	link(t, "../../secret.txt", filepath.Join(root, "articles/leak.txt"))
-	link(t, filepath.Join(base, "secret.yaml"), filepath.Join(root, "entries/leak.yaml"))
-	link(t, "/dev/zero", filepath.Join(root, "articles/zero.txt"))
-	link(t, "002_a.txt", filepath.Join(root, "articles/inside.txt"))
-	link(t, base, filepath.Join(root, "articles/up"))
+	sitetest.WriteOSFile(t, filepath.Join(base, "secret.txt"), "SECRET-OUTSIDE")
+	sitetest.WriteOSFile(t, filepath.Join(base, "secret.yaml"), "- id: leak\n  date: 2022\n  title: SECRET-OUTSIDE\n")
+	sitetest.Symlink(t, "../../secret.txt", filepath.Join(root, "articles/leak.txt"))
+	sitetest.Symlink(t, filepath.Join(base, "secret.yaml"), filepath.Join(root, "entries/leak.yaml"))
+	sitetest.Symlink(t, "/dev/zero", filepath.Join(root, "articles/zero.txt"))
+	sitetest.Symlink(t, "002_a.txt", filepath.Join(root, "articles/inside.txt"))
+	sitetest.Symlink(t, base, filepath.Join(root, "articles/up"))
 	if err := os.MkdirAll(filepath.Join(root, "articles/dir.txt"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(root, "articles/dir.txt/x.txt"), "never read")
+	sitetest.WriteOSFile(t, filepath.Join(root, "articles/dir.txt/x.txt"), "never read")
 	if err := syscall.Mkfifo(filepath.Join(root, "articles/fifo.txt"), 0o644); err != nil {
 		t.Skipf("no named pipes: %v", err)
 	}
@@ -80,26 +81,6 @@ func TestLoadBoundaryOS(t *testing.T) {
 	}
 	if _, err := ReadArticle(afero.NewOsFs(), "content", Article{Path: "articles/up/secret.txt"}); err == nil {
 		t.Error("ReadArticle read a file through a linked folder outside the content folder")
-	}
-}
-
-func write(t *testing.T, p, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func link(t *testing.T, target, p string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(target, p); err != nil {
-		t.Skipf("no symbolic links: %v", err)
 	}
 }
 

@@ -59,7 +59,7 @@ func checkLines(t *testing.T, name string, got, want []string) {
 const okEntry = "- id: 2022-02-18-call\n  date: 2022-02-18\n  title: A call\n"
 
 func TestLoadDiagnostics(t *testing.T) {
-	const calls = "content/entries/calls.yaml"
+	const calls, articles = "content/entries/calls.yaml", "content/articles/"
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -185,6 +185,38 @@ func TestLoadDiagnostics(t *testing.T) {
 		}},
 		{"file too large", map[string]string{calls: strings.Repeat("#", MaxFileSize+1)}, []string{
 			calls + ": file is 8388609 bytes (want at most 8388608; split it or remove it)",
+		}},
+		{"csv column present, written otherwise", map[string]string{
+			articles + "x.csv":      "title,Pub Date,text\nA,2022-05-13,x\n",
+			articles + "x.csv.yaml": "date: pub_date\n",
+		}, nil},
+		{"csv column missing", map[string]string{
+			articles + "x.csv":      "title,pub_date,text\nA,2022-05-13,x\n",
+			articles + "x.csv.yaml": "title: title\ndate: pubdat\n",
+		}, []string{
+			articles + `x.csv.yaml:2:7: field "pubdat" is not a column of x.csv (columns: title, pub_date, text; did you mean "pub_date"?)`,
+		}},
+		{"tsv column missing, nothing near", map[string]string{
+			articles + "x.tsv":     "title\ttext\nA\tx\n",
+			articles + "x.tsv.yml": "outlet:   provider\n",
+		}, []string{
+			articles + `x.tsv.yml:1:11: field "provider" is not a column of x.tsv (columns: title, text)`,
+		}},
+		{"jsonl field in some records", map[string]string{
+			articles + "x.jsonl":      `{"text": "x"}` + "\n" + `{"text": "y", "meta": {"issued": "2022-05-13"}}` + "\n",
+			articles + "x.jsonl.yaml": "date: meta.issued\n",
+		}, nil},
+		{"jsonl field in no record", map[string]string{
+			articles + "x.jsonl":      `{"text": "x", "meta": {"issue": "2022-05-13"}}` + "\n" + `{"text": "y"}` + "\n",
+			articles + "x.jsonl.yaml": "text: text\ndate: meta.issued\n",
+		}, []string{
+			articles + `x.jsonl.yaml:2:7: field "meta.issued" is in no record of x.jsonl (fields: meta.issue, text; did you mean "meta.issue"?)`,
+		}},
+		{"json array field in no record", map[string]string{
+			articles + "x.json":      `{"results": [{"body": "x", "webTitle": "T"}]}`,
+			articles + "x.json.yaml": "title: web_title\ntext: bodytext\n",
+		}, []string{
+			articles + `x.json.yaml:2:7: field "bodytext" is in no record of x.json (fields: body, webTitle; did you mean "body"?)`,
 		}},
 	}
 	for _, tt := range tests {

@@ -102,11 +102,15 @@ func loadDatasets(fsys afero.Fs, c *Content, files []listedFile, mappings map[st
 		rel := strings.TrimPrefix(files[i].path, c.Dir+"/")
 		for _, rec := range r.records {
 			rec.File = rel
-			id := recordID(rel, rec.Record)
+			base := recordID(rel, rec.Record)
+			id := base
 			for n := 2; ids[id]; n++ {
-				id = recordID(rel, rec.Record) + "-" + strconv.Itoa(n)
+				id = base + "-" + strconv.Itoa(n)
 			}
 			ids[id] = true
+			// The URL gave the id; extraction reads it again with the
+			// record's other fields, so the listing need not hold it.
+			rec.URL = ""
 			c.Articles = append(c.Articles, Article{Path: rel + "#" + id, Size: rec.Length, Record: &rec})
 		}
 	}

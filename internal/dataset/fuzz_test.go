@@ -7,12 +7,14 @@ import (
 )
 
 // fuzzScan scans data as format and reads every record: nothing may
-// panic, every record must lie inside data, in order, and a file that
-// fails must fail with a position.
+// panic, every record must lie inside data, in order, a file that
+// fails must fail with a position, and the fields found stay within
+// their bound and the mapping's.
 func fuzzScan(t *testing.T, data []byte, format Format) {
 	d := &Dataset{Format: format}
 	var last int64
-	fields, err := Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {
+	mapping := &Mapping{Date: "pub_date", URL: "links.self"}
+	fields, err := Scan(bytes.NewReader(data), format, mapping, func(r Record) error {
 		if r.Offset < last || r.Length < 0 || r.Offset+r.Length > int64(len(data)) || r.Line < 1 {
 			t.Fatalf("record %+v outside the %d bytes (after %d)", r, len(data), last)
 		}
@@ -22,6 +24,9 @@ func fuzzScan(t *testing.T, data []byte, format Format) {
 	var se *SyntaxError
 	if err != nil && (!errors.As(err, &se) || se.Line < 1 || se.Col < 1) {
 		t.Fatalf("error without a position: %v", err)
+	}
+	if len(fields.Unmapped(mapping)) > 2 || format != CSV && format != TSV && len(fields.Names) > maxNames {
+		t.Fatalf("unmapped %v, %d names: more than the mapping names or the bound", fields.Unmapped(mapping), len(fields.Names))
 	}
 	d.Header = fields.Header
 	_, _ = Scan(bytes.NewReader(data), format, &Mapping{}, func(r Record) error {

@@ -141,7 +141,7 @@ func (x *extraction) readBody() {
 			x.caption(l)
 		case i > 0 && lines[i-1].Text == l.Text:
 			x.drop(l, reasonRepeated)
-		case startsWithAny(lower, trailerStarts) && n <= 15:
+		case startsWithAny(lower, trailerStarts) && n <= 15, n <= 60 && strings.HasPrefix(lower, "this entry was posted"):
 			x.readTrailer(l)
 		case hasDate(f.dates) && n <= 12 && startsWithAny(lower, modifiedStarts):
 			x.drop(l, reasonTrailer)

@@ -108,6 +108,7 @@ func extract(path string, data []byte, meta Meta, opts Options) *Article {
 	x.blocks, x.dropped, x.captions, x.sents = s.blocks[:0], s.dropped[:0], s.captions[:0], s.sents[:0]
 	x.ledeWords = s.ledeWords[:0]
 	x.readLines(s)
+	x.readDayFirst()
 	x.findHeadline()
 	x.readBody()
 	x.readDates()

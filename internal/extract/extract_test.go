@@ -136,6 +136,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(" date 2022-02-11 In the wake of it, they met on Thursday. (Image: AP)"))
 	f.Add([]byte("Home » News » T\nT\nBy AMay 13, 2022No Comments\nCNN\n —\nText on Friday.\nSource link\n"))
 	f.Add([]byte("\x00\xff(\"“)\n\n  \u00a0 —"))
+	f.Add([]byte("T\nVeröffentlicht am 13.05.2022 | Aktualisiert am 14.05.2022\nVon Jana Muster, Berlin\nDie Minister haben sich geeinigt.\nÀ lire aussi\n"))
+	f.Add([]byte("Т\nпятница, 13 мая 2022 г., 14:05\nОбновлено 14 мая 2022\nМинистры договорились.\n21-Apr-2022 13 de mayo del 2022 1er mai 2022 à 14h05"))
+	f.Add([]byte("T\nPublié le 03/04/2022 à 14h05\nPar Jeanne Dupont\nLe gouvernement a présenté un plan.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a := Extract("f.txt", data, Options{WindowStart: timeline.DayOf(2021, 1, 1), WindowEnd: timeline.DayOf(2022, 12, 31)})
 		for _, b := range a.Blocks {

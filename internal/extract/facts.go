@@ -110,14 +110,28 @@ var byteClasses, lowerBytes = func() (classes, lower [256]byte) {
 
 // appendLowerWords appends lowerASCII(s) to dst, and counts the
 // space-separated words of s and reports whether it holds an ASCII digit:
-// appendLower and wordsAndDigit in one pass. Runs of eight ASCII bytes
-// are read as one word (see asciiChunk); other bytes one at a time,
-// without a branch but at a curly apostrophe.
+// appendLower and wordsAndDigit in one pass (scanWords).
 func appendLowerWords(dst []byte, s string) (out []byte, words int, digit bool) {
 	start := len(dst)
 	dst = slices.Grow(dst, len(s))[:start+len(s)]
-	buf := dst[start:]
-	j := 0
+	n, words, digit := scanWords(s, dst[start:])
+	return dst[:start+n], words, digit
+}
+
+// wordsAndDigit counts the space-separated words of s and reports
+// whether it holds an ASCII digit.
+func wordsAndDigit(s string) (words int, digit bool) {
+	_, words, digit = scanWords(s, nil)
+	return words, digit
+}
+
+// scanWords counts the space-separated words of s and reports whether it
+// holds an ASCII digit; when lower is not nil (len(s) bytes), it also
+// writes lowerASCII(s) there, a curly apostrophe as ', and returns how
+// many bytes it wrote. Runs of eight ASCII bytes are read as one word
+// (see asciiChunk); other bytes one at a time, without a branch but at a
+// curly apostrophe.
+func scanWords(s string, lower []byte) (n, words int, digit bool) {
 	var seen byte
 	prevSpace := uint64(1)
 	for i := 0; i < len(s); {
@@ -129,9 +143,11 @@ func appendLowerWords(dst []byte, s string) (out []byte, words int, digit bool) 
 				if c.digit {
 					seen |= classDigit
 				}
-				binary.LittleEndian.PutUint64(buf[j:j+8], c.lower)
+				if lower != nil {
+					binary.LittleEndian.PutUint64(lower[n:n+8], c.lower)
+				}
 				i += 8
-				j += 8
+				n += 8
 				continue
 			}
 		}
@@ -141,16 +157,16 @@ func appendLowerWords(dst []byte, s string) (out []byte, words int, digit bool) 
 		prevSpace = uint64(k & classSpace)
 		seen |= k
 		if k&classCurly != 0 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 {
-			buf[j] = '\''
-			j++
-			i += 3 // neither continuation byte is a space or a digit
-			continue
+			c = '\''
+			i += 2 // neither continuation byte is a space or a digit
 		}
-		buf[j] = lowerBytes[c]
-		j++
+		if lower != nil {
+			lower[n] = lowerBytes[c]
+		}
+		n++
 		i++
 	}
-	return dst[:start+j], words, seen&classDigit != 0
+	return n, words, seen&classDigit != 0
 }
 
 // highBits has the high bit of each byte of a uint64.

@@ -31,11 +31,15 @@ func (x *extraction) readHeadDate() {
 		top = x.firstProse - headNear
 	}
 	// The head runs to the lede, or past a standfirst to the next prose
-	// paragraph when that is near.
+	// paragraph when that is near, and past a second standfirst
+	// paragraph when lines that are not prose (a byline block) follow it.
 	from, to := max(0, top-headAbove), min(x.firstProse, len(x.lines))
 	next := x.nextProse(to + 1)
 	if next <= to+2*headNear {
 		to = next
+		if after := x.nextProse(next + 1); after > next+1 && after <= next+headNear+1 && after < len(x.lines) {
+			next, to = after, after
+		}
 	}
 	to = max(to, min(next, top+3*headNear))
 	var block candidate
@@ -51,7 +55,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (top-i > 2 && !marked || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -106,6 +110,20 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 		}
 	}
 	return m, false, false
+}
+
+// metaBetween reports whether the lines between line i and the
+// headline at top are all an article's meta lines (bylines, reading
+// times, comment counts, share buttons), not a site's menu.
+func (x *extraction) metaBetween(i, top int) bool {
+	for k := i + 1; k < top; k++ {
+		f := &x.facts[k]
+		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f.text)) || isBylineShaped(f)
+		if !byline && !(f.words <= 8 && widgetPhrases.in(f.lower)) {
+			return false
+		}
+	}
+	return true
 }
 
 // datedNear reports whether a line of [from, to), other than line i and
@@ -188,10 +206,41 @@ func (x *extraction) datedAbove(m newsdate.Mention, from, top int) bool {
 
 // publishedWords say that the date after them is the publication date,
 // in English and other languages.
-var publishedWords = []string{
-	"published", "posted", "veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
+var publishedWords = append([]string{"published", "posted"}, foreignPublishedWords...)
+
+// foreignPublishedWords say it in other languages (Cyrillic words in both
+// cases, as lines are lower-cased in ASCII only).
+var foreignPublishedWords = []string{
+	"veröffentlicht", "erstellt", "erschienen", "publié", "publicado", "publicada",
 	"pubblicato", "pubblicata", "gepubliceerd", "geplaatst", "opublikowano", "publikacja", "publicerad",
 	"publiceret", "publisert", "publicat", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
+}
+
+// dayFirstWords start the lines that date a page in a language that
+// writes all-numeric dates day first.
+var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...), foreignUpdateWords...)
+
+// readDayFirst reads the all-numeric dates of a page day first when the
+// page says when it was published or updated in a language that writes
+// them so ("Publié le 03/04/2022"): a line of at most fifteen words
+// starts with one of dayFirstWords. Elsewhere "03/04/2022" names no day.
+func (x *extraction) readDayFirst() {
+	dayFirst := false
+	for i := range x.facts {
+		f := &x.facts[i]
+		if f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
+			dayFirst = true
+			break
+		}
+	}
+	if !dayFirst {
+		return
+	}
+	for i, l := range x.lines {
+		if strings.ContainsAny(l.Text, "/-") {
+			x.facts[i].dates = newsdate.ScanDayFirst(l.Text)
+		}
+	}
 }
 
 // headMarkers start lines that give a text's publication date.

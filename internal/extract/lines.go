@@ -276,33 +276,6 @@ func words(s string) int {
 	return n
 }
 
-// wordsAndDigit counts the space-separated words of s and reports
-// whether it holds an ASCII digit, in one pass: eight bytes at a time
-// where they are ASCII (see asciiChunk), else one at a time without a
-// branch.
-func wordsAndDigit(s string) (n int, digit bool) {
-	var seen byte
-	prevSpace := uint64(1)
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			if x := load8(s, i); x&highBits == 0 {
-				c := asciiChunk(x, prevSpace)
-				n += c.words
-				prevSpace = c.lastSpace
-				digit = digit || c.digit
-				i += 8
-				continue
-			}
-		}
-		k := byteClasses[s[i]]
-		n += int(prevSpace) &^ int(k) & classSpace // a word starts after a space
-		prevSpace = uint64(k & classSpace)
-		seen |= k
-		i++
-	}
-	return n, digit || seen&classDigit != 0
-}
-
 // creditParen reports whether the parenthesis closing at text[i] holds a
 // photo credit, which ends a caption as a full stop would.
 func creditParen(text string, from, i int) bool {

@@ -60,8 +60,18 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 		}
 		return starts[i].source
 	}
+	paragraphs := make(map[int]bool, len(page.Blocks))
+	for _, b := range page.Blocks {
+		paragraphs[b.Offset] = b.Kind == timeline.Paragraph
+	}
 	for i := range a.Blocks {
 		a.Blocks[i].Offset = toSource(a.Blocks[i].Offset, "")
+		if paragraphs[a.Blocks[i].Offset] && len(strings.Fields(a.Blocks[i].Text)) > 7 {
+			// A line of more than seven words without a full stop
+			// that the page sets as a paragraph is prose, not a
+			// heading (a short one may be a bold sub-heading).
+			a.Blocks[i].Kind = timeline.Paragraph
+		}
 	}
 	for i := range a.Dropped {
 		a.Dropped[i].Offset = toSource(a.Dropped[i].Offset, "")

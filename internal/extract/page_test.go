@@ -1,18 +1,15 @@
 package extract
 
 import (
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
 func TestExtractPage(t *testing.T) {
-	data, err := os.ReadFile("../webpage/testdata/article.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := sitetest.ReadOSFile(t, "../webpage/testdata/article.html")
 	a := ExtractFile("articles/ferry.html", data, Options{})
 	if a.Title != "Harbour council approves new ferry link" || a.TitleDerived {
 		t.Errorf("title %q (derived %v)", a.Title, a.TitleDerived)
@@ -40,9 +37,10 @@ func TestExtractPage(t *testing.T) {
 }
 
 // TestPageProseWithoutFullStop checks that a saved page's block of
-// prose, not a link, is kept though it reads like a headline (no full
-// stop at its end), as a plain text's line would not be: the page
-// reader has already left out the blocks of links to other stories.
+// prose, not a link, is kept, as a paragraph, though it reads like a
+// headline (no full stop at its end), as a plain text's line would not
+// be: the page reader has already left out the blocks of links to
+// other stories.
 func TestPageProseWithoutFullStop(t *testing.T) {
 	prose := "<p>" + strings.Repeat("The minister spoke to the senate about the motion on Tuesday, officials said. ", 3) + "</p>"
 	const line = "He said that a devaluation of the dollar was not the answer to the shortage of foreign exchange"
@@ -52,6 +50,9 @@ func TestPageProseWithoutFullStop(t *testing.T) {
 	var kept []string
 	for _, b := range a.Blocks {
 		kept = append(kept, b.Text)
+		if b.Text == line && b.Kind != timeline.Paragraph {
+			t.Errorf("%q kept as a heading, want the paragraph the page says it is", line)
+		}
 	}
 	if !strings.Contains(strings.Join(kept, "\n"), line) {
 		t.Errorf("blocks %q lack %q", kept, line)

@@ -139,6 +139,14 @@ func TestPublicationWorld(t *testing.T) {
 		{"published at end", "en", "By Jane Doe\n", "Published on 13 May 2022\n", "2022-05-13"},
 		{"first published at end", "en", "By Jane Doe\n", "First published on Fri 13 May 2022 14.05 BST\n", "2022-05-13"},
 		{"de published at end", "de", "Von Jana Muster\n", "Veröffentlicht am 13.05.2022\n", "2022-05-13"},
+		// All-numeric dates whose day and month are both 12 or under: day
+		// first on a page that dates itself in a language that writes
+		// them so, else undated.
+		{"fr ambiguous numeric", "fr", "Publié le 03/04/2022 à 14h05\n", "", "2022-04-03"},
+		{"es ambiguous numeric", "es", "Actualizado 04/04/2022 09:00 | Publicado 03/04/2022 14:05\n", "", "2022-04-03"},
+		{"de ambiguous numeric", "de", "Veröffentlicht am 03-04-2022\n", "", "2022-04-03"},
+		{"fr ambiguous no marker", "fr", "Par Jeanne Dupont\n03/04/2022\n", "", ""},
+		{"en ambiguous marker", "en", "Published 03/04/2022\n", "", ""},
 		// Must stay undated.
 		{"ambiguous slashes", "en", "03/04/2022\n", "", ""},
 		{"ambiguous dashes", "en", "03-04-2022\n", "", ""},
@@ -205,7 +213,16 @@ func TestPublicationPlaces(t *testing.T) {
 		{"last updated over published", h + "Last Updated: April 22, 2022\nPublished: April 21, 2022\n" + pubLede, "2022-04-21"},
 		{"ago over date", h + "By Jane Doe\n2 days ago\nApril 21, 2022\n" + pubLede, "2022-04-21"},
 		{"published then updated em dash", h + "Published April 21, 2022 — Updated April 22, 2022\n" + pubLede, "2022-04-21"},
+		{"meta lines between date and headline", h + "Home\nNews\nLOCAL NEWS\nApril 21, 2022\nBy Jane Doe\n3 min read\n" + h + "\n" + pubLede, "2022-04-21"},
+		{"comment count between", h + "World\nApril 21, 2022\n0 Comments\n" + h + pubLede, "2022-04-21"},
+		{"blog footer", h + "By Jane Doe\n\n" + pubLede + "This entry was posted on Thursday, April 21st, 2022 at 10:35 am and is filed under News. You can follow any responses to this entry through the RSS 2.0 feed.\n", "2022-04-21"},
+		{"agency dateline with year", h + "\nBRIDGETOWN, Barbados, April 21, 2022 (CMC) – " + pubLede, "2022-04-21"},
+		{"past share rows", h + "Share on Facebook\nShare on Twitter\nShare on WhatsApp\nEmail\nPrint\nBy Jane Doe\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		{"clock on its own line", h + "By Jane Doe\nApril 21, 2022\n10:35 AM\n" + pubLede, "2022-04-21"},
+		{"marker over weekday over date", h + "By Jane Doe\nPublished\nThursday\nApril 21, 2022\n" + pubLede, "2022-04-21"},
+		{"past a two-paragraph standfirst", h + "The extension keeps grain moving through the winter, but the harder questions were left for later by the ministers.\nExporters welcomed the news, though insurers said premiums would stay high for ships bound for the region.\nBy Jane Doe\nApril 21, 2022\n" + pubLede, "2022-04-21"},
 		// Must stay undated.
+		{"site today over menu and byline", h + "Friday, May 20, 2022\nHome\nBy Jane Doe\n3 min read\n" + h + pubLede, ""},
 		{"list with published dates above", list + h + "By Jane Doe\n" + pubLede, ""},
 		{"list with published dates above line 1's copy", h + list + h + "By Jane Doe\n" + pubLede, ""},
 		{"two-digit year", h + "Published: 21/04/22\n" + pubLede, ""},

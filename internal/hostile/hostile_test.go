@@ -1,8 +1,6 @@
 package hostile
 
 import (
-	"fmt"
-	"io/fs"
 	"path"
 	"path/filepath"
 	"sort"
@@ -10,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/timeline/internal/build"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
 )
@@ -59,7 +58,7 @@ func runCase(t *testing.T, c Case, fsys afero.Fs, root, base string, public map[
 	if err := c.Lay(fsys, root); err != nil {
 		t.Fatal(err)
 	}
-	before := tree(t, fsys, root)
+	before := sitetest.Tree(t, fsys, root)
 	res, err := build.Build(fsys, build.Options{ContentDir: "content", TemplatesDir: "templates", OutputDir: c.Out, DefaultTemplates: templates.FS, Force: true})
 	var lines []string
 	if err != nil {
@@ -78,7 +77,7 @@ func runCase(t *testing.T, c Case, fsys afero.Fs, root, base string, public map[
 		t.Errorf("exit %d, want %d; diagnostics:\n%s", exit, c.Exit, strings.Join(lines, "\n"))
 	}
 	checkLines(t, lines, c)
-	after := tree(t, fsys, root)
+	after := sitetest.Tree(t, fsys, root)
 	checkTree(t, c, before, after, exit)
 }
 
@@ -159,30 +158,6 @@ func checkTree(t *testing.T, c Case, before, after map[string]string, exit int) 
 	}
 }
 
-// tree returns every regular file under root with its text, and a line
-// for every other (links, pipes), never opening those.
-func tree(t *testing.T, fsys afero.Fs, root string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		rel := strings.TrimPrefix(filepath.ToSlash(p), "./")
-		if !info.Mode().IsRegular() {
-			files[rel] = fmt.Sprintf("(%v)", info.Mode().Type())
-			return nil
-		}
-		data, err := afero.ReadFile(fsys, p)
-		files[rel] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // basePublic builds the base site once and returns its output folder's
 // files, which every case starts from.
 func basePublic(t *testing.T, base string) map[string]string {
@@ -198,10 +173,7 @@ func basePublic(t *testing.T, base string) map[string]string {
 	for _, w := range res.Warnings {
 		t.Errorf("the base site gives a warning: %v", w)
 	}
-	files := map[string]string{}
-	for p, data := range tree(t, fsys, "public") {
-		files[strings.TrimPrefix(p, "public/")] = data
-	}
+	files := sitetest.Tree(t, fsys, "public")
 	var names []string
 	for p := range files {
 		names = append(names, p)

@@ -136,14 +136,7 @@ func (s *scanner) foreignDayFirst(k, day, q int) (Mention, bool) {
 	if len(name) < 3 {
 		return Mention{}, false
 	}
-	r := we
-	if r < len(t) && t[r] == '.' {
-		r++
-	}
-	if r < len(t) && t[r] == ',' {
-		r++
-	}
-	r = s.skipSpace(r)
+	r := s.afterMonth(we)
 	if r == we || r >= len(t) {
 		return Mention{}, false
 	}

@@ -88,14 +88,7 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 		return Mention{}, false
 	}
 	m := Mention{Start: k, End: we, Kind: Yearless, Month: month, Day: day, Weekday: -1}
-	r := we
-	if r < len(t) && t[r] == '.' {
-		r++
-	}
-	if r < len(t) && t[r] == ',' {
-		r++
-	}
-	r = s.skipSpace(r)
+	r := s.afterMonth(we)
 	if end, y, ok := s.year(r); ok && r > we {
 		if day > timeline.DaysIn(y, month) {
 			return Mention{}, false
@@ -205,6 +198,7 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 		case first > 12 && second <= 12:
 		case second > 12 && first <= 12:
 			day, month = second, first
+		case s.dayFirstOrder:
 		default:
 			return Mention{}, false
 		}

@@ -125,11 +125,21 @@ func AppendScan(dst []Mention, text string) []Mention {
 	return s.run()
 }
 
+// ScanDayFirst is Scan for a text in a language that writes all-numeric
+// dates day first (French, Spanish, German, …): "03/04/2022" is 3 April,
+// where Scan reads no day from it.
+func ScanDayFirst(text string) []Mention {
+	s := scanner{text: text, dayFirstOrder: true}
+	return s.run()
+}
+
 type scanner struct {
 	text string
 	out  []Mention
 	// lastEnd is where the last mention found in text ends.
 	lastEnd int
+	// dayFirstOrder reads "03/04/2022" as 3 April.
+	dayFirstOrder bool
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -334,6 +344,19 @@ func (s *scanner) afterWeekday(i, j, wd int) (Mention, bool) {
 	}
 	m.Start, m.Weekday = i, wd
 	return m, true
+}
+
+// afterMonth returns where the text goes on after a month's name that
+// ends at we: past a full stop, a comma and spaces ("Feb., 2022").
+func (s *scanner) afterMonth(we int) int {
+	t := s.text
+	if we < len(t) && t[we] == '.' {
+		we++
+	}
+	if we < len(t) && t[we] == ',' {
+		we++
+	}
+	return s.skipSpace(we)
 }
 
 // skipSpace skips spaces, tabs and no-break spaces (U+00A0) from k.

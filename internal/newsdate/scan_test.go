@@ -89,6 +89,22 @@ func TestScanRejects(t *testing.T) {
 	}
 }
 
+func TestScanDayFirst(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Publié le 03/04/2022 à 14h05", "2022-04-03T14:05"},
+		{"03-04-2022", "2022-04-03"},
+		{"04/21/2022", "2022-04-21"},
+		{"13/05/2022", "2022-05-13"},
+		{"03.04.2022", "2022-04-03"},
+	}
+	for _, tt := range tests {
+		ms := ScanDayFirst(tt.in)
+		if len(ms) != 1 || ms[0].Date().ISO() != tt.want {
+			t.Errorf("ScanDayFirst(%q) = %+v, want %s", tt.in, ms, tt.want)
+		}
+	}
+}
+
 func TestWeekdayResolution(t *testing.T) {
 	pub := timeline.DayOf(2022, 10, 22) // a Saturday
 	tests := []struct {
@@ -139,6 +155,11 @@ func FuzzScan(f *testing.F) {
 			}
 			prev = m.Start
 			m.Date()
+		}
+		for _, m := range ScanDayFirst(s) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("bad day-first mention %+v in %q", m, s)
+			}
 		}
 	})
 }

@@ -24,13 +24,18 @@ func CheckLinks(chron *timeline.Chronology, sitePath string) diag.List {
 	if base := basePath(chron.Site.BaseURL); base != "/" {
 		diags.Warn(sitePath, 0, 0, "base_url: robots.txt is written at %srobots.txt, but crawlers read only /robots.txt at the host's root (copy it there, or add its Sitemap line to the root's robots.txt)", base)
 	}
-	site := newSitePaths(chron)
+	var site sitePaths // listed at the first link to check
 	for _, e := range chron.Entries {
 		for _, field := range [2][2]string{{"summary", e.Summary}, {"body", e.Body}} {
 			for _, ref := range localRefs(field[1]) {
 				if ref.image {
 					diags.Warn(e.Origin.Path, e.Origin.Line, e.Origin.Col, "%s: image %q is not published with the site: the page would link to a missing file (put the image online and link it with https://, or remove it)", field[0], ref.dest)
-				} else if !site.has(EntryURL(e.ID), ref.dest, chron.Site.BaseURL) {
+					continue
+				}
+				if site == nil {
+					site = newSitePaths(chron)
+				}
+				if !site.has(EntryURL(e.ID), ref.dest, chron.Site.BaseURL) {
 					diags.Warn(e.Origin.Path, e.Origin.Line, e.Origin.Col, "%s: link %q leads to no page of the site (want an https:// link, or a path such as ../OTHER-ENTRY-ID/)", field[0], ref.dest)
 				}
 			}

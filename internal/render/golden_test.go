@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/templates"
 )
 
@@ -47,32 +46,20 @@ func TestGolden(t *testing.T) {
 		}
 		return
 	}
-	seen := map[string]bool{}
+	golden := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		name := filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
-		seen[name] = true
-		want, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		got, ok := files[name]
-		switch {
-		case !ok:
-			t.Errorf("%s: in testdata/golden but not rendered", name)
-		case !bytes.Equal(got, want):
-			t.Errorf("%s differs from testdata/golden (run go test ./internal/render -update and review the diff):\n%s", name, sitetest.FirstDiff(string(want), string(got)))
-		}
-		return nil
+		data, err := os.ReadFile(p)
+		golden[filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))] = data
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name := range files {
-		if !seen[name] {
-			t.Errorf("%s: rendered but not in testdata/golden (run with -update)", name)
-		}
+	sameFiles(t, files, golden)
+	if t.Failed() {
+		t.Log("if the change is meant, run go test ./internal/render -update and review the diff of testdata/golden")
 	}
 }

@@ -25,16 +25,7 @@ var trickyStrings = []string{
 // json.Marshal writes for a string.
 func TestAppendJSONString(t *testing.T) {
 	for _, s := range trickyStrings {
-		want, err := json.Marshal(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := appendJSONString(nil, s); string(got) != string(want) {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
-		}
-		if got := appendJSONString(nil, []byte(s)); string(got) != string(want) {
-			t.Errorf("appendJSONString([]byte(%q)) = %s, want %s", s, got, want)
-		}
+		checkJSONString(t, s)
 	}
 }
 
@@ -44,18 +35,22 @@ func FuzzJSONString(f *testing.F) {
 	for _, s := range trickyStrings {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, err := json.Marshal(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := appendJSONString(nil, s); string(got) != string(want) {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
-		}
-		if got := appendJSONString(nil, []byte(s)); string(got) != string(want) {
-			t.Errorf("appendJSONString([]byte(%q)) = %s, want %s", s, got, want)
-		}
-	})
+	f.Fuzz(checkJSONString)
+}
+
+// checkJSONString checks that appendJSONString writes s, as a string and
+// as bytes, as json.Marshal does.
+func checkJSONString(t *testing.T, s string) {
+	want, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := appendJSONString(nil, s); string(got) != string(want) {
+		t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+	}
+	if got := appendJSONString(nil, []byte(s)); string(got) != string(want) {
+		t.Errorf("appendJSONString([]byte(%q)) = %s, want %s", s, got, want)
+	}
 }
 
 // jsonTestItem is a value for TestJSONWriterLayout, written by

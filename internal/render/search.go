@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,20 +36,25 @@ const (
 // SearchIndex returns the files of the search index, by site-relative
 // path: search.json and the files under search/.
 func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, error) {
-	shards := map[string]map[string][]int{}
+	// postings[wordAt[w]] lists the entries holding the word w.
+	wordAt, postings := map[string]int{}, [][]int{}
 	facets := map[string][]int{}
 	ids := searchIDs{links: links, people: map[string]personName{}, tags: map[string]*Term{}}
 	var people, tags []string
-	for n, e := range entries {
-		for _, w := range searchWords(e.Title + " " + Lede(e)) {
-			key := shardKey(w)
-			if shards[key] == nil {
-				shards[key] = map[string][]int{}
-			}
-			if list := shards[key][w]; len(list) == 0 || list[len(list)-1] != n {
-				shards[key][w] = append(list, n)
-			}
+	var word []byte
+	n := 0
+	post := func(w []byte) {
+		at, ok := wordAt[string(w)]
+		if !ok {
+			at = len(postings)
+			wordAt[string(w)], postings = at, append(postings, nil)
 		}
+		postings[at] = appendOnce(postings[at], n)
+	}
+	for i, e := range entries {
+		n = i
+		word = scanSearchWords(word, e.Title, post)
+		word = scanSearchWords(word, Lede(e), post)
 		people, tags = ids.peopleOf(people[:0], e), ids.tagsOf(tags[:0], e)
 		for _, id := range people {
 			facets["p/"+id] = appendOnce(facets["p/"+id], n)
@@ -61,6 +65,14 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 		if ph := links.PhaseOf(e); ph != nil {
 			facets["ph/"+ph.ID] = appendOnce(facets["ph/"+ph.ID], n)
 		}
+	}
+	shards := map[string]map[string][]int{}
+	for w, at := range wordAt {
+		key := shardKey(w)
+		if shards[key] == nil {
+			shards[key] = map[string][]int{}
+		}
+		shards[key][w] = postings[at]
 	}
 	files := map[string][]byte{}
 	add := func(path string, v any) error {
@@ -110,12 +122,29 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 // splits a query: runs of letters and digits of two or more runes.
 func searchWords(text string) []string {
 	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
-		if utf8.RuneCountInString(w) >= searchShardRunes {
-			words = append(words, w)
-		}
-	}
+	scanSearchWords(nil, text, func(w []byte) { words = append(words, string(w)) })
 	return words
+}
+
+// scanSearchWords calls word with each word of text (searchWords), made
+// in buf, which it returns for the next call; the bytes are valid until
+// word returns.
+func scanSearchWords(buf []byte, text string, word func([]byte)) []byte {
+	buf, runes := buf[:0], 0
+	for _, r := range text {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
+			buf, runes = utf8.AppendRune(buf, r), runes+1
+			continue
+		}
+		if runes >= searchShardRunes {
+			word(buf)
+		}
+		buf, runes = buf[:0], 0
+	}
+	if runes >= searchShardRunes {
+		word(buf)
+	}
+	return buf
 }
 
 // shardKey returns the key of the shard holding word: the hexadecimal

@@ -8,7 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/boundary"
@@ -130,12 +130,7 @@ func templateError(origin string, err error) error {
 }
 
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }
 
 // RequiredTemplates are the page templates every site needs, from the

@@ -1,6 +1,8 @@
 // Package sitetest holds what the tests of several packages share: a
 // site written inline as a txtar archive, a check of a built file's
-// content, and the one first-difference report of two texts.
+// content, the one first-difference report of two texts, every file of
+// a folder (Tree, CopyTree), and files and links made on the real file
+// system.
 //
 // A test writes the files it needs and nothing else:
 //
@@ -18,6 +20,10 @@ package sitetest
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -96,4 +102,79 @@ func FirstDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// Tree returns every file under dir of fsys with its text, by its
+// slash-separated path relative to dir. A file that is not a regular
+// one (a link, a pipe) is listed as "(its type)" and never opened.
+func Tree(t testing.TB, fsys afero.Fs, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if !info.Mode().IsRegular() {
+			files[rel] = fmt.Sprintf("(%v)", info.Mode().Type())
+			return nil
+		}
+		data, err := afero.ReadFile(fsys, p)
+		files[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// WriteOSFile writes text to the file at p on the real file system,
+// making its folder first.
+func WriteOSFile(t testing.TB, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Symlink makes a symbolic link at p to target on the real file system,
+// making p's folder first; it skips the test where links cannot be made.
+func Symlink(t testing.TB, target, p string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, p); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+}
+
+// CopyTree copies every file under from of src to the same path under to
+// of dst.
+func CopyTree(t testing.TB, dst afero.Fs, to string, src afero.Fs, from string) {
+	t.Helper()
+	for p, text := range Tree(t, src, from) {
+		if err := afero.WriteFile(dst, path.Join(to, p), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// ReadOSFile returns the bytes of the file at p on the real file system:
+// a fixture of the test's package or of another's testdata.
+func ReadOSFile(t testing.TB, p string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -98,12 +98,7 @@ func entryFiles(rng *rand.Rand, count int, raw []article) [][]byte {
 		if rng.IntN(40) == 0 {
 			b.WriteString("  draft: true\n")
 		}
-		if (i+1)%perFile == 0 || i == count-1 {
-			files = append(files, []byte(b.String()))
-			b.Reset()
-		} else {
-			b.WriteString("\n")
-		}
+		files = endRecord(files, &b, (i+1)%perFile == 0 || i == count-1)
 	}
 	return files
 }
@@ -151,12 +146,7 @@ func annotationFiles(rng *rand.Rand, raw []article) [][]byte {
 					a.Event.Weekday(), a.Event.Format("Monday 2 January 2006"))
 			}
 		}
-		if (i+1)%perFile == 0 || i == count-1 {
-			files = append(files, []byte(b.String()))
-			b.Reset()
-		} else {
-			b.WriteString("\n")
-		}
+		files = endRecord(files, &b, (i+1)%perFile == 0 || i == count-1)
 	}
 	return files
 }
@@ -169,4 +159,17 @@ func slugWord(s string) string {
 		}
 		return -1
 	}, s))
+}
+
+// endRecord ends the record just written to b: at the end of a file it
+// moves b's text to a new file of files, else it writes the blank line
+// between two records.
+func endRecord(files [][]byte, b *strings.Builder, endOfFile bool) [][]byte {
+	if !endOfFile {
+		b.WriteString("\n")
+		return files
+	}
+	files = append(files, []byte(b.String()))
+	b.Reset()
+	return files
 }

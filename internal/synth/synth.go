@@ -19,10 +19,10 @@ package synth
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path"
 	"slices"
-	"sort"
 	"time"
 
 	"github.com/spf13/afero"
@@ -144,10 +144,5 @@ func randomDay(rng *rand.Rand) time.Time {
 func pick[T any](rng *rand.Rand, list []T) T { return list[rng.IntN(len(list))] }
 
 func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(m))
 }

@@ -1,35 +1,17 @@
 package synth_test
 
 import (
-	"io/fs"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/build"
 	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/templates"
 	"github.com/spf13/afero"
 )
-
-// files returns every file under dir of fsys with its contents.
-func files(t *testing.T, fsys afero.Fs, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(fsys, p)
-		out[p] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func generate(t *testing.T, opts synth.Options) afero.Fs {
 	t.Helper()
@@ -42,12 +24,12 @@ func generate(t *testing.T, opts synth.Options) afero.Fs {
 
 func TestSameSeedSameFiles(t *testing.T) {
 	opts := synth.Options{Articles: 40, Markdown: 10, Seed: 7}
-	first, second := files(t, generate(t, opts), "site"), files(t, generate(t, opts), "site")
+	first, second := sitetest.Tree(t, generate(t, opts), "site"), sitetest.Tree(t, generate(t, opts), "site")
 	if !reflect.DeepEqual(first, second) {
 		t.Error("two corpora from the same seed differ")
 	}
 	opts.Seed = 8
-	if other := files(t, generate(t, opts), "site"); reflect.DeepEqual(first, other) {
+	if other := sitetest.Tree(t, generate(t, opts), "site"); reflect.DeepEqual(first, other) {
 		t.Error("corpora from seeds 7 and 8 are identical")
 	}
 }
@@ -55,8 +37,8 @@ func TestSameSeedSameFiles(t *testing.T) {
 // TestArticlesDoNotDependOnCount checks that article i is the same in a
 // small corpus and a larger one, so corpora of growing N are prefixes.
 func TestArticlesDoNotDependOnCount(t *testing.T) {
-	small := files(t, generate(t, synth.Options{Articles: 10, Seed: 1}), "site/content/articles")
-	large := files(t, generate(t, synth.Options{Articles: 30, Seed: 1}), "site/content/articles")
+	small := sitetest.Tree(t, generate(t, synth.Options{Articles: 10, Seed: 1}), "site/content/articles")
+	large := sitetest.Tree(t, generate(t, synth.Options{Articles: 30, Seed: 1}), "site/content/articles")
 	for p, data := range small {
 		if large[p] != data {
 			t.Errorf("%s differs between 10 and 30 articles", p)
@@ -79,17 +61,17 @@ func TestCounts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := generate(t, tt.opts)
 			got := map[string]int{}
-			for p, data := range files(t, fsys, "site") {
+			for p, data := range sitetest.Tree(t, fsys, "site") {
 				switch {
 				case strings.HasSuffix(p, ".txt"):
 					got["txt"]++
 				case strings.HasSuffix(p, ".md"):
 					got["md"]++
-				case strings.HasPrefix(p, "site/content/entries/"):
+				case strings.HasPrefix(p, "content/entries/"):
 					got["entries"] += strings.Count(data, "\n- id: ") + 1
-				case strings.HasPrefix(p, "site/content/annotations/"):
+				case strings.HasPrefix(p, "content/annotations/"):
 					got["annotations"] += strings.Count(data, "\n- article: ") + 1
-				case p == "site/hugo.toml":
+				case p == "hugo.toml":
 					got["hugo"]++
 				}
 			}
@@ -112,7 +94,7 @@ func TestCounts(t *testing.T) {
 func TestArticleSizes(t *testing.T) {
 	const lo, hi = 3 << 10, 10 << 10
 	fsys := generate(t, synth.Options{Articles: 300, Markdown: 100, Seed: 3})
-	for p, data := range files(t, fsys, "site/content/articles") {
+	for p, data := range sitetest.Tree(t, fsys, "site/content/articles") {
 		if n := len(data); n < lo || n > hi {
 			t.Errorf("%s: %d bytes (want %d to %d)", p, n, lo, hi)
 		}
@@ -135,7 +117,7 @@ func TestRawArticlesLookScraped(t *testing.T) {
 		"alias spelling":   "Sergey Shoigu",
 	}
 	all := strings.Builder{}
-	for _, data := range files(t, fsys, "site/content/articles") {
+	for _, data := range sitetest.Tree(t, fsys, "site/content/articles") {
 		all.WriteString(data)
 	}
 	for name, text := range features {

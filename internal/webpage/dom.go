@@ -1,6 +1,7 @@
 package webpage
 
 import (
+	"math"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -126,19 +127,8 @@ func textOf(n *html.Node) string {
 // visibleText returns the text under n that a reader sees, runs of
 // white space collapsed.
 func visibleText(n *html.Node) string {
-	var b strings.Builder
-	for c := n; c != nil; {
-		if c.Type == html.ElementNode && invisible[c.DataAtom] {
-			c = next(c, n, true)
-			continue
-		}
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-			b.WriteByte(' ')
-		}
-		c = next(c, n, false)
-	}
-	return collapse(b.String())
+	text, _ := shortText(n, math.MaxInt)
+	return collapse(text)
 }
 
 // inside reports whether an ancestor of n is an element a.

@@ -93,8 +93,9 @@ func (r *reader) headlineElement() *html.Node {
 	return nil
 }
 
-// shortText returns the text under n when it holds at most limit bytes
-// of it, and false when it holds more.
+// shortText returns the text under n that a reader sees, each text
+// node followed by a space, when it holds at most limit bytes of it, and
+// false when it holds more.
 func shortText(n *html.Node, limit int) (string, bool) {
 	var b strings.Builder
 	for c := n; c != nil; {

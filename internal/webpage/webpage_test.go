@@ -1,19 +1,16 @@
 package webpage
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
 func TestReadArticle(t *testing.T) {
-	data, err := os.ReadFile("testdata/article.html")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := sitetest.ReadOSFile(t, "testdata/article.html")
 	p, err := Read(data, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
 	"sort"
@@ -56,7 +57,7 @@ func (o *Output) Commit() error {
 	}
 	step()
 	spareDiff := o.oldDiff()
-	if o.fresh && o.resumable && o.mirrorSite(manifest) == nil {
+	if o.resumable && len(o.old) == 0 && o.mirrorSite(manifest) == nil {
 		spareDiff = map[string]spareFile{}
 	}
 	return o.writeState(manifest, spareDiff)
@@ -64,7 +65,8 @@ func (o *Output) Commit() error {
 
 // mirrorSite makes a new spare folder that holds the site just put in
 // place, a link to each of its files, for an Output that will be resumed
-// (the preview server's): the site had no previous version, and without
+// (the preview server's): the site had no previous version (no output
+// folder, or an empty one, now in the spare folder's place), and without
 // this the next build would link every file before it could swap. It is
 // done here, while the preview starts, rather than on the first edit.
 // The site is in place already: a failure leaves the spare folder
@@ -73,6 +75,11 @@ func (o *Output) mirrorSite(manifest []byte) error {
 	// The folders just made real in the spare folder are the site's now.
 	o.site.real, o.spare = o.spare.real, newTree(o.fs, o.spare.root)
 	o.dirtyOnce, o.dirtyErr = sync.Once{}, nil
+	if !o.fresh {
+		if err := removeOurs(o.fs, o.spare.root); err != nil {
+			return err
+		}
+	}
 	if err := o.fs.Mkdir(o.spare.root, 0o755); err != nil {
 		return err
 	}
@@ -111,6 +118,9 @@ func (o *Output) finishSpare(manifest []byte) error {
 	if err := o.markDirty(); err != nil {
 		return err
 	}
+	o.mu.Lock()
+	o.finishing = true
+	o.mu.Unlock()
 	var link, remove []string
 	for p := range o.spareDiff {
 		if o.fixed[p] {
@@ -258,15 +268,52 @@ func (o *Output) swapByRenames() error {
 	return nil
 }
 
-// Abort discards what this build wrote, after a failure: the spare folder
-// it changed is removed, markers last. The output folder is untouched.
-// After a successful Commit, it only lets the next build lock the
-// output folder.
+// Abort ends a build that failed. The output folder is untouched. The
+// spare folder it changed is removed, markers last; but an Output that
+// will be resumed (Resume) leaves it unfinished, and Committed then tells
+// what it may hold, so that the next build fixes the files this one
+// changed there instead of linking the whole site into it again. After
+// a successful Commit, Abort only lets the next build lock the output
+// folder.
 func (o *Output) Abort() {
 	defer o.lock.release()
 	_ = o.wait()
 	if o.published || !o.isDirty() {
 		return
 	}
+	if o.resumable && !o.fresh && o.old != nil {
+		o.keepUnfinishedSpare()
+		return
+	}
 	_ = removeOurs(o.fs, o.spare.root)
+}
+
+// keepUnfinishedSpare records, as the Committed of a failed build, the
+// site in place as it was and the unfinished spare folder: every path
+// this build may have written, linked or removed there is taken to hold
+// unknown bytes (a zero sha256, which no content has), so that the next
+// build writes, links or removes it.
+func (o *Output) keepUnfinishedSpare() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	diff := maps.Clone(o.spareDiff)
+	unknown := spareFile{present: true}
+	for p := range o.spareDiff {
+		diff[p] = unknown
+	}
+	for _, p := range o.staged {
+		diff[p] = unknown
+	}
+	if o.finishing {
+		// finishSpare may have removed the files the site no longer has.
+		for p := range o.old {
+			if _, kept := o.hashes[p]; !kept {
+				diff[p] = unknown
+			}
+		}
+	}
+	marker, _ := stampOf(o.fs, filepath.Join(o.dir, Marker))
+	staging, _ := stampOf(o.fs, filepath.Join(o.spare.root, StagingMarker))
+	o.committed = &Committed{hashes: o.old, manifest: o.oldManifest, marker: marker,
+		spareMarker: staging, spareUnfinished: true, spareDiff: diff}
 }

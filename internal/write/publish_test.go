@@ -449,3 +449,70 @@ func writeAll(t *testing.T, out *Output, site map[string]string) {
 		}
 	}
 }
+
+// TestFailedBuildsKeepResumedSpare builds version after version with
+// Resume, as the preview does, and fails every third build after it
+// wrote part of its files: the failed build leaves the output folder as
+// it was and the spare folder unfinished, and the next build, resumed
+// from what the failed one says of it, still leaves exactly the new
+// version in place and the last committed one beside it, without
+// copying the whole site into the spare folder again.
+func TestFailedBuildsKeepResumedSpare(t *testing.T) {
+	fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var previous *Committed
+	last, lastSite := -1, map[string]string(nil)
+	for v := range 30 {
+		out, err := Resume(fsys, "public", previous)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys.mu.Lock()
+		fsys.created = map[string]bool{}
+		fsys.mu.Unlock()
+		site := siteVersion(v)
+		for i := range 20 {
+			site[fmt.Sprintf("same/%d.html", i)] = "the same in every version"
+		}
+		if v%3 == 2 {
+			before := snapshot(t, fsys, "public")
+			for p, data := range site {
+				if rng.IntN(2) == 0 {
+					if err := out.Write(p, []byte(data)); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			out.Abort()
+			if c := out.Committed(); c != nil {
+				previous = c // else the failed build left the spare folder alone
+			}
+			if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+				t.Fatalf("version %d: a failed build changed the output folder", v)
+			}
+			continue
+		}
+		writeAll(t, out, site)
+		if err := out.Commit(); err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+		previous = out.Committed()
+		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, site) {
+			t.Fatalf("version %d: output folder:\n got %v\nwant %v", v, got, site)
+		}
+		if last >= 0 {
+			if got, want := siteOnly(t, fsys, ".public-previous"), lastSite; !reflect.DeepEqual(got, want) {
+				t.Fatalf("version %d: spare folder:\n got %v\nwant %v", v, got, want)
+			}
+			if _, unfinished := ours(fsys, ".public-previous"); unfinished {
+				t.Fatalf("version %d: spare folder left unfinished", v)
+			}
+			for p := range fsys.created {
+				if strings.Contains(p, "/same/") {
+					t.Fatalf("version %d: %s, the same in every version, was copied again", v, p)
+				}
+			}
+		}
+		last, lastSite = v, site
+	}
+}

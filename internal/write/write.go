@@ -60,11 +60,12 @@ type Output struct {
 	spareDiff map[string]spareFile
 	// fixed holds the paths of spareDiff that Write made right.
 	fixed map[string]bool
-	// dirty is set once the spare folder is being changed (markDirty).
-	dirty     bool
-	dirtyOnce sync.Once
-	dirtyErr  error
-	published bool
+	// dirty is set once the spare folder is being changed (markDirty),
+	// finishing once Commit finishes it (finishSpare).
+	dirty, finishing bool
+	dirtyOnce        sync.Once
+	dirtyErr         error
+	published        bool
 
 	note string
 	// committed is set by a successful Commit.
@@ -179,6 +180,10 @@ type Committed struct {
 	// spareDiff holds the paths where the spare folder differs from the
 	// site, with what it holds there.
 	spareDiff map[string]spareFile
+	// spareUnfinished is set when a failed build left the spare folder
+	// unfinished (Abort): spareMarker is then the stamp of its
+	// StagingMarker.
+	spareUnfinished bool
 }
 
 // stamp is a file's size and time of change.
@@ -236,6 +241,13 @@ func resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	}
 	o := newOutput(fsys, dir, previous.hashes)
 	o.oldManifest, o.spareDiff = previous.manifest, previous.spareDiff
+	if previous.spareUnfinished {
+		// Left so by a failed build: this one finishes it, even when it
+		// changes nothing.
+		if err := o.markDirty(); err != nil {
+			return nil, err
+		}
+	}
 	return o, nil
 }
 
@@ -249,7 +261,11 @@ func (c *Committed) matches(fsys afero.Fs, dir string) bool {
 	if !ok || marker != c.marker {
 		return false
 	}
-	spare, ok := stampOf(fsys, filepath.Join(sparePath(dir), Marker))
+	name := Marker
+	if c.spareUnfinished {
+		name = StagingMarker
+	}
+	spare, ok := stampOf(fsys, filepath.Join(sparePath(dir), name))
 	return ok && spare == c.spareMarker && isRealDir(fsys, sparePath(dir))
 }
 
@@ -452,7 +468,9 @@ func (o *Output) KeepRest() {
 }
 
 // Committed returns the site as this Output committed it, for Resume;
-// nil before a successful Commit.
+// after a failed build of an Output that will be resumed, the site in
+// place with the spare folder as Abort left it; nil before Commit or
+// Abort.
 func (o *Output) Committed() *Committed {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -476,6 +494,12 @@ type pendingFile struct {
 // allocating its own.
 var fileBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
+// maxPooledBuffer is the largest buffer that goes back to fileBuffers. A
+// large site's few big files (timeline.json, the sitemaps: megabytes
+// each at 100,000 articles) would otherwise stay in the pool at their
+// size, holding memory for pages a few kilobytes long.
+const maxPooledBuffer = 1 << 20
+
 // startWriters starts the writer goroutines, once.
 func (o *Output) startWriters() {
 	o.startOnce.Do(func() {
@@ -488,7 +512,9 @@ func (o *Output) startWriters() {
 					if err := o.stage(f); err != nil {
 						o.setErr(err)
 					}
-					fileBuffers.Put(f.data)
+					if cap(*f.data) <= maxPooledBuffer {
+						fileBuffers.Put(f.data)
+					}
 				}
 			}()
 		}
