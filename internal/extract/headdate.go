@@ -118,7 +118,7 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 func (x *extraction) metaBetween(i, top int) bool {
 	for k := i + 1; k < top; k++ {
 		f := &x.facts[k]
-		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f.text)) || isBylineShaped(f)
+		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)) || isBylineShaped(f)
 		if !byline && !(f.words <= 8 && widgetPhrases.in(f.lower)) {
 			return false
 		}
@@ -222,13 +222,14 @@ var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...),
 
 // readDayFirst reads the all-numeric dates of a page day first when the
 // page says when it was published or updated in a language that writes
-// them so ("Publié le 03/04/2022"): a line of at most fifteen words
-// starts with one of dayFirstWords. Elsewhere "03/04/2022" names no day.
+// them so ("Publié le 03/04/2022"): a line of at most fifteen words with
+// a date or year starts with one of dayFirstWords. Elsewhere "03/04/2022"
+// names no day.
 func (x *extraction) readDayFirst() {
 	dayFirst := false
 	for i := range x.facts {
 		f := &x.facts[i]
-		if f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
+		if len(f.dates) > 0 && f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
 			dayFirst = true
 			break
 		}
