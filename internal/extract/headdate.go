@@ -114,16 +114,24 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 
 // metaBetween reports whether the lines between line i and the
 // headline at top are all an article's meta lines (bylines, reading
-// times, comment counts, share buttons), not a site's menu.
+// times, comment and view counts, separators, share buttons), not a
+// site's menu.
 func (x *extraction) metaBetween(i, top int) bool {
 	for k := i + 1; k < top; k++ {
 		f := &x.facts[k]
-		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)) || isBylineShaped(f)
-		if !byline && !(f.words <= 8 && widgetPhrases.in(f.lower)) {
+		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || f.lower == "by" || isForeignByline(f)) || isBylineShaped(f)
+		widget := f.words <= 8 && widgetPhrases.in(f.lower) || x.chromeOf(k) == reasonShare
+		if !byline && !widget && !isCount(f.text) {
 			return false
 		}
 	}
 	return true
+}
+
+// isCount reports whether s is a count or a separator: digits and
+// punctuation only ("0", "1,234", "-", "|").
+func isCount(s string) bool {
+	return strings.Trim(s, "0123456789,.-–—|·• ") == ""
 }
 
 // datedNear reports whether a line of [from, to), other than line i and
