@@ -229,7 +229,13 @@ func TestPublicationPlaces(t *testing.T) {
 		{"weekday numeric dash clock", h + "Thu, 04/21/2022 - 10:35\n" + pubLede, "2022-04-21"},
 		{"long byline", h + "By Jane Doe, Senior Political Correspondent of the Daily Example, on Thursday, April 21, 2022\n" + pubLede, "2022-04-21"},
 		{"update ago over published", h + "Updated 2 hours ago\nPublished April 21, 2022\n" + pubLede, "2022-04-21"},
+		{"counts and share buttons between", h + "World\nApril 21, 2022\n0\nShare\n" + h + pubLede, "2022-04-21"},
+		{"lone by and separator between", h + "April 21, 2022\nBy\n-\n" + h + pubLede, "2022-04-21"},
+		{"long meta row", h + "By Jane Doe | April 21, 2022 | Local News | 5 Comments | Share this article on Facebook Twitter WhatsApp Email\n" + pubLede, "2022-04-21"},
+		{"meta row with a long byline field", h + "Barbados Today Staff Reporter Jane Doe | April 21, 2022 | Local News\n" + pubLede, "2022-04-21"},
 		// Must stay undated.
+		{"two stories with their dates in one row", h + "Floods force thousands | April 2, 2022 | Bank raises rates | April 3, 2022\n" + pubLede, ""},
+		{"site today over share buttons and a menu", h + "Friday, May 20, 2022\nShare\nHome\n" + h + "By Jane Doe\n" + pubLede, ""},
 		{"published under a list's title", h + "By Jane Doe\n" + pubLede + "More news\nFloods force thousands\nPublished April 20, 2022\n", ""},
 		{"published under a story's title", h + "By Jane Doe\n" + pubLede + "Floods force thousands from their homes\nPublished April 20, 2022\n", ""},
 		{"ago with a dated list below", h + "By Jane Doe\n3 hours ago\n" + pubLede + "More news\nFloods\nApril 20, 2022\n", ""},
