@@ -235,7 +235,7 @@ func reportSources(reports []report, byAge []int32) []timeline.Source {
 		}
 		copied := false
 		for _, j := range earlier[max(0, len(earlier)-copyLookback):] {
-			if jaccard(r.text, reports[j].text) >= copyThreshold {
+			if copiedShare(r.text, reports[j].text) >= copyThreshold {
 				copied = true
 				break
 			}

@@ -242,30 +242,10 @@ func mix(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// jaccard returns |a ∩ b| / |a ∪ b| of two sorted sets.
-func jaccard(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
-	}
-	return float64(shared) / float64(len(a)+len(b)-shared)
-}
-
-// copiedShare returns jaccard(a, b) when it reaches copyThreshold, and 0
-// when it does not: it stops as soon as the shingles left cannot reach
-// it, so that the many pairs that are no copies cost little.
+// copiedShare returns the Jaccard index |a ∩ b| / |a ∪ b| of sorted sets
+// a and b when it reaches copyThreshold, and 0 when it does not: it stops
+// as soon as the shingles left cannot reach it, so that the many pairs
+// that are no copies cost little.
 func copiedShare(a, b []uint64) float64 {
 	// jaccard ≥ t when shared ≥ t/(1+t) × (|a| + |b|); need is that
 	// rounded down, so that rounding never stops a copy early.
