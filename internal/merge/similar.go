@@ -251,19 +251,7 @@ func compare(reports []report, a, b int32) pairing {
 // samePeople reports whether two sorted sets of people share two or
 // more people and one holds no one the other lacks: the same principals.
 func samePeople(a, b []uint64) bool {
-	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
-	}
+	shared := sharedItems(a, b, 0)
 	return shared >= 2 && shared == min(len(a), len(b))
 }
 
