@@ -56,31 +56,7 @@ func candidatePairs(reports []report) []uint64 {
 			pairs = sortedPairs(pairs)
 		}
 	}
-	pairs = appendBucketPairs(pairs, peopleBuckets(reports, in[:0]))
 	return sortedPairs(pairs)
-}
-
-// peopleBuckets puts each report that names two or more people of
-// people.yaml in the bucket of every two of its first peopleInBucket
-// people, so that two reports naming the same two people on the same
-// day meet, whatever their words (see samePeople), and returns in
-// sorted.
-func peopleBuckets(reports []report, in []bucketed) []bucketed {
-	const peopleInBucket = 4
-	for i := range reports {
-		r := &reports[i]
-		if r.day == noDay || r.separate || len(r.people) < 2 {
-			continue
-		}
-		people := r.people[:min(len(r.people), peopleInBucket)]
-		for x, first := range people {
-			for _, second := range people[x+1:] {
-				in = append(in, bucketed{bucket: mix(first ^ mix(second)), day: r.day, report: int32(i)})
-			}
-		}
-	}
-	sortBucketed(in)
-	return in
 }
 
 // sortBucketed sorts in by bucket, day and report.

@@ -220,9 +220,6 @@ type pairing struct {
 	forced bool
 	// refused says why a pair that agrees was not joined.
 	refused string
-	// samePeople is set for reports of the same day that name the same
-	// two or more people of people.yaml (samePeople).
-	samePeople bool
 	// differ is set when both reports give names and those hardly agree:
 	// however alike their wording, they tell of other people or places.
 	differ bool
@@ -242,29 +239,9 @@ func compare(reports []report, a, b int32) pairing {
 		wantScore, wantWording = dayApartScore, dayApartWording
 	}
 	p.differ = otherPeople || (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer)
-	p.samePeople = p.days == 0 && samePeople(ra.people, rb.people)
-	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording) || p.samePeople)
+	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording))
 	p.near = !p.joined && score >= wantScore-nearMiss
 	return p
-}
-
-// samePeople reports whether two sorted sets of people share two or
-// more people and one holds no one the other lacks: the same principals.
-func samePeople(a, b []uint64) bool {
-	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
-	}
-	return shared >= 2 && shared == min(len(a), len(b))
 }
 
 // score returns the score of p: its wording plus namesFactor times its
@@ -296,9 +273,6 @@ func (p pairing) reasons(reports []report) string {
 	}
 	if shared := sharedNames(&reports[p.a], &reports[p.b]); len(shared) > 0 {
 		b = append(append(b, ", shared names "...), strings.Join(shared, ", ")...)
-	}
-	if p.samePeople {
-		b = append(b, ", the same people"...)
 	}
 	b = appendFigure(append(b, ", names "...), p.names)
 	b = appendFigure(append(b, ", wording "...), p.wording)
