@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/newsroom/timeline/internal/build"
 	"github.com/newsroom/timeline/internal/write"
@@ -60,6 +63,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "build even when nothing changed since the last build")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (see go tool pprof)")
+	heapProfiles := fs.String("heapprofile", "", "after each stage, write a heap profile of what is still in use to `folder`/NN-STAGE.prof (see go tool pprof)")
 	memLimit := fs.Int("memlimit", 448, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	if err := parseFlags(fs, args); err != nil {
@@ -75,6 +79,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	opts := f.options()
 	opts.Force, opts.Workers = *force, *workers
+	if *heapProfiles != "" {
+		opts.StageDone = heapProfiler(*heapProfiles, stderr)
+	}
 	res, err := build.Build(afero.NewOsFs(), opts)
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w.Error())
@@ -113,6 +120,31 @@ func startCPUProfile(path string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// heapProfiler returns a build.Options.StageDone that writes a heap
+// profile of the data still in use after each stage into dir, numbered
+// in stage order, and prints the heap's size to w.
+func heapProfiler(dir string, w io.Writer) func(stage string) {
+	n := 0
+	return func(stage string) {
+		n++
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		fmt.Fprintf(w, "heap after %s: %d MiB in use, %d MiB from the system\n", stage, m.HeapAlloc>>20, m.HeapSys>>20)
+		name := filepath.Join(dir, fmt.Sprintf("%02d-%s.prof", n, strings.ReplaceAll(stage, " ", "-")))
+		f, err := os.Create(name)
+		if err == nil {
+			err = pprof.WriteHeapProfile(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(w, "heapprofile: %v\n", err)
+		}
+	}
 }
 
 // setMemoryLimit asks the garbage collector to keep the heap under mib

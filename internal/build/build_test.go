@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,6 +217,34 @@ func TestRebuildSkipsWhenNothingChanged(t *testing.T) {
 		}
 		if step.written < 0 && res.Written == 0 {
 			t.Errorf("%s: nothing written", step.name)
+		}
+	}
+}
+
+// TestStageDone checks that Options.StageDone hears every stage of a
+// build once, in the order Timings lists them, and of an up-to-date
+// check only that.
+func TestStageDone(t *testing.T) {
+	fsys := goodFs(t)
+	for _, want := range []string{"full", "up to date"} {
+		var heard []string
+		opts := options()
+		opts.StageDone = func(stage string) { heard = append(heard, stage) }
+		res, err := Build(fsys, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", want, err)
+		}
+		var listed []string
+		for _, st := range res.Timings.Stages {
+			listed = append(listed, st.Stage)
+		}
+		if !slices.Equal(heard, listed) {
+			t.Errorf("%s build: StageDone heard %q, Timings list %q", want, heard, listed)
+		}
+		for _, stage := range []string{"load", "extract", "merge", "pages", "commit"} {
+			if slices.Contains(heard, stage) != (want == "full") {
+				t.Errorf("%s build: heard %q, stage %q heard: %v", want, heard, stage, !slices.Contains(heard, stage))
+			}
 		}
 	}
 }

@@ -63,14 +63,7 @@ func benchmarkDataset(b *testing.B, ext string) {
 	b.SetBytes(size)
 	records := 0
 	for b.Loop() {
-		c, diags := content.Load(fsys, "content")
-		if err := diags.Err(); err != nil {
-			b.Fatal(err)
-		}
-		articles, readDiags := extractAll(fsys, c, extractOptions(c), 1, nil, nil)
-		if err := readDiags.Err(); err != nil {
-			b.Fatal(err)
-		}
+		_, articles := loadAndExtract(b, fsys, "content", 1)
 		records = len(articles)
 	}
 	b.ReportMetric(float64(records)*float64(b.N)/b.Elapsed().Seconds(), "records/s")

@@ -105,14 +105,7 @@ func TestNativeDatasets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, diags := content.Load(fsys, "content")
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	articles, readDiags := extractAll(fsys, c, extractOptions(c), 0, nil, nil)
-	if err := readDiags.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c, articles := loadAndExtract(t, fsys, "content", 0)
 	chron, mergeDiags := merge.Merge(c, articles)
 	if err := mergeDiags.Err(); err != nil {
 		t.Fatal(err)
@@ -174,4 +167,19 @@ func mustDay(t *testing.T, s string) timeline.Date {
 		t.Fatalf("label %q: not a date", s)
 	}
 	return d
+}
+
+// loadAndExtract loads the content folder dir of fsys and extracts its
+// articles on workers goroutines, failing on any error.
+func loadAndExtract(tb testing.TB, fsys afero.Fs, dir string, workers int) (*content.Content, []*extract.Article) {
+	tb.Helper()
+	c, diags := content.Load(fsys, dir)
+	if err := diags.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	articles, readDiags := extractAll(fsys, c, extractOptions(c), workers, nil, nil)
+	if err := readDiags.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return c, articles
 }

@@ -73,12 +73,14 @@ type Session struct {
 	chron        *timeline.Chronology
 	site         *write.Committed
 	cache        *ExtractCache
+	// merger merges again with what it kept of the last merge.
+	merger *merge.Merger
 }
 
 // NewSession returns a Session that builds with opts; its first Build
 // builds everything.
 func NewSession(fsys afero.Fs, opts Options) *Session {
-	return &Session{fsys: fsys, opts: opts, cache: NewExtractCache()}
+	return &Session{fsys: fsys, opts: opts, cache: NewExtractCache(), merger: &merge.Merger{}}
 }
 
 // Build rebuilds the site. changed lists the files created, written or
@@ -137,7 +139,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		}
 	}
 
-	chron, mergeDiags := merge.Merge(c, extracted)
+	chron, mergeDiags := next.merger.Merge(c, extracted)
 	diags.Append(mergeDiags)
 	diags.Append(render.CheckLinks(chron, path.Join(s.opts.ContentDir, "site.yaml")))
 	placeRecords(c, diags)

@@ -156,15 +156,23 @@ func isNull(n *yaml.Node) bool {
 
 // str decodes a scalar string; a null leaves out unchanged.
 func (d *decoder) str(field string, n *yaml.Node, out *string) {
+	if n = d.value(field, n, yaml.ScalarNode, "want text"); n != nil {
+		*out = n.Value
+	}
+}
+
+// value returns n, resolved, when it is of kind; nil when it is null, or
+// of another kind, which it reports as an error saying what it wants.
+func (d *decoder) value(field string, n *yaml.Node, kind yaml.Kind, want string) *yaml.Node {
 	n = d.resolve(n)
-	if isNull(n) {
-		return
+	if n == nil || isNull(n) {
+		return nil
 	}
-	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s: got %s (want text)", field, kindName(n))
-		return
+	if n.Kind != kind {
+		d.errorf(n, "%s: got %s (%s)", field, kindName(n), want)
+		return nil
 	}
-	*out = n.Value
+	return n
 }
 
 // strs decodes a list of strings; a single string counts as a list of
@@ -196,12 +204,7 @@ func (d *decoder) strs(field string, n *yaml.Node, out *[]string) []*yaml.Node {
 // each calls fn for every item of a sequence node; a null is an empty
 // list.
 func (d *decoder) each(field string, n *yaml.Node, fn func(*yaml.Node)) {
-	n = d.resolve(n)
-	if isNull(n) {
-		return
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "%s: got %s (want a list)", field, kindName(n))
+	if n = d.value(field, n, yaml.SequenceNode, "want a list"); n == nil {
 		return
 	}
 	for _, item := range n.Content {
@@ -214,12 +217,7 @@ func (d *decoder) each(field string, n *yaml.Node, fn func(*yaml.Node)) {
 
 // date decodes a precision-aware date; a null leaves out unchanged.
 func (d *decoder) date(field string, n *yaml.Node, out *timeline.Date) {
-	n = d.resolve(n)
-	if isNull(n) {
-		return
-	}
-	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%s: got %s (%s)", field, kindName(n), timeline.DateFormats)
+	if n = d.value(field, n, yaml.ScalarNode, timeline.DateFormats); n == nil {
 		return
 	}
 	date, err := timeline.ParseDate(n.Value)

@@ -143,6 +143,8 @@ func (x *extraction) readBody() {
 			x.drop(l, reasonRepeated)
 		case startsWithAny(lower, trailerStarts) && n <= 15, n <= 60 && strings.HasPrefix(lower, "this entry was posted"):
 			x.readTrailer(l)
+		case n <= 15 && hasDate(f.dates) && x.paragraphAbove(i) && startsWithAny(lower, publishedWords):
+			x.readTrailer(l)
 		case hasDate(f.dates) && n <= 12 && startsWithAny(lower, modifiedStarts):
 			x.drop(l, reasonTrailer)
 		case isDateLine(f) || isClockLine(f):
@@ -167,6 +169,17 @@ func (x *extraction) readBody() {
 			x.paragraph(l, i == len(lines)-1)
 		}
 	}
+}
+
+// paragraphAbove reports whether line i-1 was kept as a paragraph: a
+// "Published April 21, 2022" right under the article's last paragraph
+// is its trailer, one under a list's title is the list's.
+func (x *extraction) paragraphAbove(i int) bool {
+	if i == 0 || len(x.blocks) == 0 {
+		return false
+	}
+	b := x.blocks[len(x.blocks)-1]
+	return b.Kind == timeline.Paragraph && b.Offset >= x.lines[i-1].Start && b.Offset < x.lines[i-1].End
 }
 
 // readHeader reads the lines between the headline and the first prose
@@ -198,7 +211,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(l.Text)):
+		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)):
 			x.drop(l, reasonByline)
 		case f.words <= 2:
 			x.drop(l, reasonScrap)

@@ -17,15 +17,16 @@ var foreignBylineWords = map[string]bool{
 // nameParticles are the small words inside names ("Jan de Vries").
 var nameParticles = map[string]bool{"de": true, "van": true, "der": true, "den": true, "von": true, "da": true, "di": true, "del": true, "la": true, "le": true}
 
-// isForeignByline reports whether s is a byline in another language:
-// one of foreignBylineWords, then a name of two to four words that start
-// with a capital (small particles between them), alone or before a
-// comma, a bar or a dot.
-func isForeignByline(s string) bool {
-	first, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
-	if !ok || !foreignBylineWords[strings.ToLower(first)] {
+// isForeignByline reports whether a line is a byline in another
+// language: one of foreignBylineWords, then a name of two to four words
+// that start with a capital (small particles between them), alone or
+// before a comma, a bar or a dot.
+func isForeignByline(f *lineFacts) bool {
+	sp := strings.IndexByte(f.text, ' ')
+	if sp < 2 || sp > 8 || sp > len(f.lower) || !foreignBylineWords[f.lower[:sp]] {
 		return false
 	}
+	rest := f.text[sp+1:]
 	names := 0
 	for w := range strings.FieldsSeq(rest) {
 		switch w {

@@ -77,7 +77,7 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if isUpdateLine(f) {
+	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
 	m, ok = firstDay(f.dates, l.Start)
@@ -85,7 +85,7 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 		return m, false, false
 	}
 	marked = startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), headMarkers)
-	return m, marked, marked || isDateLine(f) || isClockLine(f) || x.bylineDate(i, m)
+	return m, marked, marked || oneDay(f.dates) && (isDateLine(f) || isClockLine(f) || x.bylineDate(i, m))
 }
 
 // publishedBeside returns the publication date of line i, which also
@@ -114,16 +114,24 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 
 // metaBetween reports whether the lines between line i and the
 // headline at top are all an article's meta lines (bylines, reading
-// times, comment counts, share buttons), not a site's menu.
+// times, comment and view counts, separators, share buttons), not a
+// site's menu.
 func (x *extraction) metaBetween(i, top int) bool {
 	for k := i + 1; k < top; k++ {
 		f := &x.facts[k]
-		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f.text)) || isBylineShaped(f)
-		if !byline && !(f.words <= 8 && widgetPhrases.in(f.lower)) {
+		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || f.lower == "by" || isForeignByline(f)) || isBylineShaped(f)
+		widget := f.words <= 8 && widgetPhrases.in(f.lower) || x.chromeOf(k) == reasonShare
+		if !byline && !widget && !isCount(f.text) {
 			return false
 		}
 	}
 	return true
+}
+
+// isCount reports whether s is a count or a separator: digits and
+// punctuation only ("0", "1,234", "-", "|").
+func isCount(s string) bool {
+	return strings.Trim(s, "0123456789,.-–—|·• ") == ""
 }
 
 // datedNear reports whether a line of [from, to), other than line i and
@@ -222,13 +230,14 @@ var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...),
 
 // readDayFirst reads the all-numeric dates of a page day first when the
 // page says when it was published or updated in a language that writes
-// them so ("Publié le 03/04/2022"): a line of at most fifteen words
-// starts with one of dayFirstWords. Elsewhere "03/04/2022" names no day.
+// them so ("Publié le 03/04/2022"): a line of at most fifteen words with
+// a date or year starts with one of dayFirstWords. Elsewhere "03/04/2022"
+// names no day.
 func (x *extraction) readDayFirst() {
 	dayFirst := false
 	for i := range x.facts {
 		f := &x.facts[i]
-		if f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
+		if len(f.dates) > 0 && f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
 			dayFirst = true
 			break
 		}
@@ -254,14 +263,50 @@ var headMarkers = append([]string{"date:", "dated", "first published", "publicat
 func (x *extraction) bylineDate(i int, m newsdate.Mention) bool {
 	l, f := x.lines[i], &x.facts[i]
 	if f.words > 15 {
-		return false
+		return f.words <= 40 && x.metaField(l, m)
 	}
 	if strings.HasPrefix(strings.TrimLeft(f.lower, "-–— "), "by ") {
 		return true
 	}
 	// A break inside the date ("13. Mai 2022") is none.
 	breaks := hasSentenceBreak(x.text[l.Start:min(m.Start+1, l.End)]) || hasSentenceBreak(x.text[m.End-1:l.End])
-	return !breaks && !(endsSentence(l.Text) && !isClockLine(f)) && words(x.text[l.Start:m.Start]) <= 5
+	return !breaks && !(endsSentence(l.Text) && !isClockLine(f)) && (words(x.text[l.Start:m.Start]) <= 5 || x.metaField(l, m))
+}
+
+// metaSeps separate the fields of a meta row.
+var metaSeps = []string{" | ", " · ", " • ", " / "}
+
+// metaField reports whether the date m is a whole field of a meta row,
+// line l ("Staff Reporter Jane Doe | April 21, 2022 | Local News | 5
+// Comments"): a separator, or the line's start, on each side of it.
+func (x *extraction) metaField(l span, m newsdate.Mention) bool {
+	before := strings.TrimRight(x.text[l.Start:m.Start], " ")
+	after := strings.TrimLeft(x.text[m.End:l.End], " ")
+	sepBefore, sepAfter := before == "", after == ""
+	for _, sep := range metaSeps {
+		sep = strings.TrimSpace(sep)
+		sepBefore = sepBefore || strings.HasSuffix(before, sep)
+		sepAfter = sepAfter || strings.HasPrefix(after, sep)
+	}
+	return sepBefore && sepAfter && (before != "" || after != "")
+}
+
+// oneDay reports whether the mentions name at most one calendar day: a
+// line with two days ("Floods | April 2, 2022 | Strikes | April 3,
+// 2022") is a list's, not a byline's.
+func oneDay(dates []newsdate.Mention) bool {
+	var first newsdate.Mention
+	found := false
+	for _, d := range dates {
+		if d.Kind != newsdate.Absolute && d.Kind != newsdate.Yearless {
+			continue
+		}
+		if found && !sameDay(d, first) {
+			return false
+		}
+		first, found = d, true
+	}
+	return true
 }
 
 // datedElsewhere counts the short lines outside [from, to) that name

@@ -46,7 +46,7 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleShape
 	case f.words <= 8 && widgetPhrases.in(f.lower), f.words <= 20 && strings.HasPrefix(f.lower, "click"):
 		return notTitleWidget
-	case (strings.HasPrefix(f.lower, "by ") || i > 0 && isForeignByline(s)) && f.words <= 12, isBylineShaped(f):
+	case (strings.HasPrefix(f.lower, "by ") || i > 0 && isForeignByline(f)) && f.words <= 12, isBylineShaped(f):
 		return notTitleByline
 	case isCaption(f):
 		return notTitleChrome

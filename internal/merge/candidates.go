@@ -50,21 +50,20 @@ func candidatePairs(reports []report) []uint64 {
 			}
 			in = append(in, bucketed{bucket: lowest, day: r.day, report: int32(i)})
 		}
-		slices.SortFunc(in, func(a, b bucketed) int {
-			if c := cmp.Compare(a.bucket, b.bucket); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.day, b.day); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.report, b.report)
-		})
+		sortBucketed(in)
 		pairs = appendBucketPairs(pairs, in)
 		if band%4 == 3 {
 			pairs = sortedPairs(pairs)
 		}
 	}
 	return sortedPairs(pairs)
+}
+
+// sortBucketed sorts in by bucket, day and report.
+func sortBucketed(in []bucketed) {
+	slices.SortFunc(in, func(a, b bucketed) int {
+		return cmp.Or(cmp.Compare(a.bucket, b.bucket), cmp.Compare(a.day, b.day), cmp.Compare(a.report, b.report))
+	})
 }
 
 // sortedPairs sorts pairs and drops repeats, in place.

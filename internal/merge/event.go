@@ -8,11 +8,11 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// describeAll describes every report on all cores, then weighs their
-// words by how many reports use them.
-func describeAll(reports []report, datelines map[*timeline.Entry]string) {
-	wordsOf := nameWordSets(reports, datelines)
-	parallel.For(0, len(reports), func(i int) { reports[i].describe(datelines[reports[i].entry], wordsOf) })
+// describeAll describes every report on all cores (describeReports,
+// with the descriptions m kept; m may be nil), then weighs their words by
+// how many reports use them.
+func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merger) {
+	describeReports(reports, datelines, m)
 	df := make(map[uint64]int32, len(reports)*8)
 	for i := range reports {
 		for _, v := range []*vector{&reports[i].words, &reports[i].nameWords} {
@@ -25,7 +25,7 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string) {
 		r := &reports[i]
 		r.words.weigh(df, len(reports))
 		r.nameWords.weigh(df, len(reports))
-		r.signature = signature(df, r.words.words, r.nameWords.words)
+		r.signature = signature(&r.words, &r.nameWords)
 	})
 	packByDay(reports)
 }
@@ -62,9 +62,9 @@ func packByDay(reports []report) {
 }
 
 // nameWordSets returns the content words (contentWords) of every
-// participant, person, place and dateline of the reports: the same few
-// names recur in thousands of reports.
-func nameWordSets(reports []report, datelines map[*timeline.Entry]string) map[string][]uint64 {
+// participant, person, place and dateline of the reports not described
+// yet: the same few names recur in thousands of reports.
+func nameWordSets(reports []report, described []bool, datelines map[*timeline.Entry]string) map[string][]uint64 {
 	wordsOf := map[string][]uint64{}
 	add := func(n string) {
 		if _, done := wordsOf[n]; !done {
@@ -72,6 +72,9 @@ func nameWordSets(reports []report, datelines map[*timeline.Entry]string) map[st
 		}
 	}
 	for i := range reports {
+		if described[i] {
+			continue
+		}
 		e := reports[i].entry
 		for _, list := range [][]string{e.Participants, e.People, e.Places} {
 			for _, n := range list {
@@ -89,15 +92,26 @@ func nameWordSets(reports []report, datelines map[*timeline.Entry]string) map[st
 // buckets that hold half a day's reports.
 const signatureWords = 20
 
-// signature returns the signatureWords rarest of the words of the lists,
-// rarest first, ties by hash.
-func signature(df map[uint64]int32, lists ...[]uint64) []uint64 {
-	var all []uint64
-	for _, l := range lists {
-		all = append(all, l...)
+// signature returns the signatureWords rarest of the words of the
+// weighed vectors, rarest first (the highest weight: the weight falls as
+// more reports use a word), ties by hash.
+func signature(vectors ...*vector) []uint64 {
+	type weighed struct {
+		weight float64
+		word   uint64
 	}
-	slices.SortFunc(all, func(a, b uint64) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
-	return slices.Clip(all[:min(len(all), signatureWords)])
+	var all []weighed
+	for _, v := range vectors {
+		for i, w := range v.words {
+			all = append(all, weighed{v.weights[i], w})
+		}
+	}
+	slices.SortFunc(all, func(a, b weighed) int { return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.word, b.word)) })
+	out := make([]uint64, min(len(all), signatureWords))
+	for i := range out {
+		out[i] = all[i].word
+	}
+	return out
 }
 
 // mergeGroup makes one entry of the reports of one event, m in index
@@ -221,7 +235,7 @@ func reportSources(reports []report, byAge []int32) []timeline.Source {
 		}
 		copied := false
 		for _, j := range earlier[max(0, len(earlier)-copyLookback):] {
-			if jaccard(r.text, reports[j].text) >= copyThreshold {
+			if copiedShare(r.text, reports[j].text) >= copyThreshold {
 				copied = true
 				break
 			}

@@ -37,8 +37,8 @@ type merged struct {
 // editor's entry by adding its source, and the reports of articles alone
 // become the entry of the earliest, or the one an event: names. The
 // editors' entries are those of the chronology so far, already copied.
-func mergeReports(editors []*timeline.Entry, articles []joining, diags *diag.List) merged {
-	reports, byID := collectReports(editors, articles)
+func mergeReports(editors []*timeline.Entry, articles []joining, m *Merger, diags *diag.List) merged {
+	reports, byID := collectReports(editors, articles, m)
 	g := newGroups(reports)
 	g.joinEvents(byID)
 	g.joinSimilar(0)
@@ -62,7 +62,7 @@ func mergeReports(editors []*timeline.Entry, articles []joining, diags *diag.Lis
 
 // collectReports returns the reports of editors' entries and articles in
 // key order, described and weighed, and each report's index by id.
-func collectReports(editors []*timeline.Entry, articles []joining) ([]report, map[string]int32) {
+func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([]report, map[string]int32) {
 	reports := make([]report, 0, len(editors)+len(articles))
 	for _, e := range editors {
 		reports = append(reports, report{entry: e, key: "entry:" + e.ID})
@@ -77,7 +77,7 @@ func collectReports(editors []*timeline.Entry, articles []joining) ([]report, ma
 		reports = append(reports, r)
 	}
 	slices.SortFunc(reports, func(a, b report) int { return strings.Compare(a.key, b.key) })
-	describeAll(reports, datelines)
+	describeAll(reports, datelines, m)
 	byID := make(map[string]int32, len(reports))
 	for i := range reports {
 		if _, taken := byID[reports[i].entry.ID]; !taken {

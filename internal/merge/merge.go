@@ -42,6 +42,12 @@ import (
 // The articles are made into pages and entries on all cores, then join
 // the chronology in order: the results never depend on scheduling.
 func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronology, diag.List) {
+	return merge(c, articles, nil)
+}
+
+// merge is Merge, with the descriptions m kept of its last merge's
+// reports; m may be nil.
+func merge(c *content.Content, articles []*extract.Article, m *Merger) (*timeline.Chronology, diag.List) {
 	var diags diag.List
 	chron := &timeline.Chronology{ContentDir: c.Dir, Site: c.Site, People: c.People}
 	check := newChecker(c, newPeopleIndex(c.People))
@@ -90,7 +96,7 @@ func Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronolog
 			joiningArticles = append(joiningArticles, joining{entry: e, page: page, ann: f.refs.annotation(), dateline: articles[i].Dateline, check: f.check})
 		}
 	}
-	events := mergeReports(entries, joiningArticles, &diags)
+	events := mergeReports(entries, joiningArticles, m, &diags)
 	for _, a := range events.kept {
 		entries = append(entries, a.entry)
 		check.add(a.entry, a.check)

@@ -242,13 +242,14 @@ func mix(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// jaccard returns |a ∩ b| / |a ∪ b| of two sorted sets.
-func jaccard(a, b []uint64) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
+// sharedItems returns how many items sorted sets a and b share, or -1
+// as soon as the items left cannot bring that to need.
+func sharedItems(a, b []uint64, need int) int {
 	shared := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if shared+min(len(a)-i, len(b)-j) < need {
+			return -1
+		}
 		switch {
 		case a[i] < b[j]:
 			i++
@@ -260,12 +261,13 @@ func jaccard(a, b []uint64) float64 {
 			j++
 		}
 	}
-	return float64(shared) / float64(len(a)+len(b)-shared)
+	return shared
 }
 
-// copiedShare returns jaccard(a, b) when it reaches copyThreshold, and 0
-// when it does not: it stops as soon as the shingles left cannot reach
-// it, so that the many pairs that are no copies cost little.
+// copiedShare returns the Jaccard index |a ∩ b| / |a ∪ b| of sorted sets
+// a and b when it reaches copyThreshold, and 0 when it does not: it stops
+// as soon as the shingles left cannot reach it, so that the many pairs
+// that are no copies cost little.
 func copiedShare(a, b []uint64) float64 {
 	// jaccard ≥ t when shared ≥ t/(1+t) × (|a| + |b|); need is that
 	// rounded down, so that rounding never stops a copy early.
@@ -273,21 +275,9 @@ func copiedShare(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 || min(len(a), len(b)) < need {
 		return 0
 	}
-	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		if shared+min(len(a)-i, len(b)-j) < need {
-			return 0
-		}
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
+	shared := sharedItems(a, b, need)
+	if shared < 0 {
+		return 0
 	}
 	if j := float64(shared) / float64(len(a)+len(b)-shared); j >= copyThreshold {
 		return j

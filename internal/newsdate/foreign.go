@@ -131,10 +131,11 @@ func (s *scanner) foreignDayFirst(k, day, q int) (Mention, bool) {
 	if q >= len(t) || !isLetter(t[q]) && t[q] < 0xc0 {
 		return Mention{}, false
 	}
-	var buf [maxForeignWord]byte
-	we, name := s.foreignWord(q, &buf)
-	if len(name) < 3 {
-		return Mention{}, false
+	// Most words after a number are no month: the year that must follow
+	// is looked for before the word is decoded.
+	we := q
+	for we < len(t) && we-q <= maxForeignWord && (isLetter(t[we]) || t[we] >= 0x80) {
+		we++
 	}
 	r := s.afterMonth(we)
 	if r == we || r >= len(t) {
@@ -145,6 +146,11 @@ func (s *scanner) foreignDayFirst(k, day, q int) (Mention, bool) {
 	}
 	end, y, ok := s.year(r)
 	if !ok {
+		return Mention{}, false
+	}
+	var buf [maxForeignWord]byte
+	wordEnd, name := s.foreignWord(q, &buf)
+	if wordEnd != we || len(name) < 3 {
 		return Mention{}, false
 	}
 	month, known := foreignMonths[string(name)]

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -94,13 +95,27 @@ func (r *renderer) run(jobs []job) error {
 // pageJob returns the job of a page listed in the sitemap, made by
 // executing template name for the Page that makePage returns.
 func (r *renderer) pageJob(name, url, lastMod string, key uint64, makePage func() (Page, error)) job {
-	return job{url: url, path: pagePath(url), lastMod: lastMod, sitemap: name != "404.html", key: key, make: func(buf *bytes.Buffer) ([]byte, error) {
+	j := newJob(url)
+	j.lastMod, j.sitemap, j.key = lastMod, name != "404.html", key
+	j.make = func(buf *bytes.Buffer) ([]byte, error) {
 		page, err := makePage()
 		if err != nil {
 			return nil, err
 		}
 		return r.execute(buf, name, page)
-	}}
+	}
+	return j
+}
+
+// newJob returns a job for url, with its path pagePath(url). A URL
+// ending in "/" is the start of its path, and shares its bytes: a site
+// of 100,000 pages holds one string for each rather than two.
+func newJob(url string) job {
+	path := pagePath(url)
+	if strings.HasSuffix(url, "/") {
+		url = path[:len(url)]
+	}
+	return job{url: url, path: path}
 }
 
 // execute executes template name for page into buf, grown first to the
@@ -124,13 +139,17 @@ var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // exportJob returns the job of the export file name, made by make.
 func exportJob(name string, key uint64, make func() ([]byte, error)) job {
-	return job{url: name, path: pagePath(name), key: key, make: func(*bytes.Buffer) ([]byte, error) {
+	j := newJob(name)
+	name = j.url
+	j.key = key
+	j.make = func(*bytes.Buffer) ([]byte, error) {
 		data, err := make()
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
 		return data, nil
-	}}
+	}
+	return j
 }
 
 // feeds returns the jobs of the feeds, feed.xml and feed.json: the

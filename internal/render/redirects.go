@@ -13,22 +13,28 @@ import (
 // meta refresh, so that links to the old id keep working. The sitemap
 // leaves them out.
 func (r *renderer) redirects() []job {
-	var jobs []job
+	jobs := make([]job, 0, len(r.chron.Redirects))
 	for _, rd := range r.chron.Redirects {
-		from, to := "entries/"+url.PathEscape(rd.From)+"/", "entries/"+url.PathEscape(rd.To)+"/"
 		key := r.key(func(k *keyer) uint64 {
 			h := getKeyBuf()
 			defer keyBufs.Put(h)
-			writeString(h, from)
-			writeString(h, to)
+			writeString(h, redirectURL(rd.From))
+			writeString(h, redirectURL(rd.To))
 			return k.key("redirect", h.sum(k.seed))
 		})
-		jobs = append(jobs, exportJob(from, key, func() ([]byte, error) {
-			return redirectPage(rootOf(from)+to, absURL(r.chron.Site, to), r.chron.Site.Language), nil
+		// The page's URLs are made when it is: a large site has tens of
+		// thousands of these jobs waiting at once.
+		jobs = append(jobs, exportJob(redirectURL(rd.From), key, func() ([]byte, error) {
+			to := redirectURL(rd.To)
+			return redirectPage(rootOf(redirectURL(rd.From))+to, absURL(r.chron.Site, to), r.chron.Site.Language), nil
 		}))
 	}
 	return jobs
 }
+
+// redirectURL is the site-relative URL of the entry page of id, whose
+// redirect page it is or which one leads to.
+func redirectURL(id string) string { return "entries/" + url.PathEscape(id) + "/" }
 
 // redirectPage returns the page that sends a reader on to target, a
 // relative URL, whose canonical URL is canonical.

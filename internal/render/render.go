@@ -33,7 +33,13 @@
 // (frames.go, cards.go): so "entry-item" sees only its Page's Site, Root
 // and Links, and "head", "header" and "footer" only Site, Root, Links,
 // Home and Current. A page template that defines one of them again is
-// executed as written, each time.
+// executed as written, each time. {{$.PeopleLinks TERMS}} and
+// {{$.TagLinks TAGS}} join the "link" template's links with ", ".
+//
+// Where the data goes: render.go builds each page's Page and its job;
+// jobs.go runs the jobs on the workers; keys.go, reuse.go and state.go
+// keep what an incremental Render (Options.Reuse) may skip; feeds.go,
+// json.go, timelinejs.go, search.go and sitemap.go write the exports.
 package render
 
 import (

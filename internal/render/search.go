@@ -66,14 +66,7 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 			facets["ph/"+ph.ID] = appendOnce(facets["ph/"+ph.ID], n)
 		}
 	}
-	shards := map[string]map[string][]int{}
-	for w, at := range wordAt {
-		key := shardKey(w)
-		if shards[key] == nil {
-			shards[key] = map[string][]int{}
-		}
-		shards[key][w] = postings[at]
-	}
+	shards := searchShards(wordAt, postings)
 	files := map[string][]byte{}
 	add := func(path string, v any) error {
 		data, err := json.Marshal(v)
@@ -116,6 +109,19 @@ func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, er
 		Words []string `json:"words"`
 	}{len(entries), searchChunk, keys})
 	return files, err
+}
+
+// searchShards files each word's postings under its shard's key.
+func searchShards(wordAt map[string]int, postings [][]int) map[string]map[string][]int {
+	shards := map[string]map[string][]int{}
+	for w, at := range wordAt {
+		key := shardKey(w)
+		if shards[key] == nil {
+			shards[key] = map[string][]int{}
+		}
+		shards[key][w] = postings[at]
+	}
+	return shards
 }
 
 // searchWords returns the words of text, lower-cased, as search.js

@@ -39,39 +39,13 @@ const maxTemplateSize = 8 << 20
 // regular files inside it, of at most maxTemplateSize bytes. Template
 // errors name the file and line.
 func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Templates, error) {
-	files := map[string][]byte{}
-	origin := map[string]string{}
-	names, err := fs.Glob(defaults, "*")
+	files, origin, err := readTemplates(defaults, fsys, overrideDir)
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range names {
-		data, err := fs.ReadFile(defaults, name)
-		if err != nil {
-			return nil, fmt.Errorf("read default template %s: %w", name, err)
-		}
-		if strings.HasSuffix(name, ".go") {
-			continue
-		}
-		files[name], origin[name] = data, "default"
-	}
-	defaultFiles := maps.Clone(files)
-	if overrideDir != "" {
-		entries, err := afero.ReadDir(fsys, overrideDir)
-		if err == nil {
-			for _, info := range entries {
-				name := info.Name()
-				if info.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".go") {
-					continue
-				}
-				p := path.Join(overrideDir, name)
-				data, err := boundary.ReadFile(fsys, overrideDir, p, maxTemplateSize)
-				if err != nil {
-					return nil, fmt.Errorf("%s: %w", p, err)
-				}
-				files[name], origin[name] = data, p
-			}
-		}
+	defaultFiles, _, err := readTemplates(defaults, fsys, "")
+	if err != nil {
+		return nil, err
 	}
 	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, Files: origin, stock: true}
 	for name, data := range files {
@@ -85,16 +59,73 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 		sum.Write(files[name])
 	}
 	sum.Sum(t.digest[:0])
+	if err := t.parse(files, origin); err != nil {
+		return nil, err
+	}
+	for _, required := range RequiredTemplates {
+		if t.pages[required] == nil {
+			return nil, fmt.Errorf("templates: %s missing (want it in the defaults or the templates folder)", required)
+		}
+	}
+	return t, nil
+}
+
+// readTemplates returns the default template and asset files of
+// defaults, each overridden by the file of the same name in overrideDir
+// of fsys, when there is one, with where each came from: "default" or
+// the override's path.
+func readTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (files map[string][]byte, origin map[string]string, err error) {
+	files, origin = map[string][]byte{}, map[string]string{}
+	names, err := fs.Glob(defaults, "*")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(defaults, name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read default template %s: %w", name, err)
+		}
+		if strings.HasSuffix(name, ".go") {
+			continue
+		}
+		files[name], origin[name] = data, "default"
+	}
+	if overrideDir == "" {
+		return files, origin, nil
+	}
+	entries, err := afero.ReadDir(fsys, overrideDir)
+	if err != nil {
+		return files, origin, nil // no templates folder: the defaults
+	}
+	for _, info := range entries {
+		name := info.Name()
+		if info.IsDir() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".go") {
+			continue
+		}
+		p := path.Join(overrideDir, name)
+		data, err := boundary.ReadFile(fsys, overrideDir, p, maxTemplateSize)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
+		}
+		files[name], origin[name] = data, p
+	}
+	return files, origin, nil
+}
+
+// parse parses layout.html, with the layout's templates that are
+// executed once (useExecutedOnce), then every page template over a clone
+// of it; the other files are assets.
+func (t *Templates) parse(files map[string][]byte, origin map[string]string) error {
 	layout, ok := files["layout.html"]
 	if !ok {
-		return nil, fmt.Errorf("templates: layout.html missing")
+		return fmt.Errorf("templates: layout.html missing")
 	}
 	base, err := template.New("layout.html").Funcs(funcs).Parse(string(layout))
 	if err == nil {
 		err = useExecutedOnce(base)
 	}
 	if err != nil {
-		return nil, templateError(origin["layout.html"], err)
+		return templateError(origin["layout.html"], err)
 	}
 	for _, name := range sortedKeys(files) {
 		switch {
@@ -105,19 +136,14 @@ func LoadTemplates(defaults fs.FS, fsys afero.Fs, overrideDir string) (*Template
 				_, err = page.New(name).Parse(string(files[name]))
 			}
 			if err != nil {
-				return nil, templateError(origin[name], err)
+				return templateError(origin[name], err)
 			}
 			t.pages[name] = page
 		default:
 			t.assets[name] = files[name]
 		}
 	}
-	for _, required := range RequiredTemplates {
-		if t.pages[required] == nil {
-			return nil, fmt.Errorf("templates: %s missing (want it in the defaults or the templates folder)", required)
-		}
-	}
-	return t, nil
+	return nil
 }
 
 // templateError prefixes a parse error with the file it came from, so

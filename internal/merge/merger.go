@@ -1,0 +1,105 @@
+package merge
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/content"
+	"github.com/newsroom/timeline/internal/diag"
+	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/parallel"
+	"github.com/newsroom/timeline/internal/timeline"
+)
+
+// Merger merges again and again, as the preview server does after each
+// change: it keeps what the last merge worked out of each report's
+// headline, lede and names (its description), by those fields, so that
+// merging again after a few articles changed describes only those. It
+// gives what Merge gives. It keeps the last merge's descriptions only,
+// and is not safe for concurrent use; the zero Merger is ready.
+type Merger struct {
+	// last holds the descriptions of the last merge's reports, by
+	// describeKey.
+	last map[string]*description
+}
+
+// Merge is Merge, reusing the descriptions of m's last merge.
+func (m *Merger) Merge(c *content.Content, articles []*extract.Article) (*timeline.Chronology, diag.List) {
+	return merge(c, articles, m)
+}
+
+// description is what describe works out of a report's fields.
+type description struct {
+	day                            int32
+	words, nameWords, text, people []uint64
+	names, nameKeys                []string
+}
+
+// describeKey returns every field of e that describe reads, and the
+// dateline, in one string: two reports with the same key have the same
+// description.
+func describeKey(e *timeline.Entry, dateline string) string {
+	var b strings.Builder
+	b.Grow(len(e.Title) + len(e.Summary) + len(dateline) + 64)
+	for _, s := range []string{e.Title, e.Summary, dateline} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	for _, list := range [][]string{e.Participants, e.People, e.Places} {
+		for _, s := range list {
+			b.WriteString(s)
+			b.WriteByte(1)
+		}
+		b.WriteByte(0)
+	}
+	d := e.Date
+	for _, n := range []int{d.Year, d.Month, d.Day, int(d.Precision)} {
+		b.WriteString(strconv.Itoa(n))
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// describeReports describes every report on all cores, taking the
+// descriptions m kept when it has them (m may be nil), and keeps this
+// merge's in m.
+func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) {
+	var keys []string
+	found := make([]bool, len(reports))
+	if m != nil {
+		keys = make([]string, len(reports))
+		parallel.For(0, len(reports), func(i int) {
+			keys[i] = describeKey(reports[i].entry, datelines[reports[i].entry])
+			if d := m.last[keys[i]]; d != nil {
+				reports[i].take(d)
+				found[i] = true
+			}
+		})
+	}
+	wordsOf := nameWordSets(reports, found, datelines)
+	parallel.For(0, len(reports), func(i int) {
+		if !found[i] {
+			reports[i].describe(datelines[reports[i].entry], wordsOf)
+		}
+	})
+	if m == nil {
+		return
+	}
+	m.last = make(map[string]*description, len(reports))
+	for i := range reports {
+		m.last[keys[i]] = reports[i].description()
+	}
+}
+
+// description returns what describe worked out of r.
+func (r *report) description() *description {
+	return &description{day: r.day, words: r.words.words, nameWords: r.nameWords.words, text: r.text,
+		people: r.people, names: r.names, nameKeys: r.nameKeys}
+}
+
+// take gives r the description d, as describe would: d's slices are
+// only read, never changed.
+func (r *report) take(d *description) {
+	r.day, r.words.words, r.nameWords.words, r.text = d.day, d.words, d.nameWords, d.text
+	r.people, r.names, r.nameKeys = d.people, d.names, d.nameKeys
+}
