@@ -65,7 +65,7 @@ func ParseStamp(s, layout string, loc *time.Location) (d timeline.Date, ok bool)
 			return dayOfTime(t), true
 		}
 	}
-	if t, ok := unixTime(s); ok {
+	if t, ok := UnixTime(s); ok {
 		return dayOfTime(t.In(loc)), true
 	}
 	return printedDate(s)
@@ -77,9 +77,9 @@ func dayOfTime(t time.Time) timeline.Date {
 	return timeline.DayOf(t.Year(), int(t.Month()), t.Day())
 }
 
-// unixTime reads s as Unix seconds (10 digits) or milliseconds (13),
+// UnixTime reads s as Unix seconds (10 digits) or milliseconds (13),
 // the two lengths that cover this century.
-func unixTime(s string) (time.Time, bool) {
+func UnixTime(s string) (time.Time, bool) {
 	if len(s) != 10 && len(s) != 13 {
 		return time.Time{}, false
 	}

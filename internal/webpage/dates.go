@@ -171,38 +171,12 @@ func daysFromCivil(y, m, d int) int64 {
 // unixDay reads Unix seconds (10 digits) or milliseconds (13 digits) as
 // the day in UTC.
 func unixDay(s string) (timeline.Date, bool) {
-	if len(s) != 10 && len(s) != 13 {
+	t, ok := newsdate.UnixTime(s)
+	if !ok {
 		return timeline.Date{}, false
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
-		return timeline.Date{}, false
-	}
-	if len(s) == 13 {
-		n /= 1000
-	}
-	days := n / 86400
-	y, m, d := civilFromDays(days)
-	return plausibleDay(y, m, d)
-}
-
-// civilFromDays converts days since 1970-01-01 to a calendar day
-// (Howard Hinnant's algorithm).
-func civilFromDays(z int64) (int, int, int) {
-	z += 719468
-	era := z / 146097
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-		y++
-	}
-	return int(y), int(m), int(d)
+	t = t.UTC()
+	return plausibleDay(t.Year(), int(t.Month()), t.Day())
 }
 
 // writtenDay reads a date written in words ("May 13, 2022", "Fri, 13 May
