@@ -211,11 +211,12 @@ const feedCheck = await page.evaluate(async () => {
   if (json.version !== "https://jsonfeed.org/version/1.1") out.push("feed.json: version is not JSON Feed 1.1");
   if (!json.items || !json.items.length) out.push("feed.json: no items");
   for (const it of json.items || []) if (!it.id || !it.url || !it.title || !it.date_published) out.push(`feed.json: item ${it.id} lacks id, url, title or date_published`);
-  // No item repeats its opening: the summary's first words do not come
-  // back right after the summary.
+  // No item repeats its opening: the summary's first twenty words do
+  // not come back right after the summary. (Eight were too few: a lede
+  // and the next paragraph may both open with a long title and name.)
   const words = (text) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).join(" ");
   for (const it of json.items || []) {
-    const opening = words(it.summary || "").split(" ").slice(0, 8).join(" ");
+    const opening = words(it.summary || "").split(" ").slice(0, 20).join(" ");
     const text = words(new DOMParser().parseFromString(it.content_html || "", "text/html").body.textContent);
     const head = text.slice(0, words(it.summary || "").length + opening.length + 40);
     if (opening && head.split(opening).length > 2) out.push(`feed.json: item ${it.id} repeats its opening "${opening}" in content_html`);

@@ -206,14 +206,11 @@ func (r *spanReader) uvarint() uint64 {
 	return v
 }
 
+// varint reads a signed varint: a uvarint holding the value zig-zag
+// encoded, as binary.AppendVarint writes it.
 func (r *spanReader) varint() int64 {
-	v, n := binary.Varint(r.buf)
-	if n <= 0 {
-		r.bad = true
-		return 0
-	}
-	r.buf = r.buf[n:]
-	return v
+	u := r.uvarint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
 func (r *spanReader) bytes(n uint64) []byte {

@@ -36,34 +36,34 @@ func fuzzScan(t *testing.T, data []byte, format Format) {
 }
 
 func FuzzScanCSV(f *testing.F) {
-	for _, seed := range []string{
+	fuzzFormats(f, []string{
 		"title,url,text\nA,http://x/a,one\n\"B, b\",\"http://x/b\",\"two\nlines \"\"quoted\"\"\"\n\nC,,three",
 		"Title,Link\r\nA,u\r\n",
 		"title,text\nA,\"never closed\nB,two\n",
 		"title,text\nA,\"x\"y\n",
 		"",
 		",,,,\n\n\"",
-	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzScan(t, data, CSV)
-		fuzzScan(t, data, TSV)
-	})
+	}, CSV, TSV)
 }
 
 func FuzzScanJSON(f *testing.F) {
-	for _, seed := range []string{
+	fuzzFormats(f, []string{
 		"[\n {\"url\": \"u1\", \"text\": \"x\"},\n\n {\"webUrl\": \"u2\"}\n]\n",
 		"{\"status\": \"ok\", \"articles\": [{\"url\": \"u\", \"source\": {\"name\": \"n\"}, \"tags\": [\"a\", {\"b\": 1}]}]}",
 		"{\"url\":\"u1\",\"text\":\"t\",\"date\":\"2022-05-13\"}\n\n{\"link\":\"u2\"}",
 		"[\n {\"url\": \"u\"},\n {\"url\" \"v\"}\n]",
 		"\x00\x01\xff",
-	} {
+	}, JSONArray, JSONLines)
+}
+
+// fuzzFormats fuzzes the scan of each of formats from seeds.
+func fuzzFormats(f *testing.F, seeds []string, formats ...Format) {
+	for _, seed := range seeds {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fuzzScan(t, data, JSONArray)
-		fuzzScan(t, data, JSONLines)
+		for _, format := range formats {
+			fuzzScan(t, data, format)
+		}
 	})
 }

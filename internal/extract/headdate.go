@@ -77,7 +77,7 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
 		return m, false, false
 	}
-	if isUpdateLine(f) {
+	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
 	m, ok = firstDay(f.dates, l.Start)

@@ -62,7 +62,13 @@ func candidatePairs(reports []report) []uint64 {
 // sortBucketed sorts in by bucket, day and report.
 func sortBucketed(in []bucketed) {
 	slices.SortFunc(in, func(a, b bucketed) int {
-		return cmp.Or(cmp.Compare(a.bucket, b.bucket), cmp.Compare(a.day, b.day), cmp.Compare(a.report, b.report))
+		if a.bucket != b.bucket {
+			return cmp.Compare(a.bucket, b.bucket)
+		}
+		if a.day != b.day {
+			return cmp.Compare(a.day, b.day)
+		}
+		return cmp.Compare(a.report, b.report)
 	})
 }
 

@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -112,18 +111,8 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 }
 
 // overlaps reports whether sorted sets a and b share an item.
-func overlaps[T cmp.Ordered](a, b []T) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
+func overlaps(a, b []uint64) bool {
+	return sharedItems(a, b, 1) > 0
 }
 
 // without returns the words of sorted set a that sorted set b lacks, in

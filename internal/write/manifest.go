@@ -38,13 +38,10 @@ func parseManifest(data []byte) map[string]fileSum {
 // digest is the sha256 of a file.
 type digest [sha256.Size]byte
 
-// fileSum is what an Output knows of one file: its sha256; its fast hash
-// (quickSeed), to tell an unchanged file without its sha256, when the
-// Output is resumable; and the byte offset of its sha256 in the
-// manifest, or -1.
+// fileSum is what an Output knows of one file: its sha256, and the byte
+// offset of its sha256 in the manifest, or -1.
 type fileSum struct {
 	sha       digest
-	quick     uint64
 	shaOffset int
 }
 

@@ -451,31 +451,40 @@ func writeAll(t *testing.T, out *Output, site map[string]string) {
 }
 
 // TestFailedBuildsKeepResumedSpare builds version after version with
-// Resume, as the preview does, and fails every third build after it
-// wrote part of its files: the failed build leaves the output folder as
-// it was and the spare folder unfinished, and the next build, resumed
-// from what the failed one says of it, still leaves exactly the new
-// version in place and the last committed one beside it, without
+// Resume, as the preview does, and fails some builds: every fourth stops
+// after it wrote part of its files, and the one after it fails in
+// Commit on a folder of the spare folder that cannot be written (while
+// writing, linking or removing there). A failed build leaves the output
+// folder as it was and the spare folder unfinished, and the next build,
+// resumed from what the failed one says of it, still leaves exactly the
+// new version in place and the last committed one beside it, without
 // copying the whole site into the spare folder again.
 func TestFailedBuildsKeepResumedSpare(t *testing.T) {
-	fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+	counter := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+	fsys := &faultFs{Fs: counter}
 	rng := rand.New(rand.NewPCG(3, 4))
 	var previous *Committed
 	last, lastSite := -1, map[string]string(nil)
-	for v := range 30 {
+	for v := range 40 {
+		if v%4 == 3 {
+			fsys.deny = fmt.Sprintf(".public-previous/p%d/", rng.IntN(6))
+		}
 		out, err := Resume(fsys, "public", previous)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fsys.mu.Lock()
-		fsys.created = map[string]bool{}
-		fsys.mu.Unlock()
+		counter.mu.Lock()
+		counter.created = map[string]bool{}
+		counter.mu.Unlock()
 		site := siteVersion(v)
 		for i := range 20 {
 			site[fmt.Sprintf("same/%d.html", i)] = "the same in every version"
 		}
-		if v%3 == 2 {
-			before := snapshot(t, fsys, "public")
+		var before map[string]string
+		if v > 0 {
+			before = snapshot(t, fsys, "public")
+		}
+		if v%4 == 2 {
 			for p, data := range site {
 				if rng.IntN(2) == 0 {
 					if err := out.Write(p, []byte(data)); err != nil {
@@ -484,6 +493,14 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 				}
 			}
 			out.Abort()
+		} else {
+			for p, data := range site {
+				_ = out.Write(p, []byte(data)) // a denied write fails Commit
+			}
+			err = out.Commit()
+		}
+		fsys.deny = ""
+		if v%4 == 2 || err != nil {
 			if c := out.Committed(); c != nil {
 				previous = c // else the failed build left the spare folder alone
 			}
@@ -491,10 +508,6 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 				t.Fatalf("version %d: a failed build changed the output folder", v)
 			}
 			continue
-		}
-		writeAll(t, out, site)
-		if err := out.Commit(); err != nil {
-			t.Fatalf("version %d: %v", v, err)
 		}
 		previous = out.Committed()
 		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, site) {
@@ -507,7 +520,7 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 			if _, unfinished := ours(fsys, ".public-previous"); unfinished {
 				t.Fatalf("version %d: spare folder left unfinished", v)
 			}
-			for p := range fsys.created {
+			for p := range counter.created {
 				if strings.Contains(p, "/same/") {
 					t.Fatalf("version %d: %s, the same in every version, was copied again", v, p)
 				}

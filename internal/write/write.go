@@ -28,7 +28,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"maps"
 	"os"
 	"path"
@@ -78,9 +77,8 @@ type Output struct {
 	// hashes holds the files of this build.
 	hashes map[string]fileSum
 
-	// resumable is set when the files' fast hashes and the manifest's
-	// lines are kept for the next Resume; not by Begin, which nothing
-	// resumes.
+	// resumable is set for an Output that will be resumed (Resume): the
+	// manifest's lines are kept for the next build; not by Begin.
 	resumable bool
 	// claimed counts the paths of old written or kept again: all of them
 	// means that no file is stale.
@@ -168,7 +166,7 @@ func newOutput(fsys afero.Fs, dir string, old map[string]fileSum) *Output {
 // how the spare folder beside it differs. Resume starts the next build
 // from it.
 type Committed struct {
-	// hashes holds each file's hashes and line in manifest: a build with
+	// hashes holds each file's sha256 and line in manifest: a build with
 	// the same files patches the hashes that changed instead of writing
 	// the manifest anew.
 	hashes   map[string]fileSum
@@ -201,18 +199,13 @@ func stampOf(fsys afero.Fs, p string) (stamp, bool) {
 	return stamp{info.Size(), info.ModTime()}, true
 }
 
-// quickSeed seeds the fast hashes of a Committed, which lives in one
-// process only.
-var quickSeed = maphash.MakeSeed()
-
 // Resume starts writing a site that replaces dir, as Begin does, for a
 // writer that made dir's current site itself and kept its Committed: it
 // trusts those hashes instead of reading the manifests and checking every
 // file, which costs more than a small rebuild. When dir's manifest file
 // or the spare folder's has changed since (its size or time of change),
 // it falls back to Begin. The preview server resumes after each of its
-// own builds. Files whose bytes are the same as in previous are told by
-// a fast hash, without their sha256.
+// own builds.
 func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
 	dir, err := outputDir(dir)
 	if err != nil {
@@ -354,22 +347,13 @@ func (o *Output) Write(p string, data []byte) error {
 	return o.write(p, data)
 }
 
-// write does Write's work, and reports whether data went to the writers.
-
 // write does Write's work.
 func (o *Output) write(p string, data []byte) error {
 	clean, err := CleanPath(p)
 	if err != nil {
 		return err
 	}
-	var quick uint64
-	if o.resumable {
-		quick = maphash.Bytes(quickSeed, data)
-	}
-	hash, known := o.knownHash(clean, quick)
-	if !known {
-		hash = sha256.Sum256(data)
-	}
+	hash := sha256.Sum256(data)
 	o.mu.Lock()
 	if _, dup := o.hashes[clean]; dup {
 		o.mu.Unlock()
@@ -381,7 +365,7 @@ func (o *Output) write(p string, data []byte) error {
 		o.claimed++
 		shaOffset = old.shaOffset
 	}
-	o.hashes[clean] = fileSum{sha: hash, quick: quick, shaOffset: shaOffset}
+	o.hashes[clean] = fileSum{sha: hash, shaOffset: shaOffset}
 	changed := o.fresh || !had || old.sha != hash
 	if changed {
 		o.staged = append(o.staged, clean)
@@ -406,20 +390,6 @@ func (o *Output) write(p string, data []byte) error {
 	*buf = append((*buf)[:0], data...)
 	o.pending <- pendingFile{path: clean, data: buf}
 	return nil
-}
-
-// knownHash returns the sha256 the previous build recorded for the file
-// at p, when that file's fast hash was quick too: the same bytes. Only an
-// Output resumed from a Committed (oldManifest set) has the previous
-// files' fast hashes; those read back from a manifest have none.
-func (o *Output) knownHash(p string, quick uint64) (digest, bool) {
-	if o.fresh || !o.resumable || o.oldManifest == nil {
-		return digest{}, false
-	}
-	if old, ok := o.old[p]; ok && old.quick == quick {
-		return old.sha, true
-	}
-	return digest{}, false
 }
 
 // Keep keeps the files the previous build wrote at paths, unchanged, as
