@@ -102,8 +102,11 @@ func cacheFile(abs, ext string) string {
 // pruneLocks removes the oldest lock files in dir beyond keptStates
 // that no build holds.
 func pruneLocks(dir string) {
+	if !tooMany(afero.NewOsFs(), dir, ".lock") {
+		return
+	}
 	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) <= keptStates {
+	if err != nil {
 		return
 	}
 	var locks []os.FileInfo

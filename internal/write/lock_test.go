@@ -1,10 +1,12 @@
 package write
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -64,6 +66,52 @@ func TestTwoBuildsAtOnceAreLocked(t *testing.T) {
 		for _, e := range entries {
 			if e.Name() != "public" && e.Name() != filepath.Base(sparePath("public")) {
 				t.Errorf("cache %v: %s left beside the output folder", cache, e.Name())
+			}
+		}
+	}
+}
+
+// TestPruneKeepsTheNewest fills the cache folder with more notes and
+// lock files than keptStates: pruning keeps the newest of each, and a
+// lock file a build holds, however old; with keptStates or fewer it
+// leaves everything alone.
+func TestPruneKeepsTheNewest(t *testing.T) {
+	if !canLock {
+		t.Skip("no flock on this system")
+	}
+	for _, n := range []int{keptStates, keptStates + 8} {
+		dir := t.TempDir()
+		start := time.Now().Add(-time.Hour)
+		for i := range n {
+			for _, ext := range []string{".state", ".lock"} {
+				p := filepath.Join(dir, fmt.Sprintf("%02d%s", i, ext))
+				if err := os.WriteFile(p, nil, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				at := start.Add(time.Duration(i) * time.Minute)
+				if err := os.Chtimes(p, at, at); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		held, err := os.OpenFile(filepath.Join(dir, "00.lock"), os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := lockFile(held); err != nil {
+			t.Fatal(err)
+		}
+		pruneStates(afero.NewOsFs(), dir)
+		pruneLocks(dir)
+		held.Close()
+		for i := range n {
+			for _, ext := range []string{".state", ".lock"} {
+				name := fmt.Sprintf("%02d%s", i, ext)
+				_, err := os.Stat(filepath.Join(dir, name))
+				want := i >= n-keptStates || name == "00.lock"
+				if got := err == nil; got != want {
+					t.Errorf("%d files: %s kept = %v, want %v", n, name, got, want)
+				}
 			}
 		}
 	}

@@ -119,10 +119,14 @@ func (o *Output) saveNote(sum string) error {
 	return nil
 }
 
-// pruneStates removes the oldest notes in dir beyond keptStates.
+// pruneStates removes the oldest notes in dir beyond keptStates. It
+// reads the files' times only when there are too many of them.
 func pruneStates(fsys afero.Fs, dir string) {
+	if !tooMany(fsys, dir, ".state") {
+		return
+	}
 	entries, err := afero.ReadDir(fsys, dir)
-	if err != nil || len(entries) <= keptStates {
+	if err != nil {
 		return
 	}
 	var states []os.FileInfo
@@ -204,4 +208,25 @@ func (m *memoryStates) save(fsys afero.Fs, dir, sum, note string) {
 		kept = kept[len(kept)-keptStates:]
 	}
 	m.states = kept
+}
+
+// tooMany reports whether the folder dir holds more than keptStates
+// files named with ext, by their names alone.
+func tooMany(fsys afero.Fs, dir, ext string) bool {
+	f, err := fsys.Open(dir)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		return false
+	}
+	n := 0
+	for _, name := range names {
+		if strings.HasSuffix(name, ext) {
+			n++
+		}
+	}
+	return n > keptStates
 }
