@@ -10,24 +10,36 @@ import (
 
 // describeAll describes every report on all cores (describeReports,
 // with the descriptions m kept; m may be nil), then weighs their words by
-// how many reports use them.
-func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merger) {
-	describeReports(reports, datelines, m)
-	df := make(map[uint64]int32, len(reports)*8)
-	for i := range reports {
-		for _, v := range []*vector{&reports[i].words, &reports[i].nameWords} {
-			for _, w := range v.words {
-				df[w]++
-			}
+// how many reports use them. With a Merger, it weighs only the reports
+// that need it (lastMerge.reweigh), and returns which those are.
+func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merger) []bool {
+	descs := describeReports(reports, datelines, m)
+	var last *lastMerge
+	if m != nil {
+		last = m.prev
+	}
+	df, fresh := last.reweigh(reports, descs)
+	weighed := 0
+	for i := range fresh {
+		if fresh[i] {
+			weighed++
 		}
 	}
 	parallel.For(0, len(reports), func(i int) {
-		r := &reports[i]
-		r.words.weigh(df, len(reports))
-		r.nameWords.weigh(df, len(reports))
-		r.signature = signature(&r.words, &r.nameWords)
+		if r := &reports[i]; fresh[i] {
+			r.words.weigh(df, len(reports))
+			r.nameWords.weigh(df, len(reports))
+			r.signature = signature(&r.words, &r.nameWords)
+		}
 	})
-	packByDay(reports)
+	if weighed == len(reports) {
+		packByDay(reports)
+	}
+	if m == nil {
+		return nil
+	}
+	m.prev = keep(reports, descs, df, last)
+	return fresh
 }
 
 // packByDay moves what compare reads of the reports into a few long
@@ -64,7 +76,7 @@ func packByDay(reports []report) {
 // nameWordSets returns the content words (contentWords) of every
 // participant, person, place and dateline of the reports not described
 // yet: the same few names recur in thousands of reports.
-func nameWordSets(reports []report, described []bool, datelines map[*timeline.Entry]string) map[string][]uint64 {
+func nameWordSets(reports []report, described func(i int) bool, datelines map[*timeline.Entry]string) map[string][]uint64 {
 	wordsOf := map[string][]uint64{}
 	add := func(n string) {
 		if _, done := wordsOf[n]; !done {
@@ -72,7 +84,7 @@ func nameWordSets(reports []report, described []bool, datelines map[*timeline.En
 		}
 	}
 	for i := range reports {
-		if described[i] {
+		if described(i) {
 			continue
 		}
 		e := reports[i].entry

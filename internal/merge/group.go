@@ -111,25 +111,34 @@ func (g *groups) pairingOf(x agreement) pairing {
 	return p
 }
 
-// joinSimilar compares the candidate pairs on all cores, keeping the
+// joinSimilar compares the candidate pairs (candidatePairs) on all cores, keeping the
 // pairs that agree and the near misses only, then joins the pairs that
-// tell one event, strongest first (ties in index order).
-func (g *groups) joinSimilar(workers int) {
-	pairs := candidatePairs(g.reports)
+// tell one event, strongest first (ties in index order). With a Merger,
+// fresh tells which reports were weighed anew, and known is the last
+// merge's comparisons (nil for none): a pair it compared, of reports
+// neither fresh, is not compared again. It then returns this merge's.
+func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
 	const batch = 4096
 	type found struct{ joined, near []agreement }
 	kept := make([]found, (len(pairs)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
-		for _, pair := range pairs[b*batch : min(len(pairs), (b+1)*batch)] {
+		from := pairs[b*batch : min(len(pairs), (b+1)*batch)]
+		lookup := known.from(from[0])
+		for _, pair := range from {
 			x, y := int32(pair>>32), int32(pair&0xffffffff)
 			if g.editor[x] && g.editor[y] {
 				continue // two editors' entries are never merged
 			}
-			switch p := compare(g.reports, x, y); {
-			case p.joined:
-				kept[b].joined = append(kept[b].joined, agreement{a: x, b: y, strength: p.strength()})
-			case p.near:
-				kept[b].near = append(kept[b].near, agreement{a: x, b: y, strength: p.strength()})
+			c, found := compared{}, false
+			if fresh == nil || fresh[x] || fresh[y] || !lookup.next(pair, &c, &found) {
+				p := compare(g.reports, x, y)
+				c, found = compared{strength: p.strength(), joined: p.joined}, p.joined || p.near
+			}
+			switch {
+			case found && c.joined:
+				kept[b].joined = append(kept[b].joined, agreement{a: x, b: y, strength: c.strength})
+			case found:
+				kept[b].near = append(kept[b].near, agreement{a: x, b: y, strength: c.strength})
 			}
 		}
 	})
@@ -138,7 +147,8 @@ func (g *groups) joinSimilar(workers int) {
 		joined = append(joined, list.joined...)
 		g.near = append(g.near, list.near...)
 	}
-	kept, pairs = nil, nil
+	results := resultsOf(fresh, pairs, joined, g.near)
+	kept = nil
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {
@@ -148,6 +158,23 @@ func (g *groups) joinSimilar(workers int) {
 			g.near = append(g.near, p)
 		}
 	}
+	return results
+}
+
+// resultsOf returns the comparisons of pairs, of which joined agreed and
+// near nearly did, or nil without a Merger (fresh nil).
+func resultsOf(fresh []bool, pairs []uint64, joined, near []agreement) *comparisons {
+	if fresh == nil {
+		return nil
+	}
+	results := &comparisons{pairs: pairs, agreed: make(map[uint64]compared, len(joined)+len(near))}
+	for _, p := range joined {
+		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, joined: true}
+	}
+	for _, p := range near {
+		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength}
+	}
+	return results
 }
 
 // members returns the groups of more than one report, each in index

@@ -38,10 +38,14 @@ type merged struct {
 // become the entry of the earliest, or the one an event: names. The
 // editors' entries are those of the chronology so far, already copied.
 func mergeReports(editors []*timeline.Entry, articles []joining, m *Merger, diags *diag.List) merged {
-	reports, byID := collectReports(editors, articles, m)
+	reports, byID, fresh := collectReports(editors, articles, m)
 	g := newGroups(reports)
 	g.joinEvents(byID)
-	g.joinSimilar(0)
+	if m != nil {
+		m.prev.known = g.joinSimilar(0, m.prev.candidatePairs(reports, fresh), fresh, m.prev.known)
+	} else {
+		g.joinSimilar(0, candidatePairs(reports), nil, nil)
+	}
 	var out merged
 	inGroup := make([]bool, len(reports))
 	for _, m := range g.members() {
@@ -61,8 +65,9 @@ func mergeReports(editors []*timeline.Entry, articles []joining, m *Merger, diag
 }
 
 // collectReports returns the reports of editors' entries and articles in
-// key order, described and weighed, and each report's index by id.
-func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([]report, map[string]int32) {
+// key order, described and weighed, each report's index by id, and with
+// a Merger which reports were weighed anew (describeAll).
+func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([]report, map[string]int32, []bool) {
 	reports := make([]report, 0, len(editors)+len(articles))
 	for _, e := range editors {
 		reports = append(reports, report{entry: e, key: "entry:" + e.ID})
@@ -77,14 +82,14 @@ func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([
 		reports = append(reports, r)
 	}
 	slices.SortFunc(reports, func(a, b report) int { return strings.Compare(a.key, b.key) })
-	describeAll(reports, datelines, m)
+	fresh := describeAll(reports, datelines, m)
 	byID := make(map[string]int32, len(reports))
 	for i := range reports {
 		if _, taken := byID[reports[i].entry.ID]; !taken {
 			byID[reports[i].entry.ID] = int32(i)
 		}
 	}
-	return reports, byID
+	return reports, byID, fresh
 }
 
 // reportUnknownEvents reports each event: that names no report.

@@ -21,6 +21,8 @@ type Merger struct {
 	// last holds the descriptions of the last merge's reports, by
 	// describeKey.
 	last map[string]*description
+	// prev is what the next merge may reuse of the last one's reports.
+	prev *lastMerge
 }
 
 // Merge is Merge, reusing the descriptions of m's last merge.
@@ -62,33 +64,38 @@ func describeKey(e *timeline.Entry, dateline string) string {
 
 // describeReports describes every report on all cores, taking the
 // descriptions m kept when it has them (m may be nil), and keeps this
-// merge's in m.
-func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) {
+// merge's in m. It returns each report's description when m is not nil.
+func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) []*description {
 	var keys []string
-	found := make([]bool, len(reports))
+	var descs []*description
 	if m != nil {
-		keys = make([]string, len(reports))
+		keys, descs = make([]string, len(reports)), make([]*description, len(reports))
 		parallel.For(0, len(reports), func(i int) {
 			keys[i] = describeKey(reports[i].entry, datelines[reports[i].entry])
 			if d := m.last[keys[i]]; d != nil {
 				reports[i].take(d)
-				found[i] = true
+				descs[i] = d
 			}
 		})
 	}
+	found := func(i int) bool { return descs != nil && descs[i] != nil }
 	wordsOf := nameWordSets(reports, found, datelines)
 	parallel.For(0, len(reports), func(i int) {
-		if !found[i] {
+		if !found(i) {
 			reports[i].describe(datelines[reports[i].entry], wordsOf)
 		}
 	})
 	if m == nil {
-		return
+		return nil
 	}
 	m.last = make(map[string]*description, len(reports))
 	for i := range reports {
-		m.last[keys[i]] = reports[i].description()
+		if descs[i] == nil {
+			descs[i] = reports[i].description()
+		}
+		m.last[keys[i]] = descs[i]
 	}
+	return descs
 }
 
 // description returns what describe worked out of r.

@@ -12,10 +12,11 @@ import (
 )
 
 // TestMergerMatchesMerge merges a synthetic corpus with one Merger
-// through a sequence of edits (headlines, ledes, dates, an article made
-// a copy of another, articles removed and added back) and checks that
-// after each the chronology and problems are exactly those of a full
-// Merge of the same inputs.
+// through a sequence of edits (headlines, ledes, people, datelines,
+// dates, an article made a copy of another and back, articles removed
+// and added back) and checks that after each the chronology and problems
+// are exactly those of a full Merge of the same inputs, and that an edit
+// that keeps the reports reused the weights of most of them.
 func TestMergerMatchesMerge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and extracts 700 articles")
@@ -24,36 +25,65 @@ func TestMergerMatchesMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edit := func(articles []*extract.Article, i int, change func(a *extract.Article)) []*extract.Article {
+	edit := func(articles []*extract.Article, change func(a *extract.Article), at ...int) []*extract.Article {
 		out := slices.Clone(articles)
-		a := *out[i]
-		change(&a)
-		out[i] = &a
+		for _, i := range at {
+			a := *out[i]
+			change(&a)
+			out[i] = &a
+		}
 		return out
 	}
 	steps := []struct {
 		name   string
 		change func(a []*extract.Article) []*extract.Article
+		// reuse is how many reports must keep their weights: "most" for
+		// edits that keep the reports and change the frequency of few
+		// words, "none" for edits that change the number of reports, ""
+		// when it depends on how common the changed words are or how many
+		// reports move.
+		reuse string
 	}{
-		{"first merge", func(a []*extract.Article) []*extract.Article { return a }},
+		{"first merge", func(a []*extract.Article) []*extract.Article { return a }, "none"},
 		{"headline", func(a []*extract.Article) []*extract.Article {
-			return edit(a, 100, func(x *extract.Article) { x.Title += " as talks resume" })
-		}},
+			return edit(a, func(x *extract.Article) { x.Title += " as talks resume" }, 100)
+		}, "most"},
+		{"headline with another's words", func(a []*extract.Article) []*extract.Article {
+			return edit(a, func(x *extract.Article) { x.Title = a[250].Title + " " + x.Title }, 10)
+		}, "most"},
 		{"lede", func(a []*extract.Article) []*extract.Article {
-			return edit(a, 200, func(x *extract.Article) { x.Summary = "Officials said nothing more. " + x.Summary })
-		}},
+			return edit(a, func(x *extract.Article) { x.Summary = "Officials said nothing more. " + x.Summary }, 200)
+		}, "most"},
 		{"made a copy of another", func(a []*extract.Article) []*extract.Article {
-			return edit(a, 300, func(x *extract.Article) {
-				x.Title, x.Summary, x.Event, x.People = a[301].Title, a[301].Summary, a[301].Event, a[301].People
-			})
-		}},
+			return edit(a, func(x *extract.Article) {
+				x.Title, x.Summary, x.Event, x.People = a[250].Title, a[250].Summary, a[250].Event, a[250].People
+			}, 300)
+		}, ""},
 		{"date", func(a []*extract.Article) []*extract.Article {
-			return edit(a, 301, func(x *extract.Article) { x.Event.Day = x.Event.Day%27 + 1 })
-		}},
+			return edit(a, func(x *extract.Article) { x.Event.Day = x.Event.Day%27 + 1 }, 250)
+		}, "most"},
+		{"people and dateline", func(a []*extract.Article) []*extract.Article {
+			return edit(a, func(x *extract.Article) { x.People, x.Dateline = a[152].People, "Kyiv" }, 150, 151)
+		}, "most"},
+		{"people removed", func(a []*extract.Article) []*extract.Article {
+			return edit(a, func(x *extract.Article) { x.People = nil }, 152)
+		}, "most"},
+		{"copy and date undone", func(a []*extract.Article) []*extract.Article {
+			out := slices.Clone(a)
+			out[250], out[300] = original[250], original[300]
+			return out
+		}, ""},
+		{"one date removed, another added", func(a []*extract.Article) []*extract.Article {
+			out := edit(a, func(x *extract.Article) { x.Event = timeline.Date{} }, 600)
+			return edit(out, func(x *extract.Article) { x.Event, x.Undated = a[300].Event, "" }, 301)
+		}, ""},
 		{"articles removed", func(a []*extract.Article) []*extract.Article {
 			return slices.Delete(slices.Clone(a), 400, 420)
-		}},
-		{"articles back", func(a []*extract.Article) []*extract.Article { return original }},
+		}, "none"},
+		{"articles back", func(a []*extract.Article) []*extract.Article { return original }, "none"},
+		{"headline after the reports changed", func(a []*extract.Article) []*extract.Article {
+			return edit(a, func(x *extract.Article) { x.Title = "Talks resume" }, 100, 600)
+		}, "most"},
 	}
 	var m Merger
 	articles := original
@@ -65,15 +95,33 @@ func TestMergerMatchesMerge(t *testing.T) {
 			i := slices.IndexFunc(c.Articles, func(r content.Article) bool { return r.Path == a.Path })
 			loaded.Articles = append(loaded.Articles, c.Articles[i])
 		}
+		before := m.prev
 		got, gotDiags := m.Merge(&loaded, articles)
 		want, wantDiags := Merge(&loaded, articles)
 		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotDiags, wantDiags) {
 			t.Errorf("%s: the Merger's chronology or problems differ from Merge's", step.name)
 		}
-		if step.name == "made a copy of another" && entryOf(got, articles[300].Path) != entryOf(got, articles[301].Path) {
+		reused, all := reusedWeights(before, m.prev), len(m.prev.weighed)
+		if step.reuse == "most" && reused <= all/2 || step.reuse == "none" && reused > 0 {
+			t.Errorf("%s: reused the weights of %d of %d reports, want %s", step.name, reused, all, step.reuse)
+		}
+		if step.name == "made a copy of another" && entryOf(got, articles[300].Path) != entryOf(got, articles[250].Path) {
 			t.Errorf("%s: the copy did not join its original", step.name)
 		}
 	}
+}
+
+// reusedWeights returns how many reports of after took their weights
+// from before (nil for none).
+func reusedWeights(before, after *lastMerge) int {
+	n := 0
+	for i := range after.weighed {
+		w := after.weighed[i].words.weights
+		if before != nil && i < len(before.weighed) && len(w) > 0 && &before.weighed[i].words.weights[0] == &w[0] {
+			n++
+		}
+	}
+	return n
 }
 
 // entryOf returns the id of the entry of the article at path in chron.
@@ -84,4 +132,35 @@ func entryOf(chron *timeline.Chronology, path string) string {
 		}
 	}
 	return ""
+}
+
+// TestComparisonsLookup checks that a lookup finds the pairs compared
+// and only those, looked up in ascending order.
+func TestComparisonsLookup(t *testing.T) {
+	known := &comparisons{pairs: []uint64{1<<32 | 2, 1<<32 | 5, 3<<32 | 4}, agreed: map[uint64]compared{1<<32 | 5: {strength: 0.4, joined: true}}}
+	tests := []struct {
+		from          uint64
+		pairs         []uint64
+		compared      []bool
+		agreedOrClose []bool
+	}{
+		{1<<32 | 2, []uint64{1<<32 | 2, 1<<32 | 3, 1<<32 | 5, 3<<32 | 4, 3<<32 | 5}, []bool{true, false, true, true, false}, []bool{false, false, true, false, false}},
+		{1<<32 | 4, []uint64{1<<32 | 4, 3<<32 | 4}, []bool{false, true}, []bool{false, false}},
+		{4 << 32, []uint64{4<<32 | 5}, []bool{false}, []bool{false}},
+	}
+	for _, tt := range tests {
+		l := known.from(tt.from)
+		for i, pair := range tt.pairs {
+			var c compared
+			found := false
+			if got := l.next(pair, &c, &found); got != tt.compared[i] || found != tt.agreedOrClose[i] {
+				t.Errorf("from %x, pair %x: compared %v, agreed or close %v; want %v, %v", tt.from, pair, got, found, tt.compared[i], tt.agreedOrClose[i])
+			}
+		}
+	}
+	var none *comparisons
+	l := none.from(1)
+	if l.next(1<<32|2, new(compared), new(bool)) {
+		t.Error("a lookup of no comparisons found a pair")
+	}
 }
