@@ -386,6 +386,16 @@ func (o *Output) write(p string, data []byte) error {
 	if err := o.firstErr(); err != nil {
 		return err
 	}
+	if len(data) > maxPooledBuffer {
+		// A large file (an export of a large site: tens of MB) is
+		// written from the caller's bytes before Write returns; a copy
+		// queued for the writers would hold it twice.
+		if err := o.stage(pendingFile{path: clean, data: &data}); err != nil {
+			o.setErr(err)
+			return err
+		}
+		return nil
+	}
 	buf := fileBuffers.Get().(*[]byte)
 	*buf = append((*buf)[:0], data...)
 	o.pending <- pendingFile{path: clean, data: buf}
@@ -464,10 +474,11 @@ type pendingFile struct {
 // allocating its own.
 var fileBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// maxPooledBuffer is the largest buffer that goes back to fileBuffers. A
-// large site's few big files (timeline.json, the sitemaps: megabytes
-// each at 100,000 articles) would otherwise stay in the pool at their
-// size, holding memory for pages a few kilobytes long.
+// maxPooledBuffer is the size of the largest file copied into a buffer
+// of fileBuffers; larger ones are written at once (see write). A large
+// site's few big files (timeline.json, the sitemaps: megabytes each at
+// 100,000 articles) would otherwise stay in the pool at their size,
+// holding memory for pages a few kilobytes long.
 const maxPooledBuffer = 1 << 20
 
 // startWriters starts the writer goroutines, once.
@@ -482,9 +493,7 @@ func (o *Output) startWriters() {
 					if err := o.stage(f); err != nil {
 						o.setErr(err)
 					}
-					if cap(*f.data) <= maxPooledBuffer {
-						fileBuffers.Put(f.data)
-					}
+					fileBuffers.Put(f.data)
 				}
 			}()
 		}

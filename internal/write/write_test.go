@@ -1,6 +1,7 @@
 package write
 
 import (
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"reflect"
@@ -477,6 +478,28 @@ func TestKeepRest(t *testing.T) {
 		}
 		if len(got) != len(want) {
 			t.Errorf("resumed %v: %d files, want %d", resumed, len(got), len(want))
+		}
+	}
+}
+
+// TestLargeFilesWrittenWhole checks that files on either side of
+// maxPooledBuffer (copied for the writers, or written at once) land
+// whole, in a first build and in a rebuild that changes them.
+func TestLargeFilesWrittenWhole(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	for _, fill := range []string{"a", "b"} {
+		site := map[string]string{}
+		for _, size := range []int{maxPooledBuffer - 1, maxPooledBuffer, maxPooledBuffer + 1, 3 * maxPooledBuffer} {
+			site[fmt.Sprintf("f%d.json", size)] = strings.Repeat(fill, size)
+		}
+		if n := writeSite(t, fsys, "public", site); n != len(site) {
+			t.Errorf("build of %q: wrote %d files, want %d", fill, n, len(site))
+		}
+		got := snapshot(t, fsys, "public")
+		for p, data := range site {
+			if got["public/"+p] != data {
+				t.Errorf("build of %q: public/%s holds %d bytes, want %d of %q", fill, p, len(got["public/"+p]), len(data), fill)
+			}
 		}
 	}
 }
