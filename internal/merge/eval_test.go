@@ -186,8 +186,8 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"held2", false, 0.95, 0.62},
 		{"held3", false, 0.95, 0.27},
 		{"held3", true, 0.95, 0.35},
-		{"dev3", false, 1.00, 0.28},
-		{"dev3", true, 1.00, 0.43},
+		{"dev3", false, 1.00, 0.25},
+		{"dev3", true, 1.00, 0.40},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))

@@ -302,4 +302,3 @@ func abs32(x int32) int32 {
 	}
 	return x
 }
-
