@@ -38,17 +38,10 @@ func candidatePairs(reports []report) []uint64 {
 	in := make([]bucketed, 0, len(reports))
 	for band := range minhashBands {
 		in = in[:0]
-		seed := mix(uint64(band) + 0x9e3779b97f4a7c15)
 		for i := range reports {
-			r := &reports[i]
-			if r.day == noDay || r.separate || len(r.signature) == 0 {
-				continue
+			if x, ok := bucketOf(reports, i, bandSeed(band)); ok {
+				in = append(in, x)
 			}
-			lowest := ^uint64(0)
-			for _, w := range r.signature {
-				lowest = min(lowest, mix(w^seed))
-			}
-			in = append(in, bucketed{bucket: lowest, day: r.day, report: int32(i)})
 		}
 		sortBucketed(in)
 		pairs = appendBucketPairs(pairs, in)
@@ -61,15 +54,18 @@ func candidatePairs(reports []report) []uint64 {
 
 // sortBucketed sorts in by bucket, day and report.
 func sortBucketed(in []bucketed) {
-	slices.SortFunc(in, func(a, b bucketed) int {
-		if a.bucket != b.bucket {
-			return cmp.Compare(a.bucket, b.bucket)
-		}
-		if a.day != b.day {
-			return cmp.Compare(a.day, b.day)
-		}
-		return cmp.Compare(a.report, b.report)
-	})
+	slices.SortFunc(in, compareBucketed)
+}
+
+// compareBucketed orders by bucket, day and report.
+func compareBucketed(a, b bucketed) int {
+	if a.bucket != b.bucket {
+		return cmp.Compare(a.bucket, b.bucket)
+	}
+	if a.day != b.day {
+		return cmp.Compare(a.day, b.day)
+	}
+	return cmp.Compare(a.report, b.report)
 }
 
 // sortedPairs sorts pairs and drops repeats, in place.

@@ -111,14 +111,13 @@ func (g *groups) pairingOf(x agreement) pairing {
 	return p
 }
 
-// joinSimilar compares the candidate pairs on all cores, keeping the
+// joinSimilar compares the candidate pairs (candidatePairs) on all cores, keeping the
 // pairs that agree and the near misses only, then joins the pairs that
 // tell one event, strongest first (ties in index order). With a Merger,
 // fresh tells which reports were weighed anew, and known is the last
 // merge's comparisons (nil for none): a pair it compared, of reports
 // neither fresh, is not compared again. It then returns this merge's.
-func (g *groups) joinSimilar(workers int, fresh []bool, known *comparisons) *comparisons {
-	pairs := candidatePairs(g.reports)
+func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
 	const batch = 4096
 	type found struct{ joined, near []agreement }
 	kept := make([]found, (len(pairs)+batch-1)/batch)

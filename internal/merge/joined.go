@@ -42,9 +42,9 @@ func mergeReports(editors []*timeline.Entry, articles []joining, m *Merger, diag
 	g := newGroups(reports)
 	g.joinEvents(byID)
 	if m != nil {
-		m.prev.known = g.joinSimilar(0, fresh, m.prev.known)
+		m.prev.known = g.joinSimilar(0, m.prev.candidatePairs(reports, fresh), fresh, m.prev.known)
 	} else {
-		g.joinSimilar(0, nil, nil)
+		g.joinSimilar(0, candidatePairs(reports), nil, nil)
 	}
 	var out merged
 	inGroup := make([]bool, len(reports))

@@ -9,10 +9,15 @@ import "slices"
 // it reuses of a report is its own when the report at the same index
 // (in key order) has the same description.
 type lastMerge struct {
-	descs   []*description
-	weighed []weighing
-	df      map[uint64]int32
-	known   *comparisons
+	descs    []*description
+	separate []bool
+	weighed  []weighing
+	df       map[uint64]int32
+	// bands are the bands of the candidate pairs (pairsOfBands), and
+	// known the results of comparing them; both nil when the last merge
+	// had another number of reports.
+	bands []band
+	known *comparisons
 }
 
 // weighing is a report's weighed words and signature.
@@ -71,7 +76,8 @@ func (l *lookup) next(pair uint64, c *compared, found *bool) bool {
 // which reports must be weighed: all of them when there is no last merge
 // of as many reports (the weights depend on their number), or else those
 // whose description is not the one of the last merge's report at their
-// index and those using a word whose frequency changed. It gives every
+// index (or not kept separate alike: candidate pairs are found again for
+// fresh reports) and those using a word whose frequency changed. It gives every
 // other report the weights and signature it had there (they are the
 // same: its words and their frequencies are). descs are the reports'
 // descriptions.
@@ -85,7 +91,7 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 	}
 	changed := map[uint64]int32{}
 	for i, d := range descs {
-		if d == last.descs[i] {
+		if d == last.descs[i] && reports[i].separate == last.separate[i] {
 			continue
 		}
 		fresh[i] = true
@@ -150,15 +156,16 @@ func documentFrequencies(reports []report) map[uint64]int32 {
 }
 
 // keep returns what the next merge may reuse of reports, weighed, with
-// the pairs prev knew (prev may be nil): they hold for the reports that
-// were not weighed again.
+// the bands and comparisons of prev (nil for none) when it had as many
+// reports: they hold for the reports that were not weighed again.
 func keep(reports []report, descs []*description, df map[uint64]int32, prev *lastMerge) *lastMerge {
-	last := &lastMerge{descs: descs, weighed: make([]weighing, len(reports)), df: df}
-	if prev != nil {
-		last.known = prev.known
+	last := &lastMerge{descs: descs, separate: make([]bool, len(reports)), weighed: make([]weighing, len(reports)), df: df}
+	if prev != nil && len(prev.descs) == len(reports) {
+		last.bands, last.known = prev.bands, prev.known
 	}
 	for i := range reports {
 		r := &reports[i]
+		last.separate[i] = r.separate
 		last.weighed[i] = weighing{words: r.words, nameWords: r.nameWords, signature: r.signature}
 	}
 	return last

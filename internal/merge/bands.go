@@ -1,0 +1,165 @@
+package merge
+
+import "slices"
+
+// band is one band of candidatePairs: the reports in buckets, sorted
+// (sortBucketed), and the pairs they make, sorted, without repeats. A
+// Merger keeps every band, so that after an edit only the buckets that
+// changed reports leave or join make their pairs again.
+type band struct {
+	in    []bucketed
+	pairs []uint64
+}
+
+// candidatePairs returns the candidate pairs of reports, as
+// candidatePairs does, making again only the buckets of the reports with
+// fresh set when last has the bands of the last merge, and keeps this
+// merge's bands.
+func (last *lastMerge) candidatePairs(reports []report, fresh []bool) []uint64 {
+	var pairs, lastPairs []uint64
+	if last.known != nil {
+		lastPairs = last.known.pairs
+	}
+	pairs, last.bands = pairsOfBands(reports, fresh, last.bands, lastPairs)
+	return pairs
+}
+
+// bucketOf returns report i in the bucket of the band seeded seed, and
+// whether it is in a bucket at all (see candidatePairs).
+func bucketOf(reports []report, i int, seed uint64) (bucketed, bool) {
+	r := &reports[i]
+	if r.day == noDay || r.separate || len(r.signature) == 0 {
+		return bucketed{}, false
+	}
+	lowest := ^uint64(0)
+	for _, w := range r.signature {
+		lowest = min(lowest, mix(w^seed))
+	}
+	return bucketed{bucket: lowest, day: r.day, report: int32(i)}, true
+}
+
+// bandSeed returns the seed of band number n.
+func bandSeed(n int) uint64 { return mix(uint64(n) + 0x9e3779b97f4a7c15) }
+
+// pairsOfBands returns the candidate pairs of reports, as candidatePairs
+// does, and every band, made again for the reports with fresh set when
+// last holds the bands of the last merge and lastPairs its pairs
+// (lastMerge.reweigh tells which reports are fresh), or from nothing
+// when last is nil.
+func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint64) ([]uint64, []band) {
+	bands := make([]band, minhashBands)
+	if last == nil {
+		var all []uint64
+		for n := range bands {
+			b := &bands[n]
+			for i := range reports {
+				if x, ok := bucketOf(reports, i, bandSeed(n)); ok {
+					b.in = append(b.in, x)
+				}
+			}
+			sortBucketed(b.in)
+			b.pairs = sortedPairs(appendBucketPairs(nil, b.in))
+			all = append(all, b.pairs...)
+		}
+		return sortedPairs(all), bands
+	}
+	var removed, added []uint64
+	for n := range bands {
+		var gone, made []uint64
+		bands[n], gone, made = last[n].update(reports, fresh, bandSeed(n))
+		removed, added = append(removed, gone...), append(added, made...)
+	}
+	removed, added = sortedPairs(removed), sortedPairs(added)
+	removed = slices.DeleteFunc(removed, func(p uint64) bool {
+		for _, b := range bands {
+			if _, found := slices.BinarySearch(b.pairs, p); found {
+				return true // another band still makes it
+			}
+		}
+		return false
+	})
+	return replaceSorted(lastPairs, removed, added), bands
+}
+
+// update returns b after the reports with fresh set left it and joined
+// it again with their new buckets, and the pairs it lost and made: those
+// of the buckets such a report left or joined.
+func (b band) update(reports []report, fresh []bool, seed uint64) (next band, removed, added []uint64) {
+	touched := map[uint64]bool{}
+	kept := make([]bucketed, 0, len(b.in))
+	for _, x := range b.in {
+		if fresh[x.report] {
+			touched[x.bucket] = true
+		} else {
+			kept = append(kept, x)
+		}
+	}
+	var joining []bucketed
+	for i := range reports {
+		if !fresh[i] {
+			continue
+		}
+		if x, ok := bucketOf(reports, i, seed); ok {
+			joining = append(joining, x)
+			touched[x.bucket] = true
+		}
+	}
+	sortBucketed(joining)
+	next.in = mergeBucketed(kept, joining)
+	removed, added = pairsOfBuckets(b.in, touched), pairsOfBuckets(next.in, touched)
+	next.pairs = replaceSorted(b.pairs, removed, added)
+	return next, removed, added
+}
+
+// mergeBucketed merges sorted a and b into one sorted list.
+func mergeBucketed(a, b []bucketed) []bucketed {
+	out := make([]bucketed, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareBucketed(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// pairsOfBuckets returns the pairs that the reports of sorted in make in
+// the buckets of touched, sorted, without repeats.
+func pairsOfBuckets(in []bucketed, touched map[uint64]bool) []uint64 {
+	var pairs []uint64
+	for start := 0; start < len(in); {
+		end := start + 1
+		for end < len(in) && in[end].bucket == in[start].bucket {
+			end++
+		}
+		if touched[in[start].bucket] {
+			pairs = appendBucketPairs(pairs, in[start:end])
+		}
+		start = end
+	}
+	return sortedPairs(pairs)
+}
+
+// replaceSorted returns the sorted set list without the items of sorted
+// set removed, with those of sorted set added, in new storage.
+func replaceSorted(list, removed, added []uint64) []uint64 {
+	out := make([]uint64, 0, len(list)+len(added))
+	i, j := 0, 0
+	for _, p := range list {
+		for i < len(removed) && removed[i] < p {
+			i++
+		}
+		if i < len(removed) && removed[i] == p {
+			continue
+		}
+		for j < len(added) && added[j] < p {
+			out, j = append(out, added[j]), j+1
+		}
+		if j < len(added) && added[j] == p {
+			j++
+		}
+		out = append(out, p)
+	}
+	return append(out, added[j:]...)
+}
