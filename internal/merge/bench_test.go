@@ -99,3 +99,27 @@ func BenchmarkMergeAgain(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(runs), "cpu-ns/op")
 }
+
+// BenchmarkMergeAgainCommonWords is BenchmarkMergeAgain with a headline
+// that takes another report's words and gives them back in turn: the
+// frequencies of common words change, so that every report using them
+// is weighed and compared again (see docs/merging.md).
+func BenchmarkMergeAgainCommonWords(b *testing.B) {
+	c, articles := benchInput(b)
+	var m Merger
+	m.Merge(c, articles)
+	edited := slices.Clone(articles)
+	runs, cpu := 0, cpuTime()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		a := *articles[len(articles)/2]
+		if i%2 == 0 {
+			a.Title = articles[0].Title
+		}
+		edited[len(articles)/2] = &a
+		m.Merge(c, edited)
+		runs++
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(runs), "cpu-ns/op")
+}
