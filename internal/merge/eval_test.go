@@ -182,12 +182,12 @@ func TestMergeLabelledReports(t *testing.T) {
 		precision, recall float64
 	}{
 		{"dev", false, 0.95, 0.90},
-		{"held", false, 0.95, 0.90},
-		{"held2", false, 0.95, 0.50},
-		{"held3", false, 0.95, 0.22},
-		{"held3", true, 0.95, 0.32},
-		{"dev3", false, 1.00, 0.28},
-		{"dev3", true, 1.00, 0.43},
+		{"held", false, 0.95, 0.95},
+		{"held2", false, 0.95, 0.62},
+		{"held3", false, 0.95, 0.27},
+		{"held3", true, 0.95, 0.35},
+		{"dev3", false, 1.00, 0.25},
+		{"dev3", true, 1.00, 0.40},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))

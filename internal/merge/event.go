@@ -119,6 +119,7 @@ func signature(vectors ...*vector) []uint64 {
 		}
 	}
 	slices.SortFunc(all, func(a, b weighed) int { return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.word, b.word)) })
+	all = slices.CompactFunc(all, func(a, b weighed) bool { return a.word == b.word })
 	out := make([]uint64, min(len(all), signatureWords))
 	for i := range out {
 		out[i] = all[i].word

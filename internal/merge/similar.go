@@ -27,10 +27,13 @@ type report struct {
 	separate bool
 	event    string
 	eventAt  timeline.Position
-	// words are the content words of its headline and lede but names
-	// (contentWords), and nameWords the names': of the people and places
-	// it names there, of its dateline, and the words its lede writes with
-	// a capital inside a sentence. Each is a vector of weights (idf).
+	// words are the content words of its headline and lede but the
+	// names of the people it names there (contentWords): places, bodies
+	// and other names count as wording too, the rarest words two reports
+	// of one event share. nameWords are the names': of the people and
+	// places it names there, of its dateline, and the words its lede
+	// writes with a capital inside a sentence. Each is a vector of
+	// weights (idf).
 	words, nameWords vector
 	// text are the shingles of its lede, to find copies of one text.
 	text []uint64
@@ -77,6 +80,7 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	r.day = dayNumber(e.Date)
 	all, capitalized := contentWords(e.Title, e.Summary)
 	names := capitalized
+	var personWords []uint64
 	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
 		for _, n := range list {
 			words := wordsOf[n]
@@ -88,6 +92,7 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 				r.names = append(r.names, n)
 				if k < 2 {
 					r.people = append(r.people, wordHash(strings.ToLower(n)))
+					personWords = append(personWords, words...)
 				}
 			}
 		}
@@ -102,7 +107,8 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	slices.Sort(r.people)
 	r.people = slices.Compact(r.people)
 	r.nameWords.words = slices.Compact(names)
-	r.words.words = without(all, r.nameWords.words)
+	slices.Sort(personWords)
+	r.words.words = without(all, slices.Compact(personWords))
 	lede := e.Summary
 	if strings.Count(lede, " ") < 12 {
 		lede = e.Title + " " + lede
@@ -189,7 +195,7 @@ const (
 	namesFactor     = 0.5
 	sameDayScore    = 0.26
 	minWording      = 0.05
-	dayApartScore   = 0.5
+	dayApartScore   = 0.55
 	dayApartWording = 0.2
 	nearMiss        = 0.06
 )

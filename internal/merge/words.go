@@ -10,7 +10,8 @@ import (
 
 // The wording of two reports is compared on their headline and lede, as
 // sets of content words: lowercased, with a plural's "s" taken off, and
-// without the words of stopWords, numbers and single letters. Each word
+// without the words of stopWords, single letters and the numbers that
+// could be a day or a year (countingNumber). Each word
 // is kept as a 64-bit hash (wordHash).
 
 // stopWords are the words that say nothing about which event a report
@@ -111,8 +112,8 @@ func splitWords(text string, fn func(word []byte, capital, starts bool)) {
 }
 
 // contentWord returns the form of w that wording compares, or "" for a
-// word that says nothing of the event: a stop word, a number, a single
-// letter. The form is w without the endings that make one word several
+// word that says nothing of the event: a stop word, a single letter, a
+// number but a counting one (countingNumber). The form is w without the endings that make one word several
 // ("swapped", "swaps", "swapping": "swap"; "mobilisation", "mobilise":
 // "mobilis"), a crude stemmer that is wrong for some words but the same
 // for both texts compared.
@@ -123,7 +124,13 @@ func contentWord(w string) string {
 // contentForm is contentWord on w's bytes, which it stems in place; it
 // returns nil for a word that says nothing.
 func contentForm(w []byte) []byte {
-	if len(w) < 2 || stopWords[string(w)] || isNumber(w) {
+	if isNumber(w) {
+		if countingNumber(w) {
+			return w
+		}
+		return nil
+	}
+	if len(w) < 2 || stopWords[string(w)] {
 		return nil
 	}
 	w = stem(w)
@@ -283,4 +290,18 @@ func copiedShare(a, b []uint64) float64 {
 		return j
 	}
 	return 0
+}
+
+// countingNumber reports whether digits w are a number that tells which
+// event a report tells ("$450 million", "23 migrants"): not a year
+// (1900-2099), not a day of the month (1-31).
+func countingNumber(w []byte) bool {
+	n := 0
+	for _, c := range w {
+		n = n*10 + int(c-'0')
+		if n > 1e6 {
+			return true
+		}
+	}
+	return n > 31 && (n < 1900 || n > 2099)
 }

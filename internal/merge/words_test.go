@@ -14,6 +14,7 @@ func TestContentWord(t *testing.T) {
 		{"released", "releas"}, {"release", "releas"},
 		{"talks", "talk"}, {"status", "status"}, {"press", "press"},
 		{"said", ""}, {"announces", ""}, {"tuesday", ""}, {"2022", ""}, {"a", ""}, {"president", ""},
+		{"450", "450"}, {"24", ""}, {"1999", ""}, {"3000", "3000"}, {"12000000", "12000000"},
 	}
 	for _, tt := range tests {
 		if got := contentWord(tt.in); got != tt.want {

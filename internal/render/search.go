@@ -138,7 +138,15 @@ func searchWords(text string) []string {
 func scanSearchWords(buf []byte, text string, word func([]byte)) []byte {
 	buf, runes := buf[:0], 0
 	for _, r := range text {
-		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
+		if r < utf8.RuneSelf { // ASCII: the same as below, without the tables
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				buf, runes = append(buf, byte(r)), runes+1
+				continue
+			}
+		} else if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
 			buf, runes = utf8.AppendRune(buf, r), runes+1
 			continue
 		}
