@@ -83,21 +83,9 @@ func BenchmarkMerge(b *testing.B) {
 // headline changed, as the preview server does after a headline edit;
 // BenchmarkMerge merges the same inputs from nothing.
 func BenchmarkMergeAgain(b *testing.B) {
-	c, articles := benchInput(b)
-	var m Merger
-	m.Merge(c, articles)
-	edited := slices.Clone(articles)
-	runs, cpu := 0, cpuTime()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		a := *articles[len(articles)/2]
+	benchMergeAgain(b, func(i int, a *extract.Article, _ []*extract.Article) {
 		a.Title = fmt.Sprintf("%s, revision %d", a.Title, i)
-		edited[len(articles)/2] = &a
-		m.Merge(c, edited)
-		runs++
-	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(runs), "cpu-ns/op")
+	})
 }
 
 // BenchmarkMergeAgainCommonWords is BenchmarkMergeAgain with a headline
@@ -105,6 +93,16 @@ func BenchmarkMergeAgain(b *testing.B) {
 // frequencies of common words change, so that every report using them
 // is weighed and compared again (see docs/merging.md).
 func BenchmarkMergeAgainCommonWords(b *testing.B) {
+	benchMergeAgain(b, func(i int, a *extract.Article, articles []*extract.Article) {
+		if i%2 == 0 {
+			a.Title = articles[0].Title
+		}
+	})
+}
+
+// benchMergeAgain merges with one Merger after edit changed a copy of
+// the middle article, on every run.
+func benchMergeAgain(b *testing.B, edit func(i int, a *extract.Article, articles []*extract.Article)) {
 	c, articles := benchInput(b)
 	var m Merger
 	m.Merge(c, articles)
@@ -114,9 +112,7 @@ func BenchmarkMergeAgainCommonWords(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		a := *articles[len(articles)/2]
-		if i%2 == 0 {
-			a.Title = articles[0].Title
-		}
+		edit(i, &a, articles)
 		edited[len(articles)/2] = &a
 		m.Merge(c, edited)
 		runs++

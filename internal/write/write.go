@@ -106,6 +106,13 @@ type spareFile struct {
 // folder that exists, is not empty, and was not made by this program.
 // Another build writing dir at the same time is an error.
 func Begin(fsys afero.Fs, dir string) (*Output, error) {
+	return locked(fsys, dir, begin)
+}
+
+// locked cleans dir's path, locks the output folder and starts writing
+// with start; the lock is released when start fails, and otherwise
+// kept by the Output until it commits or aborts.
+func locked(fsys afero.Fs, dir string, start func(afero.Fs, string) (*Output, error)) (*Output, error) {
 	dir, err := outputDir(dir)
 	if err != nil {
 		return nil, err
@@ -114,7 +121,7 @@ func Begin(fsys afero.Fs, dir string) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o, err := begin(fsys, dir)
+	o, err := start(fsys, dir)
 	if err != nil {
 		lock.release()
 		return nil, err
@@ -207,20 +214,13 @@ func stampOf(fsys afero.Fs, p string) (stamp, bool) {
 // it falls back to Begin. The preview server resumes after each of its
 // own builds.
 func Resume(fsys afero.Fs, dir string, previous *Committed) (*Output, error) {
-	dir, err := outputDir(dir)
+	o, err := locked(fsys, dir, func(fsys afero.Fs, dir string) (*Output, error) {
+		return resume(fsys, dir, previous)
+	})
 	if err != nil {
 		return nil, err
 	}
-	lock, err := lockOutput(fsys, dir)
-	if err != nil {
-		return nil, err
-	}
-	o, err := resume(fsys, dir, previous)
-	if err != nil {
-		lock.release()
-		return nil, err
-	}
-	o.lock, o.resumable = lock, true
+	o.resumable = true
 	return o, nil
 }
 
