@@ -114,14 +114,14 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 
 // metaBetween reports whether the lines between line i and the
 // headline at top are all an article's meta lines (bylines, reading
-// times, comment and view counts, separators, share buttons), not a
-// site's menu.
+// times, comment and view counts, separators, share buttons, clock
+// times without a day), not a site's menu.
 func (x *extraction) metaBetween(i, top int) bool {
 	for k := i + 1; k < top; k++ {
 		f := &x.facts[k]
 		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || f.lower == "by" || isForeignByline(f)) || isBylineShaped(f)
 		widget := f.words <= 8 && widgetPhrases.in(f.lower) || x.chromeOf(k) == reasonShare
-		if !byline && !widget && !isCount(f.text) {
+		if !byline && !widget && !isCount(f.text) && !(isClockLine(f) && !hasDate(f.dates)) {
 			return false
 		}
 	}

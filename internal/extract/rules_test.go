@@ -33,3 +33,25 @@ func TestNamesADay(t *testing.T) {
 		}
 	}
 }
+
+// TestHasRoleWord checks that a line naming a role is told from a
+// headline that uses a role word.
+func TestHasRoleWord(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Sam Example | Staff writer", true},
+		{"Congressional correspondent", true},
+		{"Head of the Europe desk", true},
+		{"Jane Roe, Senior Correspondent", true},
+		{"Airline cancels hundreds of flights over staff shortage", false},
+		{"Editor quits over report", false},
+		{"Sam Example", false},
+	}
+	for _, tt := range tests {
+		if got := hasRoleWord(factsOf(tt.line)); got != tt.want {
+			t.Errorf("hasRoleWord(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
