@@ -215,7 +215,7 @@ func (x *extraction) galleryCaption(l span) bool {
 	if l.Start != x.lines[i].Start || l.End != x.lines[i].End || f.words > 60 {
 		return false
 	}
-	if endsOnDay(f) && (i > 0 && endsOnDay(&x.facts[i-1]) || i+1 < len(x.lines) && endsOnDay(&x.facts[i+1])) {
+	if x.inDayRun(i) {
 		return true
 	}
 	if !captionShaped(f) {
@@ -228,6 +228,12 @@ func (x *extraction) galleryCaption(l span) bool {
 		}
 	}
 	return i > 0 && captionShaped(&x.facts[i-1]) || i+1 < len(x.lines) && captionShaped(&x.facts[i+1])
+}
+
+// inDayRun reports whether line i ends on a day (endsOnDay) and so does
+// a line next to it: a gallery's captions.
+func (x *extraction) inDayRun(i int) bool {
+	return endsOnDay(&x.facts[i]) && (i > 0 && endsOnDay(&x.facts[i-1]) || i+1 < len(x.lines) && endsOnDay(&x.facts[i+1]))
 }
 
 // endsOnDay reports whether a line of a few words and at most sixty
