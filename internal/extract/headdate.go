@@ -74,8 +74,8 @@ func (x *extraction) readHeadDate() {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
-		return m, false, false
+	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) || l.Text == x.a.Title {
+		return m, false, false // the headline's own date may be any day it names
 	}
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
