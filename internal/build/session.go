@@ -15,7 +15,6 @@ import (
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/extract"
 	"github.com/newsroom/timeline/internal/merge"
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/render"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/write"
@@ -51,13 +50,13 @@ type Session struct {
 	content   *content.Content
 	loadDiags diag.List
 	// extracted holds each raw article's extraction, by content-relative
-	// path, for the extract options of optionsKey.
-	extracted map[string]*extract.Article
-	// sums holds the digest of each dataset record extracted, to tell
-	// the records of a changed dataset that changed.
-	sums       map[string]uint64
+	// path, for the extract options of optionsKey: the Session's one
+	// extraction cache.
+	extracted  map[string]*extraction
 	optionsKey string
-	templates  *render.Templates
+	// readDiags is what reading and extracting the raw articles said.
+	readDiags diag.List
+	templates *render.Templates
 	// inputs holds "size mtime" of every file under the content and
 	// templates folders, by path: the InputKey of the site; inputPaths
 	// holds their paths, sorted, or nil when not known yet.
@@ -72,7 +71,6 @@ type Session struct {
 	state        *render.State
 	chron        *timeline.Chronology
 	site         *write.Committed
-	cache        *ExtractCache
 	// merger merges again with what it kept of the last merge.
 	merger *merge.Merger
 }
@@ -80,7 +78,7 @@ type Session struct {
 // NewSession returns a Session that builds with opts; its first Build
 // builds everything.
 func NewSession(fsys afero.Fs, opts Options) *Session {
-	return &Session{fsys: fsys, opts: opts, cache: NewExtractCache(), merger: &merge.Merger{}}
+	return &Session{fsys: fsys, opts: opts, merger: &merge.Merger{}}
 }
 
 // Build rebuilds the site. changed lists the files created, written or
@@ -89,63 +87,142 @@ func NewSession(fsys afero.Fs, opts Options) *Session {
 // first Build always does). Like Build, it replaces the output only when
 // everything succeeded, and after a failure the next call starts again
 // from the last successful one.
+//
+// A Build takes one of three paths: rebuildFull when what changed is
+// unknown, rebuildBodies when raw articles' bodies alone changed, and
+// rebuildKeyed otherwise.
 func (s *Session) Build(changed []string) (*Result, error) {
 	if err := checkFolders(s.fsys, s.opts); err != nil {
 		return &Result{}, err
 	}
-	start := time.Now()
-	timings := startTimings()
-	next := *s
+	r := &rebuild{next: *s, changed: changed, start: time.Now(), timings: startTimings()}
 	full := s.content == nil || changed == nil
-	if err := next.updateInputs(changed, full); err != nil {
+	if err := r.next.updateInputs(changed, full); err != nil {
 		return &Result{}, err
 	}
-	timings.mark("inputs")
-
-	articles, reload := next.changedArticles(changed)
-	var c *content.Content
-	var diags diag.List
-	if full || reload {
-		c, diags = content.Load(s.fsys, s.opts.ContentDir)
-		next.content, next.loadDiags = c, diags
-		c = copyContent(c)
-	} else {
-		c, reload = next.patchArticles(articles)
-		diags = append(diag.List(nil), next.loadDiags...)
+	r.timings.mark("inputs")
+	if full {
+		return s.rebuildFull(r)
 	}
-	timings.mark("load")
-
-	xopts := extractOptions(c)
-	if key := optionsKey(xopts); key != next.optionsKey || full {
-		next.extracted, next.optionsKey = nil, key
+	r.loadChanged()
+	r.extract(false)
+	if chron, ok := s.bodiesOnly(r); ok {
+		return s.rebuildBodies(r, chron)
 	}
-	extracted, readDiags := next.extractAll(c, xopts, articles)
-	diags.Append(readDiags)
-	timings.mark("extract")
+	return s.rebuildKeyed(r)
+}
 
-	if !full && !reload && len(readDiags) == 0 && !touches(changed, s.opts.TemplatesDir) {
-		if chron, ok := withBodies(s.chron, s.extracted, next.extracted, articles); ok {
-			out, err := next.resume()
-			if err != nil {
-				return &Result{Warnings: s.warnings}, err
-			}
-			defer s.finish(out)
-			res, err := next.buildBodies(out, chron, articles, &timings)
-			if err == nil {
-				*s = next
-				res.Duration = time.Since(start)
-			}
-			return res, err
+// rebuild is one Build under way: the Session it makes (next, which
+// becomes the Session when the build succeeds), and what it has read.
+type rebuild struct {
+	next    Session
+	changed []string
+	start   time.Time
+	timings Timings
+
+	// c is the content, and diags what loading and extracting it said.
+	c     *content.Content
+	diags diag.List
+	// articles are the content-relative paths of the raw articles among
+	// changed; reload is set when the content was loaded again.
+	articles []string
+	reload   bool
+	// extracted holds the extraction of each article of c; quiet is set
+	// when reading and extracting them said what it said last time.
+	extracted []*extract.Article
+	quiet     bool
+}
+
+// rebuildFull loads and reads everything again (an article whose bytes
+// are unchanged is still not extracted again), then merges and renders
+// as rebuildKeyed does.
+func (s *Session) rebuildFull(r *rebuild) (*Result, error) {
+	r.loadAll()
+	r.extract(true)
+	return s.rebuildKeyed(r)
+}
+
+// loadAll loads the whole content folder again.
+func (r *rebuild) loadAll() {
+	c, diags := content.Load(r.next.fsys, r.next.opts.ContentDir)
+	r.next.content, r.next.loadDiags = c, diags
+	r.c, r.diags, r.reload = copyContent(c), diags, true
+	r.timings.mark("load")
+}
+
+// loadChanged brings the content up to date with the changed files: it
+// lists the changed raw articles again, or loads everything again when
+// any other content file changed.
+func (r *rebuild) loadChanged() {
+	r.articles, r.reload = r.next.changedArticles(r.changed)
+	if r.reload {
+		r.loadAll()
+		return
+	}
+	r.c, r.reload = r.next.patchArticles(r.articles)
+	r.diags = append(diag.List(nil), r.next.loadDiags...)
+	r.timings.mark("load")
+}
+
+// extract extracts the raw articles: reads all of them when all is set
+// or the extract options changed, else the changed ones only.
+func (r *rebuild) extract(all bool) {
+	xopts := extractOptions(r.c)
+	if key := optionsKey(xopts); key != r.next.optionsKey {
+		r.next.extracted, r.next.optionsKey = nil, key
+	}
+	last := r.next.readDiags
+	r.extracted, r.next.readDiags = r.next.extractAll(r.c, xopts, r.articles, all)
+	r.quiet = r.next.readDiags.Equal(last)
+	r.diags.Append(r.next.readDiags)
+	r.timings.mark("extract")
+}
+
+// bodiesOnly returns the last chronology with the changed articles' new
+// bodies (withBodies), when nothing but raw articles' bodies changed.
+func (s *Session) bodiesOnly(r *rebuild) (*timeline.Chronology, bool) {
+	if r.reload || !r.quiet || touches(r.changed, s.opts.TemplatesDir) {
+		return nil, false
+	}
+	was, now := map[string]*extract.Article{}, map[string]*extract.Article{}
+	for _, p := range r.articles {
+		if x := s.extracted[p]; x != nil {
+			was[p] = x.article
+		}
+		if x := r.next.extracted[p]; x != nil {
+			now[p] = x.article
 		}
 	}
+	return withBodies(s.chron, was, now, r.articles)
+}
 
-	chron, mergeDiags := next.merger.Merge(c, extracted)
+// rebuildBodies renders again only the pages that show the changed
+// bodies of chron (buildBodies), without merging again.
+func (s *Session) rebuildBodies(r *rebuild, chron *timeline.Chronology) (*Result, error) {
+	out, err := r.next.resume()
+	if err != nil {
+		return &Result{Warnings: s.warnings}, err
+	}
+	defer s.finish(out)
+	res, err := r.next.buildBodies(out, chron, r.articles, &r.timings)
+	if err == nil {
+		*s = r.next
+		res.Duration = time.Since(r.start)
+	}
+	return res, err
+}
+
+// rebuildKeyed merges the loaded content again, loads the templates
+// again when they may have changed, and renders and writes only the
+// pages whose inputs changed (render.Reuse).
+func (s *Session) rebuildKeyed(r *rebuild) (*Result, error) {
+	next, diags := &r.next, r.diags
+	chron, mergeDiags := next.merger.Merge(r.c, r.extracted)
 	diags.Append(mergeDiags)
 	diags.Append(render.CheckLinks(chron, path.Join(s.opts.ContentDir, "site.yaml")))
-	placeRecords(c, diags)
-	timings.mark("merge")
-
-	if full || reload || next.templates == nil || touches(changed, s.opts.TemplatesDir) {
+	placeRecords(r.c, diags)
+	r.timings.mark("merge")
+	if r.reload || next.templates == nil || touches(r.changed, s.opts.TemplatesDir) {
 		tmpl, err := render.LoadTemplates(s.opts.DefaultTemplates, s.fsys, s.opts.TemplatesDir)
 		if err != nil {
 			diags.Add(s.opts.TemplatesDir, 0, 0, "%v", err)
@@ -153,11 +230,10 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		next.templates = tmpl
 	}
 	diags.Sort()
-	res := &Result{Warnings: diags.Warnings(), Timings: timings}
+	res := &Result{Warnings: diags.Warnings(), Timings: r.timings}
 	if err := diags.Err(); err != nil {
 		return res, err
 	}
-
 	out, err := next.resume()
 	if err != nil {
 		return res, err
@@ -165,14 +241,14 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	defer s.finish(out)
 	next.state, next.chron = render.NewState(), chron
 	reuse := &render.Reuse{Last: s.state, Keeper: out, Next: next.state}
-	if err := render.Render(chron, next.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse, Mark: timings.mark}, out.emit); err != nil {
+	if err := render.Render(chron, next.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse, Mark: r.timings.mark}, out.emit); err != nil {
 		return res, err
 	}
-	if err := next.commit(out, res, len(chron.Entries), &timings); err != nil {
+	if err := next.commit(out, res, len(chron.Entries), &r.timings); err != nil {
 		return res, err
 	}
-	*s = next
-	res.Duration, res.Timings = time.Since(start), timings
+	*s = *next
+	res.Duration, res.Timings = time.Since(r.start), r.timings
 	return res, nil
 }
 
@@ -338,56 +414,6 @@ func copyContent(c *content.Content) *content.Content {
 	return &cp
 }
 
-// extractAll extracts the raw articles of c: again those at the changed
-// paths and those it has no result for, and from the extract cache
-// (which reads them) after a full load; the others are taken as they
-// were. Unreadable articles are reported and dropped from c.Articles.
-func (s *Session) extractAll(c *content.Content, opts extract.Options, changed []string) ([]*extract.Article, diag.List) {
-	var result []*extract.Article
-	var diags diag.List
-	if s.extracted == nil {
-		result, diags = extractAll(s.fsys, c, opts, s.opts.Workers, s.cache, nil)
-	} else {
-		stale := map[string]bool{}
-		for _, rel := range changed {
-			stale[rel] = true
-		}
-		articles := make([]*extract.Article, len(c.Articles))
-		errs := make([]error, len(c.Articles))
-		warnings := make([]diag.List, len(c.Articles))
-		parallel.For(s.opts.Workers, len(c.Articles), func(i int) {
-			a := c.Articles[i]
-			if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] && s.sums[a.Path] == recordSum(a) {
-				articles[i] = kept
-				warnConflict(c, a, kept, &warnings[i])
-				return
-			}
-			articles[i], errs[i] = extractArticle(s.fsys, c.Dir, a, opts)
-			if errs[i] == nil {
-				warnConflict(c, a, articles[i], &warnings[i])
-			}
-		})
-		result, diags = dropUnreadable(c, articles, errs)
-		for _, w := range warnings {
-			diags.Append(w)
-		}
-	}
-	s.extracted = make(map[string]*extract.Article, len(result))
-	s.sums = make(map[string]uint64)
-	for i, a := range result {
-		s.extracted[c.Articles[i].Path] = a
-		if sum := recordSum(c.Articles[i]); sum != 0 {
-			s.sums[c.Articles[i].Path] = sum
-		}
-	}
-	return result, diags
-}
-
-// optionsKey tells apart the extract options that give different results.
-func optionsKey(o extract.Options) string {
-	return fmt.Sprintf("%v %v %s", o.WindowStart, o.WindowEnd, o.Names.Key())
-}
-
 // touches reports whether any of paths lies under dir.
 func touches(paths []string, dir string) bool {
 	if dir == "" {
@@ -434,13 +460,4 @@ func (s *Session) updateInputs(changed []string, full bool) error {
 	}
 	s.inputs = inputs
 	return nil
-}
-
-// recordSum returns the digest of a dataset record's bytes, or 0 for an
-// article that is a whole file.
-func recordSum(a content.Article) uint64 {
-	if a.Record == nil {
-		return 0
-	}
-	return a.Record.Sum
 }

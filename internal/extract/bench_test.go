@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/newsroom/timeline/internal/names"
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/synth"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
@@ -16,23 +16,33 @@ import (
 // content/articles and, when the shared folder is present, the dev corpus.
 // MB/s is over the bytes of the whole mix.
 func BenchmarkExtractMix(b *testing.B) {
-	paths, err := filepath.Glob("../../content/articles/*.txt")
-	if err != nil || len(paths) == 0 {
-		b.Skip("no articles in content/articles")
-	}
+	patterns := []string{"../../content/articles/*.txt"}
 	if shared := findShared(); shared != "" {
-		corpus, _ := filepath.Glob(filepath.Join(shared, "corpus", "articles", "*.txt"))
-		paths = append(paths, corpus...)
+		patterns = append(patterns, filepath.Join(shared, "corpus", "articles", "*.txt"))
 	}
-	var texts [][]byte
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, data)
-	}
+	_, texts := readArticles(b, patterns...)
 	benchExtract(b, texts, testWindow)
+}
+
+// readArticles returns the files that patterns match on the real file
+// system, in pattern order, with their bytes; it skips the test or
+// benchmark when they match none.
+func readArticles(tb testing.TB, patterns ...string) (paths []string, texts [][]byte) {
+	tb.Helper()
+	for _, pattern := range patterns {
+		matches, err := filepath.Glob(pattern)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, matches...)
+	}
+	if len(paths) == 0 {
+		tb.Skipf("no articles in %v", patterns)
+	}
+	for _, p := range paths {
+		texts = append(texts, sitetest.ReadOSFile(tb, p))
+	}
+	return paths, texts
 }
 
 // BenchmarkExtractSynth extracts synthetic articles (internal/synth) with

@@ -12,7 +12,6 @@ import (
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 	"golang.org/x/net/html"
-	"gopkg.in/yaml.v3"
 )
 
 // showHeld makes the score tests log the held-out part's failures too;
@@ -202,17 +201,5 @@ func TestScorePages(t *testing.T) {
 }
 
 func readPageLabels(t *testing.T) []pageLabel {
-	t.Helper()
-	f, err := os.Open("testdata/pages.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	dec := yaml.NewDecoder(f)
-	dec.KnownFields(true)
-	var labels []pageLabel
-	if err := dec.Decode(&labels); err != nil {
-		t.Fatalf("testdata/pages.yaml: %v", err)
-	}
-	return labels
+	return readYAMLList[pageLabel](t, "testdata/pages.yaml")
 }

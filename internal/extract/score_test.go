@@ -49,19 +49,25 @@ func findShared() string {
 }
 
 func readLabels(t testing.TB) []label {
+	return readYAMLList[label](t, "testdata/labels.yaml")
+}
+
+// readYAMLList decodes the YAML list in the file at path, refusing keys
+// that T has no field for.
+func readYAMLList[T any](t testing.TB, path string) []T {
 	t.Helper()
-	f, err := os.Open("testdata/labels.yaml")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
 	dec := yaml.NewDecoder(f)
 	dec.KnownFields(true)
-	var labels []label
-	if err := dec.Decode(&labels); err != nil {
-		t.Fatalf("testdata/labels.yaml: %v", err)
+	var list []T
+	if err := dec.Decode(&list); err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
-	return labels
+	return list
 }
 
 // labelText returns the text a label names: synthetic texts live in

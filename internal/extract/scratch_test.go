@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
@@ -11,21 +9,10 @@ import (
 // TestParallelExtract checks that extractions running at once, sharing
 // the scratch pool, give what they give one at a time.
 func TestParallelExtract(t *testing.T) {
-	paths, _ := filepath.Glob("../../content/articles/*.txt")
-	synthetic, _ := filepath.Glob("testdata/synthetic/*")
-	paths = append(paths, synthetic...)
-	if len(paths) == 0 {
-		t.Skip("no articles")
-	}
-	var texts [][]byte
+	paths, texts := readArticles(t, "../../content/articles/*.txt", "testdata/synthetic/*")
 	var want []*Article
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, data)
-		want = append(want, Extract(p, data, testWindow))
+	for i, p := range paths {
+		want = append(want, Extract(p, texts[i], testWindow))
 	}
 	var wg sync.WaitGroup
 	for range 4 {
