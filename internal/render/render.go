@@ -39,7 +39,9 @@
 // Where the data goes: render.go builds each page's Page and its job;
 // jobs.go runs the jobs on the workers; keys.go, reuse.go and state.go
 // keep what an incremental Render (Options.Reuse) may skip; feeds.go,
-// json.go, timelinejs.go, search.go and sitemap.go write the exports.
+// json.go, timelinejs.go, search.go and sitemap.go write the exports,
+// searchindex.go and searchupdate.go the search index, updated from the
+// last Render's after an edit.
 package render
 
 import (

@@ -37,6 +37,8 @@ type State struct {
 	articles []articleKeys
 	// exports holds each entry's bytes in the JSON exports, by export.
 	exports map[string]*memoRun
+	// search is the search index, with its files' keys.
+	search *searchIndex
 	// base is the Render's renderer, for a later Render of bodies (Reuse.Bodies): its chronology,
 	// links and templates.
 	base *renderer
