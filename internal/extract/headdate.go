@@ -55,7 +55,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to, x.liveStamp(i)) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -74,8 +74,8 @@ func (x *extraction) readHeadDate() {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
-		return m, false, false
+	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) || l.Text == x.a.Title {
+		return m, false, false // the headline's own date may be any day it names
 	}
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
@@ -334,11 +334,12 @@ func oneDay(dates []newsdate.Mention) bool {
 
 // datedElsewhere counts the short lines outside [from, to) that name
 // the day of m: the dates of a list of stories, not the prose that
-// names the day of its event.
-func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int) int {
+// names the day of its event. When m is a live blog's entry stamp
+// (live), the other entries' stamps do not count.
+func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int, live bool) int {
 	n := 0
 	for i, f := range x.facts {
-		if i >= from && i < to || f.words > 15 {
+		if i >= from && i < to || f.words > 15 || live && x.liveStamp(i) {
 			continue
 		}
 		for _, o := range f.dates {

@@ -40,7 +40,7 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleLongShort
 	case x.chromeOf(i) != "" || isBullet(s) || isBreadcrumb(s):
 		return notTitleChrome
-	case isDateLine(f) || isClockLine(f) || hasDate(f.dates) && f.words <= 12:
+	case isDateLine(f) || isClockLine(f) || hasDate(f.dates) && f.words <= 12 && !(i == 0 && x.titleWithDate(f)):
 		return notTitleDate
 	case letterCount(s) < 4:
 		return notTitleShape
@@ -52,6 +52,16 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleChrome
 	}
 	return ""
+}
+
+// titleWithDate reports whether line 1, which names a day, reads as a
+// headline that holds a date ("February 24, 2022 Russia-Ukraine news")
+// rather than a date, publication or update stamp, or byline: it is no
+// date or clock line and does not start with a published, updated or
+// "By" word.
+func (x *extraction) titleWithDate(f *lineFacts) bool {
+	return !isDateLine(f) && !isClockLine(f) && !isUpdateLine(f) && !startsWithAny(f.lower, headMarkers) &&
+		!strings.HasPrefix(f.lower, "by ")
 }
 
 // scoreHeadline weighs line i as the headline, on its position, shape,
@@ -249,18 +259,21 @@ var bylineConnectors = map[string]bool{"of": true, "and": true, "for": true, "at
 // that uses one ("Flights cancelled over staff shortage") has other
 // words in lower case.
 func hasRoleWord(f *lineFacts) bool {
+	const punct = ",.;:|/()-–—"
 	role := false
+	for w := range strings.FieldsSeq(f.lower) {
+		role = role || roleWords[strings.Trim(w, punct)]
+	}
+	if !role {
+		return false
+	}
 	for w := range strings.FieldsSeq(f.text) {
-		lw := strings.ToLower(strings.Trim(w, ",.;:|/()-–—"))
-		switch {
-		case roleWords[lw]:
-			role = true
-		case lw == "" || bylineConnectors[lw] || !startsLower(w):
-		default:
+		w = strings.Trim(w, punct)
+		if startsLower(w) && !roleWords[w] && !bylineConnectors[w] {
 			return false
 		}
 	}
-	return role
+	return true
 }
 
 // isBylineShaped reports whether a short line reads as a byline without

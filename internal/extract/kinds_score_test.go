@@ -13,7 +13,6 @@ import (
 
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
-	"gopkg.in/yaml.v3"
 )
 
 // kindLabel is the expected extraction of one text of testdata/kinds, in
@@ -132,17 +131,7 @@ func TestScoreKinds(t *testing.T) {
 
 func readKindLabels(t *testing.T) []kindLabel {
 	t.Helper()
-	f, err := os.Open("testdata/kinds.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	dec := yaml.NewDecoder(f)
-	dec.KnownFields(true)
-	var labels []kindLabel
-	if err := dec.Decode(&labels); err != nil {
-		t.Fatalf("testdata/kinds.yaml: %v", err)
-	}
+	labels := readYAMLList[kindLabel](t, "testdata/kinds.yaml")
 	for _, l := range labels {
 		if l.Published != "none" {
 			if _, err := timeline.ParseDate(l.Published); err != nil {

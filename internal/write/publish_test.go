@@ -508,3 +508,56 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 		last, lastSite = v, site
 	}
 }
+
+// TestUnchangedRebuildAfterFirstBuild rebuilds, unchanged, a site that a
+// first build made (and so has no spare folder beside it). A build of
+// gen (Begin) then copies nothing: it leaves no spare folder. The
+// preview's (Resume) fills the spare folder with the site, so that its
+// next build need not. Either way the build after it, which changes one
+// file, leaves the new site in place and the old one beside it.
+func TestUnchangedRebuildAfterFirstBuild(t *testing.T) {
+	tests := []struct {
+		name    string
+		start   func(afero.Fs) (*Output, error)
+		wantNew int // files created by the unchanged rebuild, markers aside
+	}{
+		{name: "gen", start: func(fsys afero.Fs) (*Output, error) { return Begin(fsys, "public") }},
+		{name: "preview", start: func(fsys afero.Fs) (*Output, error) { return Resume(fsys, "public", nil) }, wantNew: len(siteVersion(0))},
+	}
+	for _, tt := range tests {
+		fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+		if err := build(fsys, siteVersion(0)); err != nil {
+			t.Fatal(err)
+		}
+		fsys.created = map[string]bool{}
+		out, err := tt.start(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, out, siteVersion(0))
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		created := 0
+		for p := range fsys.created {
+			if !strings.HasSuffix(p, StagingMarker) && !strings.HasSuffix(p, Marker) {
+				created++
+			}
+		}
+		spare, _ := afero.Exists(fsys, ".public-previous")
+		if created != tt.wantNew || spare != (tt.wantNew > 0) {
+			t.Errorf("%s: unchanged rebuild created %d files, spare folder %v; want %d, %v", tt.name, created, spare, tt.wantNew, tt.wantNew > 0)
+		}
+		next := siteVersion(0)
+		next["index.html"] = "index, edited"
+		if err := build(fsys, next); err != nil {
+			t.Fatal(err)
+		}
+		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, next) {
+			t.Errorf("%s: output after an edit:\n got %v\nwant %v", tt.name, got, next)
+		}
+		if got, want := siteOnly(t, fsys, ".public-previous"), siteVersion(0); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: spare folder after an edit:\n got %v\nwant %v", tt.name, got, want)
+		}
+	}
+}

@@ -42,12 +42,19 @@ func TestCleanPath(t *testing.T) {
 // Output, for what it wrote (Written) and what it hands on (Committed).
 func writeSite(t *testing.T, fsys afero.Fs, dir string, files map[string]string) *Output {
 	t.Helper()
-	out, err := Begin(fsys, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, dir)
 	writeAll(t, out, files)
 	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// mustBegin begins a build of dir, failing the test if it cannot.
+func mustBegin(t *testing.T, fsys afero.Fs, dir string) *Output {
+	t.Helper()
+	out, err := Begin(fsys, dir)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -57,10 +64,7 @@ func writeSite(t *testing.T, fsys afero.Fs, dir string, files map[string]string)
 // file outside the output folder (which must be refused), and aborts.
 func abortHalfBuild(t *testing.T, fsys afero.Fs) {
 	t.Helper()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	if err := out.Write("index.html", []byte("half a build")); err != nil {
 		t.Fatal(err)
 	}
@@ -131,10 +135,7 @@ func TestAbortLeavesOutputUnchanged(t *testing.T) {
 
 func TestWriteTwiceIsAnError(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	defer out.Abort()
 	if err := out.Write("a/index.html", []byte("1")); err != nil {
 		t.Fatal(err)
@@ -200,10 +201,7 @@ func TestRebuildRestoresDeletedFiles(t *testing.T) {
 
 func TestNote(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	if err := out.Write("index.html", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
@@ -315,10 +313,7 @@ func TestResumeFallsBackWhenTheSiteChanged(t *testing.T) {
 // written, not what the buffer held later.
 func TestWriteKeepsNoReference(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	buf := []byte("first")
 	for _, name := range []string{"a.html", "b.html"} {
 		if err := out.Write(name, buf); err != nil {
@@ -344,10 +339,7 @@ func TestTamperedManifestCannotReachOutside(t *testing.T) {
 		"public/a.html":    "a",
 		"public/" + Marker: markerHeader + strings.Repeat("0", 64) + "  ../secret.txt\n" + strings.Repeat("0", 64) + "  a.html\n" + strings.Repeat("0", 64) + "  /secret.txt\n",
 	})
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	if err := out.Keep("../secret.txt"); err == nil {
 		t.Error("Keep(../secret.txt) succeeded, want an error")
 	}
