@@ -32,18 +32,20 @@ func (m *Merger) Merge(c *content.Content, articles []*extract.Article) (*timeli
 
 // description is what describe works out of a report's fields.
 type description struct {
-	day                            int32
-	words, nameWords, text, people []uint64
-	names, nameKeys                []string
+	day                 int32
+	words, text, people []uint64
+	names, nameKeys     []string
 }
 
-// describeKey returns every field of e that describe reads, and the
-// dateline, in one string: two reports with the same key have the same
-// description.
-func describeKey(e *timeline.Entry, dateline string) string {
+// describeKey returns everything of r that describe reads (its entry's
+// fields and its opening), and the dateline, in one string: two reports
+// with the same key have the same description.
+func describeKey(r *report, dateline string) string {
+	e := r.entry
+	open := openingOf(openingTexts(r.blocks, r.kept, e.Summary, e.Body))
 	var b strings.Builder
-	b.Grow(len(e.Title) + len(e.Summary) + len(dateline) + 64)
-	for _, s := range []string{e.Title, e.Summary, dateline} {
+	b.Grow(len(e.Title) + len(e.Summary) + len(open) + len(dateline) + 64)
+	for _, s := range []string{e.Title, e.Summary, open, dateline} {
 		b.WriteString(s)
 		b.WriteByte(0)
 	}
@@ -71,7 +73,7 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 	if m != nil {
 		keys, descs = make([]string, len(reports)), make([]*description, len(reports))
 		parallel.For(0, len(reports), func(i int) {
-			keys[i] = describeKey(reports[i].entry, datelines[reports[i].entry])
+			keys[i] = describeKey(&reports[i], datelines[reports[i].entry])
 			if d := m.last[keys[i]]; d != nil {
 				reports[i].take(d)
 				descs[i] = d
@@ -100,13 +102,13 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 
 // description returns what describe worked out of r.
 func (r *report) description() *description {
-	return &description{day: r.day, words: r.words.words, nameWords: r.nameWords.words, text: r.text,
+	return &description{day: r.day, words: r.words.words, text: r.text,
 		people: r.people, names: r.names, nameKeys: r.nameKeys}
 }
 
 // take gives r the description d, as describe would: d's slices are
 // only read, never changed.
 func (r *report) take(d *description) {
-	r.day, r.words.words, r.nameWords.words, r.text = d.day, d.words, d.nameWords, d.text
+	r.day, r.words.words, r.text = d.day, d.words, d.text
 	r.people, r.names, r.nameKeys = d.people, d.names, d.nameKeys
 }
