@@ -95,9 +95,7 @@ func TestReadFileOS(t *testing.T) {
 // than its stated size (a file growing while read, a special file
 // reporting 0): ReadFile stops at the limit whatever Stat says.
 func TestReadFileLimitedRead(t *testing.T) {
-	mem := afero.NewMemMapFs()
-	mustWriteFs(t, mem, "content/grows.txt", strings.Repeat("y", 1000))
-	fsys := lyingFs{mem}
+	fsys := lyingFs{sitetest.MapFs(t, map[string]string{"content/grows.txt": strings.Repeat("y", 1000)})}
 	_, err := ReadFile(fsys, "content", "content/grows.txt", 10)
 	var tooBig *TooBigError
 	if !errors.As(err, &tooBig) || err.Error() != "file is more than 10 bytes (want at most 10; split it or remove it)" {
@@ -158,10 +156,3 @@ func (f fakeInfo) Mode() fs.FileMode {
 	return f.FileInfo.Mode()
 }
 func (f fakeInfo) Size() int64 { return f.size }
-
-func mustWriteFs(t *testing.T, fsys afero.Fs, p, text string) {
-	t.Helper()
-	if err := afero.WriteFile(fsys, p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}

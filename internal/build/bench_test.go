@@ -83,7 +83,7 @@ func BenchmarkExtract(b *testing.B) {
 	opts := extractOptions(c)
 	b.ReportAllocs()
 	for b.Loop() {
-		extractAll(fsys, c, opts, 0, nil, nil)
+		extractAll(fsys, c, opts, 0, nil)
 	}
 	reportArticles(b)
 }
@@ -93,7 +93,7 @@ func BenchmarkExtract(b *testing.B) {
 func BenchmarkMerge(b *testing.B) {
 	fsys := benchCorpus(b)
 	c := load(b, fsys)
-	articles, _ := extractAll(fsys, c, extractOptions(c), 0, nil, nil)
+	articles, _ := extractAll(fsys, c, extractOptions(c), 0, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		merge.Merge(c, articles)

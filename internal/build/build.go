@@ -110,7 +110,7 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	if streamBodies(c, opts.HoldBodies) {
 		spans = newBodyIndex()
 	}
-	articles, readDiags := extractAll(fsys, c, xopts, opts.Workers, nil, spans)
+	articles, readDiags := extractAll(fsys, c, xopts, opts.Workers, spans)
 	diags.Append(readDiags)
 	timings.mark("extract")
 	var bodiesOnDemand render.Bodies
@@ -172,41 +172,30 @@ func extractOptions(c *content.Content) extract.Options {
 	return extract.Options{WindowStart: c.Site.Start, WindowEnd: c.Site.End, Names: names.New(c.People), Location: c.Site.Location}
 }
 
-// extractAll reads and extracts every raw article of c on all cores,
-// reusing the cache's results for unchanged articles when cache is not
-// nil. With spans (and no cache) it keeps digests only, and spans records
-// where each body lies so it can be read again for its pages. The result is in c.Articles' order whatever the number of workers;
-// an article that cannot be read is reported and left out of both
-// c.Articles and the result.
-func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, cache *ExtractCache, spans *bodyIndex) ([]*extract.Article, diag.List) {
+// extractAll reads and extracts every raw article of c on all cores.
+// With spans it keeps digests only, and spans records where each body
+// lies so it can be read again for its pages. The result is in
+// c.Articles' order whatever the number of workers; an article that
+// cannot be read is reported and left out of both c.Articles and the
+// result.
+func extractAll(fsys afero.Fs, c *content.Content, opts extract.Options, workers int, spans *bodyIndex) ([]*extract.Article, diag.List) {
 	articles := make([]*extract.Article, len(c.Articles))
 	errs := make([]error, len(c.Articles))
 	warnings := make([]diag.List, len(c.Articles))
 	parallel.For(workers, len(c.Articles), func(i int) {
 		a := c.Articles[i]
-		data, meta, err := readArticle(fsys, c.Dir, a)
+		data, meta, text, err := readChecked(fsys, c, a)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		if a.Record == nil {
-			warnings[i] = content.CheckArticleText(path.Join(c.Dir, a.Path), data)
-		} else {
-			checkRecordText(c.Dir, a, data, &warnings[i])
-		}
-		switch {
-		case cache != nil:
-			articles[i] = cache.extract(a.Path, data, meta, opts)
-		case spans != nil:
-			articles[i] = spans.digest(extractText(a.Path, data, meta, opts), data)
-		default:
-			articles[i] = extractText(a.Path, data, meta, opts)
+		warnings[i] = text
+		articles[i] = extractText(a.Path, data, meta, opts)
+		if spans != nil {
+			articles[i] = spans.digest(articles[i], data)
 		}
 		warnConflict(c, a, articles[i], &warnings[i])
 	})
-	if cache != nil {
-		cache.prune()
-	}
 	kept, diags := dropUnreadable(c, articles, errs)
 	for _, w := range warnings {
 		diags.Append(w)

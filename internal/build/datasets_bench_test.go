@@ -83,7 +83,7 @@ func BenchmarkDatasetTextFiles(b *testing.B) {
 	records := 0
 	for b.Loop() {
 		c, _ := content.Load(fsys, "site/content")
-		articles, _ := extractAll(fsys, c, extractOptions(c), 1, nil, nil)
+		articles, _ := extractAll(fsys, c, extractOptions(c), 1, nil)
 		records = len(articles)
 	}
 	b.ReportMetric(float64(records)*float64(b.N)/b.Elapsed().Seconds(), "records/s")

@@ -146,13 +146,13 @@ func TestSessionReextractsChangedRecords(t *testing.T) {
 	if _, err := s.Build([]string{"content/articles/wire.csv"}); err != nil {
 		t.Fatal(err)
 	}
-	for path, a := range s.extracted {
-		changed := a != before[path]
+	for path, x := range s.extracted {
+		changed := before[path] == nil || x.article != before[path].article
 		if want := path == "articles/wire.csv#talks-in-geneva"; changed != want {
 			t.Errorf("%s: extracted again %v, want %v", path, changed, want)
 		}
 	}
-	if got := s.extracted["articles/wire.csv#talks-in-geneva"].Title; got != "Talks in Geneva end" {
+	if got := s.extracted["articles/wire.csv#talks-in-geneva"].article.Title; got != "Talks in Geneva end" {
 		t.Errorf("title %q after the edit", got)
 	}
 }

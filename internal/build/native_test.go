@@ -177,7 +177,7 @@ func loadAndExtract(tb testing.TB, fsys afero.Fs, dir string, workers int) (*con
 	if err := diags.Err(); err != nil {
 		tb.Fatal(err)
 	}
-	articles, readDiags := extractAll(fsys, c, extractOptions(c), workers, nil, nil)
+	articles, readDiags := extractAll(fsys, c, extractOptions(c), workers, nil)
 	if err := readDiags.Err(); err != nil {
 		tb.Fatal(err)
 	}

@@ -32,6 +32,25 @@ func readArticle(fsys afero.Fs, dir string, a content.Article) ([]byte, extract.
 	return dataset.Read(a.Record.Dataset, raw, a.Record.Record)
 }
 
+// readChecked reads the article a of c as readArticle does, with the
+// warnings on its text: invalid UTF-8 in a whole file
+// (content.CheckArticleText) or in a dataset record's text
+// (checkRecordText). A full build and a Session read articles through
+// it, so both give the same warnings.
+func readChecked(fsys afero.Fs, c *content.Content, a content.Article) ([]byte, extract.Meta, diag.List, error) {
+	data, meta, err := readArticle(fsys, c.Dir, a)
+	if err != nil {
+		return nil, extract.Meta{}, nil, err
+	}
+	var warnings diag.List
+	if a.Record == nil {
+		warnings = content.CheckArticleText(path.Join(c.Dir, a.Path), data)
+	} else {
+		checkRecordText(c.Dir, a, data, &warnings)
+	}
+	return data, meta, warnings, nil
+}
+
 // extractText extracts an article read by readArticle: a whole file by
 // its kind (extract.ExtractFile), a dataset record's text with the
 // metadata its fields give.

@@ -15,7 +15,6 @@ import (
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/extract"
 	"github.com/newsroom/timeline/internal/merge"
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/render"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/write"
@@ -51,13 +50,13 @@ type Session struct {
 	content   *content.Content
 	loadDiags diag.List
 	// extracted holds each raw article's extraction, by content-relative
-	// path, for the extract options of optionsKey.
-	extracted map[string]*extract.Article
-	// sums holds the digest of each dataset record extracted, to tell
-	// the records of a changed dataset that changed.
-	sums       map[string]uint64
+	// path, for the extract options of optionsKey: the Session's one
+	// extraction cache.
+	extracted  map[string]*extraction
 	optionsKey string
-	templates  *render.Templates
+	// readDiags is what reading and extracting the raw articles said.
+	readDiags diag.List
+	templates *render.Templates
 	// inputs holds "size mtime" of every file under the content and
 	// templates folders, by path: the InputKey of the site; inputPaths
 	// holds their paths, sorted, or nil when not known yet.
@@ -72,7 +71,6 @@ type Session struct {
 	state        *render.State
 	chron        *timeline.Chronology
 	site         *write.Committed
-	cache        *ExtractCache
 	// merger merges again with what it kept of the last merge.
 	merger *merge.Merger
 }
@@ -80,7 +78,7 @@ type Session struct {
 // NewSession returns a Session that builds with opts; its first Build
 // builds everything.
 func NewSession(fsys afero.Fs, opts Options) *Session {
-	return &Session{fsys: fsys, opts: opts, cache: NewExtractCache(), merger: &merge.Merger{}}
+	return &Session{fsys: fsys, opts: opts, merger: &merge.Merger{}}
 }
 
 // Build rebuilds the site. changed lists the files created, written or
@@ -129,14 +127,14 @@ type rebuild struct {
 	// changed; reload is set when the content was loaded again.
 	articles []string
 	reload   bool
-	// extracted holds the extraction of each article of c, and
-	// readDiags what reading them said.
+	// extracted holds the extraction of each article of c; quiet is set
+	// when reading and extracting them said what it said last time.
 	extracted []*extract.Article
-	readDiags diag.List
+	quiet     bool
 }
 
-// rebuildFull loads and extracts everything again (the extract cache
-// still spares unchanged articles' extraction), then merges and renders
+// rebuildFull loads and reads everything again (an article whose bytes
+// are unchanged is still not extracted again), then merges and renders
 // as rebuildKeyed does.
 func (s *Session) rebuildFull(r *rebuild) (*Result, error) {
 	r.loadAll()
@@ -166,25 +164,36 @@ func (r *rebuild) loadChanged() {
 	r.timings.mark("load")
 }
 
-// extract extracts the raw articles: all of them when all is set or the
-// extract options changed, else the changed ones only.
+// extract extracts the raw articles: reads all of them when all is set
+// or the extract options changed, else the changed ones only.
 func (r *rebuild) extract(all bool) {
 	xopts := extractOptions(r.c)
-	if key := optionsKey(xopts); key != r.next.optionsKey || all {
+	if key := optionsKey(xopts); key != r.next.optionsKey {
 		r.next.extracted, r.next.optionsKey = nil, key
 	}
-	r.extracted, r.readDiags = r.next.extractAll(r.c, xopts, r.articles)
-	r.diags.Append(r.readDiags)
+	last := r.next.readDiags
+	r.extracted, r.next.readDiags = r.next.extractAll(r.c, xopts, r.articles, all)
+	r.quiet = r.next.readDiags.Equal(last)
+	r.diags.Append(r.next.readDiags)
 	r.timings.mark("extract")
 }
 
 // bodiesOnly returns the last chronology with the changed articles' new
 // bodies (withBodies), when nothing but raw articles' bodies changed.
 func (s *Session) bodiesOnly(r *rebuild) (*timeline.Chronology, bool) {
-	if r.reload || len(r.readDiags) != 0 || touches(r.changed, s.opts.TemplatesDir) {
+	if r.reload || !r.quiet || touches(r.changed, s.opts.TemplatesDir) {
 		return nil, false
 	}
-	return withBodies(s.chron, s.extracted, r.next.extracted, r.articles)
+	was, now := map[string]*extract.Article{}, map[string]*extract.Article{}
+	for _, p := range r.articles {
+		if x := s.extracted[p]; x != nil {
+			was[p] = x.article
+		}
+		if x := r.next.extracted[p]; x != nil {
+			now[p] = x.article
+		}
+	}
+	return withBodies(s.chron, was, now, r.articles)
 }
 
 // rebuildBodies renders again only the pages that show the changed
@@ -405,56 +414,6 @@ func copyContent(c *content.Content) *content.Content {
 	return &cp
 }
 
-// extractAll extracts the raw articles of c: again those at the changed
-// paths and those it has no result for, and from the extract cache
-// (which reads them) after a full load; the others are taken as they
-// were. Unreadable articles are reported and dropped from c.Articles.
-func (s *Session) extractAll(c *content.Content, opts extract.Options, changed []string) ([]*extract.Article, diag.List) {
-	var result []*extract.Article
-	var diags diag.List
-	if s.extracted == nil {
-		result, diags = extractAll(s.fsys, c, opts, s.opts.Workers, s.cache, nil)
-	} else {
-		stale := map[string]bool{}
-		for _, rel := range changed {
-			stale[rel] = true
-		}
-		articles := make([]*extract.Article, len(c.Articles))
-		errs := make([]error, len(c.Articles))
-		warnings := make([]diag.List, len(c.Articles))
-		parallel.For(s.opts.Workers, len(c.Articles), func(i int) {
-			a := c.Articles[i]
-			if kept, ok := s.extracted[a.Path]; ok && !stale[a.Path] && s.sums[a.Path] == recordSum(a) {
-				articles[i] = kept
-				warnConflict(c, a, kept, &warnings[i])
-				return
-			}
-			articles[i], errs[i] = extractArticle(s.fsys, c.Dir, a, opts)
-			if errs[i] == nil {
-				warnConflict(c, a, articles[i], &warnings[i])
-			}
-		})
-		result, diags = dropUnreadable(c, articles, errs)
-		for _, w := range warnings {
-			diags.Append(w)
-		}
-	}
-	s.extracted = make(map[string]*extract.Article, len(result))
-	s.sums = make(map[string]uint64)
-	for i, a := range result {
-		s.extracted[c.Articles[i].Path] = a
-		if sum := recordSum(c.Articles[i]); sum != 0 {
-			s.sums[c.Articles[i].Path] = sum
-		}
-	}
-	return result, diags
-}
-
-// optionsKey tells apart the extract options that give different results.
-func optionsKey(o extract.Options) string {
-	return fmt.Sprintf("%v %v %s", o.WindowStart, o.WindowEnd, o.Names.Key())
-}
-
 // touches reports whether any of paths lies under dir.
 func touches(paths []string, dir string) bool {
 	if dir == "" {
@@ -501,13 +460,4 @@ func (s *Session) updateInputs(changed []string, full bool) error {
 	}
 	s.inputs = inputs
 	return nil
-}
-
-// recordSum returns the digest of a dataset record's bytes, or 0 for an
-// article that is a whole file.
-func recordSum(a content.Article) uint64 {
-	if a.Record == nil {
-		return 0
-	}
-	return a.Record.Sum
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsroom/timeline/internal/diag"
-	"github.com/spf13/afero"
+	"github.com/newsroom/timeline/internal/sitetest"
 )
 
 // baseFiles is a small valid content folder; cases add or replace files.
@@ -20,7 +20,6 @@ var baseFiles = map[string]string{
 // value removes a base file) from an in-memory file system.
 func loadFiles(t *testing.T, files map[string]string) (*Content, diag.List) {
 	t.Helper()
-	fsys := afero.NewMemMapFs()
 	all := map[string]string{}
 	for p, s := range baseFiles {
 		all[p] = s
@@ -31,12 +30,7 @@ func loadFiles(t *testing.T, files map[string]string) (*Content, diag.List) {
 			delete(all, p)
 		}
 	}
-	for p, s := range all {
-		if err := afero.WriteFile(fsys, p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, diags := Load(fsys, "content")
+	c, diags := Load(sitetest.MapFs(t, all), "content")
 	diags.Sort()
 	return c, diags
 }

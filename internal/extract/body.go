@@ -147,6 +147,8 @@ func (x *extraction) readBody() {
 			x.readTrailer(l)
 		case hasDate(f.dates) && n <= 12 && startsWithAny(lower, modifiedStarts):
 			x.drop(l, reasonTrailer)
+		case isDateLine(f) && x.endDate(i):
+			x.readTrailer(l)
 		case isDateLine(f) || isClockLine(f):
 			x.drop(l, reasonDateLine)
 		case isCaption(f) && captionShaped(f):
@@ -169,6 +171,15 @@ func (x *extraction) readBody() {
 			x.paragraph(l, i == len(lines)-1)
 		}
 	}
+}
+
+// endDate reports whether date line i closes the article: right under
+// its last paragraph, with a day and its year, and no prose after it (a
+// live blog's stamps and comments' dates have some).
+func (x *extraction) endDate(i int) bool {
+	m, ok := firstDay(x.facts[i].dates, 0)
+	return ok && m.Kind == newsdate.Absolute && oneDay(x.facts[i].dates) && x.paragraphAbove(i) &&
+		x.nextProse(i+1) == len(x.lines)
 }
 
 // paragraphAbove reports whether line i-1 was kept as a paragraph: a

@@ -78,7 +78,8 @@ func (x *extraction) articleStart() int {
 }
 
 // nextProse returns the index of the first prose line at or after i, or
-// len(lines): a line of prose (isProse) that is no chrome, no caption and
+// len(lines): a line of prose (isProse) that is no chrome, no caption
+// (nor one of a gallery's run of lines ending on a date, inDayRun) and
 // not doubled by a neighbour.
 func (x *extraction) nextProse(i int) int {
 	return x.nextProseBefore(i, len(x.lines))
@@ -90,7 +91,7 @@ func (x *extraction) nextProseBefore(i, end int) int {
 	lines := x.lines
 	for ; i < min(end, len(lines)); i++ {
 		l := lines[i]
-		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) &&
+		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) && !x.inDayRun(i) &&
 			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
 			return i
 		}

@@ -99,21 +99,13 @@ func isDatelinePrefix(s string, colon bool) bool {
 	}
 	n, caps, special := 0, 0, false
 	for w := range strings.FieldsSeq(s) {
-		if n++; n > 8 {
+		aside, capital, ok := datelineWord(w)
+		if n++; n > 8 || !ok {
 			return false
 		}
-		c := w[0]
-		switch {
-		case c == '(':
-			special = true
-		case c >= '0' && c <= '9':
-			special = true
-		case c >= 'A' && c <= 'Z':
-			if isUpperWord(w) {
-				caps++
-			}
-		default:
-			return false
+		special = special || aside
+		if capital && isUpperWord(w) {
+			caps++
 		}
 	}
 	if n == 0 {
@@ -123,6 +115,20 @@ func isDatelinePrefix(s string, colon bool) bool {
 		return caps == n
 	}
 	return caps > 0 || special || n <= 3
+}
+
+// datelineWord sorts a word of a possible dateline by its first byte: a
+// parenthesised agency or a number is an aside, a word starting with a
+// capital may be all capitals, and any other word rules a dateline out
+// (ok false).
+func datelineWord(w string) (aside, capital, ok bool) {
+	switch c := w[0]; {
+	case c == '(' || c >= '0' && c <= '9':
+		return true, false, true
+	case c >= 'A' && c <= 'Z':
+		return false, true, true
+	}
+	return false, false, false
 }
 
 // isUpperWord reports whether strings.ToUpper(w) == w, without a copy

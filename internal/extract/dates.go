@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -176,6 +177,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case strings.Count(s.Text[:m.Start], "(") > strings.Count(s.Text[:m.Start], ")"):
 				continue // a citation or aside, not the event
+			case m.Kind != newsdate.RelWeekday && namesADay(s.Text, m):
+				continue
 			}
 			m.Start += s.Start
 			m.End += s.Start
@@ -284,4 +287,30 @@ func (x *extraction) captionWeek(m newsdate.Mention) (timeline.Date, bool) {
 		return timeline.Date{}, false
 	}
 	return d, true
+}
+
+// namesADay reports whether the date m in s is part of a name, used as an
+// adjective between "the" and a word in lower case: "the Jan. 6
+// committee", "the February 24 invasion", "the July 4 parade". Such a
+// date is an earlier event the text refers to, not the day it reports.
+// A preposition or conjunction after it ("the May 9 at noon") leaves it
+// a day of its own.
+func namesADay(s string, m newsdate.Mention) bool {
+	before := s[:m.Start]
+	if !strings.HasSuffix(before, "the ") && !strings.HasSuffix(before, "The ") {
+		return false
+	}
+	if len(before) > 4 && unicode.IsLetter(rune(before[len(before)-5])) {
+		return false // "lathe ", "Blythe "
+	}
+	after := strings.TrimLeft(s[m.End:], " ")
+	if after == "" || after[0] < 'a' || after[0] > 'z' {
+		return false
+	}
+	word, _, _ := strings.Cut(after, " ")
+	switch strings.TrimRight(word, ",.;:") {
+	case "at", "in", "on", "and", "or", "when", "as", "to", "with", "for", "of", "from", "while", "during", "than":
+		return false
+	}
+	return true
 }

@@ -55,7 +55,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		above := i < top
-		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to) >= 2 ||
+		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to, x.liveStamp(i)) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -74,8 +74,8 @@ func (x *extraction) readHeadDate() {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) {
-		return m, false, false
+	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) || l.Text == x.a.Title {
+		return m, false, false // the headline's own date may be any day it names
 	}
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
@@ -114,14 +114,14 @@ func (x *extraction) publishedBeside(i, u int) (m newsdate.Mention, marked, ok b
 
 // metaBetween reports whether the lines between line i and the
 // headline at top are all an article's meta lines (bylines, reading
-// times, comment and view counts, separators, share buttons), not a
-// site's menu.
+// times, comment and view counts, separators, share buttons, clock
+// times without a day), not a site's menu.
 func (x *extraction) metaBetween(i, top int) bool {
 	for k := i + 1; k < top; k++ {
 		f := &x.facts[k]
 		byline := f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || f.lower == "by" || isForeignByline(f)) || isBylineShaped(f)
 		widget := f.words <= 8 && widgetPhrases.in(f.lower) || x.chromeOf(k) == reasonShare
-		if !byline && !widget && !isCount(f.text) {
+		if !byline && !widget && !isCount(f.text) && !(isClockLine(f) && !hasDate(f.dates)) {
 			return false
 		}
 	}
@@ -136,11 +136,17 @@ func isCount(s string) bool {
 
 // datedNear reports whether a line of [from, to), other than line i and
 // copies of it next to it, names the day of m: a date above a headline
-// that a list of stories around it prints again is the list's.
+// that a list of stories around it prints again is the list's. When
+// line i is a live blog's stamp (liveStamp), the other entries' stamps
+// and an update stamp do not count.
 func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
+	live := x.liveStamp(i)
 	for k := max(0, from); k < to; k++ {
 		if k == i || (k == i-1 || k == i+1) && x.facts[k].text == x.facts[i].text {
 			continue
+		}
+		if live && (x.liveStamp(k) || isUpdateLine(&x.facts[k])) {
+			continue // a live blog's entries and its update stamp
 		}
 		for _, o := range x.facts[k].dates {
 			if o.Kind <= newsdate.Yearless && sameDay(o, m) {
@@ -151,14 +157,31 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	return false
 }
 
+// liveStamp reports whether line i is a live blog's entry stamp: a date
+// or timestamp line with a clock time, with prose within two lines
+// below it.
+func (x *extraction) liveStamp(i int) bool {
+	f := &x.facts[i]
+	if !isDateLine(f) && !isClockLine(f) {
+		return false
+	}
+	clock := false
+	for _, d := range f.dates {
+		clock = clock || d.HasClock
+	}
+	return clock && x.nextProseBefore(i+1, i+3) < len(x.lines)
+}
+
 // listDate reports whether the date m of line i, above the headline,
 // ends a list of stories: one of the three lines above it is a date line
 // of another story, or a short line with another day, as lists print a
-// date ("Published 3 May 2022") under each title.
+// date ("Published 3 May 2022") under each title. A live blog's update
+// stamp above its latest entry's is none.
 func (x *extraction) listDate(i int, m newsdate.Mention) bool {
+	live := x.liveStamp(i)
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if !hasDate(f.dates) {
+		if !hasDate(f.dates) || live && isUpdateLine(f) {
 			continue
 		}
 		if isDateLine(f) || isClockLine(f) {
@@ -311,11 +334,12 @@ func oneDay(dates []newsdate.Mention) bool {
 
 // datedElsewhere counts the short lines outside [from, to) that name
 // the day of m: the dates of a list of stories, not the prose that
-// names the day of its event.
-func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int) int {
+// names the day of its event. When m is a live blog's entry stamp
+// (live), the other entries' stamps do not count.
+func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int, live bool) int {
 	n := 0
 	for i, f := range x.facts {
-		if i >= from && i < to || f.words > 15 {
+		if i >= from && i < to || f.words > 15 || live && x.liveStamp(i) {
 			continue
 		}
 		for _, o := range f.dates {

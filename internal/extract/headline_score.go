@@ -40,7 +40,7 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleLongShort
 	case x.chromeOf(i) != "" || isBullet(s) || isBreadcrumb(s):
 		return notTitleChrome
-	case isDateLine(f) || isClockLine(f) || hasDate(f.dates) && f.words <= 12:
+	case isDateLine(f) || isClockLine(f) || hasDate(f.dates) && f.words <= 12 && !(i == 0 && x.titleWithDate(f)):
 		return notTitleDate
 	case letterCount(s) < 4:
 		return notTitleShape
@@ -52,6 +52,16 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleChrome
 	}
 	return ""
+}
+
+// titleWithDate reports whether line 1, which names a day, reads as a
+// headline that holds a date ("February 24, 2022 Russia-Ukraine news")
+// rather than a date, publication or update stamp, or byline: it is no
+// date or clock line and does not start with a published, updated or
+// "By" word.
+func (x *extraction) titleWithDate(f *lineFacts) bool {
+	return !isDateLine(f) && !isClockLine(f) && !isUpdateLine(f) && !startsWithAny(f.lower, headMarkers) &&
+		!strings.HasPrefix(f.lower, "by ")
 }
 
 // scoreHeadline weighs line i as the headline, on its position, shape,
@@ -239,6 +249,33 @@ var clockWords = map[string]bool{
 	"updated": true, "published": true, "posted": true, "last": true, "at": true, "on": true, "h": true,
 }
 
+// bylineConnectors are the small words a byline's names and roles
+// hold beside capitalised words ("Head of the Europe desk").
+var bylineConnectors = map[string]bool{"of": true, "and": true, "for": true, "at": true, "the": true, "in": true, "on": true, "&": true}
+
+// hasRoleWord reports whether a line names a role ("Staff Writer",
+// "Europe desk", "Jane Roe, Senior Correspondent"): a role word, and
+// besides it only capitalised words and small connectors; a headline
+// that uses one ("Flights cancelled over staff shortage") has other
+// words in lower case.
+func hasRoleWord(f *lineFacts) bool {
+	const punct = ",.;:|/()-–—"
+	role := false
+	for w := range strings.FieldsSeq(f.lower) {
+		role = role || roleWords[strings.Trim(w, punct)]
+	}
+	if !role {
+		return false
+	}
+	for w := range strings.FieldsSeq(f.text) {
+		w = strings.Trim(w, punct)
+		if startsLower(w) && !roleWords[w] && !bylineConnectors[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // isBylineShaped reports whether a short line reads as a byline without
 // "By": names and an agency or role ("Jane Roe, Staff Writer", "Jane Roe
 // | Agency"), capitalised words in parts of at most three words split
@@ -247,10 +284,8 @@ func isBylineShaped(f *lineFacts) bool {
 	if f.words > 8 {
 		return false
 	}
-	for w := range strings.FieldsFuncSeq(f.lower, notWordRune) {
-		if roleWords[w] {
-			return true
-		}
+	if hasRoleWord(f) {
+		return true
 	}
 	s := f.text
 	if !strings.ContainsAny(s, ",|/") && !strings.Contains(s, " - ") && !strings.Contains(s, " and ") {

@@ -102,14 +102,10 @@ func sentenceEnd(text string, i int) bool {
 	if text[i] != '.' {
 		return true
 	}
-	w := i
-	for w > 0 && (isWordByte(text[w-1]) || text[w-1] == '.') && i-w < 8 {
-		w--
-	}
 	// The word is at most eight bytes, all ASCII letters, digits and
 	// periods, so its lower case fits a small buffer.
 	var buf [8]byte
-	word := buf[:copy(buf[:], text[w:i])]
+	word := buf[:copy(buf[:], text[wordBefore(text, i):i])]
 	for k, c := range word {
 		word[k] = lowerBytes[c]
 	}
@@ -117,6 +113,16 @@ func sentenceEnd(text string, i int) bool {
 		return false
 	}
 	return !abbreviations[string(word)]
+}
+
+// wordBefore returns where the word before text[i] starts: up to eight
+// ASCII letters, digits and periods.
+func wordBefore(text string, i int) int {
+	w := i
+	for w > 0 && (isWordByte(text[w-1]) || text[w-1] == '.') && i-w < 8 {
+		w--
+	}
+	return w
 }
 
 func isWordByte(c byte) bool {
@@ -134,73 +140,96 @@ func (x *extraction) sentences(line span, limit int) []span {
 // stopping after limit of them when limit > 0. A run of two or more
 // spaces marks a paragraph break (Break set on the next sentence).
 func appendSentences(out []span, text string, line span, limit int) []span {
+	s := sentenceSplit{text: text, line: line, out: out, start: line.Start, brk: true}
 	first := len(out)
-	start, brk := line.Start, true
-	emit := func(end int, next int, nextBreak bool) {
-		s, e := trimSpan(text, start, end)
-		if s < e {
-			out = append(out, span{Start: s, End: e, Text: text[s:e], Line: line.Line, Break: brk})
-			brk = nextBreak
-		} else {
-			brk = brk || nextBreak
-		}
-		start = next
-	}
 	for i := line.Start; i < line.End; {
-		if limit > 0 && len(out)-first == limit {
-			return out
+		if limit > 0 && len(s.out)-first == limit {
+			return s.out
 		}
 		if i = skipPlain(text, i, line.End); i >= line.End {
 			break
 		}
-		c := text[i]
-		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
-			c = '.' // a link glued to the sentence before it ends a sentence
-			i += len("Read more") - 1
-		}
-		if isWordByte(c) {
-			i++ // letters and digits neither space nor end a sentence
-			continue
-		}
-		if n := isSpaceAt(text, i); n > 0 {
-			j, count := spaceRun(text, i, line.End)
-			if count >= 2 && j < line.End {
-				emit(i, j, true)
-			}
-			i = j
-			continue
-		}
-		if c == ')' && creditParen(text, line.Start, i) {
-			c = '.'
-		}
-		if (c == '.' || c == '?' || c == '!') && sentenceEnd(text, i) {
-			j := i + 1
-			for j < line.End && strings.IndexByte(`"')]`, text[j]) >= 0 {
-				j++
-			}
-			for j < line.End && closingQuote(text, j) {
-				j += 3
-			}
-			if j < line.End && isSpaceAt(text, j) > 0 {
-				k := j + isSpaceAt(text, j)
-				if k < line.End && sentenceStart(text, k) {
-					emit(j, k, false)
-					i = k
-					continue
-				}
-			}
-			i = j
-			continue
-		}
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+		i = s.step(i)
 	}
-	emit(line.End, line.End, false)
-	return out
+	s.emit(line.End, line.End, false)
+	return s.out
+}
+
+// sentenceSplit gathers the sentence spans of one line span of text.
+type sentenceSplit struct {
+	text  string
+	line  span
+	out   []span
+	start int  // where the sentence being read starts
+	brk   bool // whether it starts a paragraph
+}
+
+// emit ends the sentence being read at end, appending it trimmed unless
+// it is empty, and starts the next at next, after a paragraph break when
+// nextBreak.
+func (s *sentenceSplit) emit(end int, next int, nextBreak bool) {
+	a, b := trimSpan(s.text, s.start, end)
+	if a < b {
+		s.out = append(s.out, span{Start: a, End: b, Text: s.text[a:b], Line: s.line.Line, Break: s.brk})
+		s.brk = nextBreak
+	} else {
+		s.brk = s.brk || nextBreak
+	}
+	s.start = next
+}
+
+// step reads the byte at i, ending a sentence there if one ends, and
+// returns where to read on.
+func (s *sentenceSplit) step(i int) int {
+	text, end := s.text, s.line.End
+	c := text[i]
+	if c == 'R' && gluedReadMore(text, s.line.Start, i, end) {
+		c = '.' // a link glued to the sentence before it ends a sentence
+		i += len("Read more") - 1
+	}
+	if isWordByte(c) {
+		return i + 1 // letters and digits neither space nor end a sentence
+	}
+	if isSpaceAt(text, i) > 0 {
+		j, count := spaceRun(text, i, end)
+		if count >= 2 && j < end {
+			s.emit(i, j, true)
+		}
+		return j
+	}
+	if c == ')' && creditParen(text, s.line.Start, i) {
+		c = '.'
+	}
+	if (c == '.' || c == '?' || c == '!') && sentenceEnd(text, i) {
+		return s.endAt(i)
+	}
+	if c < utf8.RuneSelf {
+		return i + 1
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	return i + size
+}
+
+// endAt reads on from the sentence end at i over closing quotes and
+// brackets, and ends the sentence there when a space and the start of
+// another sentence follow. It returns where to read on.
+func (s *sentenceSplit) endAt(i int) int {
+	text, end := s.text, s.line.End
+	j := i + 1
+	for j < end && strings.IndexByte(`"')]`, text[j]) >= 0 {
+		j++
+	}
+	for j < end && closingQuote(text, j) {
+		j += 3
+	}
+	if j < end && isSpaceAt(text, j) > 0 {
+		k := j + isSpaceAt(text, j)
+		if k < end && sentenceStart(text, k) {
+			s.emit(j, k, false)
+			return k
+		}
+	}
+	return j
 }
 
 // skipPlain returns the index of the first byte from i to end that may

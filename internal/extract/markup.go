@@ -26,8 +26,11 @@ const ruleFeedDate = "publication: feed date"
 // markup (it does not open with a tag), which no plain text does.
 func readMarkup(data []byte, loc *time.Location) (text []byte, meta Meta, ok bool) {
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(head) == 0 || head[0] != '<' {
+	if len(head) == 0 {
 		return nil, Meta{}, false
+	}
+	if head[0] != '<' {
+		return readTitledMarkup(head, loc)
 	}
 	lower := bytes.ToLower(head[:min(len(head), 1024)])
 	if !bytes.Contains(lower, []byte("<html")) && !bytes.Contains(lower, []byte("<!doctype html")) {
@@ -43,6 +46,37 @@ func readMarkup(data []byte, loc *time.Location) (text []byte, meta Meta, ok boo
 		return nil, Meta{}, false
 	}
 	return []byte(visible), Meta{}, true
+}
+
+// readTitledMarkup reads a headline line followed by markup, as a
+// scraper that gives every text its headline as line 1 writes a feed
+// item or a saved page: the markup is read as readMarkup reads it, with
+// the headline line above it unless the markup's own headline repeats
+// it. ok is false unless the line after the headline (and blank lines)
+// opens with a tag and the text ends with one.
+func readTitledMarkup(data []byte, loc *time.Location) (text []byte, meta Meta, ok bool) {
+	title, rest, found := bytes.Cut(data, []byte("\n"))
+	title = bytes.TrimSpace(title)
+	rest = bytes.TrimSpace(rest)
+	if !found || len(title) == 0 || len(title) > 300 || bytes.IndexByte(title, '<') >= 0 ||
+		len(rest) < 2 || rest[0] != '<' || rest[len(rest)-1] != '>' || !isTagStart(rest[1]) {
+		return nil, Meta{}, false
+	}
+	text, meta, ok = readMarkup(rest, loc)
+	if !ok {
+		return nil, Meta{}, false
+	}
+	first, _, _ := bytes.Cut(text, []byte("\n"))
+	if string(bytes.Join(bytes.Fields(first), []byte(" "))) == string(bytes.Join(bytes.Fields(title), []byte(" "))) {
+		return text, meta, true
+	}
+	return append(append(append([]byte(nil), title...), "\n\n"...), text...), meta, true
+}
+
+// isTagStart reports whether c may follow the '<' that opens a tag, a
+// declaration or a processing instruction.
+func isTagStart(c byte) bool {
+	return c == '?' || c == '!' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // pageText returns a saved page's main text as plain text: its headline

@@ -41,7 +41,8 @@ func TestMarkup(t *testing.T) {
 
 // TestReadMarkupPlainText checks that plain texts are not markup.
 func TestReadMarkupPlainText(t *testing.T) {
-	for _, in := range []string{"", "Headline\n\nBody <b>bold</b> text.", "\ufeff  Title"} {
+	for _, in := range []string{"", "Headline\n\nBody <b>bold</b> text.", "\ufeff  Title",
+		"Headline\n\n<Name> said the talks ended.", "Headline\n<3 hearts and <b>", "Headline\n\n<unclosed"} {
 		if _, _, ok := readMarkup([]byte(in), nil); ok {
 			t.Errorf("%q read as markup", in)
 		}

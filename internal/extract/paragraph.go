@@ -203,14 +203,22 @@ func captionRun(group []span) int {
 }
 
 // galleryCaption reports whether line l, before the lede, is a photo
-// caption without a credit: at most sixty words, caption-shaped (see
-// captionShaped) and either ending on its weekday and date, without a
-// clock time ("…, Saturday, Oct. 1, 2022."), or one of a run of such
-// lines, as a gallery prints them.
+// caption without a credit: at most sixty words, and either
+// caption-shaped (see captionShaped) and ending on its weekday and date,
+// without a clock time ("…, Saturday, Oct. 1, 2022."), or one of a run of
+// caption-shaped lines, or one of a run of lines that each end on a date
+// with its year ("Image 2/4: Firefighters rest by a road, 15 July 2022."),
+// as a gallery prints them.
 func (x *extraction) galleryCaption(l span) bool {
 	i := l.Line
 	f := &x.facts[i]
-	if l.Start != x.lines[i].Start || l.End != x.lines[i].End || f.words > 60 || !captionShaped(f) {
+	if l.Start != x.lines[i].Start || l.End != x.lines[i].End || f.words > 60 {
+		return false
+	}
+	if x.inDayRun(i) {
+		return true
+	}
+	if !captionShaped(f) {
 		return false
 	}
 	if n := len(f.dates); n > 0 {
@@ -220,4 +228,24 @@ func (x *extraction) galleryCaption(l span) bool {
 		}
 	}
 	return i > 0 && captionShaped(&x.facts[i-1]) || i+1 < len(x.lines) && captionShaped(&x.facts[i+1])
+}
+
+// inDayRun reports whether line i ends on a day (endsOnDay) and so does
+// a line next to it: a gallery's captions.
+func (x *extraction) inDayRun(i int) bool {
+	return endsOnDay(&x.facts[i]) && (i > 0 && endsOnDay(&x.facts[i-1]) || i+1 < len(x.lines) && endsOnDay(&x.facts[i+1]))
+}
+
+// endsOnDay reports whether a line of a few words and at most sixty
+// describes something and ends on a day with its year and no clock
+// time, as a dated caption does; a date or timestamp line alone does
+// not.
+func endsOnDay(f *lineFacts) bool {
+	n := len(f.dates)
+	if n == 0 || f.words < 5 || f.words > 60 {
+		return false
+	}
+	m := f.dates[n-1]
+	return m.Kind == newsdate.Absolute && !m.HasClock && m.Start > 0 &&
+		len(strings.TrimRight(f.text, ".) ")) <= m.End && m.Start >= len(f.text)/3
 }

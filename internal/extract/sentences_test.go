@@ -5,100 +5,47 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
-// refAppendSentences and refSentenceEnd are appendSentences and
-// sentenceEnd as they were before appendSentences passed over plain
-// bytes at once and sentenceEnd stopped allocating: the references
-// FuzzSentences compares them with.
+// refSentenceEnd is sentenceEnd as it was before it stopped allocating
+// to lower-case the word before the period: the reference
+// checkSentences compares it with.
 func refSentenceEnd(text string, i int) bool {
 	if text[i] != '.' {
 		return true
 	}
-	w := i
-	for w > 0 && (isWordByte(text[w-1]) || text[w-1] == '.') && i-w < 8 {
-		w--
-	}
-	word := strings.ToLower(text[w:i])
+	word := strings.ToLower(text[wordBefore(text, i):i])
 	if len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
 		return false
 	}
 	return !abbreviations[word]
 }
+
+// refAppendSentences is appendSentences as it was before it passed over
+// plain bytes at once (skipPlain): it steps through every byte of the
+// line. The reference checkSentences compares appendSentences with.
 func refAppendSentences(out []span, text string, line span, limit int) []span {
+	s := sentenceSplit{text: text, line: line, out: out, start: line.Start, brk: true}
 	first := len(out)
-	start, brk := line.Start, true
-	emit := func(end int, next int, nextBreak bool) {
-		s, e := trimSpan(text, start, end)
-		if s < e {
-			out = append(out, span{Start: s, End: e, Text: text[s:e], Line: line.Line, Break: brk})
-			brk = nextBreak
-		} else {
-			brk = brk || nextBreak
+	for i := line.Start; i < line.End; i = s.step(i) {
+		if limit > 0 && len(s.out)-first == limit {
+			return s.out
 		}
-		start = next
 	}
-	for i := line.Start; i < line.End; {
-		if limit > 0 && len(out)-first == limit {
-			return out
-		}
-		c := text[i]
-		if c == 'R' && gluedReadMore(text, line.Start, i, line.End) {
-			c = '.' // a link glued to the sentence before it ends a sentence
-			i += len("Read more") - 1
-		}
-		if isWordByte(c) {
-			i++ // letters and digits neither space nor end a sentence
-			continue
-		}
-		if n := isSpaceAt(text, i); n > 0 {
-			j, count := i+n, 1
-			for j < line.End && isSpaceAt(text, j) > 0 {
-				j += isSpaceAt(text, j)
-				count++
-			}
-			if count >= 2 && j < line.End {
-				emit(i, j, true)
-			}
-			i = j
-			continue
-		}
-		if c == ')' && creditParen(text, line.Start, i) {
-			c = '.'
-		}
-		if (c == '.' || c == '?' || c == '!') && refSentenceEnd(text, i) {
-			j := i + 1
-			for j < line.End && strings.IndexByte(`"')]`, text[j]) >= 0 {
-				j++
-			}
-			for j < line.End && closingQuote(text, j) {
-				j += 3
-			}
-			if j < line.End && isSpaceAt(text, j) > 0 {
-				k := j + isSpaceAt(text, j)
-				if k < line.End && sentenceStart(text, k) {
-					emit(j, k, false)
-					i = k
-					continue
-				}
-			}
-			i = j
-			continue
-		}
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-	}
-	emit(line.End, line.End, false)
-	return out
+	s.emit(line.End, line.End, false)
+	return s.out
 }
 
+// checkSentences compares sentenceEnd with refSentenceEnd at every
+// sentence end of text, and appendSentences with refAppendSentences on
+// every line of it.
 func checkSentences(t *testing.T, text string) {
 	t.Helper()
+	for i := range len(text) {
+		if c := text[i]; (c == '.' || c == '?' || c == '!') && sentenceEnd(text, i) != refSentenceEnd(text, i) {
+			t.Fatalf("sentenceEnd(%q, %d) = %v, want %v", text, i, sentenceEnd(text, i), refSentenceEnd(text, i))
+		}
+	}
 	for _, l := range splitLines(text) {
 		for _, limit := range []int{0, 1, 2} {
 			got := appendSentences([]span{{Text: "x"}}, text, l, limit)

@@ -6,8 +6,9 @@ import (
 )
 
 // refIsTitleWords and refIsDatelinePrefix are isTitleWords and
-// isDatelinePrefix as they were before they stopped allocating: the
-// references FuzzShapes compares them with.
+// isDatelinePrefix as they were before they stopped allocating (sorting
+// words with the same datelineWord): the references FuzzShapes compares
+// them with.
 func refIsTitleWords(s string) bool {
 	f := strings.Fields(s)
 	if len(f) < 2 {
@@ -29,18 +30,13 @@ func refIsDatelinePrefix(s string, colon bool) bool {
 	}
 	caps, special := 0, false
 	for _, w := range f {
-		c := w[0]
-		switch {
-		case c == '(':
-			special = true
-		case c >= '0' && c <= '9':
-			special = true
-		case c >= 'A' && c <= 'Z':
-			if strings.ToUpper(w) == w {
-				caps++
-			}
-		default:
+		aside, capital, ok := datelineWord(w)
+		if !ok {
 			return false
+		}
+		special = special || aside
+		if capital && strings.ToUpper(w) == w {
+			caps++
 		}
 	}
 	if colon {

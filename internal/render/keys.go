@@ -33,7 +33,9 @@ import (
 //	taxonomy index  each term's entry count
 //	index           every entry
 //	feeds           the latest entries
-//	search index    each file's own bytes (the index is made to key it)
+//	search index    each file's own bytes: the files an edit may change
+//	                are encoded to key them, the others keep their key
+//	                (searchindex.go)
 //	other exports   every entry, and every term's entry count
 //
 // An entry's key hashes every field of the entry (TestEntryKeyCoversFields
@@ -175,11 +177,9 @@ func (k *keyer) entryKeys(e *timeline.Entry, body uint64) (key, heading uint64) 
 	writeEntry(h, e, body)
 	key = h.sum(k.seed)
 	h.b = h.b[:0]
-	writeString(h, e.ID)
-	writeString(h, e.Title)
+	writeEach(h, e.ID, e.Title, e.Kind)
 	writeDate(h, e.Date)
 	writeDate(h, e.End)
-	writeString(h, e.Kind)
 	return key, h.sum(k.seed)
 }
 
@@ -273,45 +273,29 @@ func (k *keyer) taxonomyKey(tx *Taxonomy) uint64 {
 func (k *keyer) articleKey(a *timeline.Article, body uint64) uint64 {
 	h := getKeyBuf()
 	defer keyBufs.Put(h)
-	writeString(h, a.Path)
-	writeString(h, a.ID)
-	writeString(h, a.Title)
-	writeString(h, a.Outlet)
+	writeEach(h, a.Path, a.ID, a.Title, a.Outlet, a.EntryID)
 	writeDate(h, a.Published)
 	writeUint(h, body)
 	writeStrings(h, a.Captions)
-	writeString(h, a.EntryID)
 	return k.key("article", h.sum(k.seed))
 }
 
 // writeEntry writes every field of e, with body the hash of its blocks.
 func writeEntry(h *keyBuf, e *timeline.Entry, body uint64) {
-	writeString(h, e.ID)
+	writeEach(h, e.ID, e.Title, e.Summary, e.Body, e.Article, e.Kind, e.Outlet, e.Note)
 	writeDate(h, e.Date)
 	writeDate(h, e.End)
-	writeString(h, e.Title)
 	writeBool(h, e.TitleDerived)
-	writeString(h, e.Summary)
-	writeString(h, e.Body)
-	writeString(h, e.Article)
 	writeUint(h, body)
-	writeStrings(h, e.Captions)
-	writeString(h, e.Kind)
-	writeStrings(h, e.Participants)
-	writeStrings(h, e.People)
-	writeStrings(h, e.Places)
-	writeStrings(h, e.Tags)
+	for _, list := range [][]string{e.Captions, e.Participants, e.People, e.Places, e.Tags, e.EditorSet} {
+		writeStrings(h, list)
+	}
 	writeInt(h, len(e.Sources))
 	for _, s := range e.Sources {
-		writeString(h, s.Title)
-		writeString(h, s.Outlet)
-		writeString(h, s.URL)
+		writeEach(h, s.Title, s.Outlet, s.URL, s.Article)
 		writeDate(h, s.Published)
-		writeString(h, s.Article)
 		writeBool(h, s.Copy)
 	}
-	writeString(h, e.Outlet)
-	writeString(h, e.Note)
 	writeInt(h, len(e.Params))
 	for _, k := range slices.Sorted(maps.Keys(e.Params)) {
 		writeString(h, k)
@@ -325,19 +309,16 @@ func writeEntry(h *keyBuf, e *timeline.Entry, body uint64) {
 		writeInt(h, ev.Offset)
 		writeString(h, ev.Rule)
 	}
-	writeStrings(h, e.EditorSet)
 	writeString(h, e.Origin.Path)
 	writeInt(h, e.Origin.Line)
 	writeInt(h, e.Origin.Col)
 	writeBool(h, e.Contact != nil)
 	if c := e.Contact; c != nil {
-		writeString(h, c.With[0])
-		writeString(h, c.With[1])
+		writeEach(h, c.With[0], c.With[1])
 		writeInt(h, c.Days)
 		writeBool(h, c.Previous != nil)
 		if p := c.Previous; p != nil {
-			writeString(h, p.ID)
-			writeString(h, p.Title)
+			writeEach(h, p.ID, p.Title)
 			writeDate(h, p.Date)
 			writeDate(h, p.End)
 		}
@@ -371,6 +352,14 @@ func writeDate(h *keyBuf, d timeline.Date) {
 	writeBool(h, d.Approx)
 }
 
+// writeEach writes each of fields, a fixed number of them.
+func writeEach(h *keyBuf, fields ...string) {
+	for _, s := range fields {
+		writeString(h, s)
+	}
+}
+
+// writeStrings writes a list of strings, with its length.
 func writeStrings(h *keyBuf, list []string) {
 	writeInt(h, len(list))
 	for _, s := range list {

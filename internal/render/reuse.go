@@ -210,7 +210,7 @@ func carryState(next, prev *State, jobs []job) {
 		}
 	}
 	next.paths, next.keys = prev.paths, keys
-	next.cards, next.exports = prev.cards, prev.exports
+	next.cards, next.exports, next.search = prev.cards, prev.exports, prev.search
 	next.sitemapKey, next.sitemapFiles = prev.sitemapKey, prev.sitemapFiles
 	next.global, next.entries, next.articles = prev.global, prev.entries, prev.articles
 }

@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -198,5 +200,46 @@ func TestBodiesWithReuseIsAnError(t *testing.T) {
 	opts := Options{Bodies: func(string) ([]timeline.Block, []string, error) { return nil, nil, nil }, Reuse: &Reuse{}}
 	if err := Render(fixture(), loadDefaults(t), opts, func(string, []byte) error { return nil }); err == nil {
 		t.Error("Render with Bodies and Reuse: no error")
+	}
+}
+
+// TestRenderReuseMatchesRender edits a chronology's entries step by step
+// as rebuilds do, renders each step from the State of the one before,
+// and checks that it leaves a full Render's files, and that an edit to
+// one entry emits a few of them.
+func TestRenderReuseMatchesRender(t *testing.T) {
+	tmpl := loadDefaults(t)
+	chron := trickyChronology(120, false)
+	edit := func(i int, change func(e *timeline.Entry)) {
+		c := *chron
+		c.Entries = slices.Clone(chron.Entries)
+		e := *c.Entries[i]
+		change(&e)
+		c.Entries[i] = &e
+		chron = &c
+	}
+	steps := []struct {
+		name  string
+		edit  func()
+		fewer bool
+	}{
+		{"a headline", func() { edit(60, func(e *timeline.Entry) { e.Title += " zebrafinch" }) }, true},
+		{"the headline back", func() { edit(60, func(e *timeline.Entry) { e.Title = strings.TrimSuffix(e.Title, " zebrafinch") }) }, true},
+		{"a summary", func() { edit(61, func(e *timeline.Entry) { e.Summary = "Quokkas." }) }, true},
+		{"the last entry removed", func() {
+			c := *chron
+			c.Entries = slices.Clone(chron.Entries[:len(chron.Entries)-1])
+			chron = &c
+		}, false},
+	}
+	s := &site{t: t, files: map[string][]byte{}}
+	state := s.render(chron, tmpl, nil)
+	for _, step := range steps {
+		step.edit()
+		state = s.render(chron, tmpl, state)
+		sameAsFullRender(t, s.files, chron, tmpl)
+		if step.fewer && s.emitted > len(s.files)/4 {
+			t.Errorf("%s: emitted %d of %d files", step.name, s.emitted, len(s.files))
+		}
 	}
 }

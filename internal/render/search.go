@@ -2,9 +2,7 @@ package render
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -36,92 +34,15 @@ const (
 // SearchIndex returns the files of the search index, by site-relative
 // path: search.json and the files under search/.
 func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, error) {
-	// postings[wordAt[w]] lists the entries holding the word w.
-	wordAt, postings := map[string]int{}, [][]int{}
-	facets := map[string][]int{}
-	ids := searchIDs{links: links, people: map[string]personName{}, tags: map[string]*Term{}}
-	var people, tags []string
-	var word []byte
-	n := 0
-	post := func(w []byte) {
-		at, ok := wordAt[string(w)]
-		if !ok {
-			at = len(postings)
-			wordAt[string(w)], postings = at, append(postings, nil)
-		}
-		postings[at] = appendOnce(postings[at], n)
-	}
-	for i, e := range entries {
-		n = i
-		word = scanSearchWords(word, e.Title, post)
-		word = scanSearchWords(word, Lede(e), post)
-		people, tags = ids.peopleOf(people[:0], e), ids.tagsOf(tags[:0], e)
-		for _, id := range people {
-			facets["p/"+id] = appendOnce(facets["p/"+id], n)
-		}
-		for _, id := range tags {
-			facets["g/"+id] = appendOnce(facets["g/"+id], n)
-		}
-		if ph := links.PhaseOf(e); ph != nil {
-			facets["ph/"+ph.ID] = appendOnce(facets["ph/"+ph.ID], n)
-		}
-	}
-	shards := searchShards(wordAt, postings)
 	files := map[string][]byte{}
-	add := func(path string, v any) error {
-		data, err := json.Marshal(v)
+	for _, f := range newSearchIndex(entries, links).files(entries) {
+		data, err := f.encode()
 		if err != nil {
-			return fmt.Errorf("search index %s: %w", path, err)
+			return nil, fmt.Errorf("search index %s: %w", f.path, err)
 		}
-		files[path] = data
-		return nil
+		files[f.path] = data
 	}
-	keys := make([]string, 0, len(shards))
-	for key, words := range shards {
-		keys = append(keys, key)
-		for w, list := range words {
-			words[w] = deltas(list)
-		}
-		if err := add(searchShardURL(key), words); err != nil {
-			return nil, err
-		}
-	}
-	slices.Sort(keys)
-	for facet, list := range facets {
-		if err := add("search/"+facet+".json", deltas(list)); err != nil {
-			return nil, err
-		}
-	}
-	human := dateMemo[string]{format: timeline.Date.Human}
-	for k := 0; k*searchChunk < len(entries); k++ {
-		chunk := entries[k*searchChunk : min(len(entries), (k+1)*searchChunk)]
-		docs := make([][3]string, len(chunk))
-		for i, e := range chunk {
-			docs[i] = [3]string{e.ID, e.Title, human.of(e.Date)}
-		}
-		if err := add(fmt.Sprintf("search/d/%d.json", k), docs); err != nil {
-			return nil, err
-		}
-	}
-	err := add("search.json", struct {
-		N     int      `json:"n"`
-		Chunk int      `json:"chunk"`
-		Words []string `json:"words"`
-	}{len(entries), searchChunk, keys})
-	return files, err
-}
-
-// searchShards files each word's postings under its shard's key.
-func searchShards(wordAt map[string]int, postings [][]int) map[string]map[string][]int {
-	shards := map[string]map[string][]int{}
-	for w, at := range wordAt {
-		key := shardKey(w)
-		if shards[key] == nil {
-			shards[key] = map[string][]int{}
-		}
-		shards[key][w] = postings[at]
-	}
-	return shards
+	return files, nil
 }
 
 // searchWords returns the words of text, lower-cased, as search.js
@@ -271,21 +192,4 @@ func appendTruncated(dst []byte, s string, n int) []byte {
 		kept++
 	}
 	return append(dst, "…"...)
-}
-
-// searchJobs returns the jobs of the files of the search index. The
-// index is made at once, to know its files; each file's key is a hash of
-// its bytes, so a rebuild rewrites only the files whose words changed.
-func (r *renderer) searchJobs() []job {
-	files, err := SearchIndex(r.chron.Entries, r.links)
-	if err != nil {
-		return []job{exportJob("search.json", 0, func() ([]byte, error) { return nil, err })}
-	}
-	jobs := make([]job, 0, len(files))
-	for _, name := range sortedKeys(files) {
-		data := files[name]
-		key := r.key(func(k *keyer) uint64 { return k.key("search "+name, maphash.Bytes(k.seed, data)) })
-		jobs = append(jobs, exportJob(name, key, func() ([]byte, error) { return data, nil }))
-	}
-	return jobs
 }

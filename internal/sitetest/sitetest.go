@@ -1,8 +1,8 @@
 // Package sitetest holds what the tests of several packages share: a
-// site written inline as a txtar archive, a check of a built file's
-// content, the one first-difference report of two texts, every file of
-// a folder (Tree, CopyTree), and files and links made on the real file
-// system.
+// site written inline as a txtar archive (Files) or a map (MapFs), a
+// check of a built file's content, the one first-difference report of
+// two texts, every file of a folder (Tree, CopyTree), and files and
+// links made on the real file system.
 //
 // A test writes the files it needs and nothing else:
 //
@@ -60,6 +60,19 @@ func Files(t testing.TB, archive string) afero.Fs {
 		}
 	}
 	flush()
+	return fsys
+}
+
+// MapFs returns an in-memory file system holding files: each key is a
+// path, its value the file's text.
+func MapFs(t testing.TB, files map[string]string) afero.Fs {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	for p, text := range files {
+		if err := afero.WriteFile(fsys, p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return fsys
 }
 

@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -13,6 +14,14 @@ func TestFiles(t *testing.T) {
 		if err != nil || string(got) != want {
 			t.Errorf("%s = %q, %v; want %q", path, got, err, want)
 		}
+	}
+}
+
+// TestMapFs writes files with MapFs and reads them back with Tree.
+func TestMapFs(t *testing.T) {
+	files := map[string]string{"a/b.txt": "line 1\n", "c.txt": ""}
+	if got := Tree(t, MapFs(t, files), "."); !reflect.DeepEqual(got, files) {
+		t.Errorf("Tree(MapFs(%v)) = %v", files, got)
 	}
 }
 

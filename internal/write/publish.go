@@ -38,9 +38,12 @@ func (o *Output) Commit() error {
 	}
 	manifest := o.manifest()
 	if o.unchanged(manifest) {
-		if o.isDirty() {
-			// The spare folder was being brought up to date: finish it,
-			// a copy of the site as it is.
+		if o.isDirty() || o.resumable && !isRealDir(o.fs, o.spare.root) {
+			// The spare folder was being brought up to date, or it is
+			// missing and the preview's next build would have to fill it
+			// while the author waits: finish it, a copy of the site as it
+			// is. A build of gen leaves it missing: the first build that
+			// changes the site fills it.
 			if err := o.finishSpare(manifest); err != nil {
 				return err
 			}

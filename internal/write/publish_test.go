@@ -11,20 +11,16 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
-// siteOnly returns the files of a snapshot of dir with dir's prefix cut
-// and the manifest left out.
+// siteOnly returns the files under dir, by their paths relative to it,
+// but the manifest.
 func siteOnly(t *testing.T, fsys afero.Fs, dir string) map[string]string {
 	t.Helper()
-	files := map[string]string{}
-	for p, data := range snapshot(t, fsys, dir) {
-		rel := strings.TrimPrefix(p, filepath.ToSlash(dir)+"/")
-		if rel != Marker {
-			files[rel] = data
-		}
-	}
+	files := sitetest.Tree(t, fsys, dir)
+	delete(files, Marker)
 	return files
 }
 
@@ -165,6 +161,33 @@ func build(fsys afero.Fs, site map[string]string) error {
 	return out.Commit()
 }
 
+// buildVersions builds versions from to to-1 of siteVersion's site in
+// turn, failing the test if one fails.
+func buildVersions(t *testing.T, fsys afero.Fs, from, to int) {
+	t.Helper()
+	for v := from; v < to; v++ {
+		if err := build(fsys, siteVersion(v)); err != nil {
+			t.Fatalf("version %d: %v", v, err)
+		}
+	}
+}
+
+// checkNextBuild builds version v on fsys, which fails no more, and
+// checks that it finishes what a failed build left: the output folder
+// holds version v, and nothing is left beside it.
+func checkNextBuild(t *testing.T, fsys afero.Fs, v int) {
+	t.Helper()
+	if err := build(fsys, siteVersion(v)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := siteOnly(t, fsys, "public"), siteVersion(v); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the next build:\n got %v\nwant %v", got, want)
+	}
+	if beside, unfinished := leftovers(t, fsys); len(beside) > 0 || unfinished {
+		t.Errorf("after the next build: left beside the output %v, spare folder unfinished %v", beside, unfinished)
+	}
+}
+
 // leftovers returns what lies beside the output folder but the spare
 // folder, and whether the spare folder is unfinished.
 func leftovers(t *testing.T, fsys afero.Fs) (beside []string, unfinished bool) {
@@ -189,12 +212,8 @@ func leftovers(t *testing.T, fsys afero.Fs) (beside []string, unfinished bool) {
 // writable again, finishes the job and leaves nothing behind.
 func TestUnwritableSubfolder(t *testing.T) {
 	fsys := &faultFs{Fs: afero.NewMemMapFs()}
-	for v := range 2 {
-		if err := build(fsys, siteVersion(v)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	before := snapshot(t, fsys, "public")
+	buildVersions(t, fsys, 0, 2)
+	before := sitetest.Tree(t, fsys, "public")
 	fsys.deny = "/p1/"
 	err := build(fsys, siteVersion(4))
 	if err == nil || !errors.Is(err, os.ErrPermission) {
@@ -204,19 +223,11 @@ func TestUnwritableSubfolder(t *testing.T) {
 	if errors.As(err, &changed) {
 		t.Errorf("error says the output changed (%s); it did not", changed.State)
 	}
-	if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+	if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(after, before) {
 		t.Errorf("output folder changed by a failed build:\n got %v\nwant %v", after, before)
 	}
 	fsys.deny = ""
-	if err := build(fsys, siteVersion(4)); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := siteOnly(t, fsys, "public"), siteVersion(4); !reflect.DeepEqual(got, want) {
-		t.Errorf("after the next build:\n got %v\nwant %v", got, want)
-	}
-	if beside, unfinished := leftovers(t, fsys); len(beside) > 0 || unfinished {
-		t.Errorf("after the next build: left beside the output %v, spare folder unfinished %v", beside, unfinished)
-	}
+	checkNextBuild(t, fsys, 4)
 }
 
 // TestFailedSwapSaysWhatIsLeft fails both renames into the output folder
@@ -225,11 +236,7 @@ func TestUnwritableSubfolder(t *testing.T) {
 // place and removes the swap folder.
 func TestFailedSwapSaysWhatIsLeft(t *testing.T) {
 	fsys := &faultFs{Fs: afero.NewMemMapFs()}
-	for v := range 2 {
-		if err := build(fsys, siteVersion(v)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	buildVersions(t, fsys, 0, 2)
 	fsys.denyRename = "public"
 	err := build(fsys, siteVersion(2))
 	var changed *OutputError
@@ -240,39 +247,20 @@ func TestFailedSwapSaysWhatIsLeft(t *testing.T) {
 		t.Fatal("public exists; the test's renames did not fail as meant")
 	}
 	fsys.denyRename = ""
-	if err := build(fsys, siteVersion(2)); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := siteOnly(t, fsys, "public"), siteVersion(2); !reflect.DeepEqual(got, want) {
-		t.Errorf("after the next build:\n got %v\nwant %v", got, want)
-	}
-	if beside, unfinished := leftovers(t, fsys); len(beside) > 0 || unfinished {
-		t.Errorf("after the next build: left beside the output %v, spare folder unfinished %v", beside, unfinished)
-	}
+	checkNextBuild(t, fsys, 2)
 }
 
 // TestFailureRemovesSpare aborts a build that wrote files: the spare
 // folder it changed is removed, the output folder is as it was.
 func TestFailureRemovesSpare(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	for v := range 2 {
-		if err := build(fsys, siteVersion(v)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	before := snapshot(t, fsys, "public")
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Write("index.html", []byte("half a build")); err != nil {
-		t.Fatal(err)
-	}
-	out.Abort()
+	buildVersions(t, fsys, 0, 2)
+	before := sitetest.Tree(t, fsys, "public")
+	abortHalfBuild(t, fsys)
 	if ok, _ := afero.Exists(fsys, ".public-previous"); ok {
 		t.Error("spare folder left after a failed build")
 	}
-	if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+	if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(after, before) {
 		t.Error("output folder changed by a failed build")
 	}
 }
@@ -299,12 +287,7 @@ func TestLeftoversBesideOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := afero.NewMemMapFs()
-			for p, data := range tt.setup {
-				if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			fsys := sitetest.MapFs(t, tt.setup)
 			err := build(fsys, siteVersion(0))
 			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
 				t.Fatalf("build: err = %v, want %q", err, tt.wantErr)
@@ -337,11 +320,7 @@ func TestSymlinksInsideOutputAreNotFollowed(t *testing.T) {
 		t.Fatal(err)
 	}
 	fsys := afero.NewBasePathFs(afero.NewOsFs(), root)
-	for v := range 2 {
-		if err := build(fsys, siteVersion(v)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	buildVersions(t, fsys, 0, 2)
 	for _, link := range []string{"public/p1", "public/p2", ".public-previous/p2", ".public-previous/p4"} {
 		if err := os.RemoveAll(filepath.Join(root, link)); err != nil {
 			t.Fatal(err)
@@ -358,8 +337,8 @@ func TestSymlinksInsideOutputAreNotFollowed(t *testing.T) {
 			t.Fatalf("version %d:\n got %v\nwant %v", v, got, want)
 		}
 	}
-	got := snapshot(t, afero.NewOsFs(), outside)
-	if want := map[string]string{filepath.ToSlash(filepath.Join(outside, "p2", "index.html")): "not the site's"}; !reflect.DeepEqual(got, want) {
+	got := sitetest.Tree(t, afero.NewOsFs(), outside)
+	if want := map[string]string{"p2/index.html": "not the site's"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("outside folder changed: %v", got)
 	}
 }
@@ -482,7 +461,7 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 		}
 		var before map[string]string
 		if v > 0 {
-			before = snapshot(t, fsys, "public")
+			before = sitetest.Tree(t, fsys, "public")
 		}
 		if v%4 == 2 {
 			for p, data := range site {
@@ -504,7 +483,7 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 			if c := out.Committed(); c != nil {
 				previous = c // else the failed build left the spare folder alone
 			}
-			if after := snapshot(t, fsys, "public"); !reflect.DeepEqual(after, before) {
+			if after := sitetest.Tree(t, fsys, "public"); !reflect.DeepEqual(after, before) {
 				t.Fatalf("version %d: a failed build changed the output folder", v)
 			}
 			continue
@@ -527,5 +506,58 @@ func TestFailedBuildsKeepResumedSpare(t *testing.T) {
 			}
 		}
 		last, lastSite = v, site
+	}
+}
+
+// TestUnchangedRebuildAfterFirstBuild rebuilds, unchanged, a site that a
+// first build made (and so has no spare folder beside it). A build of
+// gen (Begin) then copies nothing: it leaves no spare folder. The
+// preview's (Resume) fills the spare folder with the site, so that its
+// next build need not. Either way the build after it, which changes one
+// file, leaves the new site in place and the old one beside it.
+func TestUnchangedRebuildAfterFirstBuild(t *testing.T) {
+	tests := []struct {
+		name    string
+		start   func(afero.Fs) (*Output, error)
+		wantNew int // files created by the unchanged rebuild, markers aside
+	}{
+		{name: "gen", start: func(fsys afero.Fs) (*Output, error) { return Begin(fsys, "public") }},
+		{name: "preview", start: func(fsys afero.Fs) (*Output, error) { return Resume(fsys, "public", nil) }, wantNew: len(siteVersion(0))},
+	}
+	for _, tt := range tests {
+		fsys := &createCounter{Fs: afero.NewMemMapFs(), created: map[string]bool{}}
+		if err := build(fsys, siteVersion(0)); err != nil {
+			t.Fatal(err)
+		}
+		fsys.created = map[string]bool{}
+		out, err := tt.start(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, out, siteVersion(0))
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		created := 0
+		for p := range fsys.created {
+			if !strings.HasSuffix(p, StagingMarker) && !strings.HasSuffix(p, Marker) {
+				created++
+			}
+		}
+		spare, _ := afero.Exists(fsys, ".public-previous")
+		if created != tt.wantNew || spare != (tt.wantNew > 0) {
+			t.Errorf("%s: unchanged rebuild created %d files, spare folder %v; want %d, %v", tt.name, created, spare, tt.wantNew, tt.wantNew > 0)
+		}
+		next := siteVersion(0)
+		next["index.html"] = "index, edited"
+		if err := build(fsys, next); err != nil {
+			t.Fatal(err)
+		}
+		if got := siteOnly(t, fsys, "public"); !reflect.DeepEqual(got, next) {
+			t.Errorf("%s: output after an edit:\n got %v\nwant %v", tt.name, got, next)
+		}
+		if got, want := siteOnly(t, fsys, ".public-previous"), siteVersion(0); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: spare folder after an edit:\n got %v\nwant %v", tt.name, got, want)
+		}
 	}
 }

@@ -124,17 +124,16 @@ func (o *Output) openSpare() (map[string]fileSum, error) {
 	p := o.spare.root
 	_, err := lstat(o.fs, p)
 	if errors.Is(err, os.ErrNotExist) {
-		if err := o.fs.Mkdir(p, 0o755); err != nil {
-			return nil, fmt.Errorf("create %s: %w", p, err)
-		}
-		return map[string]fileSum{}, o.markDirty()
+		// Made by markDirty once this build changes something: a build
+		// that changes nothing makes no copy of the site.
+		return map[string]fileSum{}, nil
 	}
 	owned, unfinished := ours(o.fs, p)
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("folder %s: %w", p, err)
 	case !owned:
-		return nil, fmt.Errorf("folder %s: in the way of the output folder's previous version, and not made by gen (no %s file); refusing to replace it (move it away)", p, Marker)
+		return nil, notOurs(p)
 	case unfinished:
 		if err := o.markDirty(); err != nil {
 			return nil, err
@@ -158,6 +157,10 @@ func (o *Output) markDirty() error {
 		o.mu.Lock()
 		o.dirty = true
 		o.mu.Unlock()
+		if err := o.makeSpare(); err != nil {
+			o.dirtyErr = err
+			return
+		}
 		if err := o.spare.createFile(StagingMarker, []byte(stagingText)); err != nil {
 			o.dirtyErr = fmt.Errorf("write %s: %w", filepath.Join(o.spare.root, StagingMarker), err)
 			return
@@ -169,6 +172,29 @@ func (o *Output) markDirty() error {
 		}
 	})
 	return o.dirtyErr
+}
+
+// makeSpare creates the spare folder where openSpare found none; a
+// folder that appeared there since must be this program's.
+func (o *Output) makeSpare() error {
+	p := o.spare.root
+	err := o.fs.Mkdir(p, 0o755)
+	if errors.Is(err, os.ErrExist) {
+		if owned, _ := ours(o.fs, p); owned {
+			return nil
+		}
+		return notOurs(p)
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", p, err)
+	}
+	return nil
+}
+
+// notOurs is the error for a folder p in the spare folder's place that
+// this program did not make.
+func notOurs(p string) error {
+	return fmt.Errorf("folder %s: in the way of the output folder's previous version, and not made by gen (no %s file); refusing to replace it (move it away)", p, Marker)
 }
 
 // isDirty reports whether this build changed the spare folder.

@@ -2,12 +2,11 @@ package write
 
 import (
 	"fmt"
-	"io/fs"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
@@ -39,55 +38,53 @@ func TestCleanPath(t *testing.T) {
 	}
 }
 
-// snapshot returns every file under dir with its contents.
-func snapshot(t *testing.T, fsys afero.Fs, dir string) map[string]string {
+// writeSite builds a site of files into dir and returns its committed
+// Output, for what it wrote (Written) and what it hands on (Committed).
+func writeSite(t *testing.T, fsys afero.Fs, dir string, files map[string]string) *Output {
 	t.Helper()
-	files := map[string]string{}
-	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		data, err := afero.ReadFile(fsys, p)
-		files[filepath.ToSlash(p)] = string(data)
-		return err
-	})
-	if err != nil {
+	out := mustBegin(t, fsys, dir)
+	writeAll(t, out, files)
+	if err := out.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	return files
+	return out
 }
 
-// writeSite builds a site of files into dir and returns how many files
-// were written.
-func writeSite(t *testing.T, fsys afero.Fs, dir string, files map[string]string) int {
+// mustBegin begins a build of dir, failing the test if it cannot.
+func mustBegin(t *testing.T, fsys afero.Fs, dir string) *Output {
 	t.Helper()
 	out, err := Begin(fsys, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, data := range files {
-		if err := out.Write(p, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	written := out.Written()
-	if err := out.Commit(); err != nil {
+	return out
+}
+
+// abortHalfBuild begins a build of public, writes part of a site and a
+// file outside the output folder (which must be refused), and aborts.
+func abortHalfBuild(t *testing.T, fsys afero.Fs) {
+	t.Helper()
+	out := mustBegin(t, fsys, "public")
+	if err := out.Write("index.html", []byte("half a build")); err != nil {
 		t.Fatal(err)
 	}
-	return written
+	if err := out.Write("../outside.html", []byte("x")); err == nil {
+		t.Fatal("Write outside the output folder succeeded")
+	}
+	out.Abort()
 }
 
 func TestCommitReplacesWholeSite(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	writeSite(t, fsys, "site/public", map[string]string{"index.html": "one", "old/index.html": "gone soon"})
 	writeSite(t, fsys, "site/public", map[string]string{"index.html": "two"})
-	got := snapshot(t, fsys, "site")
-	manifest := got["site/public/"+Marker]
-	delete(got, "site/public/"+Marker)
-	delete(got, "site/.public-previous/"+Marker)
+	got := sitetest.Tree(t, fsys, "site")
+	manifest := got["public/"+Marker]
+	delete(got, "public/"+Marker)
+	delete(got, ".public-previous/"+Marker)
 	// The first site waits beside the second, for the next build to
 	// bring up to date and swap in.
-	want := map[string]string{"site/public/index.html": "two", "site/.public-previous/index.html": "one", "site/.public-previous/old/index.html": "gone soon"}
+	want := map[string]string{"public/index.html": "two", ".public-previous/index.html": "one", ".public-previous/old/index.html": "gone soon"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after second build:\n got %v\nwant %v", got, want)
 	}
@@ -102,23 +99,22 @@ func TestCommitReplacesWholeSite(t *testing.T) {
 func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	site := map[string]string{"index.html": "index", "a/index.html": "a", "b/index.html": "b"}
-	if n := writeSite(t, fsys, "public", site); n != 3 {
+	if n := writeSite(t, fsys, "public", site).Written(); n != 3 {
 		t.Errorf("first build wrote %d files, want 3", n)
 	}
-	if n := writeSite(t, fsys, "public", site); n != 0 {
+	if n := writeSite(t, fsys, "public", site).Written(); n != 0 {
 		t.Errorf("no-change rebuild wrote %d files, want 0", n)
 	}
 	site["b/index.html"] = "b changed"
-	if n := writeSite(t, fsys, "public", site); n != 1 {
+	if n := writeSite(t, fsys, "public", site).Written(); n != 1 {
 		t.Errorf("rebuild after one change wrote %d files, want 1", n)
 	}
 	delete(site, "a/index.html")
-	if n := writeSite(t, fsys, "public", site); n != 0 {
+	if n := writeSite(t, fsys, "public", site).Written(); n != 0 {
 		t.Errorf("rebuild after a removal wrote %d files, want 0", n)
 	}
-	got := snapshot(t, fsys, "public")
-	delete(got, "public/"+Marker)
-	want := map[string]string{"public/index.html": "index", "public/b/index.html": "b changed"}
+	got := siteOnly(t, fsys, "public")
+	want := map[string]string{"index.html": "index", "b/index.html": "b changed"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("site:\n got %v\nwant %v", got, want)
 	}
@@ -130,31 +126,16 @@ func TestRebuildWritesOnlyChangedFiles(t *testing.T) {
 func TestAbortLeavesOutputUnchanged(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	writeSite(t, fsys, "public", map[string]string{"index.html": "good"})
-	before := snapshot(t, fsys, ".")
-
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Write("index.html", []byte("half-written")); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Write("../outside.html", []byte("x")); err == nil {
-		t.Fatal("Write outside the output folder succeeded")
-	}
-	out.Abort()
-
-	if after := snapshot(t, fsys, "."); !reflect.DeepEqual(after, before) {
+	before := sitetest.Tree(t, fsys, ".")
+	abortHalfBuild(t, fsys)
+	if after := sitetest.Tree(t, fsys, "."); !reflect.DeepEqual(after, before) {
 		t.Errorf("after abort:\n got %v\nwant %v", after, before)
 	}
 }
 
 func TestWriteTwiceIsAnError(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	defer out.Abort()
 	if err := out.Write("a/index.html", []byte("1")); err != nil {
 		t.Fatal(err)
@@ -178,12 +159,7 @@ func TestBeginRefusesForeignFolders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := afero.NewMemMapFs()
-			for p, data := range tt.setup {
-				if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			fsys := sitetest.MapFs(t, tt.setup)
 			_, err := Begin(fsys, tt.dir)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("Begin(%q) error = %v, want one containing %q", tt.dir, err, tt.want)
@@ -215,7 +191,7 @@ func TestRebuildRestoresDeletedFiles(t *testing.T) {
 	if err := fsys.Remove("public/a/index.html"); err != nil {
 		t.Fatal(err)
 	}
-	if n := writeSite(t, fsys, "public", site); n != 1 {
+	if n := writeSite(t, fsys, "public", site).Written(); n != 1 {
 		t.Errorf("rebuild after a deleted file wrote %d files, want 1", n)
 	}
 	if got, _ := afero.ReadFile(fsys, "public/a/index.html"); string(got) != "a" {
@@ -225,10 +201,7 @@ func TestRebuildRestoresDeletedFiles(t *testing.T) {
 
 func TestNote(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	if err := out.Write("index.html", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
@@ -255,18 +228,7 @@ func TestNote(t *testing.T) {
 // errors of keeping what the previous build did not make.
 func TestResumeKeepsFiles(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	first, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range map[string]string{"a/index.html": "a", "b/index.html": "b", "c/index.html": "c"} {
-		if err := first.Write(p, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := first.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	first := writeSite(t, fsys, "public", map[string]string{"a/index.html": "a", "b/index.html": "b", "c/index.html": "c"})
 	out, err := Resume(fsys, "public", first.Committed())
 	if err != nil {
 		t.Fatal(err)
@@ -315,25 +277,13 @@ func TestResumeKeepsFiles(t *testing.T) {
 	if err := third.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(t, fsys, "public")
-	delete(got, "public/"+Marker)
-	want := map[string]string{"public/a/index.html": "a", "public/b/index.html": "b3", "public/c/index.html": "c"}
+	got := siteOnly(t, fsys, "public")
+	want := map[string]string{"a/index.html": "a", "b/index.html": "b3", "c/index.html": "c"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after resuming:\n got %v\nwant %v", got, want)
 	}
-	fresh, err := Begin(fsys, "check")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range map[string]string{"c/index.html": "c", "b/index.html": "b3", "a/index.html": "a"} {
-		if err := fresh.Write(p, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := fresh.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if m1, m2 := snapshot(t, fsys, "public")["public/"+Marker], snapshot(t, fsys, "check")["check/"+Marker]; m1 != m2 {
+	writeSite(t, fsys, "check", map[string]string{"c/index.html": "c", "b/index.html": "b3", "a/index.html": "a"})
+	if m1, m2 := sitetest.Tree(t, fsys, "public")[Marker], sitetest.Tree(t, fsys, "check")[Marker]; m1 != m2 {
 		t.Errorf("manifest after Keep differs from a fresh build's:\n%s\n%s", m1, m2)
 	}
 }
@@ -343,16 +293,7 @@ func TestResumeKeepsFiles(t *testing.T) {
 // manifest again, as Begin does, and keeps nothing it cannot vouch for.
 func TestResumeFallsBackWhenTheSiteChanged(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	first, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := first.Write("a/index.html", []byte("a")); err != nil {
-		t.Fatal(err)
-	}
-	if err := first.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	first := writeSite(t, fsys, "public", map[string]string{"a/index.html": "a"})
 	writeSite(t, fsys, "public", map[string]string{"b/index.html": "b"})
 	out, err := Resume(fsys, "public", first.Committed())
 	if err != nil {
@@ -372,10 +313,7 @@ func TestResumeFallsBackWhenTheSiteChanged(t *testing.T) {
 // written, not what the buffer held later.
 func TestWriteKeepsNoReference(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBegin(t, fsys, "public")
 	buf := []byte("first")
 	for _, name := range []string{"a.html", "b.html"} {
 		if err := out.Write(name, buf); err != nil {
@@ -386,9 +324,9 @@ func TestWriteKeepsNoReference(t *testing.T) {
 	if err := out.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(t, fsys, "public")
-	if got["public/a.html"] != "first" || got["public/b.html"] != "XXXXX" {
-		t.Errorf("a.html = %q, b.html = %q, want %q and %q", got["public/a.html"], got["public/b.html"], "first", "XXXXX")
+	got := sitetest.Tree(t, fsys, "public")
+	if got["a.html"] != "first" || got["b.html"] != "XXXXX" {
+		t.Errorf("a.html = %q, b.html = %q, want %q and %q", got["a.html"], got["b.html"], "first", "XXXXX")
 	}
 }
 
@@ -396,21 +334,12 @@ func TestWriteKeepsNoReference(t *testing.T) {
 // manifest that lists files outside it: a build drops those lines, and
 // removes nothing outside the folder when the new site lacks them.
 func TestTamperedManifestCannotReachOutside(t *testing.T) {
-	fsys := afero.NewMemMapFs()
-	files := map[string]string{
+	fsys := sitetest.MapFs(t, map[string]string{
 		"secret.txt":       "mine",
 		"public/a.html":    "a",
 		"public/" + Marker: markerHeader + strings.Repeat("0", 64) + "  ../secret.txt\n" + strings.Repeat("0", 64) + "  a.html\n" + strings.Repeat("0", 64) + "  /secret.txt\n",
-	}
-	for p, data := range files {
-		if err := afero.WriteFile(fsys, p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out, err := Begin(fsys, "public")
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
+	out := mustBegin(t, fsys, "public")
 	if err := out.Keep("../secret.txt"); err == nil {
 		t.Error("Keep(../secret.txt) succeeded, want an error")
 	}
@@ -435,18 +364,7 @@ func TestKeepRest(t *testing.T) {
 	for _, resumed := range []bool{true, false} {
 		fsys := afero.NewMemMapFs()
 		files := map[string]string{"a/index.html": "a", "b/index.html": "b", "c/index.html": "c", "feed.xml": "<feed/>"}
-		first, err := Begin(fsys, "public")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for p, data := range files {
-			if err := first.Write(p, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := first.Commit(); err != nil {
-			t.Fatal(err)
-		}
+		first := writeSite(t, fsys, "public", files)
 		var committed *Committed
 		if resumed {
 			committed = first.Committed()
@@ -470,9 +388,9 @@ func TestKeepRest(t *testing.T) {
 		}
 		files["b/index.html"] = "b2"
 		writeSite(t, fsys, "check", files)
-		got, want := snapshot(t, fsys, "public"), snapshot(t, fsys, "check")
+		got, want := sitetest.Tree(t, fsys, "public"), sitetest.Tree(t, fsys, "check")
 		for p, data := range want {
-			if got["public"+strings.TrimPrefix(p, "check")] != data {
+			if got[p] != data {
 				t.Errorf("resumed %v: %s differs from a fresh build's", resumed, p)
 			}
 		}
@@ -492,13 +410,13 @@ func TestLargeFilesWrittenWhole(t *testing.T) {
 		for _, size := range []int{maxPooledBuffer - 1, maxPooledBuffer, maxPooledBuffer + 1, 3 * maxPooledBuffer} {
 			site[fmt.Sprintf("f%d.json", size)] = strings.Repeat(fill, size)
 		}
-		if n := writeSite(t, fsys, "public", site); n != len(site) {
+		if n := writeSite(t, fsys, "public", site).Written(); n != len(site) {
 			t.Errorf("build of %q: wrote %d files, want %d", fill, n, len(site))
 		}
-		got := snapshot(t, fsys, "public")
+		got := sitetest.Tree(t, fsys, "public")
 		for p, data := range site {
-			if got["public/"+p] != data {
-				t.Errorf("build of %q: public/%s holds %d bytes, want %d of %q", fill, p, len(got["public/"+p]), len(data), fill)
+			if got[p] != data {
+				t.Errorf("build of %q: public/%s holds %d bytes, want %d of %q", fill, p, len(got[p]), len(data), fill)
 			}
 		}
 	}
