@@ -243,5 +243,5 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
 		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Note == b.Note && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
-		a.Summary == b.Summary && slices.Equal(a.People, b.People)
+		a.Summary == b.Summary && a.Opening == b.Opening && slices.Equal(a.People, b.People)
 }

@@ -185,9 +185,9 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"dev", false, 0.95, 0.87},
 		{"held", false, 0.95, 0.65},
 		{"held2", false, 0.95, 0.62},
-		{"held3", false, 0.95, 0.47},
+		{"held3", false, 0.95, 0.42},
 		{"held3", true, 0.95, 0.45},
-		{"dev3", false, 1.00, 0.21},
+		{"dev3", false, 1.00, 0.25},
 		{"dev3", true, 1.00, 0.37},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
