@@ -51,66 +51,59 @@ const (
 // makeArticles makes the page and entry of every article, applies its
 // annotation, decides its fate and inspects its entry, on all cores: the
 // work for one article changes only its own page and entry, and reads
-// only the article, byPath, and editor entries' ids and dates. Articles
-// go in batches, whose pages, entries and first sources are allocated
-// together, one allocation each instead of one per article.
+// only the article, byPath, and editor entries' ids and dates. Each page,
+// entry and source is an allocation of its own, so that the entry of an
+// article that joins no entry of the chronology is let go with it.
 func makeArticles(dir string, articles []*extract.Article, byPath articleRefs, check *checker) made {
 	n := len(articles)
 	m := made{pages: make([]*timeline.Article, n), entries: make([]*timeline.Entry, n), fates: make([]fate, n)}
 	origin := joiner(dir)
-	const batch = 256 // articles per step of parallel.For
-	parallel.For(0, (n+batch-1)/batch, func(b int) {
-		first, end := b*batch, min(n, (b+1)*batch)
-		pages := make([]timeline.Article, end-first)
-		entries := make([]timeline.Entry, end-first)
-		sources := make([]timeline.Source, end-first)
-		for i := first; i < end; i++ {
-			a, page, e, f := articles[i], &pages[i-first], &entries[i-first], &m.fates[i]
-			m.pages[i], m.entries[i] = page, e
-			*page = timeline.Article{
-				Path: a.Path, ID: timeline.ArticleSlug(a.Path), Title: a.Title,
-				Outlet: a.Outlet, Published: a.Published, Blocks: a.Blocks, Captions: a.Captions,
+	parallel.For(0, n, func(i int) {
+		a, f := articles[i], &m.fates[i]
+		page := &timeline.Article{
+			Path: a.Path, ID: timeline.ArticleSlug(a.Path), Title: a.Title,
+			Outlet: a.Outlet, Published: a.Published, Blocks: a.Blocks, Captions: a.Captions,
+		}
+		e := articleEntry(origin(a.Path), page.ID, a)
+		m.pages[i], m.entries[i] = page, e
+		f.refs = byPath[a.Path]
+		ann := f.refs.annotation()
+		if ann != nil {
+			if ann.Exclude {
+				f.kind = excluded
+				return
 			}
-			articleEntry(e, sources[i-first:i-first+1:i-first+1], origin(a.Path), page.ID, a)
-			f.refs = byPath[a.Path]
-			ann := f.refs.annotation()
+			applyAnnotation(e, ann)
+			page.Title, page.Outlet = e.Title, e.Outlet
+		}
+		switch owner := sameEvent(f.refs.citingEntries(), e.Date); {
+		case e.Draft:
+			f.kind = draft
+		case owner != nil:
+			f.kind, f.owner = absorbed, owner
+		case e.Date.IsZero():
+			f.kind = undated
+			f.leftOut = "left out of the chronology: " + a.Undated + " (" + howToDate(dir, a.Path, ann) + ")"
+		default:
+			var fields content.Fields
 			if ann != nil {
-				if ann.Exclude {
-					f.kind = excluded
-					continue
-				}
-				applyAnnotation(e, ann)
-				page.Title, page.Outlet = e.Title, e.Outlet
+				fields = ann.Fields
 			}
-			switch owner := sameEvent(f.refs.citingEntries(), e.Date); {
-			case e.Draft:
-				f.kind = draft
-			case owner != nil:
-				f.kind, f.owner = absorbed, owner
-			case e.Date.IsZero():
-				f.kind = undated
-				f.leftOut = "left out of the chronology: " + a.Undated + " (" + howToDate(dir, a.Path, ann) + ")"
-			default:
-				var fields content.Fields
-				if ann != nil {
-					fields = ann.Fields
-				}
-				f.kind, f.check = joins, check.inspect(e, fields)
-			}
+			f.kind, f.check = joins, check.inspect(e, fields)
 		}
 	})
 	return m
 }
 
-// articleEntry makes e the entry of an extracted article, with sources,
-// a slice of length and capacity one, as its sources.
-func articleEntry(e *timeline.Entry, sources []timeline.Source, file, id string, a *extract.Article) {
-	sources[0] = timeline.Source{Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Article: a.Path}
-	*e = timeline.Entry{
+// articleEntry returns the entry of an extracted article, with one
+// source: the article itself.
+func articleEntry(file, id string, a *extract.Article) *timeline.Entry {
+	source := timeline.Source{Title: a.Title, Outlet: a.Outlet, URL: a.URL, Published: a.Published, Article: a.Path}
+	return &timeline.Entry{
 		ID: id, Date: a.Event, Title: a.Title, TitleDerived: a.TitleDerived,
 		Summary: a.Summary, Article: a.Path, People: a.People, Blocks: a.Blocks, Captions: a.Captions, Outlet: a.Outlet,
 		DateEvidence: a.DateEvidence, Origin: timeline.Position{Path: file},
-		Sources: sources,
+		Sources: []timeline.Source{source},
 	}
 }
 
@@ -156,46 +149,43 @@ func cleanRelative(p string) bool {
 func applyAnnotation(e *timeline.Entry, ann *content.Annotation) {
 	src := &ann.Entry
 	for _, field := range ann.Set {
+		if copyField, ok := copiedFields[field]; ok {
+			copyField(e, src)
+		}
 		switch field {
-		case "id":
-			e.ID = src.ID
 		case "date":
 			e.Date = src.Date
 			e.DateEvidence = append([]timeline.Evidence{{Text: src.Date.String(), Rule: "set by editor in " + ann.Origin.Path}}, e.DateEvidence...)
-		case "end":
-			e.End = src.End
 		case "title":
 			e.Title, e.TitleDerived = src.Title, false
-		case "summary":
-			e.Summary = src.Summary
 		case "body":
 			e.Body, e.Article, e.Blocks, e.Captions = src.Body, "", nil, nil
-		case "kind":
-			e.Kind = src.Kind
-		case "participants":
-			e.Participants = src.Participants
-		case "people":
-			e.People = src.People
-		case "places":
-			e.Places = src.Places
-		case "tags":
-			e.Tags = src.Tags
 		case "outlet":
 			e.Outlet = src.Outlet
 			for i := range e.Sources {
 				e.Sources[i].Outlet = src.Outlet
 			}
-		case "note":
-			e.Note = src.Note
-		case "importance":
-			e.Importance = src.Importance
-		case "draft":
-			e.Draft = src.Draft
 		case "sources":
 			e.Sources = append(e.Sources, src.Sources...)
 		}
 		e.EditorSet = append(e.EditorSet, field)
 	}
+}
+
+// copiedFields copies, by an annotation's name for it, each field that
+// an annotation sets as it is, touching nothing else.
+var copiedFields = map[string]func(e, src *timeline.Entry){
+	"id":           func(e, src *timeline.Entry) { e.ID = src.ID },
+	"end":          func(e, src *timeline.Entry) { e.End = src.End },
+	"summary":      func(e, src *timeline.Entry) { e.Summary = src.Summary },
+	"kind":         func(e, src *timeline.Entry) { e.Kind = src.Kind },
+	"participants": func(e, src *timeline.Entry) { e.Participants = src.Participants },
+	"people":       func(e, src *timeline.Entry) { e.People = src.People },
+	"places":       func(e, src *timeline.Entry) { e.Places = src.Places },
+	"tags":         func(e, src *timeline.Entry) { e.Tags = src.Tags },
+	"note":         func(e, src *timeline.Entry) { e.Note = src.Note },
+	"importance":   func(e, src *timeline.Entry) { e.Importance = src.Importance },
+	"draft":        func(e, src *timeline.Entry) { e.Draft = src.Draft },
 }
 
 // howToDate tells how to date an article extraction could not date: in

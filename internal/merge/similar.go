@@ -194,7 +194,7 @@ const (
 	namesDiffer     = 0.2
 	namesFactor     = 0.5
 	sameDayScore    = 0.26
-	minWording      = 0.05
+	minWording      = 0.17
 	dayApartScore   = 0.55
 	dayApartWording = 0.2
 	nearMiss        = 0.06

@@ -162,6 +162,8 @@ type renderer struct {
 	// order: RenderBodies renders copies of them, which links does not
 	// know (Links.PhaseOf).
 	filed []*timeline.Entry
+	// recorded counts the jobs record has numbered.
+	recorded int
 }
 
 // Render renders the whole site for chron with t, handing every file to
@@ -207,16 +209,20 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	}
 	r.cards = cards
 	mark("cards")
-	index, entries, articles, taxonomies, notFound, exports := r.index(), r.entries(), r.articles(), r.taxonomies(), append(r.notFound(), r.redirects()...), r.exports()
-	r.record(index, entries, articles, taxonomies, notFound, exports)
+	index, taxonomies := r.index(), r.taxonomies()
+	r.record(index, taxonomies)
 	mark("jobs")
 	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
 		return err
 	}
 	mark("listings")
 	// The cards serve the listings only: they go before the entry and
-	// article pages, which may read bodies.
+	// article pages, which may read bodies. Those pages' jobs and the
+	// exports' (the search index) are made only now, so that the
+	// listings' cards and these jobs are never held at once.
 	cards.byEntry = nil
+	entries, articles, notFound, exports := r.entries(), r.articles(), append(r.notFound(), r.redirects()...), r.exports()
+	r.record(entries, articles, notFound, exports)
 	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
 		return err
 	}

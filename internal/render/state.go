@@ -82,24 +82,21 @@ func (r *renderer) kept(j *job) bool {
 	return ok && old == j.key
 }
 
-// record numbers jobs, which must be every job of the Render, and notes
-// their paths and keys in Options.Next.
+// record numbers jobs after those recorded before them, and notes
+// their paths and keys in Options.Next. Every job of the Render must be
+// recorded before it runs, and in the same order in every Render.
 func (r *renderer) record(jobs ...[]job) {
-	n := 0
+	next := r.next()
+	if next != nil && r.recorded == 0 {
+		next.paths, next.keys = nil, nil
+	}
 	for _, list := range jobs {
 		for i := range list {
-			list[i].seq = n
-			n++
-		}
-	}
-	next := r.next()
-	if next == nil {
-		return
-	}
-	next.paths, next.keys = make([]string, 0, n), make([]uint64, 0, n)
-	for _, list := range jobs {
-		for _, j := range list {
-			next.paths, next.keys = append(next.paths, j.path), append(next.keys, j.key)
+			list[i].seq = r.recorded
+			r.recorded++
+			if next != nil {
+				next.paths, next.keys = append(next.paths, list[i].path), append(next.keys, list[i].key)
+			}
 		}
 	}
 }
