@@ -31,6 +31,33 @@ func TestHelperGen(t *testing.T) {
 	os.Exit(Run(context.Background(), strings.Fields(args), os.Stdout, os.Stderr))
 }
 
+// titledSite writes a synthetic site of six articles into dir. It
+// returns setTitle, which puts version in the site's title (and so
+// changes every page), and args, gen's arguments that build the site
+// into the folder out of dir.
+func titledSite(t *testing.T, dir string) (setTitle func(version string), args func(out string) string) {
+	t.Helper()
+	if err := synth.Generate(afero.NewOsFs(), dir, synth.Options{Articles: 6, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	siteYAML := filepath.Join(dir, "content", "site.yaml")
+	original, err := os.ReadFile(siteYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setTitle = func(version string) {
+		t.Helper()
+		data := bytes.Replace(original, []byte(`title: "`), []byte(`title: "`+version+`: `), 1)
+		if err := os.WriteFile(siteYAML, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args = func(out string) string {
+		return "-content " + filepath.Join(dir, "content") + " -templates " + filepath.Join(dir, "none") + " -out " + filepath.Join(dir, out)
+	}
+	return setTitle, args
+}
+
 // TestKilledBuild kills a child gen at many points of a rebuild's write
 // stage, after N changes to the output's folders (GEN_TEST_KILL_AFTER,
 // which makes the child kill itself as kill -9 would), and checks each
@@ -43,24 +70,7 @@ func TestKilledBuild(t *testing.T) {
 		t.Skip("starts dozens of builds")
 	}
 	dir := t.TempDir()
-	if err := synth.Generate(afero.NewOsFs(), dir, synth.Options{Articles: 6, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	siteYAML := filepath.Join(dir, "content", "site.yaml")
-	original, err := os.ReadFile(siteYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	setTitle := func(version string) {
-		t.Helper()
-		data := bytes.Replace(original, []byte(`title: "`), []byte(`title: "`+version+`: `), 1)
-		if err := os.WriteFile(siteYAML, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	args := func(out string) string {
-		return "-content " + filepath.Join(dir, "content") + " -templates " + filepath.Join(dir, "none") + " -out " + filepath.Join(dir, out)
-	}
+	setTitle, args := titledSite(t, dir)
 	// build builds in this process, whole.
 	build := func(out string) {
 		t.Helper()

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"os/exec"
@@ -14,9 +13,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/newsroom/timeline/internal/synth"
-	"github.com/spf13/afero"
 )
 
 // TestReadOnlySubfolder makes one subfolder of public/ read-only, all the
@@ -32,22 +28,11 @@ func TestReadOnlySubfolder(t *testing.T) {
 		t.Skip("starts builds in child processes")
 	}
 	dir, child := unprivileged(t)
-	if err := synth.Generate(afero.NewOsFs(), dir, synth.Options{Articles: 6, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	siteYAML := filepath.Join(dir, "content", "site.yaml")
-	original, err := os.ReadFile(siteYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
+	setTitle, args := titledSite(t, dir)
 	gen := func(title, out string) (string, error) {
 		t.Helper()
-		data := bytes.Replace(original, []byte(`title: "`), []byte(`title: "`+title+`: `), 1)
-		if err := os.WriteFile(siteYAML, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := child("-content " + filepath.Join(dir, "content") + " -templates " + filepath.Join(dir, "none") + " -out " + filepath.Join(dir, out))
-		output, err := cmd.CombinedOutput()
+		setTitle(title)
+		output, err := child(args(out)).CombinedOutput()
 		return string(output), err
 	}
 	sites := map[string]map[string]string{}

@@ -67,7 +67,29 @@ func (x *extraction) readHeadDate() {
 			block = candidate{true, m}
 		}
 	}
+	if !block.found {
+		block = x.bylineBelow(from, to)
+	}
 	x.head = block
+}
+
+// bylineBelow returns the date of a "By" line with a date ("By Leo
+// Example | September 2, 2022") among the few lines after the head
+// [from, to), which a standfirst of three or more paragraphs pushes
+// down: a byline never stands inside an article's body. A day that
+// another short line outside the head names is a list's.
+func (x *extraction) bylineBelow(from, to int) candidate {
+	for i := to; i < min(to+headNear, len(x.lines)); i++ {
+		f := &x.facts[i]
+		if !strings.HasPrefix(f.lower, "by ") || f.words > 15 || !oneDay(f.dates) {
+			continue
+		}
+		m, ok := firstDay(f.dates, x.lines[i].Start)
+		if ok && m.Kind == newsdate.Absolute && x.bylineDate(i, m) && x.datedElsewhere(m, from, to, false) < 2 {
+			return candidate{true, m}
+		}
+	}
+	return candidate{}
 }
 
 // headDateAt returns the date of line i when the line is a date block

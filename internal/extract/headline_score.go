@@ -44,7 +44,8 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleDate
 	case letterCount(s) < 4:
 		return notTitleShape
-	case f.words <= 8 && widgetPhrases.in(f.lower), f.words <= 20 && strings.HasPrefix(f.lower, "click"):
+	case f.words <= 8 && widgetPhrases.in(f.lower) && !(i == 0 && f.words >= 6 && x.titleShaped(0)),
+		f.words <= 20 && strings.HasPrefix(f.lower, "click"):
 		return notTitleWidget
 	case (strings.HasPrefix(f.lower, "by ") || i > 0 && isForeignByline(f)) && f.words <= 12, isBylineShaped(f):
 		return notTitleByline
@@ -259,18 +260,21 @@ var bylineConnectors = map[string]bool{"of": true, "and": true, "for": true, "at
 // that uses one ("Flights cancelled over staff shortage") has other
 // words in lower case.
 func hasRoleWord(f *lineFacts) bool {
+	const punct = ",.;:|/()-–—"
 	role := false
+	for w := range strings.FieldsSeq(f.lower) {
+		role = role || roleWords[strings.Trim(w, punct)]
+	}
+	if !role {
+		return false
+	}
 	for w := range strings.FieldsSeq(f.text) {
-		lw := strings.ToLower(strings.Trim(w, ",.;:|/()-–—"))
-		switch {
-		case roleWords[lw]:
-			role = true
-		case lw == "" || bylineConnectors[lw] || !startsLower(w):
-		default:
+		w = strings.Trim(w, punct)
+		if startsLower(w) && !roleWords[w] && !bylineConnectors[w] {
 			return false
 		}
 	}
-	return role
+	return true
 }
 
 // isBylineShaped reports whether a short line reads as a byline without

@@ -68,7 +68,13 @@ func renderFixture(t *testing.T) map[string][]byte {
 // returns every file by path.
 func renderFiles(t testing.TB, chron *timeline.Chronology, opts Options) map[string][]byte {
 	t.Helper()
-	tmpl := loadDefaults(t)
+	return renderWith(t, chron, loadDefaults(t), opts)
+}
+
+// renderWith renders chron with tmpl and opts, and returns every file by
+// path.
+func renderWith(t testing.TB, chron *timeline.Chronology, tmpl *Templates, opts Options) map[string][]byte {
+	t.Helper()
 	var mu sync.Mutex
 	files := map[string][]byte{}
 	err := Render(chron, tmpl, opts, func(path string, data []byte) error {
