@@ -147,6 +147,26 @@ func cosine(a, b *vector) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
+	return dot(a, b) / (a.norm * b.norm)
+}
+
+// namesAgree returns how far the names of two reports agree: their
+// cosine, and their agreement weighed by rarity, the cosine with each
+// vector's norm counting one more name, of the weight of a name no
+// other of the n reports gives. Sharing one rare name makes rare about
+// a half; sharing only a name most of the reports give (the day's most
+// named person, in a day's scrape), hardly anything, though the cosine
+// of two reports naming only him is 1.
+func namesAgree(a, b *vector, n int) (cos, rare float64) {
+	if a.norm == 0 || b.norm == 0 {
+		return 0, 0
+	}
+	d, u := dot(a, b), math.Log(1+float64(n))
+	return d / (a.norm * b.norm), d / math.Sqrt((a.norm*a.norm+u*u)*(b.norm*b.norm+u*u))
+}
+
+// dot returns the dot product of two weighted word sets.
+func dot(a, b *vector) float64 {
 	dot := 0.0
 	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
 		switch {
@@ -160,7 +180,7 @@ func cosine(a, b *vector) float64 {
 			j++
 		}
 	}
-	return dot / (a.norm * b.norm)
+	return dot
 }
 
 // sharedNames returns the names a and b both name, as a writes them.
@@ -179,23 +199,24 @@ func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), s
 
 // The rule (see docs/merging.md). Two reports dated on the same day
 // tell one event when their texts are copies (copyThreshold), or when
-// their score, the wording of their headlines and ledes plus half the
-// agreement of the names they give there (namesFactor), reaches
-// sameDayScore, the wording alone reaching minWording: names are
-// compared apart from the wording, and shared names alone never join two
-// reports. Reports dated a day apart need dayApartScore and
-// dayApartWording: a report dated the day after is more often a new
-// turn of the story. Two reports that both give names, and whose names
-// agree less than namesDiffer, are never joined: like wording about other
-// people is a formula, not one event. Pairs within nearMiss of the score
-// are near misses.
+// their wording reaches minWording and their score, the wording of their
+// headlines and ledes plus namesFactor times the agreement of the names
+// they give there weighed by rarity (namesAgree), reaches sameDayScore:
+// names are compared apart from the wording, a name most of the reports
+// give counts for little, and shared names alone never join two reports.
+// Reports dated a day apart need dayApartScore and dayApartWording: a
+// report dated the day after is more often a new turn of the story. Two
+// reports that both give names, and whose names' cosine is below
+// namesDiffer, or that both name people and none in common, are never
+// joined: like wording about other people is a formula, not one event.
+// Pairs within nearMiss of the score are near misses.
 const (
 	copyThreshold   = 0.6
 	namesDiffer     = 0.2
 	namesFactor     = 0.5
-	sameDayScore    = 0.26
+	sameDayScore    = 0.30
 	minWording      = 0.17
-	dayApartScore   = 0.55
+	dayApartScore   = 0.60
 	dayApartWording = 0.2
 	nearMiss        = 0.06
 )
@@ -205,7 +226,9 @@ type pairing struct {
 	a, b    int32
 	days    int32
 	wording float64
-	names   float64
+	// names is the cosine of their names, rare their agreement weighed
+	// by rarity (namesAgree).
+	names, rare float64
 	// copied is the share of their ledes' shingles the two share, when
 	// a copy (copiedShare); 0 when not, or when they name other people.
 	copied float64
@@ -224,8 +247,8 @@ type pairing struct {
 func compare(reports []report, a, b int32) pairing {
 	ra, rb := &reports[a], &reports[b]
 	otherPeople := len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people)
-	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day),
-		wording: cosine(&ra.words, &rb.words), names: cosine(&ra.nameWords, &rb.nameWords)}
+	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), wording: cosine(&ra.words, &rb.words)}
+	p.names, p.rare = namesAgree(&ra.nameWords, &rb.nameWords, len(reports))
 	if !otherPeople {
 		p.copied = copiedShare(ra.text, rb.text)
 	}
@@ -240,8 +263,8 @@ func compare(reports []report, a, b int32) pairing {
 }
 
 // score returns the score of p: its wording plus namesFactor times its
-// names' agreement.
-func (p pairing) score() float64 { return p.wording + namesFactor*p.names }
+// names' agreement weighed by rarity.
+func (p pairing) score() float64 { return p.wording + namesFactor*p.rare }
 
 // strength orders joined pairs: copies first, then by wording.
 func (p pairing) strength() float64 {
@@ -269,13 +292,13 @@ func (p pairing) reasons(reports []report) string {
 	if shared := sharedNames(&reports[p.a], &reports[p.b]); len(shared) > 0 {
 		b = append(append(b, ", shared names "...), strings.Join(shared, ", ")...)
 	}
-	b = appendFigure(append(b, ", names "...), p.names)
+	b = appendFigure(append(b, ", names "...), p.rare)
 	b = appendFigure(append(b, ", wording "...), p.wording)
 	switch {
 	case p.refused != "":
 		b = append(append(b, ", "...), p.refused...)
 	case p.differ:
-		b = appendFigure(append(b, ", other people or places (no person in common, or names below "...), namesDiffer)
+		b = appendFigure(append(b, ", other people or places (no person in common, or the names' cosine below "...), namesDiffer)
 		b = append(b, ')')
 	case p.near && p.days > 0:
 		b = appendFigure(append(b, ", score "...), p.score())
