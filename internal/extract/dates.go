@@ -290,17 +290,19 @@ func (x *extraction) captionWeek(m newsdate.Mention) (timeline.Date, bool) {
 }
 
 // namesADay reports whether the date m in s is part of a name, used as an
-// adjective between "the" and a word in lower case: "the Jan. 6
-// committee", "the February 24 invasion", "the July 4 parade". Such a
+// adjective between "the" (or a possessive) and a word in lower case:
+// "the Jan. 6 committee", "the February 24 invasion", "Russia's Feb. 24
+// invasion", "the July 4 parade". Such a
 // date is an earlier event the text refers to, not the day it reports.
 // A preposition or conjunction after it ("the May 9 at noon") leaves it
 // a day of its own.
 func namesADay(s string, m newsdate.Mention) bool {
 	before := s[:m.Start]
-	if !strings.HasSuffix(before, "the ") && !strings.HasSuffix(before, "The ") {
+	possessive := strings.HasSuffix(before, "'s ") || strings.HasSuffix(before, "’s ")
+	if !possessive && !strings.HasSuffix(before, "the ") && !strings.HasSuffix(before, "The ") {
 		return false
 	}
-	if len(before) > 4 && unicode.IsLetter(rune(before[len(before)-5])) {
+	if !possessive && len(before) > 4 && unicode.IsLetter(rune(before[len(before)-5])) {
 		return false // "lathe ", "Blythe "
 	}
 	after := strings.TrimLeft(s[m.End:], " ")

@@ -44,7 +44,8 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleDate
 	case letterCount(s) < 4:
 		return notTitleShape
-	case f.words <= 8 && widgetPhrases.in(f.lower), f.words <= 20 && strings.HasPrefix(f.lower, "click"):
+	case f.words <= 8 && widgetPhrases.in(f.lower) && !(i == 0 && f.words >= 6 && x.titleShaped(0)),
+		f.words <= 20 && strings.HasPrefix(f.lower, "click"):
 		return notTitleWidget
 	case (strings.HasPrefix(f.lower, "by ") || i > 0 && isForeignByline(f)) && f.words <= 12, isBylineShaped(f):
 		return notTitleByline

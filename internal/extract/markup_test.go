@@ -76,6 +76,7 @@ func FuzzReadMarkup(f *testing.F) {
 	}
 	f.Add([]byte("<nitf><hl1>T</hl1><p>a<p>b</nitf>"))
 	f.Add([]byte("<?xml version='1.0' encoding='latin1'?><x/>"))
+	f.Add([]byte("Headline\n\n<nitf><hl1>Other</hl1><p>a</p></nitf>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, _, ok := readMarkup(data, nil)
 		if !ok {

@@ -1,8 +1,9 @@
 package merge
 
 import (
-	"strconv"
-	"strings"
+	"encoding/binary"
+	"hash/maphash"
+	"slices"
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/diag"
@@ -18,9 +19,9 @@ import (
 // gives what Merge gives. It keeps the last merge's descriptions only,
 // and is not safe for concurrent use; the zero Merger is ready.
 type Merger struct {
-	// last holds the descriptions of the last merge's reports, by
-	// describeKey.
-	last map[string]*description
+	// last holds the descriptions of the last merge's reports, by the
+	// digest of the fields they were made from (described.digest).
+	last map[uint64]*description
 	// prev is what the next merge may reuse of the last one's reports.
 	prev *lastMerge
 }
@@ -30,49 +31,82 @@ func (m *Merger) Merge(c *content.Content, articles []*extract.Article) (*timeli
 	return merge(c, articles, m)
 }
 
-// description is what describe works out of a report's fields.
+// description is what describe works out of a report's fields, and
+// those fields.
 type description struct {
+	from                           described
 	day                            int32
 	words, nameWords, text, people []uint64
 	names, nameKeys                []string
 }
 
-// describeKey returns every field of e that describe reads, and the
-// dateline, in one string: two reports with the same key have the same
+// described is every field of a report's entry that describe reads, and
+// its dateline: two reports with the same fields have the same
 // description.
-func describeKey(e *timeline.Entry, dateline string) string {
-	var b strings.Builder
-	b.Grow(len(e.Title) + len(e.Summary) + len(dateline) + 64)
-	for _, s := range []string{e.Title, e.Summary, dateline} {
-		b.WriteString(s)
-		b.WriteByte(0)
-	}
-	for _, list := range [][]string{e.Participants, e.People, e.Places} {
-		for _, s := range list {
-			b.WriteString(s)
-			b.WriteByte(1)
-		}
-		b.WriteByte(0)
-	}
+type described struct {
+	title, summary, dateline     string
+	participants, people, places []string
+	year, month, day, precision  int
+}
+
+// describedOf returns the fields of e that describe reads.
+func describedOf(e *timeline.Entry, dateline string) described {
 	d := e.Date
-	for _, n := range []int{d.Year, d.Month, d.Day, int(d.Precision)} {
-		b.WriteString(strconv.Itoa(n))
-		b.WriteByte(0)
+	return described{title: e.Title, summary: e.Summary, dateline: dateline,
+		participants: e.Participants, people: e.People, places: e.Places,
+		year: d.Year, month: d.Month, day: d.Day, precision: int(d.Precision)}
+}
+
+// describeSeed seeds the digests of described fields, which are
+// compared within one process only.
+var describeSeed = maphash.MakeSeed()
+
+// digest returns a hash of every field of d, which finds the description
+// kept for fields like d: found by it, a description is taken only when
+// its fields are equal (same).
+func (d *described) digest() uint64 {
+	var h maphash.Hash
+	h.SetSeed(describeSeed)
+	for _, s := range []string{d.title, d.summary, d.dateline} {
+		h.WriteString(s)
+		h.WriteByte(0)
 	}
-	return b.String()
+	for _, list := range [][]string{d.participants, d.people, d.places} {
+		for _, s := range list {
+			h.WriteString(s)
+			h.WriteByte(1)
+		}
+		h.WriteByte(0)
+	}
+	var n [8]byte
+	for _, v := range []int{d.year, d.month, d.day, d.precision} {
+		binary.LittleEndian.PutUint64(n[:], uint64(v))
+		h.Write(n[:])
+	}
+	return h.Sum64()
+}
+
+// same reports whether d and o hold the same fields.
+func (d *described) same(o *described) bool {
+	return d.title == o.title && d.summary == o.summary && d.dateline == o.dateline &&
+		slices.Equal(d.participants, o.participants) && slices.Equal(d.people, o.people) &&
+		slices.Equal(d.places, o.places) &&
+		d.year == o.year && d.month == o.month && d.day == o.day && d.precision == o.precision
 }
 
 // describeReports describes every report on all cores, taking the
 // descriptions m kept when it has them (m may be nil), and keeps this
 // merge's in m. It returns each report's description when m is not nil.
 func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) []*description {
-	var keys []string
+	var from []described
+	var digests []uint64
 	var descs []*description
 	if m != nil {
-		keys, descs = make([]string, len(reports)), make([]*description, len(reports))
+		from, digests, descs = make([]described, len(reports)), make([]uint64, len(reports)), make([]*description, len(reports))
 		parallel.For(0, len(reports), func(i int) {
-			keys[i] = describeKey(reports[i].entry, datelines[reports[i].entry])
-			if d := m.last[keys[i]]; d != nil {
+			from[i] = describedOf(reports[i].entry, datelines[reports[i].entry])
+			digests[i] = from[i].digest()
+			if d := m.last[digests[i]]; d != nil && d.from.same(&from[i]) {
 				reports[i].take(d)
 				descs[i] = d
 			}
@@ -88,12 +122,13 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 	if m == nil {
 		return nil
 	}
-	m.last = make(map[string]*description, len(reports))
+	m.last = make(map[uint64]*description, len(reports))
 	for i := range reports {
 		if descs[i] == nil {
 			descs[i] = reports[i].description()
+			descs[i].from = from[i]
 		}
-		m.last[keys[i]] = descs[i]
+		m.last[digests[i]] = descs[i]
 	}
 	return descs
 }
