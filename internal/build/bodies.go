@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/render"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/spf13/afero"
@@ -40,12 +41,14 @@ func newBodyIndex() *bodyIndex {
 }
 
 // digest returns what the chronology keeps of an extracted article: all
-// but its body, captions and dropped lines, with every string copied so
+// but its body, captions and dropped lines (but for the opening merging
+// compares, extract.Article.Opening), with every string copied so
 // that the article's text can be freed. It records where the body lies
 // in data, the article's text, when every block is a span of it.
 func (idx *bodyIndex) digest(a *extract.Article, data []byte) *extract.Article {
 	spans := encodeSpans(a.Blocks, a.Captions, data)
 	d := *a
+	d.Opening = merge.Opening(a)
 	d.Blocks, d.Captions, d.Dropped = nil, nil, nil
 	d.Title, d.Summary, d.Undated = strings.Clone(a.Title), strings.Clone(a.Summary), strings.Clone(a.Undated)
 	idx.mu.Lock()

@@ -4,14 +4,16 @@ import (
 	"slices"
 
 	"github.com/newsroom/timeline/internal/extract"
+	"github.com/newsroom/timeline/internal/merge"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
 // withBodies returns the chronology last with the new bodies of the raw
 // articles at paths, when nothing else of them changed: each was
 // extracted before (was) and now (now), and the two extractions are the
-// same but for their bodies (extract.Article.SameApartFromBody), so
-// merging again would give last with those bodies. The entries told from
+// same but for their bodies (extract.Article.SameApartFromBody) below the
+// opening merging compares (merge.SameOpening), so merging again would
+// give last with those bodies. The entries told from
 // an article take its new body too, and an entry whose contact interval
 // names such an entry points to its new copy. It reports false otherwise,
 // and when an article is not in last once or an entry does not hold its
@@ -25,7 +27,8 @@ func withBodies(last *timeline.Chronology, was, now map[string]*extract.Article,
 	renewed := map[string]*timeline.Entry{}
 	for _, p := range paths {
 		before, after := was[p], now[p]
-		if before == nil || after == nil || !before.SameApartFromBody(after) || !renewArticle(&chron, last, p, after, renewed) {
+		if before == nil || after == nil || !before.SameApartFromBody(after) || !merge.SameOpening(before, after) ||
+			!renewArticle(&chron, last, p, after, renewed) {
 			return nil, false
 		}
 	}

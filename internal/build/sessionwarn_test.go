@@ -49,7 +49,12 @@ func TestSessionWarnsOfInvalidUTF8(t *testing.T) {
 		{name: "first build", edit: func() []string { return nil }},
 		{name: "a plain article's body breaks", edit: replace(plain, "border", "bord\xffer"), invalid: []string{plain}},
 		{name: "a new article", edit: func() []string {
-			text := "Talks resume in Vienna\n\nThe delegations met again on Friday in Vienna, officials said.\n\nThe meeting lasted three hours.\n"
+			// The first paragraph holds the opening merging compares
+			// (merge.SameOpening), so that an edit of the last one is a
+			// body edit.
+			text := "Talks resume in Vienna\n\nThe delegations met again on Friday in Vienna, officials said." +
+				strings.Repeat(" The talks covered grain exports, prisoners and the nuclear plant.", 12) +
+				"\n\nThe meeting lasted three hours.\n"
 			if err := afero.WriteFile(fsys, added, []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}

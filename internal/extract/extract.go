@@ -76,6 +76,10 @@ type Article struct {
 	Captions []string
 	Dropped  []Dropped
 	Summary  string
+	// Opening is the start of the body that merging compares
+	// (merge.Opening), kept when Blocks are dropped to save memory (the
+	// build's digests); empty otherwise.
+	Opening string
 	// People are the canonical names of the known people (Options.Names)
 	// that the headline or body names.
 	People []string
@@ -239,5 +243,5 @@ func (a *Article) SameApartFromBody(b *Article) bool {
 		slices.Equal(a.DateEvidence, b.DateEvidence) &&
 		a.PublishedEvidence == b.PublishedEvidence && a.EventEvidence == b.EventEvidence &&
 		a.Undated == b.Undated && a.Conflict == b.Conflict && a.Note == b.Note && a.Outlet == b.Outlet && a.URL == b.URL && a.Author == b.Author && a.Dateline == b.Dateline &&
-		a.Summary == b.Summary && slices.Equal(a.People, b.People)
+		a.Summary == b.Summary && a.Opening == b.Opening && slices.Equal(a.People, b.People)
 }

@@ -184,15 +184,15 @@ func TestMergeLabelledReports(t *testing.T) {
 		published         bool
 		precision, recall float64
 	}{
-		{"dev", false, 0.95, 0.41},
-		{"held", false, 0.95, 0.45},
-		{"held2", false, 0.95, 0.50},
-		{"held3", false, 0.95, 0.25},
-		{"held3", true, 0.95, 0.27},
-		{"dev3", false, 1.00, 0.18},
-		{"dev3", true, 1.00, 0.25},
-		{"dev4", false, 0.95, 0.27},
-		{"dev4", true, 0.95, 0.27},
+		{"dev", false, 0.95, 0.87},
+		{"held", false, 0.95, 0.65},
+		{"held2", false, 0.95, 0.62},
+		{"held3", false, 0.95, 0.42},
+		{"held3", true, 0.95, 0.45},
+		{"dev3", false, 1.00, 0.25},
+		{"dev3", true, 1.00, 0.37},
+		{"dev4", false, 0.95, 0.38},
+		{"dev4", true, 0.95, 0.63},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))

@@ -25,11 +25,10 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 			weighed++
 		}
 	}
+	idf := idfTable(len(reports))
 	parallel.For(0, len(reports), func(i int) {
 		if r := &reports[i]; fresh[i] {
-			r.words.weigh(df, len(reports))
-			r.nameWords.weigh(df, len(reports))
-			r.signature = signature(&r.words, &r.nameWords)
+			r.signature = r.words.weigh(df, idf)
 		}
 	})
 	if weighed == len(reports) {
@@ -52,8 +51,8 @@ func packByDay(reports []report) {
 	for i := range reports {
 		order[i] = int32(i)
 		r := &reports[i]
-		hashes += len(r.words.words) + len(r.nameWords.words) + len(r.text) + len(r.people)
-		weights += len(r.words.weights) + len(r.nameWords.weights)
+		hashes += len(r.words.words) + len(r.text) + len(r.people)
+		weights += len(r.words.weights)
 	}
 	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(reports[a].day, reports[b].day) })
 	hashArena, weightArena := make([]uint64, 0, hashes), make([]float64, 0, weights)
@@ -68,7 +67,6 @@ func packByDay(reports []report) {
 	for _, i := range order {
 		r := &reports[i]
 		r.words.words, r.words.weights = pack(r.words.words), packWeights(r.words.weights)
-		r.nameWords.words, r.nameWords.weights = pack(r.nameWords.words), packWeights(r.nameWords.weights)
 		r.text, r.people = pack(r.text), pack(r.people)
 	}
 }
@@ -80,7 +78,7 @@ func nameWordSets(reports []report, described func(i int) bool, datelines map[*t
 	wordsOf := map[string][]uint64{}
 	add := func(n string) {
 		if _, done := wordsOf[n]; !done {
-			wordsOf[n], _ = contentWords(n, "")
+			wordsOf[n] = contentWords(n)
 		}
 	}
 	for i := range reports {
@@ -102,30 +100,7 @@ func nameWordSets(reports []report, described func(i int) bool, datelines map[*t
 // are found by: two reports of one event share their rare words (names,
 // numbers in words, what happened), and words that many reports use make
 // buckets that hold half a day's reports.
-const signatureWords = 20
-
-// signature returns the signatureWords rarest of the words of the
-// weighed vectors, rarest first (the highest weight: the weight falls as
-// more reports use a word), ties by hash.
-func signature(vectors ...*vector) []uint64 {
-	type weighed struct {
-		weight float64
-		word   uint64
-	}
-	var all []weighed
-	for _, v := range vectors {
-		for i, w := range v.words {
-			all = append(all, weighed{v.weights[i], w})
-		}
-	}
-	slices.SortFunc(all, func(a, b weighed) int { return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.word, b.word)) })
-	all = slices.CompactFunc(all, func(a, b weighed) bool { return a.word == b.word })
-	out := make([]uint64, min(len(all), signatureWords))
-	for i := range out {
-		out[i] = all[i].word
-	}
-	return out
-}
+const signatureWords = 40
 
 // mergeGroup makes one entry of the reports of one event, m in index
 // order. A group with an editor's entry is that entry, with the
@@ -285,7 +260,7 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			if e.TitleDerived && round == 0 {
 				continue
 			}
-			words, _ := contentWords(e.Title, "")
+			words := contentWords(e.Title)
 			score := 0
 			for _, w := range words {
 				score += uses[w]

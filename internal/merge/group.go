@@ -13,10 +13,12 @@ type groups struct {
 	reports []report
 	// parent is the union-find forest over reports; a root's span is its
 	// group's first and last day, and editor tells whether it holds an
-	// editor's entry.
-	parent   []int32
-	min, max []int32
-	editor   []bool
+	// editor's entry. next links each group's reports in a ring, in the
+	// order they joined, and size counts them (at a root).
+	parent     []int32
+	min, max   []int32
+	editor     []bool
+	next, size []int32
 	// joined are the pairs that joined two groups, in the order they
 	// did; near are the near misses.
 	joined, near []agreement
@@ -27,10 +29,13 @@ type groups struct {
 
 // newGroups makes every report a group of its own.
 func newGroups(reports []report) *groups {
-	g := &groups{reports: reports, parent: make([]int32, len(reports)), min: make([]int32, len(reports)), max: make([]int32, len(reports)), editor: make([]bool, len(reports))}
+	n := len(reports)
+	g := &groups{reports: reports, parent: make([]int32, n), min: make([]int32, n), max: make([]int32, n), editor: make([]bool, n),
+		next: make([]int32, n), size: make([]int32, n)}
 	for i := range reports {
 		g.parent[i], g.min[i], g.max[i] = int32(i), reports[i].day, reports[i].day
 		g.editor[i] = reports[i].page == nil
+		g.next[i], g.size[i] = int32(i), 1
 	}
 	return g
 }
@@ -53,7 +58,7 @@ func (g *groups) union(a, b int32, check bool) bool {
 		return false
 	}
 	lo, hi := min(g.min[ra], g.min[rb]), max(g.max[ra], g.max[rb])
-	if check && ((g.editor[ra] && g.editor[rb]) || hi-lo > 1 || !g.rootsAgree(a, b, ra, rb)) {
+	if check && ((g.editor[ra] && g.editor[rb]) || hi-lo > 1 || !g.allAgree(ra, rb)) {
 		return false
 	}
 	if rb < ra {
@@ -62,19 +67,38 @@ func (g *groups) union(a, b int32, check bool) bool {
 	g.parent[rb] = ra
 	g.min[ra], g.max[ra] = lo, hi
 	g.editor[ra] = g.editor[ra] || g.editor[rb]
+	g.next[ra], g.next[rb] = g.next[rb], g.next[ra] // the two rings made one
+	g.size[ra] += g.size[rb]
 	return true
 }
 
-// rootsAgree reports whether the first reports of the groups of a and b,
-// ra and rb, tell one event too, when they are not a and b themselves:
-// a group grows only by reports like its first, not by a chain of reports
-// each like the one before.
-func (g *groups) rootsAgree(a, b, ra, rb int32) bool {
-	if ra == a && rb == b || ra == b && rb == a {
-		return true
+// linkChecked bounds how many reports of each group allAgree compares,
+// so that joining two groups of thousands (a synthetic corpus's formula
+// stories) costs hundreds of comparisons, not millions.
+const linkChecked = 8
+
+// allAgree reports whether the groups of roots ra and rb may join: every
+// report of one (up to linkChecked of each, in the order they joined)
+// reaches groupWording with every report of the other, and none names
+// other people. A group grows only by reports like all of its own, not by
+// a chain of reports each like the one before.
+func (g *groups) allAgree(ra, rb int32) bool {
+	if g.size[ra] == 1 && g.size[rb] == 1 {
+		return true // the pair itself, compared already
 	}
-	lo, hi := min(ra, rb), max(ra, rb)
-	return compare(g.reports, lo, hi).joined
+	x := ra
+	for range min(g.size[ra], linkChecked) {
+		y := rb
+		for range min(g.size[rb], linkChecked) {
+			p := compare(g.reports, min(x, y), max(x, y))
+			if p.differ || (p.wording < groupWording && p.copied < copyThreshold) {
+				return false
+			}
+			y = g.next[y]
+		}
+		x = g.next[x]
+	}
+	return true
 }
 
 // joinEvents joins the reports an annotation's event: sends to the
@@ -100,7 +124,7 @@ type agreement struct {
 }
 
 // refusedReason is why a pair that agrees was not joined.
-const refusedReason = "their groups' first reports differ, or the groups would span more than two days or hold two editors' entries"
+const refusedReason = "a report of one group is unlike a report of the other, or the groups would span more than two days or hold two editors' entries"
 
 // pairingOf compares the reports of x again, for gen check's reasons.
 func (g *groups) pairingOf(x agreement) pairing {

@@ -17,7 +17,11 @@ type joining struct {
 	page     *timeline.Article
 	ann      *content.Annotation
 	dateline string
-	check    *entryCheck
+	// blocks and kept are the article's paragraphs and its kept opening
+	// (report.blocks).
+	blocks []timeline.Block
+	kept   string
+	check  *entryCheck
 }
 
 // merged is what automatic merging made of the joining articles.
@@ -74,7 +78,7 @@ func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([
 	}
 	datelines := make(map[*timeline.Entry]string, len(articles))
 	for _, a := range articles {
-		r := report{entry: a.entry, page: a.page, key: a.page.Path, check: a.check}
+		r := report{entry: a.entry, page: a.page, blocks: a.blocks, kept: a.kept, key: a.page.Path, check: a.check}
 		if a.ann != nil {
 			r.separate, r.event, r.eventAt = a.ann.Separate, a.ann.Event, a.ann.Fields.At("event", a.ann.Origin)
 		}

@@ -93,7 +93,7 @@ func merge(c *content.Content, articles []*extract.Article, m *Merger) (*timelin
 			leftOut = append(leftOut, diag.Diagnostic{Path: e.Origin.Path, Severity: diag.Warning, Message: f.leftOut})
 		case joins:
 			page.EntryID = e.ID
-			joiningArticles = append(joiningArticles, joining{entry: e, page: page, ann: f.refs.annotation(), dateline: articles[i].Dateline, check: f.check})
+			joiningArticles = append(joiningArticles, joining{entry: e, page: page, ann: f.refs.annotation(), dateline: articles[i].Dateline, blocks: articles[i].Blocks, kept: articles[i].Opening, check: f.check})
 		}
 	}
 	events := mergeReports(entries, joiningArticles, m, &diags)

@@ -34,25 +34,28 @@ func (m *Merger) Merge(c *content.Content, articles []*extract.Article) (*timeli
 // description is what describe works out of a report's fields, and
 // those fields.
 type description struct {
-	from                           described
-	day                            int32
-	words, nameWords, text, people []uint64
-	names, nameKeys                []string
+	from                described
+	day                 int32
+	words, text, people []uint64
+	names, nameKeys     []string
 }
 
-// described is every field of a report's entry that describe reads, and
-// its dateline: two reports with the same fields have the same
+// described is every field of a report's entry that describe reads, its
+// opening and its dateline: two reports with the same fields have the same
 // description.
 type described struct {
 	title, summary, dateline     string
+	opening                      string
 	participants, people, places []string
 	year, month, day, precision  int
 }
 
-// describedOf returns the fields of e that describe reads.
-func describedOf(e *timeline.Entry, dateline string) described {
-	d := e.Date
+// describedOf returns the fields of r's entry that describe reads, and
+// its opening.
+func describedOf(r *report, dateline string) described {
+	e, d := r.entry, r.entry.Date
 	return described{title: e.Title, summary: e.Summary, dateline: dateline,
+		opening:      openingOf(openingTexts(r.blocks, r.kept, e.Summary, e.Body)),
 		participants: e.Participants, people: e.People, places: e.Places,
 		year: d.Year, month: d.Month, day: d.Day, precision: int(d.Precision)}
 }
@@ -67,7 +70,7 @@ var describeSeed = maphash.MakeSeed()
 func (d *described) digest() uint64 {
 	var h maphash.Hash
 	h.SetSeed(describeSeed)
-	for _, s := range []string{d.title, d.summary, d.dateline} {
+	for _, s := range []string{d.title, d.summary, d.dateline, d.opening} {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}
@@ -88,7 +91,7 @@ func (d *described) digest() uint64 {
 
 // same reports whether d and o hold the same fields.
 func (d *described) same(o *described) bool {
-	return d.title == o.title && d.summary == o.summary && d.dateline == o.dateline &&
+	return d.title == o.title && d.summary == o.summary && d.dateline == o.dateline && d.opening == o.opening &&
 		slices.Equal(d.participants, o.participants) && slices.Equal(d.people, o.people) &&
 		slices.Equal(d.places, o.places) &&
 		d.year == o.year && d.month == o.month && d.day == o.day && d.precision == o.precision
@@ -104,7 +107,7 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 	if m != nil {
 		from, digests, descs = make([]described, len(reports)), make([]uint64, len(reports)), make([]*description, len(reports))
 		parallel.For(0, len(reports), func(i int) {
-			from[i] = describedOf(reports[i].entry, datelines[reports[i].entry])
+			from[i] = describedOf(&reports[i], datelines[reports[i].entry])
 			digests[i] = from[i].digest()
 			if d := m.last[digests[i]]; d != nil && d.from.same(&from[i]) {
 				reports[i].take(d)
@@ -135,13 +138,13 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 
 // description returns what describe worked out of r.
 func (r *report) description() *description {
-	return &description{day: r.day, words: r.words.words, nameWords: r.nameWords.words, text: r.text,
+	return &description{day: r.day, words: r.words.words, text: r.text,
 		people: r.people, names: r.names, nameKeys: r.nameKeys}
 }
 
 // take gives r the description d, as describe would: d's slices are
 // only read, never changed.
 func (r *report) take(d *description) {
-	r.day, r.words.words, r.nameWords.words, r.text = d.day, d.words, d.nameWords, d.text
+	r.day, r.words.words, r.text = d.day, d.words, d.text
 	r.people, r.names, r.nameKeys = d.people, d.names, d.nameKeys
 }

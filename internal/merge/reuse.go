@@ -22,8 +22,8 @@ type lastMerge struct {
 
 // weighing is a report's weighed words and signature.
 type weighing struct {
-	words, nameWords vector
-	signature        []uint64
+	words     vector
+	signature []uint64
 }
 
 // comparisons are the candidate pairs of a merge, sorted, and the
@@ -109,7 +109,7 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 	for i := range reports {
 		if !fresh[i] && !usesAny(&reports[i], changed) {
 			was := &last.weighed[i]
-			reports[i].words, reports[i].nameWords, reports[i].signature = was.words, was.nameWords, was.signature
+			reports[i].words, reports[i].signature = was.words, was.signature
 		} else {
 			fresh[i] = true
 		}
@@ -119,10 +119,8 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 
 // count adds by to the count of each word of d's words and name words.
 func count(counts map[uint64]int32, d *description, by int32) {
-	for _, list := range [][]uint64{d.words, d.nameWords} {
-		for _, w := range list {
-			counts[w] += by
-		}
+	for _, w := range d.words {
+		counts[w] += by
 	}
 }
 
@@ -131,11 +129,9 @@ func usesAny(r *report, set map[uint64]int32) bool {
 	if len(set) == 0 {
 		return false
 	}
-	for _, list := range [][]uint64{r.words.words, r.nameWords.words} {
-		for _, w := range list {
-			if _, ok := set[w]; ok {
-				return true
-			}
+	for _, w := range r.words.words {
+		if _, ok := set[w]; ok {
+			return true
 		}
 	}
 	return false
@@ -146,10 +142,8 @@ func usesAny(r *report, set map[uint64]int32) bool {
 func documentFrequencies(reports []report) map[uint64]int32 {
 	df := make(map[uint64]int32, len(reports)*8)
 	for i := range reports {
-		for _, v := range []*vector{&reports[i].words, &reports[i].nameWords} {
-			for _, w := range v.words {
-				df[w]++
-			}
+		for _, w := range reports[i].words.words {
+			df[w]++
 		}
 	}
 	return df
@@ -166,7 +160,7 @@ func keep(reports []report, descs []*description, df map[uint64]int32, prev *las
 	for i := range reports {
 		r := &reports[i]
 		last.separate[i] = r.separate
-		last.weighed[i] = weighing{words: r.words, nameWords: r.nameWords, signature: r.signature}
+		last.weighed[i] = weighing{words: r.words, signature: r.signature}
 	}
 	return last
 }

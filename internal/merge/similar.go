@@ -1,10 +1,12 @@
 package merge
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -16,6 +18,11 @@ type report struct {
 	entry *timeline.Entry
 	// page is the article's page; nil for an editor's entry.
 	page *timeline.Article
+	// blocks are the article's paragraphs, whose opening is compared,
+	// and kept its opening when they were dropped (openingTexts); both
+	// empty for an editor's entry.
+	blocks []timeline.Block
+	kept   string
 	// key orders reports whatever the order of the files: the article's
 	// path, or "entry:" and the editor entry's id.
 	key string
@@ -27,21 +34,17 @@ type report struct {
 	separate bool
 	event    string
 	eventAt  timeline.Position
-	// words are the content words of its headline and lede but the
-	// names of the people it names there (contentWords): places, bodies
-	// and other names count as wording too, the rarest words two reports
-	// of one event share. nameWords are the names': of the people and
-	// places it names there, of its dateline, and the words its lede
-	// writes with a capital inside a sentence. Each is a vector of
+	// words are the content words of its headline and opening
+	// (contentWords), names of people and places among them: a vector of
 	// weights (idf).
-	words, nameWords vector
+	words vector
 	// text are the shingles of its lede, to find copies of one text.
 	text []uint64
 	// signature are its rarest words (signatureWords), which candidate
 	// pairs are found by.
 	signature []uint64
-	// names are the people and places its headline and lede name, and
-	// its dateline, sorted whatever their case (compareFold), for gen
+	// names are the people and places its headline and opening name,
+	// and its dateline, sorted whatever their case (compareFold), for gen
 	// check's reasons.
 	names []string
 	// nameKeys are names lowercased, in the same order.
@@ -78,26 +81,20 @@ func dayNumber(d timeline.Date) int32 {
 func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	e := r.entry
 	r.day = dayNumber(e.Date)
-	all, capitalized := contentWords(e.Title, e.Summary)
-	names := capitalized
-	var personWords []uint64
+	r.words.words = contentWords(e.Title, openingTexts(r.blocks, r.kept, e.Summary, e.Body)...)
 	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
 		for _, n := range list {
-			words := wordsOf[n]
-			if !overlaps(words, all) && n != dateline {
-				continue // named in the body only
+			if !overlaps(wordsOf[n], r.words.words) && n != dateline {
+				continue // named further down only
 			}
-			names = append(names, words...)
 			if n = strings.TrimSpace(n); n != "" {
 				r.names = append(r.names, n)
 				if k < 2 {
 					r.people = append(r.people, wordHash(strings.ToLower(n)))
-					personWords = append(personWords, words...)
 				}
 			}
 		}
 	}
-	slices.Sort(names)
 	slices.SortFunc(r.names, compareFold)
 	r.names = slices.CompactFunc(r.names, strings.EqualFold)
 	r.nameKeys = make([]string, len(r.names))
@@ -106,9 +103,6 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	}
 	slices.Sort(r.people)
 	r.people = slices.Compact(r.people)
-	r.nameWords.words = slices.Compact(names)
-	slices.Sort(personWords)
-	r.words.words = without(all, slices.Compact(personWords))
 	lede := e.Summary
 	if strings.Count(lede, " ") < 12 {
 		lede = e.Title + " " + lede
@@ -121,52 +115,72 @@ func overlaps(a, b []uint64) bool {
 	return sharedItems(a, b, 1) > 0
 }
 
-// without returns the words of sorted set a that sorted set b lacks, in
-// a's storage.
-func without(a, b []uint64) []uint64 {
-	return slices.DeleteFunc(a, func(w uint64) bool {
-		_, found := slices.BinarySearch(b, w)
-		return found
-	})
-}
-
-// weigh gives the words of v their weights: the inverse of how many of
-// n reports use them, log(1 + n/df), so that rare words count most.
-func (v *vector) weigh(df map[uint64]int32, n int) {
-	v.weights = make([]float64, len(v.words))
+// weigh gives the words of v their weights (idfTable): the inverse of
+// how many of n reports use them, so that rare words count most; the
+// norm counts every word. It returns v's signature (signatureWords of
+// its rarest words, rarest first, that some other report uses too: the
+// words of one report alone pair it with nothing, and in a small set they
+// are most of its rarest), and keeps in v only the keptWords rarest of
+// those words, which alone can add to a cosine: the common words left
+// out weigh little, and comparing fewer costs less. v's words are
+// replaced, not changed.
+func (v *vector) weigh(df map[uint64]int32, idf []float64) (signature []uint64) {
+	scratch := weighedPool.Get().(*[]weighed)
+	defer weighedPool.Put(scratch)
+	kept := (*scratch)[:0]
+	defer func() { *scratch = kept[:0] }()
 	sum := 0.0
-	for i, w := range v.words {
-		v.weights[i] = math.Log(1 + float64(n)/float64(max(df[w], 1)))
-		sum += v.weights[i] * v.weights[i]
+	for _, w := range v.words {
+		f := df[w]
+		weight := idf[min(int(f), len(idf)-1)]
+		sum += weight * weight
+		if f > 1 {
+			kept = append(kept, weighed{weight, w})
+		}
 	}
 	v.norm = math.Sqrt(sum)
+	slices.SortFunc(kept, func(a, b weighed) int { return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.word, b.word)) })
+	signature = make([]uint64, min(len(kept), signatureWords))
+	for i := range signature {
+		signature[i] = kept[i].word
+	}
+	kept = kept[:min(len(kept), keptWords)]
+	slices.SortFunc(kept, func(a, b weighed) int { return cmp.Compare(a.word, b.word) })
+	v.words, v.weights = make([]uint64, len(kept)), make([]float64, len(kept))
+	for i, k := range kept {
+		v.words[i], v.weights[i] = k.word, k.weight
+	}
+	return signature
 }
+
+// idfTable returns the weights of words used by 0, 1, … n of n reports:
+// log(1 + n/df), df 0 weighing as 1.
+func idfTable(n int) []float64 {
+	idf := make([]float64, n+1)
+	for df := range idf {
+		idf[df] = math.Log(1 + float64(n)/float64(max(df, 1)))
+	}
+	return idf
+}
+
+// keptWords bounds the words of a weighed vector (vector.weigh).
+const keptWords = 40
+
+// weighed is a word and its weight.
+type weighed struct {
+	weight float64
+	word   uint64
+}
+
+// weighedPool holds vector.weigh's scratch lists: a merge weighs
+// hundreds of thousands of reports, each with a hundred words or so.
+var weighedPool = sync.Pool{New: func() any { return new([]weighed) }}
 
 // cosine returns the cosine similarity of two weighted word sets.
 func cosine(a, b *vector) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	return dot(a, b) / (a.norm * b.norm)
-}
-
-// namesAgree returns how far the names of two reports agree: their
-// cosine, and their agreement weighed by rarity, the cosine with each
-// vector's norm counting one more name, of the weight of a name no
-// other of the n reports gives. Sharing one rare name makes rare about
-// a half; sharing only a name most of the reports give (the day's most
-// named person, in a day's scrape), hardly anything, though the cosine
-// of two reports naming only him is 1.
-func namesAgree(a, b *vector, n int) (cos, rare float64) {
-	if a.norm == 0 || b.norm == 0 {
-		return 0, 0
-	}
-	d, u := dot(a, b), math.Log(1+float64(n))
-	return d / (a.norm * b.norm), d / math.Sqrt((a.norm*a.norm+u*u)*(b.norm*b.norm+u*u))
-}
-
-// dot returns the dot product of two weighted word sets.
-func dot(a, b *vector) float64 {
 	dot := 0.0
 	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
 		switch {
@@ -180,7 +194,7 @@ func dot(a, b *vector) float64 {
 			j++
 		}
 	}
-	return dot
+	return dot / (a.norm * b.norm)
 }
 
 // sharedNames returns the names a and b both name, as a writes them.
@@ -199,26 +213,21 @@ func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), s
 
 // The rule (see docs/merging.md). Two reports dated on the same day
 // tell one event when their texts are copies (copyThreshold), or when
-// their wording reaches minWording and their score, the wording of their
-// headlines and ledes plus namesFactor times the agreement of the names
-// they give there weighed by rarity (namesAgree), reaches sameDayScore:
-// names are compared apart from the wording, a name most of the reports
-// give counts for little, and shared names alone never join two reports.
-// Reports dated a day apart need dayApartScore and dayApartWording: a
-// report dated the day after is more often a new turn of the story. Two
-// reports that both give names, and whose names' cosine is below
-// namesDiffer, or that both name people and none in common, are never
-// joined: like wording about other people is a formula, not one event.
-// Pairs within nearMiss of the score are near misses.
+// the wording of their headlines and openings reaches sameDayWording;
+// reports dated a day apart need dayApartWording, as a report dated the
+// day after is more often a new turn of the story. Two reports that both
+// name people of people.yaml and none in common are never joined: like
+// wording about other people is a formula, not one event. Pairs within
+// nearMiss of the wording they need are near misses. Two groups join
+// only when every report of one and every report of the other reach
+// groupWording (groups.allAgree), so that a group never grows by a
+// chain of reports each like the one before.
 const (
 	copyThreshold   = 0.6
-	namesDiffer     = 0.2
-	namesFactor     = 0.5
-	sameDayScore    = 0.30
-	minWording      = 0.17
-	dayApartScore   = 0.60
-	dayApartWording = 0.2
-	nearMiss        = 0.06
+	sameDayWording  = 0.22
+	dayApartWording = 0.30
+	groupWording    = 0.08
+	nearMiss        = 0.03
 )
 
 // pairing is what comparing two reports found.
@@ -226,9 +235,6 @@ type pairing struct {
 	a, b    int32
 	days    int32
 	wording float64
-	// names is the cosine of their names, rare their agreement weighed
-	// by rarity (namesAgree).
-	names, rare float64
 	// copied is the share of their ledes' shingles the two share, when
 	// a copy (copiedShare); 0 when not, or when they name other people.
 	copied float64
@@ -238,40 +244,40 @@ type pairing struct {
 	forced bool
 	// refused says why a pair that agrees was not joined.
 	refused string
-	// differ is set when both reports give names and those hardly agree:
-	// however alike their wording, they tell of other people or places.
+	// differ is set when both reports name people of people.yaml and
+	// none in common: however alike their wording, they tell of other
+	// people.
 	differ bool
 }
 
 // compare compares reports a and b, dated within a day of each other.
 func compare(reports []report, a, b int32) pairing {
 	ra, rb := &reports[a], &reports[b]
-	otherPeople := len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people)
 	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), wording: cosine(&ra.words, &rb.words)}
-	p.names, p.rare = namesAgree(&ra.nameWords, &rb.nameWords, len(reports))
-	if !otherPeople {
+	p.differ = len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people)
+	if !p.differ {
 		p.copied = copiedShare(ra.text, rb.text)
 	}
-	score, wantScore, wantWording := p.score(), sameDayScore, minWording
-	if p.days > 0 {
-		wantScore, wantWording = dayApartScore, dayApartWording
-	}
-	p.differ = otherPeople || (len(ra.nameWords.words) > 0 && len(rb.nameWords.words) > 0 && p.names < namesDiffer)
-	p.joined = !p.differ && (p.copied >= copyThreshold || (score >= wantScore && p.wording >= wantWording))
-	p.near = !p.joined && score >= wantScore-nearMiss
+	want := p.wants()
+	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want)
+	p.near = !p.joined && p.wording >= want-nearMiss
 	return p
 }
 
-// score returns the score of p: its wording plus namesFactor times its
-// names' agreement weighed by rarity.
-func (p pairing) score() float64 { return p.wording + namesFactor*p.rare }
+// wants returns the wording p's reports need to tell one event.
+func (p pairing) wants() float64 {
+	if p.days > 0 {
+		return dayApartWording
+	}
+	return sameDayWording
+}
 
 // strength orders joined pairs: copies first, then by wording.
 func (p pairing) strength() float64 {
 	if p.copied >= copyThreshold {
 		return 1 + p.copied
 	}
-	return p.score()
+	return p.wording
 }
 
 // reasons says what the two reports of p share, for gen check:
@@ -292,26 +298,15 @@ func (p pairing) reasons(reports []report) string {
 	if shared := sharedNames(&reports[p.a], &reports[p.b]); len(shared) > 0 {
 		b = append(append(b, ", shared names "...), strings.Join(shared, ", ")...)
 	}
-	b = appendFigure(append(b, ", names "...), p.rare)
 	b = appendFigure(append(b, ", wording "...), p.wording)
 	switch {
 	case p.refused != "":
 		b = append(append(b, ", "...), p.refused...)
 	case p.differ:
-		b = appendFigure(append(b, ", other people or places (no person in common, or the names' cosine below "...), namesDiffer)
-		b = append(b, ')')
-	case p.near && p.days > 0:
-		b = appendFigure(append(b, ", score "...), p.score())
-		b = appendFigure(append(b, " (a day apart, want "...), dayApartScore)
-		b = appendFigure(append(b, " and wording "...), dayApartWording)
-		b = append(b, ')')
+		b = append(b, ", other people (no person in common)"...)
 	case p.near:
-		b = appendFigure(append(b, ", score "...), p.score())
-		b = appendFigure(append(b, " (want "...), sameDayScore)
-		b = appendFigure(append(b, " and wording "...), minWording)
+		b = appendFigure(append(b, " (want "...), p.wants())
 		b = append(b, ')')
-	case p.copied < copyThreshold:
-		b = appendFigure(append(b, ", score "...), p.score())
 	}
 	return string(b)
 }

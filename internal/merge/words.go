@@ -53,18 +53,14 @@ func wordHash[T string | []byte](w T) uint64 {
 
 // splitWords calls fn with each word of text, lowercased: runs of
 // letters and digits, an apostrophe inside a word kept ("don't"), a
-// possessive "'s" taken off. It tells fn whether the word was written
-// with a capital and whether it starts a sentence (the text's first
-// word, or one after ".", "!", "?", ":" or a dash). The word's bytes are
-// fn's until it returns, to change as it likes, and no longer.
-func splitWords(text string, fn func(word []byte, capital, starts bool)) {
+// possessive "'s" taken off. The word's bytes are fn's until it returns,
+// to change as it likes, and no longer.
+func splitWords(text string, fn func(word []byte)) {
 	var buf [64]byte
 	word := buf[:0]
-	capital, starts, nextStarts := false, true, true
 	flush := func() {
-		w := bytes.TrimSuffix(bytes.TrimSuffix(word, []byte("'s")), []byte("’s"))
-		if len(w) > 0 {
-			fn(w, capital, starts)
+		if w := bytes.TrimSuffix(bytes.TrimSuffix(word, []byte("'s")), []byte("’s")); len(w) > 0 {
+			fn(w)
 		}
 		word = word[:0]
 	}
@@ -76,19 +72,10 @@ func splitWords(text string, fn func(word []byte, capital, starts bool)) {
 		i += size
 		switch {
 		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			if len(word) == 0 {
-				capital, starts, nextStarts = false, nextStarts, false
-			}
 			word = append(word, byte(r))
 		case 'A' <= r && r <= 'Z':
-			if len(word) == 0 {
-				capital, starts, nextStarts = true, nextStarts, false
-			}
 			word = append(word, byte(r)+'a'-'A')
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if len(word) == 0 {
-				capital, starts, nextStarts = unicode.IsUpper(r), nextStarts, false
-			}
 			word = utf8.AppendRune(word, unicode.ToLower(r))
 		case (r == '\'' || r == '’') && len(word) > 0 && i < len(text):
 			next, _ := utf8.DecodeRuneInString(text[i:])
@@ -97,13 +84,8 @@ func splitWords(text string, fn func(word []byte, capital, starts bool)) {
 				continue
 			}
 			flush()
-		default:
-			if len(word) > 0 {
-				flush()
-			}
-			if strings.ContainsRune(".!?:—–", r) {
-				nextStarts = true
-			}
+		case len(word) > 0:
+			flush()
 		}
 	}
 	if len(word) > 0 {
@@ -189,28 +171,19 @@ func isNumber(w []byte) bool {
 	return true
 }
 
-// contentWords returns the hashes of the content words of the headline
-// and lede, sorted, without repeats, and of those among them that the
-// lede writes with a capital inside a sentence: the names of people,
-// places and bodies.
-func contentWords(headline, lede string) (words, named []uint64) {
-	add := func(text string, names bool) {
-		splitWords(text, func(w []byte, capital, starts bool) {
-			c := contentForm(w)
-			if c == nil {
-				return
-			}
+// contentWords returns the hashes of the content words of a headline
+// and of the opening of texts (readOpening), sorted, without repeats.
+func contentWords(headline string, texts ...string) []uint64 {
+	words := make([]uint64, 0, 16+openingWords)
+	add := func(w []byte) {
+		if c := contentForm(w); c != nil {
 			words = append(words, wordHash(c))
-			if names && capital && !starts {
-				named = append(named, wordHash(c))
-			}
-		})
+		}
 	}
-	add(headline, false)
-	add(lede, true)
+	splitWords(headline, add)
+	readOpening(texts, add)
 	slices.Sort(words)
-	slices.Sort(named)
-	return slices.Compact(words), slices.Compact(named)
+	return slices.Compact(words)
 }
 
 // shingleWidth is the number of words in a shingle: near-duplicate texts
@@ -224,7 +197,7 @@ func shingles(text string) []uint64 {
 	var window [shingleWidth]uint64
 	n := 0
 	var out []uint64
-	splitWords(text, func(w []byte, _, _ bool) {
+	splitWords(text, func(w []byte) {
 		copy(window[:], window[1:])
 		window[shingleWidth-1] = wordHash(w)
 		n++
