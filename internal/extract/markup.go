@@ -5,9 +5,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 	"github.com/newsroom/timeline/internal/webpage"
 	"golang.org/x/net/html"
@@ -34,7 +36,7 @@ func readMarkup(data []byte, loc *time.Location) (text []byte, meta Meta, ok boo
 	}
 	lower := bytes.ToLower(head[:min(len(head), 1024)])
 	if !bytes.Contains(lower, []byte("<html")) && !bytes.Contains(lower, []byte("<!doctype html")) {
-		if feed, err := readFeed(head); err == nil && feed.title+feed.body != "" {
+		if feed, err := readFeed(head); err == nil && feed.title+feed.itemTitle+feed.body != "" {
 			return []byte(feed.text()), feed.meta(), true
 		}
 	}
@@ -103,9 +105,10 @@ func pageMeta(page *webpage.Page) Meta {
 	return Meta{Published: page.Published, PublishedEvidence: ev, URL: page.URL, Outlet: page.Outlet, Author: page.Author}
 }
 
-// feed is what a news feed's XML says of one article.
+// feed is what a news feed's XML says of one article. itemTitle is an
+// RSS or Atom title, the headline when no headline element gives one.
 type feed struct {
-	title, dateline, date, byline, body string
+	title, itemTitle, dateline, date, byline, body string
 }
 
 // feedElements are the elements a feed's article is read from, by what
@@ -114,22 +117,28 @@ type feed struct {
 var feedElements = map[string]string{
 	"hl1": "title", "headline": "title", "headLine": "title", "HeadLine": "title",
 	"dateline": "dateline", "DateLine": "dateline",
-	"byline": "byline", "ByLine": "byline", "by": "byline",
+	"byline": "byline", "ByLine": "byline", "by": "byline", "creator": "byline",
 	"p": "p",
+	// RSS and Atom: a title, and HTML content as escaped or CDATA text.
+	"title": "itemTitle", "description": "html", "encoded": "html", "content": "html", "summary": "html",
 }
 
 // feedDateElements and their attributes give the issue date.
 var feedDateElements = map[string]string{
 	"date.issue": "norm", "story.date": "norm", "firstCreated": "", "FirstCreated": "", "contentCreated": "",
-	"DateId": "", "versionCreated": "",
+	"DateId": "", "versionCreated": "", "pubDate": "", "published": "", "issued": "",
 }
+
+// feedAutoClose are the HTML elements a feed's markup may leave
+// unclosed, but for RSS's <link>, which holds its URL.
+var feedAutoClose = slices.DeleteFunc(slices.Clone(xml.HTMLAutoClose), func(s string) bool { return s == "link" })
 
 // readFeed reads a feed's XML; it returns an error when the markup is
 // not XML at all, and what it read up to a later error.
 func readFeed(data []byte) (feed, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
-	dec.AutoClose = xml.HTMLAutoClose
+	dec.AutoClose = feedAutoClose
 	dec.Entity = xml.HTMLEntity
 	dec.CharsetReader = charset.NewReaderLabel
 	var f feed
@@ -140,7 +149,7 @@ func readFeed(data []byte) (feed, error) {
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			if errors.Is(err, io.EOF) || f.title+body.String() != "" {
+			if errors.Is(err, io.EOF) || f.title+f.itemTitle+body.String() != "" {
 				break
 			}
 			return f, err
@@ -171,6 +180,9 @@ func readFeed(data []byte) (feed, error) {
 		}
 	}
 	f.body = body.String()
+	if f.title == "" {
+		f.title = f.itemTitle
+	}
 	return f, nil
 }
 
@@ -180,6 +192,12 @@ func (f *feed) add(kind, s string, body *strings.Builder) {
 	case s == "":
 	case kind == "title" && f.title == "":
 		f.title = s
+	case kind == "itemTitle" && f.itemTitle == "":
+		f.itemTitle = s
+	case kind == "html":
+		if text, err := visibleText([]byte(s)); err == nil {
+			body.WriteString(text)
+		}
 	case kind == "dateline" && f.dateline == "":
 		f.dateline = s
 	case kind == "byline" && f.byline == "":
@@ -225,7 +243,8 @@ func (f *feed) text() string {
 }
 
 // meta returns the feed's issue date as metadata, when it names a day
-// (ISO 8601, basic or extended: "20220421T120000Z", "2022-04-21").
+// (ISO 8601, basic or extended: "20220421T120000Z", "2022-04-21", or as
+// RSS writes it, see writtenDate).
 func (f *feed) meta() Meta {
 	digits := make([]byte, 0, 8)
 	for i := 0; i < len(f.date) && len(digits) < 8; i++ {
@@ -239,7 +258,7 @@ func (f *feed) meta() Meta {
 		}
 	}
 	if len(digits) < 8 {
-		return Meta{}
+		return f.writtenDate()
 	}
 	num := func(s []byte) int {
 		n := 0
@@ -318,4 +337,16 @@ func visibleText(data []byte) (string, error) {
 	walk(doc)
 	flush()
 	return out.String(), nil
+}
+
+// writtenDate returns the feed's issue date as metadata when it is
+// written out with its year, as RSS's pubDate is ("Thu, 21 Apr 2022
+// 10:05:00 GMT"), and its weekday, if any, agrees.
+func (f *feed) writtenDate() Meta {
+	for _, m := range newsdate.Scan(f.date) {
+		if m.Kind == newsdate.Absolute && m.WeekdayAgrees() {
+			return Meta{Published: newsdate.DayOnly(m.Date()), PublishedEvidence: timeline.Evidence{Text: f.date, Offset: -1, Rule: ruleFeedDate}}
+		}
+	}
+	return Meta{}
 }

@@ -55,6 +55,7 @@ func TestFeedDate(t *testing.T) {
 	for in, want := range map[string]string{
 		"20220412T093000Z": "2022-04-12", "2022-04-12": "2022-04-12", "2022-04-12T09:30:00+02:00": "2022-04-12",
 		"20220231": "", "2022": "", "": "", "abc": "",
+		"Thu, 21 Apr 2022 10:05:00 GMT": "2022-04-21", "Fri, 21 Apr 2022 10:05:00 GMT": "", "21 Apr 2022": "2022-04-21",
 	} {
 		f := feed{date: in}
 		if got := f.meta().Published.ISO(); got != want {
@@ -77,6 +78,7 @@ func FuzzReadMarkup(f *testing.F) {
 	f.Add([]byte("<nitf><hl1>T</hl1><p>a<p>b</nitf>"))
 	f.Add([]byte("<?xml version='1.0' encoding='latin1'?><x/>"))
 	f.Add([]byte("Headline\n\n<nitf><hl1>Other</hl1><p>a</p></nitf>"))
+	f.Add([]byte("<item><title>T</title><link>u</link><pubDate>Thu, 21 Apr 2022</pubDate><description><![CDATA[<p>a</p>]]></description></item>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, _, ok := readMarkup(data, nil)
 		if !ok {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +28,10 @@ type job struct {
 	// make makes the file's bytes: into buf, which run reuses once they
 	// are emitted, or into a slice of their own.
 	make func(buf *bytes.Buffer) ([]byte, error)
+	// whole is true for an export of the whole chronology
+	// (timeline.json, timelinejs.json: tens of MB each at 100,000
+	// entries): run makes and emits one such file at a time.
+	whole bool
 }
 
 // key returns of(r.keys), or 0 when the Render keeps no keys.
@@ -40,7 +45,8 @@ func (r *renderer) key(of func(*keyer) uint64) uint64 {
 // run makes and emits every job on the workers. After a failure, jobs
 // past the failed one are skipped; every job before it still runs, so
 // the error returned, the first in job order, does not depend on
-// scheduling.
+// scheduling. A job is cleared once it has run, so that what it
+// holds is let go before the last job runs.
 //
 // The pages kept from Options.Previous are handed to Options.Keep all at
 // once, in job order, once every other job has run.
@@ -57,6 +63,9 @@ func (r *renderer) run(jobs []job) error {
 			kept[i] = true
 			return
 		}
+		if jobs[i].whole {
+			r.wholeExport.Lock()
+		}
 		buf := pageBuffers.Get().(*bytes.Buffer)
 		buf.Reset()
 		data, err := jobs[i].make(buf)
@@ -64,6 +73,10 @@ func (r *renderer) run(jobs []job) error {
 			err = r.emit(jobs[i].path, data)
 		}
 		pageBuffers.Put(buf)
+		if jobs[i].whole {
+			r.wholeExport.Unlock()
+		}
+		jobs[i] = job{}
 		if err == nil {
 			return
 		}
@@ -180,9 +193,10 @@ func (r *renderer) feeds() []job {
 // search index and its months.
 func (r *renderer) exports() []job {
 	all := r.key(func(k *keyer) uint64 { return k.all })
-	jobs := append(r.feeds(),
-		exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) }),
-		exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJS(r.chron, r.links, r.memo) }),
-	)
-	return append(jobs, r.searchJobs()...)
+	whole := exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) })
+	wholeJS := exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJS(r.chron, r.links, r.memo) })
+	whole.whole, wholeJS.whole = true, true
+	// The search index's files go between the two, so that no worker
+	// waits for the other's.
+	return slices.Concat(r.feeds(), []job{whole}, r.searchJobs(), []job{wholeJS})
 }

@@ -49,6 +49,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -133,8 +134,8 @@ type Options struct {
 	// Reuse, when set, makes the Render incremental: see Reuse.
 	Reuse *Reuse
 	// Mark, when set, is called as each step of the Render ends, with
-	// its name ("links", "keys", "cards", "jobs", "listings", "pages",
-	// "sitemap"), from the goroutine that called Render: for timings.
+	// its name ("links", "keys", "cards", "jobs", "listings", "sitemap",
+	// "pages"), from the goroutine that called Render: for timings.
 	Mark func(step string)
 }
 
@@ -164,6 +165,9 @@ type renderer struct {
 	filed []*timeline.Entry
 	// recorded counts the jobs record has numbered.
 	recorded int
+	// wholeExport is held while an export of the whole chronology is
+	// made and emitted (see job.whole).
+	wholeExport *sync.Mutex
 }
 
 // Render renders the whole site for chron with t, handing every file to
@@ -185,7 +189,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	if mark == nil {
 		mark = func(string) {}
 	}
-	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts}
+	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts, wholeExport: new(sync.Mutex)}
 	mark("links")
 	if opts.Reuse != nil {
 		r.keys = newKeyer(r)
@@ -223,10 +227,8 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	cards.byEntry = nil
 	entries, articles, notFound, exports := r.entries(), r.articles(), append(r.notFound(), r.redirects()...), r.exports()
 	r.record(entries, articles, notFound, exports)
-	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
-		return err
-	}
-	mark("pages")
+	// The sitemaps go before the pages they list, so that each page's job
+	// is let go once it has run (see run).
 	if err := r.sitemaps(slices.Concat(index, entries, articles, taxonomies, notFound)); err != nil {
 		return err
 	}
@@ -234,6 +236,10 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		return err
 	}
 	mark("sitemap")
+	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
+		return err
+	}
+	mark("pages")
 	if next := r.next(); next != nil {
 		next.base = r.forPatches()
 	}

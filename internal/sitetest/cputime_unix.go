@@ -1,15 +1,15 @@
 //go:build unix
 
-package merge
+package sitetest
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the processor time the process has used, user and
+// CPUTime returns the processor time the process has used, user and
 // system: on a machine others share, what a benchmark's own work costs.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
