@@ -96,10 +96,11 @@ func nameWordSets(reports []report, described func(i int) bool, datelines map[*t
 	return wordsOf
 }
 
-// signatureWords is how many of a report's rarest words candidate pairs
-// are found by: two reports of one event share their rare words (names,
-// numbers in words, what happened), and words that many reports use make
-// buckets that hold half a day's reports.
+// signatureWords is how many of a report's rarest shared words candidate
+// pairs are found by and cosines compare (vector.weigh): two reports of
+// one event share their rare words (names, numbers in words, what
+// happened), and words that many reports use make buckets that hold half
+// a day's reports.
 const signatureWords = 40
 
 // mergeGroup makes one entry of the reports of one event, m in index

@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -117,40 +116,46 @@ func overlaps(a, b []uint64) bool {
 
 // weigh gives the words of v their weights (idfTable): the inverse of
 // how many of n reports use them, so that rare words count most; the
-// norm counts every word. It returns v's signature (signatureWords of
-// its rarest words, rarest first, that some other report uses too: the
-// words of one report alone pair it with nothing, and in a small set they
-// are most of its rarest), and keeps in v only the keptWords rarest of
-// those words, which alone can add to a cosine: the common words left
-// out weigh little, and comparing fewer costs less. v's words are
-// replaced, not changed.
+// norm counts every word. It then keeps in v only the signatureWords
+// rarest of the words some other report uses too (ties by hash), and
+// returns them as v's signature: the words of one report alone pair it
+// with nothing and add nothing to a cosine (in a small set they are most
+// of its rarest), and the common words left out weigh little, while
+// comparing fewer costs less. v's words are replaced, not changed; the
+// signature is v's words.
 func (v *vector) weigh(df map[uint64]int32, idf []float64) (signature []uint64) {
-	scratch := weighedPool.Get().(*[]weighed)
-	defer weighedPool.Put(scratch)
-	kept := (*scratch)[:0]
-	defer func() { *scratch = kept[:0] }()
+	scratch := keysPool.Get().(*[]uint64)
+	defer keysPool.Put(scratch)
+	// keys are df<<32 | index: sorted, the rarest first, ties in the
+	// order of the words (v's words are sorted).
+	keys := (*scratch)[:0]
+	defer func() { *scratch = keys[:0] }()
 	sum := 0.0
-	for _, w := range v.words {
-		f := df[w]
-		weight := idf[min(int(f), len(idf)-1)]
-		sum += weight * weight
+	for i, w := range v.words {
+		f := min(int(df[w]), len(idf)-1)
+		sum += idf[f] * idf[f]
 		if f > 1 {
-			kept = append(kept, weighed{weight, w})
+			keys = append(keys, uint64(f)<<32|uint64(i))
 		}
 	}
 	v.norm = math.Sqrt(sum)
-	slices.SortFunc(kept, func(a, b weighed) int { return cmp.Or(cmp.Compare(b.weight, a.weight), cmp.Compare(a.word, b.word)) })
-	signature = make([]uint64, min(len(kept), signatureWords))
-	for i := range signature {
-		signature[i] = kept[i].word
+	if len(keys) > signatureWords {
+		slices.Sort(keys)
+		keys = keys[:signatureWords]
+		for i, k := range keys {
+			keys[i] = k<<32 | k>>32 // index<<32 | df, to sort by index
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			keys[i] = k<<32 | k>>32
+		}
 	}
-	kept = kept[:min(len(kept), keptWords)]
-	slices.SortFunc(kept, func(a, b weighed) int { return cmp.Compare(a.word, b.word) })
-	v.words, v.weights = make([]uint64, len(kept)), make([]float64, len(kept))
-	for i, k := range kept {
-		v.words[i], v.weights[i] = k.word, k.weight
+	words, weights := make([]uint64, len(keys)), make([]float64, len(keys))
+	for i, k := range keys {
+		words[i], weights[i] = v.words[uint32(k)], idf[k>>32]
 	}
-	return signature
+	v.words, v.weights = words, weights
+	return words
 }
 
 // idfTable returns the weights of words used by 0, 1, … n of n reports:
@@ -163,18 +168,9 @@ func idfTable(n int) []float64 {
 	return idf
 }
 
-// keptWords bounds the words of a weighed vector (vector.weigh).
-const keptWords = 40
-
-// weighed is a word and its weight.
-type weighed struct {
-	weight float64
-	word   uint64
-}
-
-// weighedPool holds vector.weigh's scratch lists: a merge weighs
-// hundreds of thousands of reports, each with a hundred words or so.
-var weighedPool = sync.Pool{New: func() any { return new([]weighed) }}
+// keysPool holds vector.weigh's scratch lists: a merge weighs hundreds
+// of thousands of reports, each with a hundred words or so.
+var keysPool = sync.Pool{New: func() any { return new([]uint64) }}
 
 // cosine returns the cosine similarity of two weighted word sets.
 func cosine(a, b *vector) float64 {
