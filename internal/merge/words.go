@@ -93,18 +93,13 @@ func splitWords(text string, fn func(word []byte)) {
 	}
 }
 
-// contentWord returns the form of w that wording compares, or "" for a
-// word that says nothing of the event: a stop word, a single letter, a
-// number but a counting one (countingNumber). The form is w without the endings that make one word several
-// ("swapped", "swaps", "swapping": "swap"; "mobilisation", "mobilise":
-// "mobilis"), a crude stemmer that is wrong for some words but the same
-// for both texts compared.
-func contentWord(w string) string {
-	return string(contentForm([]byte(w)))
-}
-
-// contentForm is contentWord on w's bytes, which it stems in place; it
-// returns nil for a word that says nothing.
+// contentForm returns the form of w that wording compares, stemmed in
+// place in w's storage, or nil for a word that says nothing of the
+// event: a stop word, a single letter, a number but a counting one
+// (countingNumber). The form is w without the endings that make one word
+// several ("swapped", "swaps", "swapping": "swap"; "mobilisation",
+// "mobilise": "mobilis"), a crude stemmer that is wrong for some words
+// but the same for both texts compared.
 func contentForm(w []byte) []byte {
 	if isNumber(w) {
 		if countingNumber(w) {
@@ -132,7 +127,7 @@ var stopStems = func() map[string]bool {
 	return set
 }()
 
-// stem returns w without its ending (see contentWord), in w's storage.
+// stem returns w without its ending (see contentForm), in w's storage.
 func stem(w []byte) []byte {
 	for _, rule := range suffixRules {
 		if len(w) >= len(rule.suffix)+rule.keep && string(w[len(w)-len(rule.suffix):]) == rule.suffix {
@@ -149,7 +144,7 @@ func stem(w []byte) []byte {
 	return w
 }
 
-// suffixRules are the endings contentWord takes off, the first that fits
+// suffixRules are the endings contentForm takes off, the first that fits
 // (with at least keep letters before it), and what it puts instead.
 var suffixRules = []struct {
 	suffix string

@@ -56,3 +56,8 @@ func FuzzWords(f *testing.F) {
 		})
 	})
 }
+
+// contentWord is contentForm on a copy of w, as a string.
+func contentWord(w string) string {
+	return string(contentForm([]byte(w)))
+}

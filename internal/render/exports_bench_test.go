@@ -63,7 +63,7 @@ func BenchmarkTimelineJS(b *testing.B) {
 // BenchmarkSearchIndex makes search.json and the files under search/.
 func BenchmarkSearchIndex(b *testing.B) {
 	benchExport(b, func(chron *timeline.Chronology, links *Links) (int, error) {
-		files, err := SearchIndex(chron.Entries, links)
+		files, err := searchIndexFiles(chron.Entries, links)
 		size := 0
 		for _, data := range files {
 			size += len(data)

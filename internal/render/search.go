@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -30,20 +29,6 @@ const (
 	// searchShardRunes is the length of the prefix that names a shard.
 	searchShardRunes = 2
 )
-
-// SearchIndex returns the files of the search index, by site-relative
-// path: search.json and the files under search/.
-func SearchIndex(entries []*timeline.Entry, links *Links) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	for _, f := range newSearchIndex(entries, links).files(entries) {
-		data, err := f.encode()
-		if err != nil {
-			return nil, fmt.Errorf("search index %s: %w", f.path, err)
-		}
-		files[f.path] = data
-	}
-	return files, nil
-}
 
 // searchWords returns the words of text, lower-cased, as search.js
 // splits a query: runs of letters and digits of two or more runes.

@@ -58,7 +58,7 @@ func TestSearchIndexFindsWhatTheEntriesSay(t *testing.T) {
 	chron := trickyChronology(400, false)
 	chron.Entries = append(chron.Entries, &timeline.Entry{ID: "rtl", Date: timeline.DayOf(2022, 12, 1), Title: "لافروف يتحدث مع بلينكن", Summary: "Встреча в Женеве."})
 	links := NewLinks(chron)
-	files, err := SearchIndex(chron.Entries, links)
+	files, err := searchIndexFiles(chron.Entries, links)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,4 +115,18 @@ func TestSearchIndexFindsWhatTheEntriesSay(t *testing.T) {
 			t.Fatalf("doc %d is not entry %q", n, e.ID)
 		}
 	}
+}
+
+// searchIndexFiles returns the files of the search index, encoded, by
+// site-relative path: search.json and the files under search/.
+func searchIndexFiles(entries []*timeline.Entry, links *Links) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, f := range newSearchIndex(entries, links).files(entries) {
+		data, err := f.encode()
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", f.path, err)
+		}
+		files[f.path] = data
+	}
+	return files, nil
 }
