@@ -61,11 +61,6 @@ func trimSpan(text string, start, end int) (int, int) {
 	return start, end
 }
 
-// splitLines returns the non-empty lines of text, trimmed, with offsets.
-func splitLines(text string) []span {
-	return appendLines(nil, text)
-}
-
 // appendLines appends the non-empty lines of text, trimmed, with offsets,
 // to lines.
 func appendLines(lines []span, text string) []span {
