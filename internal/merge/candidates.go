@@ -80,18 +80,27 @@ func sortedPairs(pairs []uint64) []uint64 {
 // appendBucketPairs appends the pairs of sorted that share a bucket and
 // are dated at most a day apart, up to bucketWindow after each report.
 func appendBucketPairs(pairs []uint64, sorted []bucketed) []uint64 {
-	for i, x := range sorted {
-		for j := i + 1; j < len(sorted) && j <= i+bucketWindow; j++ {
-			y := sorted[j]
-			if y.bucket != x.bucket || y.day > x.day+1 {
-				break
-			}
-			a, b := x.report, y.report
-			if a > b {
-				a, b = b, a
-			}
-			pairs = append(pairs, uint64(a)<<32|uint64(b))
+	for i := range sorted {
+		pairs = appendPairsOf(pairs, sorted, i)
+	}
+	return pairs
+}
+
+// appendPairsOf appends the pairs that report i of sorted makes with
+// those up to bucketWindow after it that share its bucket and are dated
+// at most a day after it.
+func appendPairsOf(pairs []uint64, sorted []bucketed, i int) []uint64 {
+	x := sorted[i]
+	for j := i + 1; j < len(sorted) && j <= i+bucketWindow; j++ {
+		y := sorted[j]
+		if y.bucket != x.bucket || y.day > x.day+1 {
+			break
 		}
+		a, b := x.report, y.report
+		if a > b {
+			a, b = b, a
+		}
+		pairs = append(pairs, uint64(a)<<32|uint64(b))
 	}
 	return pairs
 }
