@@ -69,35 +69,26 @@ var describeSeed = maphash.MakeSeed()
 
 // digest returns a hash of d's fields, which finds the description kept
 // for fields like d: found by it, a description is taken only when its
-// fields are equal (same). Of the paragraphs it hashes the first and the
-// length of each other only, as that tells most edits apart: two
-// reports with one digest and other fields are described again.
+// fields are equal (same). It hashes the title, and of the other fields
+// their lengths only, as that tells most edits apart: two reports with
+// one digest and other fields are only described again.
 func (d *described) digest() uint64 {
-	h := uint64(0)
-	add := func(x uint64) { h = mix(h ^ x) }
-	for _, s := range []string{d.title, d.summary, d.dateline, d.kept, d.body} {
-		add(maphash.String(describeSeed, s))
-	}
-	first := true
+	h := maphash.String(describeSeed, d.title)
+	add := func(x int) { h = mix(h ^ uint64(x)) }
+	add(len(d.summary))
+	add(len(d.dateline))
+	add(len(d.kept))
+	add(len(d.body))
 	for _, b := range d.paragraphs {
-		if b.Kind != timeline.Paragraph {
-			continue
+		if b.Kind == timeline.Paragraph {
+			add(len(b.Text))
 		}
-		if first {
-			add(maphash.String(describeSeed, b.Text))
-			first = false
-		}
-		add(uint64(len(b.Text)))
 	}
-	for _, list := range [][]string{d.participants, d.people, d.places} {
-		for _, s := range list {
-			add(maphash.String(describeSeed, s))
-		}
-		add(uint64(len(list)))
-	}
-	for _, v := range []int{d.year, d.month, d.day, d.precision} {
-		add(uint64(v))
-	}
+	add(len(d.participants))
+	add(len(d.people))
+	add(len(d.places))
+	add(d.year<<9 | d.month<<5 | d.day)
+	add(d.precision)
 	return h
 }
 
