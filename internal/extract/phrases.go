@@ -29,9 +29,19 @@ type phrase struct {
 // phrases, about one offset in a hundred is a false start.
 const phraseHashBits = 13
 
-// phraseHash hashes the last prefix bytes read (in the low bytes of w).
+// phraseHash hashes the first prefix bytes of a phrase or of a place in
+// a text, the first in the low byte of w (see prefixAt).
 func phraseHash(w uint32) uint32 {
 	return w * 0x9e3779b1 >> (32 - phraseHashBits)
+}
+
+// prefixAt returns the k bytes of s at i, the first in the low byte.
+func prefixAt(s string, i, k int) uint32 {
+	var w uint32
+	for j := k - 1; j >= 0; j-- {
+		w = w<<8 | uint32(s[i+j])
+	}
+	return w
 }
 
 // newPhraseSet returns the set of phrases, all in group 1; each must be
@@ -55,11 +65,7 @@ func newPhraseGroups(groups map[uint8][]string) *phraseSet {
 	}
 	for group, phrases := range groups {
 		for _, ph := range phrases {
-			var w uint32
-			for i := range p.prefix {
-				w = w<<8 | uint32(ph[i])
-			}
-			h := phraseHash(w)
+			h := phraseHash(prefixAt(ph, 0, p.prefix))
 			p.starts[h/64] |= 1 << (h % 64)
 			p.byStart[ph[0]] = append(p.byStart[ph[0]], phrase{ph, group})
 		}
@@ -80,22 +86,8 @@ func (p *phraseSet) groups(lower string) uint8 {
 // find returns the groups of the phrases lower contains, reading on
 // until it has found all of want (a phrase of any group when want is 0).
 func (p *phraseSet) find(lower string, want uint8) uint8 {
-	k := p.prefix
-	if len(lower) < k {
-		return 0
-	}
-	mask := uint32(1)<<(8*k) - 1 // all ones for k = 4: a shift by 32 gives 0
-	var w uint32
-	for i := range k - 1 {
-		w = w<<8 | uint32(lower[i])
-	}
 	var found uint8
-	for e := k - 1; e < len(lower); e++ {
-		w = (w<<8 | uint32(lower[e])) & mask
-		if h := phraseHash(w); p.starts[h/64]&(1<<(h%64)) == 0 {
-			continue
-		}
-		i := e - k + 1
+	for i := p.nextStart(lower, 0); i >= 0; i = p.nextStart(lower, i+1) {
 		for _, ph := range p.byStart[lower[i]] {
 			if found&ph.group == 0 && strings.HasPrefix(lower[i:], ph.text) {
 				found |= ph.group
@@ -106,4 +98,29 @@ func (p *phraseSet) find(lower string, want uint8) uint8 {
 		}
 	}
 	return found
+}
+
+// nextStart returns the first place at or after i where a phrase may
+// start (its first prefix bytes hash to a bit of starts), or -1. Each
+// place is hashed from one four-byte load, the bytes past the prefix
+// masked off, but the last three, read byte by byte.
+func (p *phraseSet) nextStart(lower string, i int) int {
+	k := p.prefix
+	mask := uint32(1)<<(8*k) - 1 // all ones for k = 4: a shift by 32 gives 0
+	if i < len(lower)-3 {
+		s := lower[i:]
+		for j := 0; j < len(s)-3; j++ {
+			w := (uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24) & mask
+			if h := phraseHash(w); p.starts[h/64]&(1<<(h%64)) != 0 {
+				return i + j
+			}
+		}
+		i = len(lower) - 3
+	}
+	for ; i+k <= len(lower); i++ {
+		if h := phraseHash(prefixAt(lower, i, k)); p.starts[h/64]&(1<<(h%64)) != 0 {
+			return i
+		}
+	}
+	return -1
 }
