@@ -31,6 +31,9 @@ var foreignUpdateWords = []string{
 var modifiedStarts = append([]string{"last modified", "last updated", "updated", "modified", "edited",
 	"zuletzt", "stand:", "última actualización", "ultimo aggiornamento", "laatst bijgewerkt"}, foreignUpdateWords...)
 
+// trailerSet and modifiedSet find trailerStarts and modifiedStarts.
+var trailerSet, modifiedSet = newPrefixSet(trailerStarts), newPrefixSet(modifiedStarts)
+
 // updateWords, anywhere in a line, say that a date there may be when
 // the text was changed ("Published 13 May 2022, updated 14 May 2022").
 var updateWords = append([]string{"update", "modified"}, foreignUpdateWords...)
@@ -51,7 +54,7 @@ func indexAny(s string, words []string) int {
 
 // isUpdateLine reports whether a line says when a text was changed.
 func isUpdateLine(f *lineFacts) bool {
-	return updatePhrases.in(f.lower) || startsWithAny(f.lower, modifiedStarts)
+	return updatePhrases.in(f.lower) || modifiedSet.starts(f.lower)
 }
 
 // videoVerbs mark a video blurb placed before a story ("X reports the
@@ -141,11 +144,11 @@ func (x *extraction) readBody() {
 			x.caption(l)
 		case i > 0 && lines[i-1].Text == l.Text:
 			x.drop(l, reasonRepeated)
-		case startsWithAny(lower, trailerStarts) && n <= 15, n <= 60 && strings.HasPrefix(lower, "this entry was posted"):
+		case n <= 15 && trailerSet.starts(lower), n <= 60 && strings.HasPrefix(lower, "this entry was posted"):
 			x.readTrailer(l)
 		case n <= 15 && hasDate(f.dates) && x.paragraphAbove(i) && startsWithAny(lower, publishedWords):
 			x.readTrailer(l)
-		case hasDate(f.dates) && n <= 12 && startsWithAny(lower, modifiedStarts):
+		case hasDate(f.dates) && n <= 12 && modifiedSet.starts(lower):
 			x.drop(l, reasonTrailer)
 		case isDateLine(f) && x.endDate(i):
 			x.readTrailer(l)

@@ -106,7 +106,7 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if !ok || m.Kind != newsdate.Absolute {
 		return m, false, false
 	}
-	marked = startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), headMarkers)
+	marked = headMarkerSet.starts(trimMarks(f.lower))
 	return m, marked, marked || oneDay(f.dates) && (isDateLine(f) || isClockLine(f) || x.bylineDate(i, m))
 }
 
@@ -276,6 +276,9 @@ var foreignPublishedWords = []string{
 // writes all-numeric dates day first.
 var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...), foreignUpdateWords...)
 
+// dayFirstSet finds dayFirstWords.
+var dayFirstSet = newPrefixSet(dayFirstWords)
+
 // readDayFirst reads the all-numeric dates of a page day first when the
 // page says when it was published or updated in a language that writes
 // them so ("Publié le 03/04/2022"): a line of at most fifteen words with
@@ -285,7 +288,7 @@ func (x *extraction) readDayFirst() {
 	dayFirst := false
 	for i := range x.facts {
 		f := &x.facts[i]
-		if len(f.dates) > 0 && f.words <= 15 && startsWithAny(strings.TrimLeft(f.lower, "-–—•|: "), dayFirstWords) {
+		if len(f.dates) > 0 && f.words <= 15 && dayFirstSet.starts(trimMarks(f.lower)) {
 			dayFirst = true
 			break
 		}
@@ -304,10 +307,23 @@ func (x *extraction) readDayFirst() {
 // be published.
 var embargoWords = []string{"embargoed until", "embargoed to", "embargo until", "embargo:", "under embargo", "not for publication before", "not for release before"}
 
+// trimMarks returns s without the dashes, bullets, bars, colons and
+// spaces that lead it: strings.TrimLeft(s, "-–—•|: "), without its cost
+// on the many lines that start with a letter or digit.
+func trimMarks(s string) string {
+	if s != "" && isWordByte(s[0]) {
+		return s
+	}
+	return strings.TrimLeft(s, "-–—•|: ")
+}
+
 // headMarkers start lines that give a text's publication date.
 var headMarkers = append([]string{"date:", "dated", "first published", "publication date", "issued:", "issued on", "date issued",
 	"datum:", "fecha:", "data:", "дата:", "Дата:"},
 	publishedWords...)
+
+// headMarkerSet finds headMarkers.
+var headMarkerSet = newPrefixSet(headMarkers)
 
 // bylineDate reports whether line i is a byline or label with the date
 // m after at most five words ("by Jane Roe April 21, 2022", "Politics

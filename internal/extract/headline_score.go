@@ -61,7 +61,7 @@ func (x *extraction) headlineReject(i int) string {
 // date or clock line and does not start with a published, updated or
 // "By" word.
 func (x *extraction) titleWithDate(f *lineFacts) bool {
-	return !isDateLine(f) && !isClockLine(f) && !isUpdateLine(f) && !startsWithAny(f.lower, headMarkers) &&
+	return !isDateLine(f) && !isClockLine(f) && !isUpdateLine(f) && !headMarkerSet.starts(f.lower) &&
 		!strings.HasPrefix(f.lower, "by ")
 }
 

@@ -124,3 +124,29 @@ func (p *phraseSet) nextStart(lower string, i int) int {
 	}
 	return -1
 }
+
+// prefixSet is a list of lower-case prefixes, kept by their first byte:
+// startsWithAny of a long list without comparing every prefix.
+type prefixSet [256][]string
+
+// newPrefixSet returns the set of prefixes, none of them empty.
+func newPrefixSet(prefixes []string) *prefixSet {
+	p := new(prefixSet)
+	for _, q := range prefixes {
+		p[q[0]] = append(p[q[0]], q)
+	}
+	return p
+}
+
+// starts reports whether lower starts with one of the prefixes.
+func (p *prefixSet) starts(lower string) bool {
+	if lower == "" {
+		return false
+	}
+	for _, q := range p[lower[0]] {
+		if strings.HasPrefix(lower, q) {
+			return true
+		}
+	}
+	return false
+}
