@@ -27,6 +27,8 @@ type lineFacts struct {
 	// chrome is chromeReason of the line, once chromeDone is set.
 	chrome     string
 	chromeDone bool
+	// shaped is titleShaped of the line, once shapedDone is set.
+	shaped, shapedDone bool
 }
 
 // factsOf works out the facts of a piece of text that is not one of the

@@ -17,18 +17,26 @@ func isProse(s string, n int) bool {
 }
 
 // titleShaped reports whether line i could be a headline: a handful of
-// words, not a sentence, not chrome.
+// words, not a sentence, not chrome. It is worked out once per line.
 func (x *extraction) titleShaped(i int) bool {
 	f := &x.facts[i]
+	if !f.shapedDone {
+		f.shaped, f.shapedDone = x.isTitleShaped(f, i), true
+	}
+	return f.shaped
+}
+
+// isTitleShaped works out titleShaped of line i, whose facts are f.
+func (x *extraction) isTitleShaped(f *lineFacts, i int) bool {
 	s, n := f.text, f.words
 	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) || strings.HasPrefix(s, "By ") {
 		return false
 	}
-	if strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") ||
-		hasSentenceBreak(s) {
+	if startsLower(s) || strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") ||
+		strings.HasSuffix(s, ":") || hasSentenceBreak(s) {
 		return false
 	}
-	return !startsLower(s) && x.chromeOf(i) == "" && !isDateLine(f)
+	return x.chromeOf(i) == "" && !isDateLine(f)
 }
 
 // introWords start introductory phrases a derived headline leaves out.

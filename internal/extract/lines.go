@@ -294,15 +294,22 @@ func sentenceStart(text string, k int) bool {
 		c == 0xe2 // curly quotes and dashes
 }
 
-// words counts the space-separated words of s: the bytes other than a
-// space or tab that follow one, or start s.
+// words counts the space-separated words of s, eight bytes at a time
+// (asciiChunk): a byte above 0x7f, which is never a space, is read as a
+// letter.
 func words(s string) int {
-	n, prevSpace := 0, true
-	for i := 0; i < len(s); i++ {
-		space := byteClasses[s[i]]&classSpace != 0
-		if prevSpace && !space {
-			n++
-		}
+	n, prevSpace := 0, uint64(1)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i)
+		high := (x & highBits) >> 7 * 0xff // 0xff in each byte above 0x7f
+		c := asciiChunk(x&^high|high&('a'*ones), prevSpace)
+		n += c.words
+		prevSpace = c.lastSpace
+	}
+	for ; i < len(s); i++ {
+		space := uint64(byteClasses[s[i]] & classSpace)
+		n += int(prevSpace &^ space)
 		prevSpace = space
 	}
 	return n
