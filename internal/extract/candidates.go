@@ -91,7 +91,7 @@ func (x *extraction) nextProseBefore(i, end int) int {
 	lines := x.lines
 	for ; i < min(end, len(lines)); i++ {
 		l := lines[i]
-		if isProse(l.Text, x.facts[i].words) && x.chromeOf(i) == "" && !isCaption(&x.facts[i]) && !x.inDayRun(i) &&
+		if isProse(l.Text, x.facts[i].words) && !isCaption(&x.facts[i]) && x.chromeOf(i) == "" && !x.inDayRun(i) &&
 			!(i+1 < len(lines) && lines[i+1].Text == l.Text) && !(i > 0 && lines[i-1].Text == l.Text) {
 			return i
 		}

@@ -31,14 +31,15 @@ var roleWords = map[string]bool{
 	"contributor": true, "columnist": true, "desk": true, "bureau": true, "team": true, "wires": true,
 }
 
-// headlineReject returns why line i cannot be the headline, or "".
+// headlineReject returns why line i cannot be the headline, or "" (the
+// first reason found: only whether there is one counts).
 func (x *extraction) headlineReject(i int) string {
 	f := &x.facts[i]
 	s := f.text
 	switch {
 	case f.words < 2 || f.words > 45 || len(s) > 320:
 		return notTitleLongShort
-	case x.chromeOf(i) != "" || isBullet(s) || isBreadcrumb(s):
+	case isBullet(s) || isBreadcrumb(s):
 		return notTitleChrome
 	case isDateLine(f) || isClockLine(f) || hasDate(f.dates) && f.words <= 12 && !(i == 0 && x.titleWithDate(f)):
 		return notTitleDate
@@ -49,7 +50,7 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleWidget
 	case (strings.HasPrefix(f.lower, "by ") || i > 0 && isForeignByline(f)) && f.words <= 12, isBylineShaped(f):
 		return notTitleByline
-	case isCaption(f):
+	case isCaption(f), x.chromeOf(i) != "": // chrome last: the other tests are cheaper
 		return notTitleChrome
 	}
 	return ""
