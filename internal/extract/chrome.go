@@ -157,7 +157,7 @@ func isShareRow(lower string) bool {
 	n := 0
 	for w := range strings.FieldsSeq(lower) {
 		n++
-		if n > 12 || !socialWords[strings.Trim(w, "•·|,")] {
+		if n > 12 || !socialWords[trimAround(w, "•·|,")] {
 			return false
 		}
 	}
@@ -188,6 +188,15 @@ func isCreditLine(f *lineFacts) bool {
 		return true
 	}
 	return f.words <= 12 && f.hasCredit()
+}
+
+// trimAround returns strings.Trim(s, cutset) for a cutset without ASCII
+// letters and digits, without its cost when s starts and ends with one.
+func trimAround(s, cutset string) string {
+	if s != "" && isWordByte(s[0]) && isWordByte(s[len(s)-1]) {
+		return s
+	}
+	return strings.Trim(s, cutset)
 }
 
 // startsWithAny reports whether lower starts with one of the prefixes.
@@ -228,7 +237,7 @@ func chromeReason(f *lineFacts) string {
 		return reasonCopyright
 	case startsWithAny(lower, editorNotes):
 		return reasonEditorNote
-	case strings.HasPrefix(s, "___") || strings.Trim(s, "-–—_=*• ") == "":
+	case strings.HasPrefix(s, "___") || trimAround(s, "-–—_=*• ") == "":
 		return reasonScrap
 	case n <= 30 && f.phraseGroups()&groupPromo != 0:
 		return reasonPromo

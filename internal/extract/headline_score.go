@@ -273,19 +273,16 @@ var bylineConnectors = map[string]bool{"of": true, "and": true, "for": true, "at
 func hasRoleWord(f *lineFacts) bool {
 	const punct = ",.;:|/()-–—"
 	role := false
-	for w := range strings.FieldsSeq(f.lower) {
-		role = role || roleWords[strings.Trim(w, punct)]
-	}
-	if !role {
-		return false
-	}
 	for w := range strings.FieldsSeq(f.text) {
-		w = strings.Trim(w, punct)
+		w = trimAround(w, punct)
+		var buf [16]byte
+		isRole := len(w) <= len(buf) && roleWords[string(appendLower(buf[:0], w))]
 		if startsLower(w) && !roleWords[w] && !bylineConnectors[w] {
 			return false
 		}
+		role = role || isRole
 	}
-	return true
+	return role
 }
 
 // isBylineShaped reports whether a short line reads as a byline without
