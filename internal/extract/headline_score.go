@@ -273,16 +273,19 @@ var bylineConnectors = map[string]bool{"of": true, "and": true, "for": true, "at
 func hasRoleWord(f *lineFacts) bool {
 	const punct = ",.;:|/()-–—"
 	role := false
+	for w := range strings.FieldsSeq(f.lower) {
+		role = role || roleWords[trimAround(w, punct)]
+	}
+	if !role {
+		return false
+	}
 	for w := range strings.FieldsSeq(f.text) {
 		w = trimAround(w, punct)
-		var buf [16]byte
-		isRole := len(w) <= len(buf) && roleWords[string(appendLower(buf[:0], w))]
 		if startsLower(w) && !roleWords[w] && !bylineConnectors[w] {
 			return false
 		}
-		role = role || isRole
 	}
-	return role
+	return true
 }
 
 // isBylineShaped reports whether a short line reads as a byline without
