@@ -1,8 +1,8 @@
 package merge
 
 import (
-	"slices"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/extract"
