@@ -61,7 +61,7 @@ func newCards(r *renderer) (*cards, error) {
 	entries := r.chron.Entries
 	made := make([]*card, len(entries))
 	errs := make([]error, len(entries))
-	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
+	page := &Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		if prev := r.previous(); prev != nil && r.keys != nil && !r.keys.broken {
 			if kept := prev.cards[r.keys.entries[i]]; kept != nil {
@@ -94,7 +94,7 @@ func newCards(r *renderer) (*cards, error) {
 }
 
 // execute executes the "entry-item" template for e in a listing of page.
-func (c *cards) execute(page Page, e *timeline.Entry, level int) (template.HTML, error) {
+func (c *cards) execute(page *Page, e *timeline.Entry, level int) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := c.exec.ExecuteTemplate(&buf, onceName("entry-item"), Item{Page: page, Entry: e, Level: level}); err != nil {
 		return "", fmt.Errorf("render the card of entry %s: %w", e.ID, err)
@@ -179,7 +179,7 @@ func (it Item) card() (template.HTML, error) {
 	}
 	c := p.cards.byEntry[it.Entry]
 	if c == nil {
-		return p.cards.execute(Page{Site: p.Site, Root: p.Root, Links: p.Links, fragments: p.fragments}, it.Entry, it.Level)
+		return p.cards.execute(&Page{Site: p.Site, Root: p.Root, Links: p.Links, fragments: p.fragments}, it.Entry, it.Level)
 	}
 	var b strings.Builder
 	b.Grow(c.size(p.Root))
