@@ -170,6 +170,9 @@ func useExecutedOnce(layout *template.Template) error {
 	layout.Funcs(template.FuncMap{
 		"executedFrame": func(name string, p *Page) (template.HTML, error) { return p.frame(name) },
 		"executedCard":  func(it Item) (template.HTML, error) { return it.card() },
+		"executedCards": func(p *Page, entries []*timeline.Entry, level int) (template.HTML, error) {
+			return p.cardsOf(entries, level)
+		},
 	})
 	for _, name := range sortedKeys(executedOnce) {
 		own := layout.Lookup(name)
