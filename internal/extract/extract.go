@@ -186,6 +186,8 @@ type extraction struct {
 	// candidates are compared with, once ledeLine is set (-1 before).
 	ledeWords []string
 	ledeLine  int
+	// ledeMask has the wordBit of each of ledeWords.
+	ledeMask uint64
 	// copyLine and copyProse are the page's copy of line 1 and the prose
 	// after it (see lineOneCopy), once copyDone is set.
 	copyLine, copyProse int

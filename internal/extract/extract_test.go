@@ -69,6 +69,8 @@ func TestEventDates(t *testing.T) {
 		{"yesterday", "Talks held\n\nPosted on 2022-03-01\nThe ministers met yesterday in Brussels to discuss sanctions, officials said.\n", "2022-02-28", "2022-03-01"},
 		{"trailer", "Talks held\n\nThe ministers met on Friday in Brussels to discuss sanctions, officials said.\nPublished in Example, October 22th, 2022\n", "2022-10-21", "2022-10-22"},
 		{"dateline year from window", "Talks held\n\nGENEVA, July 9 (Reuters) - The ministers met on Saturday in Geneva to discuss grain, officials said.\n", "2022-07-09", "2022-07-09"},
+		{"dateline with an abbreviated month", "Talks held\n\nGENEVA, Jan. 6, 2022 (Example Wire) — The ministers met on Thursday in Geneva to discuss grain, officials said.\n", "2022-01-06", "2022-01-06"},
+		{"sentence before a dash is no dateline", "Talks held\n\nThe ministers met in Jan. 2022 in Geneva — officials said the talks on grain went well.\n", "", ""},
 		{"weekday alone is undated", "Talks held\n\nThe ministers met on Friday in Brussels to discuss sanctions, officials said.\n", "", ""},
 		{"background is not the event", "Talks held\n\nPosted on 2022-03-01\nRussia seized Crimea in 2014 and has held it since March 2014, officials said.\n", "2022-03-01", "2022-03-01"},
 		{"sidebar dates are not publication", "Trending\nOther story\nMay 22, 2022\nOther story two\nMay 22, 2022\nTalks held\nThe ministers met on Friday in Brussels to discuss sanctions, officials said.\n", "", ""},

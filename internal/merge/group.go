@@ -148,6 +148,8 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 	parallel.For(workers, len(kept), func(b int) {
 		from := pairs[b*batch : min(len(pairs), (b+1)*batch)]
 		lookup := known.from(from[0])
+		var table dotTable
+		filled := int32(-1)
 		for _, pair := range from {
 			x, y := int32(pair>>32), int32(pair&0xffffffff)
 			if g.editor[x] && g.editor[y] {
@@ -155,7 +157,11 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 			}
 			c, found := compared{}, false
 			if fresh == nil || fresh[x] || fresh[y] || !lookup.next(pair, &c, &found) {
-				p := compare(g.reports, x, y)
+				if filled != x {
+					table.fill(&g.reports[x].words)
+					filled = x
+				}
+				p := compareWith(g.reports, x, y, &table)
 				c, found = compared{strength: p.strength(), joined: p.joined}, p.joined || p.near
 			}
 			switch {

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/extract"
@@ -25,6 +26,27 @@ func openingTexts(blocks []timeline.Block, kept, summary, body string) []string 
 		return []string{kept}
 	}
 	return []string{summary, body}
+}
+
+// openingSeq gives the texts of openingTexts one by one, without a list.
+func openingSeq(blocks []timeline.Block, kept, summary, body string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		found := false
+		for _, b := range blocks {
+			if b.Kind == timeline.Paragraph {
+				if found = true; !yield(b.Text) {
+					return
+				}
+			}
+		}
+		switch {
+		case found:
+		case kept != "":
+			yield(kept)
+		default:
+			_ = yield(summary) && yield(body)
+		}
+	}
 }
 
 // paragraphs returns the texts of the paragraphs of blocks.
