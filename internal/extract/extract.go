@@ -159,6 +159,11 @@ type extraction struct {
 	// lede is the first body paragraph's span after any dateline.
 	lede    span
 	hasLede bool
+	// speech is set when the head holds a speech's salutation.
+	speech bool
+	// next is the paragraph after the lede, when hasNext.
+	next    span
+	hasNext bool
 	// dateline is what the lede's dateline said.
 	dateline datelineInfo
 	// Dates found where a publication date may sit, and in captions.

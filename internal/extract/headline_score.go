@@ -295,7 +295,7 @@ func isBylineShaped(f *lineFacts) bool {
 	if f.words > 8 {
 		return false
 	}
-	if hasRoleWord(f) {
+	if hasRoleWord(f) || isAgencyByline(f) {
 		return true
 	}
 	s := f.text
