@@ -200,6 +200,9 @@ func (x *extraction) readHeader(start int) {
 	lines := x.lines
 	for i := start; i < x.firstProse; i++ {
 		l, f := lines[i], &x.facts[i]
+		if f.words <= 6 && startsWithAny(f.lower, salutations) {
+			x.speech = true
+		}
 		switch {
 		case l.Text == x.a.Title:
 			x.drop(l, reasonRepeated)
@@ -222,8 +225,10 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)):
+		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)) || isAgencyByline(f):
 			x.drop(l, reasonByline)
+		case isClockLine(f):
+			x.drop(l, reasonMarker) // "Updated at 13:20"
 		case f.words <= 2:
 			x.drop(l, reasonScrap)
 		default:
@@ -231,6 +236,9 @@ func (x *extraction) readHeader(start int) {
 		}
 	}
 }
+
+// salutations open a speech ("Good afternoon.").
+var salutations = []string{"good morning", "good afternoon", "good evening", "ladies and gentlemen", "dear colleagues", "dear friends", "excellencies"}
 
 // readTrailer reads "Published in Dawn, October 22th, 2022".
 func (x *extraction) readTrailer(l span) {
@@ -318,10 +326,15 @@ func sameDay(a, b newsdate.Mention) bool {
 }
 
 // dateRepeats counts the lines that mention the same day as m: a date
-// printed on many lines belongs to a sidebar, not to the byline.
+// printed on many lines belongs to a sidebar, not to the byline. The
+// headline and its copies, which may name their own day ("Statement on
+// … - 23 July 2022"), do not count.
 func (x *extraction) dateRepeats(m newsdate.Mention) int {
 	n := 0
 	for _, f := range x.facts {
+		if f.text == x.a.Title {
+			continue
+		}
 		for _, o := range f.dates {
 			if o.Kind <= newsdate.Yearless && o.Year == m.Year && o.Month == m.Month && o.Day == m.Day {
 				n++

@@ -49,3 +49,56 @@ func isForeignByline(f *lineFacts) bool {
 	}
 	return names >= 2
 }
+
+// isAgencyByline reports whether a short line is a byline that credits
+// news agencies after the names: "Jane Roe with AFP", "Jane Roe, Kabul,
+// and agencies". The names are at least two words that start with a
+// capital (small particles between them, commas after them); the credit
+// is "agencies", "wires" or an agency's initials in capitals.
+func isAgencyByline(f *lineFacts) bool {
+	if f.words > 8 {
+		return false
+	}
+	for _, sep := range []string{" and ", " with "} {
+		i := strings.LastIndex(f.text, sep)
+		if i <= 0 {
+			continue
+		}
+		if tail := f.text[i+len(sep):]; (tail == "agencies" || tail == "wires" || isInitials(tail)) && nameWords(f.text[:i]) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isInitials reports whether s is two to five capital letters ("AFP").
+func isInitials(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWords counts the words of s when all start with a capital, but
+// small name particles after the first, each word with a comma or not;
+// else it returns 0.
+func nameWords(s string) int {
+	names := 0
+	for w := range strings.FieldsSeq(s) {
+		w = strings.TrimSuffix(w, ",")
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			names++
+		case nameParticles[w] && names > 0:
+		default:
+			return 0
+		}
+	}
+	return names
+}

@@ -189,7 +189,7 @@ func (p *pick) beats(bound, i int) bool {
 // maxScore is the most scoreHeadline can give line i: every feature
 // that adds points, none that takes them away.
 func (x *extraction) maxScore(i int) int {
-	bound := 2 + 2 + 4 // headline-shaped, repeated, lede words
+	bound := 2 + 2 + maxOverlap // headline-shaped, repeated, lede words
 	if i == 0 {
 		bound += 6 + 2 // line 1, repeated above prose
 	}

@@ -174,16 +174,6 @@ func isBreadcrumb(s string) bool {
 	return strings.Count(s, " » ")+strings.Count(s, " › ")+strings.Count(s, " > ") >= 2
 }
 
-// breadcrumbTail returns the last step of a breadcrumb trail.
-func breadcrumbTail(s string) string {
-	for _, sep := range []string{" » ", " › ", " > "} {
-		if i := strings.LastIndex(s, sep); i >= 0 {
-			return strings.TrimSpace(s[i+len(sep):])
-		}
-	}
-	return s
-}
-
 // hasCredit reports whether s carries a photo or video credit.
 func hasCredit(lower string) bool {
 	return linePhrases.find(lower, groupCredit)&groupCredit != 0

@@ -34,22 +34,23 @@ func (x *extraction) readDateline(l span) {
 	if at < 0 {
 		return
 	}
-	prefix := head[:at]
-	if !isDatelinePrefix(prefix, sep == ": ") {
+	// The date is taken out before the prefix is judged, so that a
+	// month's abbreviation ("Jan. 6") is not read as a sentence's end.
+	rest := head[:at]
+	m, hasDate := firstDay(newsdate.Scan(rest), l.Start)
+	if hasDate {
+		if k := strings.Index(rest, x.text[m.Start:m.End]); k >= 0 {
+			rest = rest[:k] + rest[k+m.End-m.Start:]
+		}
+	}
+	if !isDatelinePrefix(rest, sep == ": ") {
 		return
 	}
-	d := datelineInfo{found: true, end: l.Start + at + len(sep)}
-	rest := prefix
+	d := datelineInfo{found: true, end: l.Start + at + len(sep), date: m, hasDate: hasDate}
 	if i := strings.IndexByte(rest, '('); i >= 0 {
 		if j := strings.IndexByte(rest[i:], ')'); j > 0 {
 			d.outlet = strings.TrimSpace(rest[i+1 : i+j])
 			rest = rest[:i] + rest[i+j+1:]
-		}
-	}
-	if m, ok := firstDay(newsdate.Scan(prefix), l.Start); ok {
-		d.date, d.hasDate = m, true
-		if k := strings.Index(rest, x.text[m.Start:m.End]); k >= 0 {
-			rest = rest[:k] + rest[k+m.End-m.Start:]
 		}
 	}
 	d.place = strings.Trim(rest, " ,")

@@ -25,6 +25,7 @@ const (
 	ruleEventCaption = "event: lede weekday in the week of the latest caption date"
 	ruleEventPub     = "event: publication date (the lede names no other day)"
 	ruleEventLater   = "event: publication date (the lede's day is after it)"
+	ruleEventSpeech  = "event: publication date (a speech, whose lede tells what came before it)"
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
@@ -58,19 +59,23 @@ func (x *extraction) readDates() {
 	}
 }
 
-// findLede sets the lede: the first paragraph, after its dateline.
+// findLede sets the lede: the first paragraph, after its dateline; and
+// the paragraph after it.
 func (x *extraction) findLede() {
-	x.hasLede = false
+	x.hasLede, x.hasNext = false, false
 	for _, b := range x.blocks {
 		if b.Kind != timeline.Paragraph {
 			continue
 		}
 		l := span{Start: b.Offset, End: b.Offset + len(b.Text), Text: b.Text}
+		if x.hasLede {
+			x.next, x.hasNext = l, true
+			return
+		}
 		if x.dateline.found && x.dateline.end > l.Start && x.dateline.end < l.End {
 			l = x.sub(l, x.dateline.end, l.End)
 		}
 		x.lede, x.hasLede = l, true
-		return
 	}
 }
 
@@ -158,19 +163,29 @@ func (x *extraction) windowYear(m newsdate.Mention) (int, bool) {
 	return fits[0], true
 }
 
-// eventMention returns the lede's first time expression that can name the
-// main event, with the sentence it sits in.
+// eventMention returns the first time expression of the lede's first
+// two sentences that can name the main event, with the sentence it sits
+// in. When the lede is one sentence of prose, the second is the next
+// paragraph's first, unless that paragraph reads as a photo caption,
+// and a "last week" there names nothing.
 func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 	if !x.hasLede {
 		return newsdate.Mention{}, span{}, false
 	}
 	sents := x.sentences(x.lede, 2)
-	for _, s := range sents[:min(2, len(sents))] {
+	extended := len(sents) == 1 && x.hasNext && isProse(x.lede.Text, words(x.lede.Text)) && !captionShaped(factsOf(x.next.Text))
+	if extended {
+		sents = appendSentences(sents, x.text, x.next, 1)
+		x.sents = sents
+	}
+	for k, s := range sents[:min(2, len(sents))] {
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])
 			switch {
 			case m.Kind == newsdate.YearAlone, m.Kind == newsdate.MonthYear:
 				continue
+			case extended && k == 1 && m.Kind == newsdate.LastWeek:
+				continue // the next paragraph's "last week" leaves the lede's day
 			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this"):
 				continue
 			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday:
@@ -194,6 +209,9 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 func (x *extraction) readEvent() {
 	pub := newsdate.DayOnly(x.a.Published)
 	m, sent, ok := x.eventMention()
+	if x.speech && !pub.IsZero() {
+		ok = false // a speech is the event, given on its publication day
+	}
 	if !ok {
 		if pub.IsZero() {
 			x.a.Undated = "no publication date and no date in the lede"
@@ -201,6 +219,9 @@ func (x *extraction) readEvent() {
 		}
 		x.a.Event, x.a.EventEvidence = pub, x.a.PublishedEvidence
 		x.a.EventEvidence.Rule = ruleEventPub
+		if x.speech {
+			x.a.EventEvidence.Rule = ruleEventSpeech
+		}
 		return
 	}
 	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated

@@ -159,6 +159,11 @@ type extraction struct {
 	// lede is the first body paragraph's span after any dateline.
 	lede    span
 	hasLede bool
+	// speech is set when the head holds a speech's salutation.
+	speech bool
+	// next is the paragraph after the lede, when hasNext.
+	next    span
+	hasNext bool
 	// dateline is what the lede's dateline said.
 	dateline datelineInfo
 	// Dates found where a publication date may sit, and in captions.
@@ -186,6 +191,8 @@ type extraction struct {
 	// candidates are compared with, once ledeLine is set (-1 before).
 	ledeWords []string
 	ledeLine  int
+	// ledeMask has the wordBit of each of ledeWords.
+	ledeMask uint64
 	// copyLine and copyProse are the page's copy of line 1 and the prose
 	// after it (see lineOneCopy), once copyDone is set.
 	copyLine, copyProse int

@@ -69,11 +69,20 @@ func TestEventDates(t *testing.T) {
 		{"yesterday", "Talks held\n\nPosted on 2022-03-01\nThe ministers met yesterday in Brussels to discuss sanctions, officials said.\n", "2022-02-28", "2022-03-01"},
 		{"trailer", "Talks held\n\nThe ministers met on Friday in Brussels to discuss sanctions, officials said.\nPublished in Example, October 22th, 2022\n", "2022-10-21", "2022-10-22"},
 		{"dateline year from window", "Talks held\n\nGENEVA, July 9 (Reuters) - The ministers met on Saturday in Geneva to discuss grain, officials said.\n", "2022-07-09", "2022-07-09"},
+		{"dateline with an abbreviated month", "Talks held\n\nGENEVA, Jan. 6, 2022 (Example Wire) — The ministers met on Thursday in Geneva to discuss grain, officials said.\n", "2022-01-06", "2022-01-06"},
+		{"sentence before a dash is no dateline", "Talks held\n\nThe ministers met in Jan. 2022 in Geneva — officials said the talks on grain went well.\n", "", ""},
 		{"weekday alone is undated", "Talks held\n\nThe ministers met on Friday in Brussels to discuss sanctions, officials said.\n", "", ""},
 		{"background is not the event", "Talks held\n\nPosted on 2022-03-01\nRussia seized Crimea in 2014 and has held it since March 2014, officials said.\n", "2022-03-01", "2022-03-01"},
 		{"sidebar dates are not publication", "Trending\nOther story\nMay 22, 2022\nOther story two\nMay 22, 2022\nTalks held\nThe ministers met on Friday in Brussels to discuss sanctions, officials said.\n", "", ""},
 		{"caption week", "Talks held\n\nThe ministers met Thursday in Moscow to discuss security, officials said.\nThe president speaks in Moscow, Russia, Tuesday, Dec. 21, 2021. (AP Photo/Someone)\nMore talks are planned for January, officials said.\n", "2021-12-23", ""},
 		{"last week is undated", "Talks held\n\nPosted on 2022-03-01\nThe ministers met last week in Brussels to discuss sanctions, officials said.\n", "", "2022-03-01"},
+		{"agency byline is no lede", "Talks held\nTalks held\nPublished: 16/08/2022\nJane Roe, Kabul, and agencies\nThe ministers met on Sunday in Kabul to discuss aid, officials said.\nMore talks are planned for the autumn, officials said.\n", "2022-08-14", "2022-08-16"},
+		{"update clock is no lede", "Talks held\nTalks held\n9 September 2022\nUpdated at 13:20\nJane Roe with AFP\nThe ministers met late on Thursday in Rabat to discuss aid, officials said.\nMore talks are planned for the autumn, officials said.\n", "2022-09-08", "2022-09-09"},
+		{"headline's own date", "Statement on aid - 23 July 2022\nStatement on aid - 23 July 2022\n23 July 2022\nThe ministers met today in Geneva to discuss aid, officials said.\nMore talks are planned for the autumn, officials said.\n", "2022-07-23", "2022-07-23"},
+		{"issued under an embargo", "Firm welcomes pact\nEMBARGOED UNTIL 00:01 GMT, SUNDAY 14 NOVEMBER 2021\nPRESS RELEASE\nFirm plc\nIssued: 14 November 2021\nFirm welcomes pact\nThe firm today welcomed the pact agreed at the summit late on Saturday, its chief said.\nIt will publish a plan next year, the firm said.\n", "2021-11-14", "2021-11-14"},
+		{"one-sentence lede, day in the next", "Talks held\n\nPosted on 2022-10-28\nThe ministers have agreed a deal on grain after months of talks, officials said.\nThe deal was signed on Thursday evening in Geneva, hours before a deadline.\n", "2022-10-27", "2022-10-28"},
+		{"next paragraph's last week", "Talks held\n\nPosted on 2022-10-28\nThe ministers have agreed a deal on grain after months of talks, officials said.\nThe talks began last week in Geneva, hours before a deadline.\n", "2022-10-28", "2022-10-28"},
+		{"a speech is its own event", "Statement on aid\nStatement on aid\n23 July 2022\nGood afternoon.\nOn Thursday I met the ministers in Geneva to discuss aid for the region.\nI have decided to release the funds.\n", "2022-07-23", "2022-07-23"},
 	}
 	for _, tt := range tests {
 		a := Extract("x.txt", []byte(tt.in), window)

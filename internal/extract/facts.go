@@ -108,30 +108,16 @@ var byteClasses, lowerBytes = func() (classes, lower [256]byte) {
 	return classes, lower
 }()
 
-// appendLowerWords appends lowerASCII(s) to dst, and counts the
-// space-separated words of s and reports whether it holds an ASCII digit:
-// appendLower and wordsAndDigit in one pass (scanWords).
+// appendLowerWords appends lowerASCII(s) to dst, a curly apostrophe as
+// ', and counts the space-separated words of s and reports whether it
+// holds an ASCII digit, in one pass. Runs of eight ASCII bytes are read
+// as one word (see asciiChunk); other bytes one at a time, without a
+// branch but at a curly apostrophe.
 func appendLowerWords(dst []byte, s string) (out []byte, words int, digit bool) {
 	start := len(dst)
 	dst = slices.Grow(dst, len(s))[:start+len(s)]
-	n, words, digit := scanWords(s, dst[start:])
-	return dst[:start+n], words, digit
-}
-
-// wordsAndDigit counts the space-separated words of s and reports
-// whether it holds an ASCII digit.
-func wordsAndDigit(s string) (words int, digit bool) {
-	_, words, digit = scanWords(s, nil)
-	return words, digit
-}
-
-// scanWords counts the space-separated words of s and reports whether it
-// holds an ASCII digit; when lower is not nil (len(s) bytes), it also
-// writes lowerASCII(s) there, a curly apostrophe as ', and returns how
-// many bytes it wrote. Runs of eight ASCII bytes are read as one word
-// (see asciiChunk); other bytes one at a time, without a branch but at a
-// curly apostrophe.
-func scanWords(s string, lower []byte) (n, words int, digit bool) {
+	lower := dst[start:]
+	n := 0
 	var seen byte
 	prevSpace := uint64(1)
 	for i := 0; i < len(s); {
@@ -143,9 +129,7 @@ func scanWords(s string, lower []byte) (n, words int, digit bool) {
 				if c.digit {
 					seen |= classDigit
 				}
-				if lower != nil {
-					binary.LittleEndian.PutUint64(lower[n:n+8], c.lower)
-				}
+				binary.LittleEndian.PutUint64(lower[n:n+8], c.lower)
 				i += 8
 				n += 8
 				continue
@@ -160,13 +144,11 @@ func scanWords(s string, lower []byte) (n, words int, digit bool) {
 			c = '\''
 			i += 2 // neither continuation byte is a space or a digit
 		}
-		if lower != nil {
-			lower[n] = lowerBytes[c]
-		}
+		lower[n] = lowerBytes[c]
 		n++
 		i++
 	}
-	return n, words, seen&classDigit != 0
+	return dst[:start+n], words, seen&classDigit != 0
 }
 
 // highBits has the high bit of each byte of a uint64.

@@ -8,7 +8,7 @@ import (
 
 // refAppendLower and refWordsAndDigit are the two passes
 // appendLowerWords replaces: the reference FuzzAppendLowerWords
-// compares it with.
+// compares it (and words) with.
 func refAppendLower(dst []byte, s string) []byte {
 	for {
 		i := strings.Index(s, "’")
@@ -61,14 +61,13 @@ func FuzzAppendLowerWords(f *testing.F) {
 		if string(appendLower([]byte(pre), s)) != string(want) {
 			t.Fatalf("appendLower(%q, %q) differs from the reference", pre, s)
 		}
-		if wn, wdigit := wordsAndDigit(s); n != wn || digit != wdigit {
-			t.Fatalf("wordsAndDigit(%q) = %d %v, want %d %v", s, wn, wdigit, n, digit)
+		if wn := words(s); n != wn {
+			t.Fatalf("words(%q) = %d, want %d", s, wn, n)
 		}
 	})
 }
 
-// TestAppendLowerWordsBytes compares appendLowerWords, appendLower and
-// wordsAndDigit with the references on random strings of the bytes at
+// TestAppendLowerWordsBytes compares appendLowerWords and words with the references on random strings of the bytes at
 // the edges of the classes they tell apart, long enough to take both the
 // eight-byte and the one-byte path.
 func TestAppendLowerWordsBytes(t *testing.T) {
@@ -89,8 +88,8 @@ func TestAppendLowerWordsBytes(t *testing.T) {
 		if want := refAppendLower(nil, s); string(got) != string(want) || n != wn || digit != wdigit {
 			t.Fatalf("appendLowerWords(%q) = %q %d %v, want %q %d %v", s, got, n, digit, want, wn, wdigit)
 		}
-		if n, digit := wordsAndDigit(s); n != wn || digit != wdigit {
-			t.Fatalf("wordsAndDigit(%q) = %d %v, want %d %v", s, n, digit, wn, wdigit)
+		if n := words(s); n != wn {
+			t.Fatalf("words(%q) = %d, want %d", s, n, wn)
 		}
 	}
 }

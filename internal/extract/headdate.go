@@ -170,6 +170,9 @@ func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 		if live && (x.liveStamp(k) || isUpdateLine(&x.facts[k])) {
 			continue // a live blog's entries and its update stamp
 		}
+		if startsWithAny(x.facts[k].lower, embargoWords) {
+			continue // a release's embargo names its day, as no list does
+		}
 		for _, o := range x.facts[k].dates {
 			if o.Kind <= newsdate.Yearless && sameDay(o, m) {
 				return true
@@ -198,12 +201,12 @@ func (x *extraction) liveStamp(i int) bool {
 // ends a list of stories: one of the three lines above it is a date line
 // of another story, or a short line with another day, as lists print a
 // date ("Published 3 May 2022") under each title. A live blog's update
-// stamp above its latest entry's is none.
+// stamp above its latest entry's is none, nor is a release's embargo.
 func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 	live := x.liveStamp(i)
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if !hasDate(f.dates) || live && isUpdateLine(f) {
+		if !hasDate(f.dates) || live && isUpdateLine(f) || startsWithAny(f.lower, embargoWords) {
 			continue
 		}
 		if isDateLine(f) || isClockLine(f) {
@@ -297,8 +300,13 @@ func (x *extraction) readDayFirst() {
 	}
 }
 
+// embargoWords start the line of a press release that says when it may
+// be published.
+var embargoWords = []string{"embargoed until", "embargoed to", "embargo until", "embargo:", "under embargo", "not for publication before", "not for release before"}
+
 // headMarkers start lines that give a text's publication date.
-var headMarkers = append([]string{"date:", "dated", "first published", "publication date", "datum:", "fecha:", "data:", "дата:", "Дата:"},
+var headMarkers = append([]string{"date:", "dated", "first published", "publication date", "issued:", "issued on", "date issued",
+	"datum:", "fecha:", "data:", "дата:", "Дата:"},
 	publishedWords...)
 
 // bylineDate reports whether line i is a byline or label with the date

@@ -111,7 +111,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 		sc.add(2, "repeated in the page")
 	}
 	if shared := x.ledeOverlap(i); shared > 0 {
-		sc.add(min(shared, 4), "words shared with the lede")
+		sc.add(shared, "words shared with the lede")
 	}
 	return sc
 }
@@ -129,8 +129,8 @@ func (x *extraction) repeats(i int) int {
 }
 
 // ledeOverlap counts the content words (four letters or more) of line i
-// found in the lede it would head: the prose after its page copy for
-// line 1, else the first prose paragraph.
+// found in the lede it would head, up to maxOverlap: the prose after its
+// page copy for line 1, else the first prose paragraph.
 func (x *extraction) ledeOverlap(i int) int {
 	lede := x.firstProse
 	if i == 0 {
@@ -142,7 +142,7 @@ func (x *extraction) ledeOverlap(i int) int {
 		return 0
 	}
 	if x.ledeLine != lede {
-		x.ledeLine, x.ledeWords = lede, x.ledeWords[:0]
+		x.ledeLine, x.ledeWords, x.ledeMask = lede, x.ledeWords[:0], 0
 		text := x.facts[lede].lower
 		for n, at := 0, 0; n < 80; n++ {
 			var w string
@@ -151,17 +151,18 @@ func (x *extraction) ledeOverlap(i int) int {
 			}
 			if len(w) >= 4 {
 				x.ledeWords = append(x.ledeWords, w)
+				x.ledeMask |= wordBit(w)
 			}
 		}
 	}
 	shared := 0
 	text := x.facts[i].lower
-	for at := 0; ; {
+	for at := 0; shared < maxOverlap; {
 		var w string
 		if w, at = nextWord(text, at); w == "" {
 			break
 		}
-		if len(w) < 4 {
+		if len(w) < 4 || x.ledeMask&wordBit(w) == 0 {
 			continue
 		}
 		for _, l := range x.ledeWords {
@@ -172,6 +173,15 @@ func (x *extraction) ledeOverlap(i int) int {
 		}
 	}
 	return shared
+}
+
+// maxOverlap is the most words shared with the lede a headline scores.
+const maxOverlap = 4
+
+// wordBit is the bit of a word in a lede's mask: a word whose bit is not
+// set is none of the lede's words.
+func wordBit(w string) uint64 {
+	return 1 << ((uint(len(w))*7 + uint(w[0]) + uint(w[len(w)-1])*3) & 63)
 }
 
 // nextWord returns the word of lower-case s at or after byte at (a run
@@ -285,7 +295,7 @@ func isBylineShaped(f *lineFacts) bool {
 	if f.words > 8 {
 		return false
 	}
-	if hasRoleWord(f) {
+	if hasRoleWord(f) || isAgencyByline(f) {
 		return true
 	}
 	s := f.text

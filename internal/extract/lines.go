@@ -61,11 +61,6 @@ func trimSpan(text string, start, end int) (int, int) {
 	return start, end
 }
 
-// splitLines returns the non-empty lines of text, trimmed, with offsets.
-func splitLines(text string) []span {
-	return appendLines(nil, text)
-}
-
 // appendLines appends the non-empty lines of text, trimmed, with offsets,
 // to lines.
 func appendLines(lines []span, text string) []span {
@@ -299,9 +294,17 @@ func sentenceStart(text string, k int) bool {
 		c == 0xe2 // curly quotes and dashes
 }
 
-// words counts the space-separated words of s.
+// words counts the space-separated words of s: the bytes other than a
+// space or tab that follow one, or start s.
 func words(s string) int {
-	n, _ := wordsAndDigit(s)
+	n, prevSpace := 0, true
+	for i := 0; i < len(s); i++ {
+		space := byteClasses[s[i]]&classSpace != 0
+		if prevSpace && !space {
+			n++
+		}
+		prevSpace = space
+	}
 	return n
 }
 

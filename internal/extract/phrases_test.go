@@ -53,7 +53,7 @@ func FuzzPhraseSet(f *testing.F) {
 	} {
 		sets[newPhraseSet(phrases)] = phrases
 	}
-	for _, s := range []string{"all rights reserved (ap photo/x) sign up pictured", "getty images newsletter", "", "by", "by ", "photo by x", "(ap photo/", "x/ap)", "is set to go", "ab", "b c", "xxnewsletter"} {
+	for _, s := range []string{"all rights reserved (ap photo/x) sign up pictured", "we use cookies", "cookie settings", "getty images newsletter", "", "by", "by ", "photo by x", "(ap photo/", "x/ap)", "is set to go", "ab", "b c", "xxnewsletter"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -69,6 +69,7 @@ func FuzzPhraseSet(f *testing.F) {
 		var want uint8
 		for group, phrases := range map[uint8][]string{
 			groupCredit: creditMarks, groupPromo: promoPhrases, groupRights: {"all rights reserved"}, groupCaption: captionWords,
+			groupConsent: consentPhrases,
 		} {
 			for _, ph := range phrases {
 				if strings.Contains(s, ph) {
@@ -79,7 +80,7 @@ func FuzzPhraseSet(f *testing.F) {
 		if got := linePhrases.groups(s); got != want {
 			t.Fatalf("linePhrases.groups(%q) = %b, want %b", s, got, want)
 		}
-		for _, g := range []uint8{groupCredit, groupPromo, groupRights, groupCaption} {
+		for _, g := range []uint8{groupCredit, groupPromo, groupRights, groupCaption, groupConsent} {
 			if got := linePhrases.find(s, g); got&g != want&g {
 				t.Fatalf("linePhrases.find(%q, %b) = %b, want %b", s, g, got, want)
 			}

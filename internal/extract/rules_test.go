@@ -58,3 +58,26 @@ func TestHasRoleWord(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAgencyByline checks that a byline crediting agencies after the
+// names is told from a headline with "and" or "with".
+func TestIsAgencyByline(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Nora Benali with AFP", true},
+		{"Farid Rahmani, Kabul, and agencies", true},
+		{"Jan de Vries and wires", true},
+		{"Jane Roe and AP", true},
+		{"UK and US", false},
+		{"Biden and Xi meet with NATO", false},
+		{"Ministers agree deal with EU", false},
+		{"Talks with agencies", false},
+	}
+	for _, tt := range tests {
+		if got := isAgencyByline(factsOf(tt.line)); got != tt.want {
+			t.Errorf("isAgencyByline(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

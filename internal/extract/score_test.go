@@ -328,3 +328,8 @@ func (sc *score) table() string {
 	fmt.Fprintf(&b, "| lost article pieces | %d / %d | %s | ≤ 2 %% |\n", sc.lost, sc.articlePieces, pct(sc.lost, sc.articlePieces))
 	return b.String()
 }
+
+// splitLines returns the non-empty lines of text, trimmed, with offsets.
+func splitLines(text string) []span {
+	return appendLines(nil, text)
+}

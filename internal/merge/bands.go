@@ -82,16 +82,22 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 }
 
 // update returns b after the reports with fresh set left it and joined
-// it again with their new buckets, and the pairs it lost and made: those
-// of the buckets such a report left or joined.
+// it again with their new buckets, and the pairs it lost and made. A
+// report pairs with the bucketWindow after it in the sorted list, so a
+// report leaving or joining changes the pairs of the reports up to
+// bucketWindow before it, and of no other: update makes again the pairs
+// of those (its origins), in the list before and after.
 func (b band) update(reports []report, fresh []bool, seed uint64) (next band, removed, added []uint64) {
-	touched := map[uint64]bool{}
 	kept := make([]bucketed, 0, len(b.in))
-	for _, x := range b.in {
-		if fresh[x.report] {
-			touched[x.bucket] = true
-		} else {
+	// origin marks the reports whose pairs are made again.
+	origin := map[int32]bool{}
+	for i, x := range b.in {
+		if !fresh[x.report] {
 			kept = append(kept, x)
+			continue
+		}
+		for _, y := range b.in[max(0, i-bucketWindow) : i+1] {
+			origin[y.report] = true
 		}
 	}
 	var joining []bucketed
@@ -101,12 +107,18 @@ func (b band) update(reports []report, fresh []bool, seed uint64) (next band, re
 		}
 		if x, ok := bucketOf(reports, i, seed); ok {
 			joining = append(joining, x)
-			touched[x.bucket] = true
 		}
 	}
 	sortBucketed(joining)
 	next.in = mergeBucketed(kept, joining)
-	removed, added = pairsOfBuckets(b.in, touched), pairsOfBuckets(next.in, touched)
+	for i, x := range next.in {
+		if fresh[x.report] {
+			for _, y := range next.in[max(0, i-bucketWindow) : i+1] {
+				origin[y.report] = true
+			}
+		}
+	}
+	removed, added = pairsOfOrigins(b.in, origin), pairsOfOrigins(next.in, origin)
 	next.pairs = replaceSorted(b.pairs, removed, added)
 	return next, removed, added
 }
@@ -124,19 +136,15 @@ func mergeBucketed(a, b []bucketed) []bucketed {
 	return append(append(out, a...), b...)
 }
 
-// pairsOfBuckets returns the pairs that the reports of sorted in make in
-// the buckets of touched, sorted, without repeats.
-func pairsOfBuckets(in []bucketed, touched map[uint64]bool) []uint64 {
+// pairsOfOrigins returns the pairs that the reports of origin make with
+// those after them in sorted list in (appendBucketPairs), sorted,
+// without repeats.
+func pairsOfOrigins(in []bucketed, origin map[int32]bool) []uint64 {
 	var pairs []uint64
-	for start := 0; start < len(in); {
-		end := start + 1
-		for end < len(in) && in[end].bucket == in[start].bucket {
-			end++
+	for i, x := range in {
+		if origin[x.report] {
+			pairs = appendPairsOf(pairs, in, i)
 		}
-		if touched[in[start].bucket] {
-			pairs = appendBucketPairs(pairs, in[start:end])
-		}
-		start = end
 	}
 	return sortedPairs(pairs)
 }

@@ -3,6 +3,7 @@ package merge
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -46,6 +47,32 @@ func TestPairsOfBandsMatchesCandidatePairs(t *testing.T) {
 			if !reflect.DeepEqual(bands[n].in, wantBands[n].in) || !reflect.DeepEqual(bands[n].pairs, wantBands[n].pairs) {
 				t.Errorf("step %d, %d reports changed: band %d differs", step, changed, n)
 			}
+		}
+	}
+}
+
+// TestRadixSort: radixSort sorts as slices.Sort does, whichever digits
+// vary.
+func TestRadixSort(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		mask uint64
+	}{
+		{"pairs of few reports", 0x3fff_0000_3fff},
+		{"pairs of many", 0x1ffff_0001_ffff},
+		{"any", ^uint64(0)},
+		{"one digit only", 0xffff_0000},
+		{"all alike", 0},
+	} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		list := make([]uint64, 10_000)
+		for i := range list {
+			list[i] = rng.Uint64() & tt.mask
+		}
+		want := slices.Sorted(slices.Values(list))
+		radixSort(list)
+		if !slices.Equal(list, want) {
+			t.Errorf("%s: radixSort differs from slices.Sort", tt.name)
 		}
 	}
 }

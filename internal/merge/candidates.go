@@ -2,6 +2,7 @@ package merge
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -73,27 +74,104 @@ func compareBucketed(a, b bucketed) int {
 
 // sortedPairs sorts pairs and drops repeats, in place.
 func sortedPairs(pairs []uint64) []uint64 {
-	slices.Sort(pairs)
+	if len(pairs) < 1<<12 {
+		slices.Sort(pairs)
+	} else {
+		radixSort(pairs)
+	}
 	return slices.Compact(pairs)
+}
+
+// radixSort sorts list by 16 bits at a time, the lowest first, skipping
+// the digits that are the same for every item: the pairs of a merge of
+// thousands of reports take two or three passes, where comparison sorts
+// take twenty.
+func radixSort(list []uint64) {
+	buf := make([]uint64, len(list))
+	src, dst, inBuf := list, buf, false
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, x := range src {
+			count[x>>shift&0xffff]++
+		}
+		if count[src[0]>>shift&0xffff] == len(src) {
+			continue // one digit for all
+		}
+		at := 0
+		for d, n := range count {
+			count[d], at = at, at+n
+		}
+		for _, x := range src {
+			d := x >> shift & 0xffff
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst, inBuf = dst, src, !inBuf
+	}
+	if inBuf {
+		copy(list, src)
+	}
 }
 
 // appendBucketPairs appends the pairs of sorted that share a bucket and
 // are dated at most a day apart, up to bucketWindow after each report.
 func appendBucketPairs(pairs []uint64, sorted []bucketed) []uint64 {
-	for i, x := range sorted {
-		for j := i + 1; j < len(sorted) && j <= i+bucketWindow; j++ {
-			y := sorted[j]
-			if y.bucket != x.bucket || y.day > x.day+1 {
-				break
-			}
-			a, b := x.report, y.report
-			if a > b {
-				a, b = b, a
-			}
-			pairs = append(pairs, uint64(a)<<32|uint64(b))
-		}
+	for i := range sorted {
+		pairs = appendPairsOf(pairs, sorted, i)
 	}
 	return pairs
+}
+
+// appendPairsOf appends the pairs that report i of sorted makes with
+// those up to bucketWindow after it that share its bucket and are dated
+// at most a day after it.
+func appendPairsOf(pairs []uint64, sorted []bucketed, i int) []uint64 {
+	x := sorted[i]
+	for j := i + 1; j < len(sorted) && j <= i+bucketWindow; j++ {
+		y := sorted[j]
+		if y.bucket != x.bucket || y.day > x.day+1 {
+			break
+		}
+		a, b := x.report, y.report
+		if a > b {
+			a, b = b, a
+		}
+		pairs = append(pairs, uint64(a)<<32|uint64(b))
+	}
+	return pairs
+}
+
+// byFirstDay returns pairs ordered by the day of their first report, in
+// their order within a day, and true; or pairs as they are and false
+// when they are few, or span too many days to count them cheaply.
+func byFirstDay(reports []report, pairs []uint64) ([]uint64, bool) {
+	const maxDays = 1 << 20
+	if len(pairs) < 1<<16 {
+		return pairs, false
+	}
+	first, last := int32(math.MaxInt32), int32(math.MinInt32)
+	for _, p := range pairs {
+		d := reports[p>>32].day
+		first, last = min(first, d), max(last, d)
+	}
+	if int64(last)-int64(first) >= maxDays {
+		return pairs, false
+	}
+	at := make([]int, last-first+2)
+	for _, p := range pairs {
+		at[reports[p>>32].day-first+1]++
+	}
+	for d := 1; d < len(at); d++ {
+		at[d] += at[d-1]
+	}
+	out := make([]uint64, len(pairs))
+	for _, p := range pairs {
+		d := reports[p>>32].day - first
+		out[at[d]] = p
+		at[d]++
+	}
+	return out, true
 }
 
 // everyPair makes candidatePairs return every pair of reports that

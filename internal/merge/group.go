@@ -142,37 +142,9 @@ func (g *groups) pairingOf(x agreement) pairing {
 // merge's comparisons (nil for none): a pair it compared, of reports
 // neither fresh, is not compared again. It then returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
-	const batch = 4096
-	type found struct{ joined, near []agreement }
-	kept := make([]found, (len(pairs)+batch-1)/batch)
-	parallel.For(workers, len(kept), func(b int) {
-		from := pairs[b*batch : min(len(pairs), (b+1)*batch)]
-		lookup := known.from(from[0])
-		for _, pair := range from {
-			x, y := int32(pair>>32), int32(pair&0xffffffff)
-			if g.editor[x] && g.editor[y] {
-				continue // two editors' entries are never merged
-			}
-			c, found := compared{}, false
-			if fresh == nil || fresh[x] || fresh[y] || !lookup.next(pair, &c, &found) {
-				p := compare(g.reports, x, y)
-				c, found = compared{strength: p.strength(), joined: p.joined}, p.joined || p.near
-			}
-			switch {
-			case found && c.joined:
-				kept[b].joined = append(kept[b].joined, agreement{a: x, b: y, strength: c.strength})
-			case found:
-				kept[b].near = append(kept[b].near, agreement{a: x, b: y, strength: c.strength})
-			}
-		}
-	})
-	var joined []agreement
-	for _, list := range kept {
-		joined = append(joined, list.joined...)
-		g.near = append(g.near, list.near...)
-	}
+	joined, near := g.compareCandidates(workers, pairs, fresh, known)
+	g.near = append(g.near, near...)
 	results := resultsOf(fresh, pairs, joined, g.near)
-	kept = nil
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {
@@ -183,6 +155,59 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 		}
 	}
 	return results
+}
+
+// compareCandidates compares the candidate pairs on all cores (see
+// joinSimilar) and returns those that agree and the near misses, each in
+// the order of the pairs. Without the last merge's comparisons it takes
+// the pairs in the order of their first report's day (byFirstDay): the
+// reports a day's pairs read lie together in memory (packByDay), while
+// in index order they are all over it.
+func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near []agreement) {
+	const batch = 4096
+	order, reordered := pairs, false
+	if known == nil {
+		order, reordered = byFirstDay(g.reports, pairs)
+	}
+	type found struct{ joined, near []agreement }
+	kept := make([]found, (len(order)+batch-1)/batch)
+	parallel.For(workers, len(kept), func(b int) {
+		from := order[b*batch : min(len(order), (b+1)*batch)]
+		lookup := known.from(from[0])
+		var table dotTable
+		filled := int32(-1)
+		for _, pair := range from {
+			x, y := int32(pair>>32), int32(pair&0xffffffff)
+			if g.editor[x] && g.editor[y] {
+				continue // two editors' entries are never merged
+			}
+			c, found := compared{}, false
+			if fresh == nil || fresh[x] || fresh[y] || !lookup.next(pair, &c, &found) {
+				if filled != x {
+					table.fill(&g.reports[x].words)
+					filled = x
+				}
+				p := compareWith(g.reports, x, y, &table)
+				c, found = compared{strength: p.strength(), joined: p.joined}, p.joined || p.near
+			}
+			switch {
+			case found && c.joined:
+				kept[b].joined = append(kept[b].joined, agreement{a: x, b: y, strength: c.strength})
+			case found:
+				kept[b].near = append(kept[b].near, agreement{a: x, b: y, strength: c.strength})
+			}
+		}
+	})
+	for _, list := range kept {
+		joined = append(joined, list.joined...)
+		near = append(near, list.near...)
+	}
+	if reordered {
+		byPair := func(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
+		slices.SortFunc(joined, byPair)
+		slices.SortFunc(near, byPair)
+	}
+	return joined, near
 }
 
 // resultsOf returns the comparisons of pairs, of which joined agreed and

@@ -85,7 +85,7 @@ func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([
 		datelines[a.entry] = a.dateline
 		reports = append(reports, r)
 	}
-	slices.SortFunc(reports, func(a, b report) int { return strings.Compare(a.key, b.key) })
+	reports = sortByKey(reports, len(editors))
 	fresh := describeAll(reports, datelines, m)
 	byID := make(map[string]int32, len(reports))
 	for i := range reports {
@@ -94,6 +94,30 @@ func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([
 		}
 	}
 	return reports, byID, fresh
+}
+
+// sortByKey returns reports sorted by key: the editors' entries' first
+// ones and the articles' after them are sorted apart (the articles come
+// sorted by path as a rule, which costs a look), then merged.
+func sortByKey(reports []report, editors int) []report {
+	byKey := func(a, b report) int { return strings.Compare(a.key, b.key) }
+	own, arts := reports[:editors], reports[editors:]
+	slices.SortFunc(own, byKey)
+	if !slices.IsSortedFunc(arts, byKey) {
+		slices.SortFunc(arts, byKey)
+	}
+	if len(own) == 0 || len(arts) == 0 {
+		return reports
+	}
+	out := make([]report, 0, len(reports))
+	for len(own) > 0 && len(arts) > 0 {
+		if byKey(arts[0], own[0]) < 0 {
+			out, arts = append(out, arts[0]), arts[1:]
+		} else {
+			out, own = append(out, own[0]), own[1:]
+		}
+	}
+	return append(append(out, own...), arts...)
 }
 
 // reportUnknownEvents reports each event: that names no report.

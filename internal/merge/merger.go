@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"slices"
 
@@ -40,22 +39,26 @@ type description struct {
 	names, nameKeys     []string
 }
 
-// described is every field of a report's entry that describe reads, its
-// opening and its dateline: two reports with the same fields have the same
-// description.
+// described is every field of a report's entry that describe reads, the
+// texts its opening is read from and its dateline: two reports with the
+// same fields have the same description. The texts are all of an
+// article's paragraphs, not just its opening: finding where the opening
+// ends would cost as much as describing it, and a report whose later
+// paragraphs changed is only described again.
 type described struct {
 	title, summary, dateline     string
-	opening                      string
+	paragraphs                   []timeline.Block
+	kept, body                   string
 	participants, people, places []string
 	year, month, day, precision  int
 }
 
 // describedOf returns the fields of r's entry that describe reads, and
-// its opening.
+// the texts of its opening.
 func describedOf(r *report, dateline string) described {
 	e, d := r.entry, r.entry.Date
 	return described{title: e.Title, summary: e.Summary, dateline: dateline,
-		opening:      openingOf(openingTexts(r.blocks, r.kept, e.Summary, e.Body)),
+		paragraphs: r.blocks, kept: r.kept, body: e.Body,
 		participants: e.Participants, people: e.People, places: e.Places,
 		year: d.Year, month: d.Month, day: d.Day, precision: int(d.Precision)}
 }
@@ -64,37 +67,59 @@ func describedOf(r *report, dateline string) described {
 // compared within one process only.
 var describeSeed = maphash.MakeSeed()
 
-// digest returns a hash of every field of d, which finds the description
-// kept for fields like d: found by it, a description is taken only when
-// its fields are equal (same).
+// digest returns a hash of d's fields, which finds the description kept
+// for fields like d: found by it, a description is taken only when its
+// fields are equal (same). It hashes the title, and of the other fields
+// their lengths only, as that tells most edits apart: two reports with
+// one digest and other fields are only described again.
 func (d *described) digest() uint64 {
-	var h maphash.Hash
-	h.SetSeed(describeSeed)
-	for _, s := range []string{d.title, d.summary, d.dateline, d.opening} {
-		h.WriteString(s)
-		h.WriteByte(0)
-	}
-	for _, list := range [][]string{d.participants, d.people, d.places} {
-		for _, s := range list {
-			h.WriteString(s)
-			h.WriteByte(1)
+	h := maphash.String(describeSeed, d.title)
+	add := func(x int) { h = mix(h ^ uint64(x)) }
+	add(len(d.summary))
+	add(len(d.dateline))
+	add(len(d.kept))
+	add(len(d.body))
+	for _, b := range d.paragraphs {
+		if b.Kind == timeline.Paragraph {
+			add(len(b.Text))
 		}
-		h.WriteByte(0)
 	}
-	var n [8]byte
-	for _, v := range []int{d.year, d.month, d.day, d.precision} {
-		binary.LittleEndian.PutUint64(n[:], uint64(v))
-		h.Write(n[:])
-	}
-	return h.Sum64()
+	add(len(d.participants))
+	add(len(d.people))
+	add(len(d.places))
+	add(d.year<<9 | d.month<<5 | d.day)
+	add(d.precision)
+	return h
 }
 
 // same reports whether d and o hold the same fields.
 func (d *described) same(o *described) bool {
-	return d.title == o.title && d.summary == o.summary && d.dateline == o.dateline && d.opening == o.opening &&
+	return d.title == o.title && d.summary == o.summary && d.dateline == o.dateline && d.kept == o.kept && d.body == o.body &&
+		sameParagraphs(d.paragraphs, o.paragraphs) &&
 		slices.Equal(d.participants, o.participants) && slices.Equal(d.people, o.people) &&
 		slices.Equal(d.places, o.places) &&
 		d.year == o.year && d.month == o.month && d.day == o.day && d.precision == o.precision
+}
+
+// sameParagraphs reports whether the paragraphs of a and b have the same
+// texts.
+func sameParagraphs(a, b []timeline.Block) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && a[i].Kind != timeline.Paragraph {
+			i++
+		}
+		for j < len(b) && b[j].Kind != timeline.Paragraph {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i].Text != b[j].Text {
+			return false
+		}
+		i, j = i+1, j+1
+	}
 }
 
 // describeReports describes every report on all cores, taking the

@@ -78,9 +78,11 @@ func dayNumber(d timeline.Date) int32 {
 // text. dateline is the place an article's dateline names; wordsOf
 // holds the content words of every name of the reports (nameWordSets).
 func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
+	s := getScratch()
+	defer scratchPool.Put(s)
 	e := r.entry
 	r.day = dayNumber(e.Date)
-	r.words.words = contentWords(e.Title, openingTexts(r.blocks, r.kept, e.Summary, e.Body)...)
+	r.words.words = s.contentWords(e.Title, openingSeq(r.blocks, r.kept, e.Summary, e.Body))
 	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
 		for _, n := range list {
 			if !overlaps(wordsOf[n], r.words.words) && n != dateline {
@@ -106,7 +108,7 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	if strings.Count(lede, " ") < 12 {
 		lede = e.Title + " " + lede
 	}
-	r.text = shingles(lede)
+	r.text = s.shingles(lede)
 }
 
 // overlaps reports whether sorted sets a and b share an item.
@@ -193,6 +195,60 @@ func cosine(a, b *vector) float64 {
 	return dot / (a.norm * b.norm)
 }
 
+// dotTable holds the weighed words of one report in a small hash table,
+// so that its cosines with the many reports it is paired with look each
+// of their words up instead of walking two lists side by side: the same
+// figures, as the products are added in the same order (the other's
+// words in theirs).
+type dotTable struct {
+	v *vector
+	// slot holds 1 + the index in v of the word that hashes there, 0
+	// when empty.
+	slot [dotSlots]uint8
+}
+
+// dotSlots is the size of a dotTable: a power of two over three times
+// signatureWords, so that most lookups of an absent word stop at once.
+const dotSlots = 128
+
+// A vector holds at most signatureWords words (vector.weigh): a
+// dotTable is never more than a third full.
+var _ [dotSlots - 3*signatureWords]struct{}
+
+// dotSlot returns where word w's lookup starts.
+func dotSlot(w uint64) uint64 { return (w * 0x9e3779b97f4a7c15) >> 57 }
+
+// fill makes t hold v's words.
+func (t *dotTable) fill(v *vector) {
+	t.v = v
+	clear(t.slot[:])
+	for i, w := range v.words {
+		h := dotSlot(w)
+		for t.slot[h] != 0 {
+			h = (h + 1) & (dotSlots - 1)
+		}
+		t.slot[h] = uint8(i + 1)
+	}
+}
+
+// cosine returns the cosine similarity of t's words and b.
+func (t *dotTable) cosine(b *vector) float64 {
+	a := t.v
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	dot := 0.0
+	for j, w := range b.words {
+		for h := dotSlot(w); t.slot[h] != 0; h = (h + 1) & (dotSlots - 1) {
+			if i := t.slot[h] - 1; a.words[i] == w {
+				dot += a.weights[i] * b.weights[j]
+				break
+			}
+		}
+	}
+	return dot / (a.norm * b.norm)
+}
+
 // sharedNames returns the names a and b both name, as a writes them.
 func sharedNames(a, b *report) []string {
 	var shared []string
@@ -248,8 +304,20 @@ type pairing struct {
 
 // compare compares reports a and b, dated within a day of each other.
 func compare(reports []report, a, b int32) pairing {
+	return compareWith(reports, a, b, nil)
+}
+
+// compareWith is compare, with t holding a's words when it is not nil
+// (see dotTable).
+func compareWith(reports []report, a, b int32, t *dotTable) pairing {
 	ra, rb := &reports[a], &reports[b]
-	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), wording: cosine(&ra.words, &rb.words)}
+	var wording float64
+	if t != nil {
+		wording = t.cosine(&rb.words)
+	} else {
+		wording = cosine(&ra.words, &rb.words)
+	}
+	p := pairing{a: a, b: b, days: abs32(ra.day - rb.day), wording: wording}
 	p.differ = len(ra.people) > 0 && len(rb.people) > 0 && !overlaps(ra.people, rb.people)
 	if !p.differ {
 		p.copied = copiedShare(ra.text, rb.text)

@@ -2,8 +2,10 @@ package merge
 
 import (
 	"bytes"
+	"iter"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,41 +58,115 @@ func wordHash[T string | []byte](w T) uint64 {
 // possessive "'s" taken off. The word's bytes are fn's until it returns,
 // to change as it likes, and no longer.
 func splitWords(text string, fn func(word []byte)) {
-	var buf [64]byte
-	word := buf[:0]
-	flush := func() {
-		if w := bytes.TrimSuffix(bytes.TrimSuffix(word, []byte("'s")), []byte("’s")); len(w) > 0 {
-			fn(w)
-		}
-		word = word[:0]
-	}
+	s := getScratch()
+	defer scratchPool.Put(s)
+	s.split(text, func(w []byte) bool { fn(w); return true })
+}
+
+// scratch is what describing one report works with, reused from report
+// to report and never shared by two goroutines at once: the buffer of
+// the word being split, a list of hashes, and the content form of each
+// word seen (form).
+type scratch struct {
+	word  []byte
+	list  []uint64
+	forms map[uint64]uint64
+}
+
+// maxForms bounds how many words' content forms a scratch remembers.
+const maxForms = 1 << 16
+
+// scratchPool holds scratches between reports.
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{word: make([]byte, 0, 64), forms: make(map[uint64]uint64, 1024)}
+}}
+
+// getScratch returns a scratch of the pool.
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// split calls fn with each word of text as splitWords does, and stops
+// when fn returns false; it reports whether fn never did.
+func (s *scratch) split(text string, fn func(word []byte) bool) bool {
+	word := s.word[:0]
+	defer func() { s.word = word[:0] }()
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		if c := asciiWord[text[i]]; c > 1 {
+			word = append(word, c)
+			i++
+			continue
+		} else if c == 0 {
+			i++
+			if len(word) > 0 && !emit(word, fn) {
+				return false
+			}
+			word = word[:0]
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			word = append(word, byte(r))
-		case 'A' <= r && r <= 'Z':
-			word = append(word, byte(r)+'a'-'A')
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			word = utf8.AppendRune(word, unicode.ToLower(r))
+			continue
 		case (r == '\'' || r == '’') && len(word) > 0 && i < len(text):
-			next, _ := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(next) {
+			if next, _ := utf8.DecodeRuneInString(text[i:]); unicode.IsLetter(next) {
 				word = utf8.AppendRune(word, r)
 				continue
 			}
-			flush()
-		case len(word) > 0:
-			flush()
+		}
+		if len(word) > 0 && !emit(word, fn) {
+			return false
+		}
+		word = word[:0]
+	}
+	return len(word) == 0 || emit(word, fn)
+}
+
+// asciiWord classifies the bytes of a text for split: an ASCII letter or
+// digit is itself, lowercased; 1 is a byte split looks at more closely
+// (an apostrophe, or the first of a multibyte character); 0 is any other
+// byte, which ends a word.
+var asciiWord = func() (t [256]byte) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '\'' || c >= utf8.RuneSelf:
+			t[c] = 1
 		}
 	}
-	if len(word) > 0 {
-		flush()
+	return t
+}()
+
+// emit calls fn with word without a possessive "'s", unless nothing is
+// left of it.
+func emit(word []byte, fn func(word []byte) bool) bool {
+	if n := len(word); n >= 2 && word[n-1] == 's' {
+		word = bytes.TrimSuffix(bytes.TrimSuffix(word, []byte("'s")), []byte("’s"))
 	}
+	return len(word) == 0 || fn(word)
+}
+
+// form returns the hash (wordHash) of the content form of word w
+// (contentForm), or 0 when it has none, remembering it by w's hash: a
+// merge's reports use a few ten thousand words, each many times. w may
+// be changed.
+func (s *scratch) form(w []byte) uint64 {
+	h := wordHash(w)
+	if f, ok := s.forms[h]; ok {
+		return f
+	}
+	f := uint64(0)
+	if c := contentForm(w); c != nil {
+		f = wordHash(c)
+	}
+	if len(s.forms) >= maxForms {
+		clear(s.forms)
+	}
+	s.forms[h] = f
+	return f
 }
 
 // contentForm returns the form of w that wording compares, stemmed in
@@ -169,16 +245,38 @@ func isNumber(w []byte) bool {
 // contentWords returns the hashes of the content words of a headline
 // and of the opening of texts (readOpening), sorted, without repeats.
 func contentWords(headline string, texts ...string) []uint64 {
-	words := make([]uint64, 0, 16+openingWords)
-	add := func(w []byte) {
-		if c := contentForm(w); c != nil {
-			words = append(words, wordHash(c))
+	s := getScratch()
+	defer scratchPool.Put(s)
+	return s.contentWords(headline, slices.Values(texts))
+}
+
+// contentWords is contentWords on the texts of opening, in storage of
+// their own.
+func (s *scratch) contentWords(headline string, opening iter.Seq[string]) []uint64 {
+	words := s.list[:0]
+	add := func(w []byte) bool {
+		if f := s.form(w); f != 0 {
+			words = append(words, f)
+		}
+		return true
+	}
+	s.split(headline, add)
+	n := 0
+	for text := range opening {
+		if keptForms(text, func(f uint64) { words = append(words, f) }) {
+			continue
+		}
+		if !s.split(text, func(w []byte) bool {
+			n++
+			return add(w) && n < openingWords
+		}) {
+			break
 		}
 	}
-	splitWords(headline, add)
-	readOpening(texts, add)
 	slices.Sort(words)
-	return slices.Compact(words)
+	words = slices.Compact(words)
+	s.list = words[:0]
+	return slices.Clone(words)
 }
 
 // shingleWidth is the number of words in a shingle: near-duplicate texts
@@ -189,10 +287,17 @@ const shingleWidth = 3
 // shingles returns the hashes of the runs of shingleWidth words of text,
 // every word counted, sorted, without repeats.
 func shingles(text string) []uint64 {
+	s := getScratch()
+	defer scratchPool.Put(s)
+	return s.shingles(text)
+}
+
+// shingles is shingles, in storage of its own.
+func (s *scratch) shingles(text string) []uint64 {
 	var window [shingleWidth]uint64
 	n := 0
-	var out []uint64
-	splitWords(text, func(w []byte) {
+	out := s.list[:0]
+	s.split(text, func(w []byte) bool {
 		copy(window[:], window[1:])
 		window[shingleWidth-1] = wordHash(w)
 		n++
@@ -203,9 +308,15 @@ func shingles(text string) []uint64 {
 			}
 			out = append(out, h)
 		}
+		return true
 	})
 	slices.Sort(out)
-	return slices.Compact(out)
+	out = slices.Compact(out)
+	s.list = out[:0]
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 // mix scrambles x (splitmix64's finaliser).

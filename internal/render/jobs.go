@@ -150,7 +150,7 @@ func newJob(url string) job {
 func (r *renderer) execute(buf *bytes.Buffer, name string, page Page) ([]byte, error) {
 	size := r.sizes[name]
 	buf.Grow(int(size.Load()))
-	if err := r.t.pages[name].ExecuteTemplate(buf, "layout", page); err != nil {
+	if err := r.t.pages[name].ExecuteTemplate(buf, "layout", &page); err != nil {
 		return nil, fmt.Errorf("render %s with %s: %w", pagePath(page.URL), name, err)
 	}
 	size.Store(int64(buf.Len() + buf.Len()/8))

@@ -104,19 +104,19 @@ type Page struct {
 
 // Abs returns the absolute URL of a site-relative one, from the site's
 // base URL: printed beside links, and used in feeds.
-func (p Page) Abs(rel string) string { return absURL(p.Site, rel) }
+func (p *Page) Abs(rel string) string { return absURL(p.Site, rel) }
 
 // Item is what the "entry-item" template sees: one entry of a listing,
 // its title a heading of Level.
 type Item struct {
-	Page  Page
+	Page  *Page
 	Entry *timeline.Entry
 	Level int
 }
 
 // Listing is what the "listing" template sees: entries by month and day.
 type Listing struct {
-	Page   Page
+	Page   *Page
 	Months []MonthGroup
 }
 

@@ -37,8 +37,8 @@ func heldOut(file string) bool {
 // page states none) and headline.
 type label struct{ published, headline string }
 
-func readLabels(t *testing.T) map[string]label {
-	f, err := os.Open("testdata/labels.tsv")
+func readLabels(t *testing.T, path string) map[string]label {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func readLabels(t *testing.T) map[string]label {
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) != 3 {
-			t.Fatalf("labels.tsv: %q: want file, published and headline", line)
+			t.Fatalf("%s: %q: want file, published and headline", path, line)
 		}
 		l := label{published: cols[1], headline: cols[2]}
 		if l.published == "-" {
@@ -94,7 +94,7 @@ func TestCorpus(t *testing.T) {
 	if err := json.Unmarshal(data, &expectations); err != nil {
 		t.Fatal(err)
 	}
-	labels := readLabels(t)
+	labels := readLabels(t, "testdata/labels.tsv")
 	parts := map[bool]*score{false: {}, true: {}}
 	pages, _ := filepath.Glob(filepath.Join(corpusDir, "pages", "*.htm*"))
 	for _, p := range pages {
