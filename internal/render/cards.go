@@ -61,7 +61,7 @@ func newCards(r *renderer) (*cards, error) {
 	entries := r.chron.Entries
 	made := make([]*card, len(entries))
 	errs := make([]error, len(entries))
-	page := Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
+	page := &Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
 	parallel.For(r.opts.Workers, len(entries), func(i int) {
 		if prev := r.previous(); prev != nil && r.keys != nil && !r.keys.broken {
 			if kept := prev.cards[r.keys.entries[i]]; kept != nil {
@@ -94,7 +94,7 @@ func newCards(r *renderer) (*cards, error) {
 }
 
 // execute executes the "entry-item" template for e in a listing of page.
-func (c *cards) execute(page Page, e *timeline.Entry, level int) (template.HTML, error) {
+func (c *cards) execute(page *Page, e *timeline.Entry, level int) (template.HTML, error) {
 	var buf bytes.Buffer
 	if err := c.exec.ExecuteTemplate(&buf, onceName("entry-item"), Item{Page: page, Entry: e, Level: level}); err != nil {
 		return "", fmt.Errorf("render the card of entry %s: %w", e.ID, err)
@@ -173,17 +173,36 @@ func (c *card) fill(b *strings.Builder, root, digit string) {
 // the root and heading level of it. The template sees only the Site,
 // Root and Links of its Page, whether the card was kept or not.
 func (it Item) card() (template.HTML, error) {
-	p := it.Page
+	return it.Page.cardsOf([]*timeline.Entry{it.Entry}, it.Level)
+}
+
+// cardsOf returns the card of each of entries in turn, at level: what
+// {{range ENTRIES}}{{template "entry-item" (item $p . LEVEL)}}{{end}}
+// writes, which useCardRanges turns into one call of it.
+func (p *Page) cardsOf(entries []*timeline.Entry, level int) (template.HTML, error) {
 	if p.cards == nil {
 		return "", fmt.Errorf("render: the entry-item template executed outside Render")
 	}
-	c := p.cards.byEntry[it.Entry]
-	if c == nil {
-		return p.cards.execute(Page{Site: p.Site, Root: p.Root, Links: p.Links, fragments: p.fragments}, it.Entry, it.Level)
+	n := 0
+	for _, e := range entries {
+		if c := p.cards.byEntry[e]; c != nil {
+			n += c.size(p.Root)
+		}
 	}
 	var b strings.Builder
-	b.Grow(c.size(p.Root))
-	c.fill(&b, p.Root, headingLevel(it.Level))
+	b.Grow(n)
+	digit := headingLevel(level)
+	for _, e := range entries {
+		if c := p.cards.byEntry[e]; c != nil {
+			c.fill(&b, p.Root, digit)
+			continue
+		}
+		html, err := p.cards.execute(&Page{Site: p.Site, Root: p.Root, Links: p.Links, fragments: p.fragments}, e, level)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(html))
+	}
 	return template.HTML(b.String()), nil
 }
 

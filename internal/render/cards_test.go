@@ -23,7 +23,7 @@ func TestCardsMatchTemplate(t *testing.T) {
 			}
 			for _, root := range []string{"./", "../../", "../../../../"} {
 				for _, level := range []int{3, 4, 5} {
-					page := Page{Site: chron.Site, Root: root, Links: r.links, cards: c, fragments: r.fragments}
+					page := &Page{Site: chron.Site, Root: root, Links: r.links, cards: c, fragments: r.fragments}
 					want, err := c.execute(page, e, level)
 					if err != nil {
 						t.Fatal(err)
@@ -59,7 +59,7 @@ func TestCardPlaceholderInText(t *testing.T) {
 	if c.byEntry[e] != nil {
 		t.Fatal("an entry with a placeholder in its title got a card")
 	}
-	page := Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c, fragments: r.fragments}
+	page := &Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c, fragments: r.fragments}
 	got, err := (Item{Page: page, Entry: e, Level: 3}).card()
 	if err != nil {
 		t.Fatal(err)

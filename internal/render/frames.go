@@ -53,7 +53,7 @@ func newFragments(t *Templates) *fragments {
 
 // frame returns the layout's template name ("head", "header" or
 // "footer") executed for this page's frame, once per Render and frame.
-func (p Page) frame(name string) (template.HTML, error) {
+func (p *Page) frame(name string) (template.HTML, error) {
 	if p.fragments == nil {
 		return "", fmt.Errorf("render: the %s template executed outside Render", name)
 	}
@@ -77,11 +77,11 @@ func (p Page) frame(name string) (template.HTML, error) {
 }
 
 // Home reports whether this page is the index.
-func (p Page) Home() bool { return p.URL == "" }
+func (p *Page) Home() bool { return p.URL == "" }
 
 // Current returns the ID of the taxonomy whose index page this is
 // ("people"), or "".
-func (p Page) Current() string {
+func (p *Page) Current() string {
 	for _, tx := range p.Links.Taxonomies() {
 		if p.URL == tx.ID+"/" {
 			return tx.ID
@@ -92,7 +92,7 @@ func (p Page) Current() string {
 
 // PeopleLinks returns the "link" template executed for each of terms
 // from this page, joined by ", ". Each link is executed once per Root.
-func (p Page) PeopleLinks(terms []*Term) (template.HTML, error) {
+func (p *Page) PeopleLinks(terms []*Term) (template.HTML, error) {
 	links := make([]Link, len(terms))
 	for i, t := range terms {
 		links[i] = Link{Root: p.Root, URL: t.URL, Text: t.Name}
@@ -101,7 +101,7 @@ func (p Page) PeopleLinks(terms []*Term) (template.HTML, error) {
 }
 
 // TagLinks is PeopleLinks for an entry's tags, each shown as written.
-func (p Page) TagLinks(tags []string) (template.HTML, error) {
+func (p *Page) TagLinks(tags []string) (template.HTML, error) {
 	links := make([]Link, len(tags))
 	for i, tag := range tags {
 		links[i] = Link{Root: p.Root, URL: p.Links.Tag(tag), Text: tag}
@@ -109,7 +109,7 @@ func (p Page) TagLinks(tags []string) (template.HTML, error) {
 	return p.joinLinks(links)
 }
 
-func (p Page) joinLinks(links []Link) (template.HTML, error) {
+func (p *Page) joinLinks(links []Link) (template.HTML, error) {
 	if p.fragments == nil {
 		return "", fmt.Errorf("render: links made outside Render")
 	}
@@ -168,8 +168,11 @@ func onceName(name string) string { return name + " (executed once)" }
 // executed each time, as written.
 func useExecutedOnce(layout *template.Template) error {
 	layout.Funcs(template.FuncMap{
-		"executedFrame": func(name string, p Page) (template.HTML, error) { return p.frame(name) },
+		"executedFrame": func(name string, p *Page) (template.HTML, error) { return p.frame(name) },
 		"executedCard":  func(it Item) (template.HTML, error) { return it.card() },
+		"executedCards": func(p *Page, entries []*timeline.Entry, level int) (template.HTML, error) {
+			return p.cardsOf(entries, level)
+		},
 	})
 	for _, name := range sortedKeys(executedOnce) {
 		own := layout.Lookup(name)

@@ -54,8 +54,8 @@ var funcs = template.FuncMap{
 	"hclose": func(level int) template.HTML {
 		return template.HTML("</h" + headingLevel(level) + ">")
 	},
-	"item":    func(p Page, e *timeline.Entry, level int) Item { return Item{Page: p, Entry: e, Level: level} },
-	"listing": func(p Page, months []MonthGroup) Listing { return Listing{Page: p, Months: months} },
+	"item":    func(p *Page, e *timeline.Entry, level int) Item { return Item{Page: p, Entry: e, Level: level} },
+	"listing": func(p *Page, months []MonthGroup) Listing { return Listing{Page: p, Months: months} },
 	"latest":  func(entries []*timeline.Entry, n int) []*timeline.Entry { return entries[max(0, len(entries)-n):] },
 	"add":     func(a, b int) int { return a + b },
 	"pct":     func(x float64) string { return fmt.Sprintf("%.3f%%", x*100) },

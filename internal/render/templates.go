@@ -138,6 +138,7 @@ func (t *Templates) parse(files map[string][]byte, origin map[string]string) err
 			if err != nil {
 				return templateError(origin[name], err)
 			}
+			useCardRanges(page)
 			t.pages[name] = page
 		default:
 			t.assets[name] = files[name]
