@@ -32,7 +32,8 @@ type bodyIndex struct {
 	// path; nil for an article whose blocks are not spans of its text.
 	spans map[string][]byte
 	// interned holds one copy of the short strings many digests repeat:
-	// outlets, datelines, the texts and rules of date evidence.
+	// outlets, datelines, why articles are undated (a few forms), the
+	// texts and rules of date evidence.
 	interned map[string]string
 }
 
@@ -50,11 +51,11 @@ func (idx *bodyIndex) digest(a *extract.Article, data []byte) *extract.Article {
 	d := *a
 	d.Opening = merge.Opening(a)
 	d.Blocks, d.Captions, d.Dropped = nil, nil, nil
-	d.Title, d.Summary, d.Undated = strings.Clone(a.Title), strings.Clone(a.Summary), strings.Clone(a.Undated)
+	d.Title, d.Summary = strings.Clone(a.Title), strings.Clone(a.Summary)
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	idx.spans[a.Path] = spans
-	d.Outlet, d.Dateline = idx.intern(a.Outlet), idx.intern(a.Dateline)
+	d.Outlet, d.Dateline, d.Undated = idx.intern(a.Outlet), idx.intern(a.Dateline), idx.intern(a.Undated)
 	d.DateEvidence = make([]timeline.Evidence, len(a.DateEvidence))
 	for i, ev := range a.DateEvidence {
 		d.DateEvidence[i] = idx.internEvidence(ev)
