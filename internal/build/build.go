@@ -113,13 +113,15 @@ func Prepare(fsys afero.Fs, opts Options) *Prepared {
 	articles, readDiags := extractAll(fsys, c, xopts, opts.Workers, spans)
 	diags.Append(readDiags)
 	timings.mark("extract")
-	var bodiesOnDemand render.Bodies
-	if spans != nil {
-		bodiesOnDemand = bodies(fsys, c, xopts, spans)
-	}
 	chron, mergeDiags := merge.Merge(c, articles)
 	diags.Append(mergeDiags)
 	diags.Append(render.CheckLinks(chron, path.Join(opts.ContentDir, "site.yaml")))
+	var bodiesOnDemand render.Bodies
+	if spans != nil {
+		// Made after merging: its map of the records need not add to
+		// merging's peak, the build's.
+		bodiesOnDemand = bodies(fsys, c, xopts, spans)
+	}
 	placeRecords(c, diags)
 	timings.mark("merge")
 	tmpl, err := render.LoadTemplates(opts.DefaultTemplates, fsys, opts.TemplatesDir)
@@ -266,7 +268,8 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		}
 		return out.Write(path, data)
 	}
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies, Mark: timings.mark}, emit); err != nil {
+	ropts := render.Options{Workers: opts.Workers, Bodies: p.Bodies, EmitStream: out.WriteStream, Mark: timings.mark}
+	if err := render.Render(p.Chronology, p.Templates, ropts, emit); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -139,6 +140,38 @@ func appendPairsOf(pairs []uint64, sorted []bucketed, i int) []uint64 {
 		pairs = append(pairs, uint64(a)<<32|uint64(b))
 	}
 	return pairs
+}
+
+// byFirstDay returns pairs ordered by the day of their first report, in
+// their order within a day, and true; or pairs as they are and false
+// when they are few, or span too many days to count them cheaply.
+func byFirstDay(reports []report, pairs []uint64) ([]uint64, bool) {
+	const maxDays = 1 << 20
+	if len(pairs) < 1<<16 {
+		return pairs, false
+	}
+	first, last := int32(math.MaxInt32), int32(math.MinInt32)
+	for _, p := range pairs {
+		d := reports[p>>32].day
+		first, last = min(first, d), max(last, d)
+	}
+	if int64(last)-int64(first) >= maxDays {
+		return pairs, false
+	}
+	at := make([]int, last-first+2)
+	for _, p := range pairs {
+		at[reports[p>>32].day-first+1]++
+	}
+	for d := 1; d < len(at); d++ {
+		at[d] += at[d-1]
+	}
+	out := make([]uint64, len(pairs))
+	for _, p := range pairs {
+		d := reports[p>>32].day - first
+		out[at[d]] = p
+		at[d]++
+	}
+	return out, true
 }
 
 // everyPair makes candidatePairs return every pair of reports that

@@ -142,11 +142,37 @@ func (g *groups) pairingOf(x agreement) pairing {
 // merge's comparisons (nil for none): a pair it compared, of reports
 // neither fresh, is not compared again. It then returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
+	joined, near := g.compareCandidates(workers, pairs, fresh, known)
+	g.near = append(g.near, near...)
+	results := resultsOf(fresh, pairs, joined, g.near)
+	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
+	for _, p := range joined {
+		if g.union(p.a, p.b, true) {
+			g.joined = append(g.joined, p)
+		} else if g.root(p.a) != g.root(p.b) {
+			p.refused = true
+			g.near = append(g.near, p)
+		}
+	}
+	return results
+}
+
+// compareCandidates compares the candidate pairs on all cores (see
+// joinSimilar) and returns those that agree and the near misses, each in
+// the order of the pairs. Without the last merge's comparisons it takes
+// the pairs in the order of their first report's day (byFirstDay): the
+// reports a day's pairs read lie together in memory (packByDay), while
+// in index order they are all over it.
+func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near []agreement) {
 	const batch = 4096
+	order, reordered := pairs, false
+	if known == nil {
+		order, reordered = byFirstDay(g.reports, pairs)
+	}
 	type found struct{ joined, near []agreement }
-	kept := make([]found, (len(pairs)+batch-1)/batch)
+	kept := make([]found, (len(order)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
-		from := pairs[b*batch : min(len(pairs), (b+1)*batch)]
+		from := order[b*batch : min(len(order), (b+1)*batch)]
 		lookup := known.from(from[0])
 		var table dotTable
 		filled := int32(-1)
@@ -172,23 +198,16 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 			}
 		}
 	})
-	var joined []agreement
 	for _, list := range kept {
 		joined = append(joined, list.joined...)
-		g.near = append(g.near, list.near...)
+		near = append(near, list.near...)
 	}
-	results := resultsOf(fresh, pairs, joined, g.near)
-	kept = nil
-	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
-	for _, p := range joined {
-		if g.union(p.a, p.b, true) {
-			g.joined = append(g.joined, p)
-		} else if g.root(p.a) != g.root(p.b) {
-			p.refused = true
-			g.near = append(g.near, p)
-		}
+	if reordered {
+		byPair := func(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
+		slices.SortFunc(joined, byPair)
+		slices.SortFunc(near, byPair)
 	}
-	return results
+	return joined, near
 }
 
 // resultsOf returns the comparisons of pairs, of which joined agreed and

@@ -14,15 +14,15 @@ func TestOpening(t *testing.T) {
 		return timeline.Block{Kind: timeline.Paragraph, Text: strings.TrimSpace(strings.Repeat(w+" ", words))}
 	}
 	head := timeline.Block{Kind: timeline.Heading, Text: "A sub-heading"}
-	body := []timeline.Block{para(60, "alpha"), head, para(30, "beta"), para(30, "gamma"), para(50, "delta")}
+	body := []timeline.Block{para(60, "alphas"), head, para(30, "betas"), para(30, "gammas"), para(50, "deltas")}
 	for _, tt := range []struct {
 		name    string
 		article extract.Article
 		want    string
 	}{
-		{"the paragraphs up to the 100th word, no heading", extract.Article{Blocks: body},
-			strings.Join([]string{body[0].Text, body[2].Text, body[3].Text}, "\n")},
-		{"short", extract.Article{Blocks: body[:1]}, body[0].Text},
+		{"the content forms of the first 100 words, no heading", extract.Article{Blocks: body}, formsMark + "alpha beta gamma"},
+		{"short", extract.Article{Blocks: body[:1]}, formsMark + "alpha"},
+		{"stop words and days left out", extract.Article{Blocks: []timeline.Block{{Kind: timeline.Paragraph, Text: "On Monday 12 envoys said 450 talks."}}}, formsMark + "450 envoy talk"},
 		{"kept without its paragraphs", extract.Article{Opening: "kept words", Summary: "a summary"}, "kept words"},
 		{"headings only", extract.Article{Blocks: body[1:2]}, ""},
 	} {
@@ -30,17 +30,17 @@ func TestOpening(t *testing.T) {
 			t.Errorf("%s: Opening = %.60q…, want %.60q…", tt.name, got, tt.want)
 		}
 	}
-	read := func(texts []string) []string {
-		var words []string
-		readOpening(texts, func(w []byte) { words = append(words, string(w)) })
-		return words
-	}
-	words := read(openingTexts(body, "", "", ""))
-	if len(words) != openingWords || words[59] != "alpha" || words[60] != "beta" || words[99] != "gamma" {
+	var words []string
+	readOpening(paragraphs(body), func(w []byte) { words = append(words, string(w)) })
+	if len(words) != openingWords || words[59] != "alphas" || words[60] != "betas" || words[99] != "gammas" {
 		t.Errorf("readOpening read %d words (%v…), want the first %d", len(words), words[:3], openingWords)
 	}
-	if kept := read(openingTexts(nil, Opening(&extract.Article{Blocks: body}), "", "")); !slices.Equal(kept, words) {
-		t.Errorf("the kept opening reads %d words, the paragraphs %d: want the same", len(kept), len(words))
+	text := "Envoys of Kyiv's and Moscow's delegations met in Istanbul on Tuesday; 450 prisoners, the U.S.-made grain deal. " + strings.Repeat("Later words never count. ", 60)
+	blocks := []timeline.Block{{Kind: timeline.Paragraph, Text: strings.Repeat("Talks resumed. ", 40)}, {Kind: timeline.Paragraph, Text: text}}
+	read := contentWords("A headline", paragraphs(blocks)...)
+	kept := getScratch().contentWords("A headline", openingSeq(nil, Opening(&extract.Article{Blocks: blocks}), "", ""))
+	if !slices.Equal(read, kept) {
+		t.Errorf("the kept opening gives %d words, the paragraphs %d: want the same", len(kept), len(read))
 	}
 	if got := openingTexts(nil, "", "summary", "body"); !slices.Equal(got, []string{"summary", "body"}) {
 		t.Errorf("an editor's entry's opening is read from %q, want its summary and body", got)

@@ -263,6 +263,9 @@ func (s *scratch) contentWords(headline string, opening iter.Seq[string]) []uint
 	s.split(headline, add)
 	n := 0
 	for text := range opening {
+		if keptForms(text, func(f uint64) { words = append(words, f) }) {
+			continue
+		}
 		if !s.split(text, func(w []byte) bool {
 			n++
 			return add(w) && n < openingWords

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -32,6 +33,9 @@ type job struct {
 	// (timeline.json, timelinejs.json: tens of MB each at 100,000
 	// entries): run makes and emits one such file at a time.
 	whole bool
+	// stream, when set, writes the file as it is made, in place of
+	// make (see wholeExportJob).
+	stream func(io.Writer) error
 }
 
 // key returns of(r.keys), or 0 when the Render keeps no keys.
@@ -66,13 +70,7 @@ func (r *renderer) run(jobs []job) error {
 		if jobs[i].whole {
 			r.wholeExport.Lock()
 		}
-		buf := pageBuffers.Get().(*bytes.Buffer)
-		buf.Reset()
-		data, err := jobs[i].make(buf)
-		if err == nil {
-			err = r.emit(jobs[i].path, data)
-		}
-		pageBuffers.Put(buf)
+		err := r.runJob(&jobs[i])
 		if jobs[i].whole {
 			r.wholeExport.Unlock()
 		}
@@ -103,6 +101,21 @@ func (r *renderer) run(jobs []job) error {
 		return nil
 	}
 	return r.keep(keep)
+}
+
+// runJob makes and emits j.
+func (r *renderer) runJob(j *job) error {
+	if j.stream != nil {
+		return r.emitStream(j.path, j.stream)
+	}
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
+	data, err := j.make(buf)
+	if err != nil {
+		return err
+	}
+	return r.emit(j.path, data)
 }
 
 // pageJob returns the job of a page listed in the sitemap, made by
@@ -189,13 +202,56 @@ func (r *renderer) feeds() []job {
 	}
 }
 
+// streamAbove is the size of an export of the whole chronology above
+// which it is written as it is made (Options.EmitStream), never held
+// whole: above some 30,000 entries.
+const streamAbove = 16 << 20
+
+// wholeExportJob returns the job of an export of the whole chronology,
+// about size bytes long, that write writes. Above streamAbove bytes, and
+// when the Render can stream, it is written as it is made.
+func (r *renderer) wholeExportJob(name string, key uint64, size int, write func(*jsonWriter) error) job {
+	j := exportJob(name, key, func() ([]byte, error) {
+		w := newJSONWriter(size, false)
+		if err := write(w); err != nil {
+			return nil, err
+		}
+		return w.bytes(), nil
+	})
+	j.whole = true
+	if r.emitStream != nil && size > streamAbove {
+		j.stream = func(out io.Writer) error {
+			w := newJSONStream(out, false)
+			if err := write(w); err != nil {
+				return fmt.Errorf("render %s: %w", name, err)
+			}
+			return w.finish()
+		}
+	}
+	return j
+}
+
+// checkedStream returns emit, refusing any path that would leave the
+// output folder, as checkedEmit does.
+func checkedStream(emit func(string, func(io.Writer) error) error) func(string, func(io.Writer) error) error {
+	return func(p string, write func(io.Writer) error) error {
+		if !ValidOutputPath(p) {
+			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
+		}
+		return emit(p, write)
+	}
+}
+
 // exports returns the jobs of the feeds, the JSON exports and the
 // search index and its months.
 func (r *renderer) exports() []job {
 	all := r.key(func(k *keyer) uint64 { return k.all })
-	whole := exportJob("timeline.json", all, func() ([]byte, error) { return timelineJSON(r.chron, r.memo) })
-	wholeJS := exportJob("timelinejs.json", all, func() ([]byte, error) { return timelineJS(r.chron, r.links, r.memo) })
-	whole.whole, wholeJS.whole = true, true
+	whole := r.wholeExportJob("timeline.json", all, timelineJSONSize(r.chron), func(w *jsonWriter) error {
+		return writeTimelineJSON(w, r.chron, r.memo)
+	})
+	wholeJS := r.wholeExportJob("timelinejs.json", all, timelineJSSize(r.chron), func(w *jsonWriter) error {
+		return writeTimelineJS(w, r.chron, r.links, r.memo)
+	})
 	// The search index's files go between the two, so that no worker
 	// waits for the other's.
 	return slices.Concat(r.feeds(), []job{whole}, r.searchJobs(), []job{wholeJS})

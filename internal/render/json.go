@@ -4,17 +4,21 @@ import (
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
-// timelineJSON returns timeline.json: {"entries": [...]} in
-// chronological order, each entry's fields as timelineEntry in the tests
-// lists them, indented as json.MarshalIndent would: dates in ISO 8601 as
-// precise as known, URLs site-relative and sources as content-relative
-// paths; each entry's bytes kept in memo (nil keeps none).
-func timelineJSON(chron *timeline.Chronology, memo *exportMemo) ([]byte, error) {
+// timelineJSONSize is about the size of timeline.json.
+func timelineJSONSize(chron *timeline.Chronology) int {
 	size := 32
 	for _, e := range chron.Entries {
 		size += 2*len(e.ID) + len(e.Title) + ledeSize(e) + len(e.Origin.Path) + 48*len(e.Sources) + 200
 	}
-	w := newJSONWriter(size, false)
+	return size
+}
+
+// writeTimelineJSON writes timeline.json to w: {"entries": [...]} in
+// chronological order, each entry's fields as timelineEntry in the tests
+// lists them, indented as json.MarshalIndent would: dates in ISO 8601 as
+// precise as known, URLs site-relative and sources as content-relative
+// paths; each entry's bytes kept in memo (nil keeps none).
+func writeTimelineJSON(w *jsonWriter, chron *timeline.Chronology, memo *exportMemo) error {
 	iso := dateMemo[string]{format: timeline.Date.ISO}
 	var sources []string
 	var url []byte
@@ -27,11 +31,12 @@ func timelineJSON(chron *timeline.Chronology, memo *exportMemo) ([]byte, error) 
 			writeTimelineEntry(w, e, chron.ContentDir, &iso, &sources, &url)
 			return nil
 		})
+		w.flush()
 	}
 	mw.finish()
 	w.end()
 	w.end()
-	return w.bytes(), nil
+	return nil
 }
 
 // writeTimelineEntry writes one entry of timeline.json, with reused

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,6 +15,10 @@ import (
 type jsonWriter struct {
 	buf     []byte
 	compact bool
+	// out, when set, takes the document as it is written (flush,
+	// finish); err is its first error.
+	out io.Writer
+	err error
 	// open holds the objects and arrays being written, innermost last.
 	open []jsonContainer
 	// keyed is true between a key and its value.
@@ -155,6 +160,41 @@ func (w *jsonWriter) strings(list []string) {
 // bytes returns the document with a final newline.
 func (w *jsonWriter) bytes() []byte {
 	return append(w.buf, '\n')
+}
+
+// jsonChunk is how many bytes a jsonWriter with an out holds before
+// flush hands them on.
+const jsonChunk = 64 << 10
+
+// newJSONStream returns a writer that hands the document to out as it
+// is written, a chunk at a time.
+func newJSONStream(out io.Writer, compact bool) *jsonWriter {
+	return &jsonWriter{buf: make([]byte, 0, jsonChunk+jsonChunk/4), compact: compact, out: out}
+}
+
+// flush hands the bytes written so far to w.out, once they fill a
+// chunk: call it between values, never between a mark and the bytes
+// read from it.
+func (w *jsonWriter) flush() {
+	if w.out == nil || len(w.buf) < jsonChunk {
+		return
+	}
+	w.write()
+}
+
+// finish ends the document with a newline, hands the rest of it to
+// w.out and returns the first error out gave.
+func (w *jsonWriter) finish() error {
+	w.buf = append(w.buf, '\n')
+	w.write()
+	return w.err
+}
+
+func (w *jsonWriter) write() {
+	if w.err == nil {
+		_, w.err = w.out.Write(w.buf)
+	}
+	w.buf = w.buf[:0]
 }
 
 // jsonSafe marks the ASCII bytes that encoding/json writes as they are:

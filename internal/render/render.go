@@ -46,6 +46,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -133,6 +134,12 @@ type Options struct {
 	Bodies Bodies
 	// Reuse, when set, makes the Render incremental: see Reuse.
 	Reuse *Reuse
+	// EmitStream, when set, takes the exports of the whole chronology
+	// of a large site (timeline.json, timelinejs.json: tens of MB each)
+	// as they are made, in place of Emit: write writes the file's bytes
+	// and returns the first error, which EmitStream returns. Without it
+	// they are made whole, then emitted.
+	EmitStream func(path string, write func(io.Writer) error) error
 	// Mark, when set, is called as each step of the Render ends, with
 	// its name ("links", "keys", "cards", "jobs", "listings", "sitemap",
 	// "pages"), from the goroutine that called Render: for timings.
@@ -145,13 +152,16 @@ type Bodies func(articlePath string) ([]timeline.Block, []string, error)
 
 // renderer carries what every page of one Render call shares.
 type renderer struct {
-	chron     *timeline.Chronology
-	t         *Templates
-	links     *Links
-	opts      Options
-	emit      Emit
-	cards     *cards
-	fragments *fragments
+	chron *timeline.Chronology
+	t     *Templates
+	links *Links
+	opts  Options
+	emit  Emit
+	// emitStream is Options.EmitStream, checked as emit is; nil when
+	// the exports are made whole.
+	emitStream func(path string, write func(io.Writer) error) error
+	cards      *cards
+	fragments  *fragments
 	// keys holds the key of every page, when Previous or Next is set,
 	// and memo the entries' bytes in the JSON exports then.
 	keys *keyer
@@ -202,6 +212,9 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 		r.sizes[name] = &atomic.Int64{}
 	}
 	r.emit = checkedEmit(emit)
+	if opts.EmitStream != nil {
+		r.emitStream = checkedStream(opts.EmitStream)
+	}
 	for _, name := range sortedKeys(t.assets) {
 		if err := r.emit(name, t.assets[name]); err != nil {
 			return err

@@ -45,7 +45,7 @@ func tlDate(d timeline.Date) tlParts {
 	return t
 }
 
-// timelineJS returns timelinejs.json, in the TimelineJS3 JSON format
+// writeTimelineJS writes timelinejs.json to w, in the TimelineJS3 JSON format
 // (https://timeline.knightlab.com/docs/json-format.html), which
 // TimelineJS3 opens unmodified: {"title": tlSlide, "events": [tlEvent],
 // "eras": [tlEra]}, every entry as an event grouped by its phase, the
@@ -56,14 +56,9 @@ func tlDate(d timeline.Date) tlParts {
 // groups as HTML, so every one of them is HTML: titles and phase names
 // are escaped (groups twice, see tlGroup), texts are our own safe
 // Markdown HTML.
-func timelineJS(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]byte, error) {
+func writeTimelineJS(w *jsonWriter, chron *timeline.Chronology, links *Links, memo *exportMemo) error {
 	site := chron.Site
 	base := absURL(site, "")
-	size := 64
-	for _, e := range chron.Entries {
-		size += 2*len(e.ID) + 2*len(e.Title) + 3*ledeSize(e)/2 + len(base) + 500
-	}
-	w := newJSONWriter(size, false)
 	w.beginObject()
 	w.key("title")
 	writeTLSlide(w, tlSlide{Text: tlText{Headline: escapeHTML(site.Title), Text: "<p>" + escapeHTML(site.Description) + "</p>"}})
@@ -82,8 +77,9 @@ func timelineJS(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]b
 			return err
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
+		w.flush()
 	}
 	mw.finish()
 	w.end()
@@ -110,7 +106,16 @@ func timelineJS(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]b
 		w.end()
 	}
 	w.end()
-	return w.bytes(), nil
+	return nil
+}
+
+// timelineJSSize is about the size of timelinejs.json.
+func timelineJSSize(chron *timeline.Chronology) int {
+	size, base := 64, absURL(chron.Site, "")
+	for _, e := range chron.Entries {
+		size += 2*len(e.ID) + 2*len(e.Title) + 3*ledeSize(e)/2 + len(base) + 500
+	}
+	return size
 }
 
 // writeTLSlide writes s as encoding/json would.

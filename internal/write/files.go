@@ -3,6 +3,7 @@ package write
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"maps"
 	"sync"
 )
@@ -23,34 +24,9 @@ func (o *Output) write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	hash := sha256.Sum256(data)
-	o.mu.Lock()
-	if _, dup := o.hashes[clean]; dup {
-		o.mu.Unlock()
-		return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
-	}
-	old, had := o.old[clean]
-	shaOffset := -1
-	if had {
-		o.claimed++
-		shaOffset = old.shaOffset
-	}
-	o.hashes[clean] = fileSum{sha: hash, shaOffset: shaOffset}
-	changed := o.fresh || !had || old.sha != hash
-	if changed {
-		o.staged = append(o.staged, clean)
-	}
-	// A file the site has unchanged is linked into the spare folder by
-	// Commit, where that one differs; a changed one is written there,
-	// unless the spare folder holds these very bytes already.
-	spare := o.spareSum(clean)
-	needed := changed && !(spare.present && spare.sha == hash)
-	if _, diff := o.spareDiff[clean]; diff && changed {
-		o.fixed[clean] = true
-	}
-	o.mu.Unlock()
-	if !needed {
-		return nil
+	needed, err := o.record(clean, sha256.Sum256(data))
+	if !needed || err != nil {
+		return err
 	}
 	o.startWriters()
 	if err := o.firstErr(); err != nil {
@@ -70,6 +46,84 @@ func (o *Output) write(p string, data []byte) error {
 	*buf = append((*buf)[:0], data...)
 	o.pending <- pendingFile{path: clean, data: buf}
 	return nil
+}
+
+// WriteStream stages the file that write writes, as Write stages data,
+// without ever holding it whole: for a file of tens of MB (an export of
+// a large site). Its bytes go into a new file of the spare folder as
+// write writes them, hashed on the way, so the file is written even
+// where Write would find the previous build's bytes and skip them.
+// write's error is returned as it is. WriteStream is safe for concurrent
+// use.
+func (o *Output) WriteStream(p string, write func(io.Writer) error) error {
+	clean, err := CleanPath(p)
+	if err != nil {
+		return err
+	}
+	o.mu.Lock()
+	_, dup := o.hashes[clean]
+	o.mu.Unlock()
+	if dup {
+		return writtenTwice(clean)
+	}
+	if err := o.firstErr(); err != nil {
+		return err
+	}
+	if err := o.markDirty(); err != nil {
+		return err
+	}
+	hash := sha256.New()
+	var writeErr error
+	err = o.spare.createWith(clean, func(f io.Writer) error {
+		writeErr = write(io.MultiWriter(f, hash))
+		return writeErr
+	})
+	if writeErr != nil {
+		return writeErr
+	}
+	if err != nil {
+		o.setErr(err)
+		return err
+	}
+	var sum digest
+	hash.Sum(sum[:0])
+	_, err = o.record(clean, sum)
+	return err
+}
+
+// writtenTwice is the error of a path written a second time.
+func writtenTwice(clean string) error {
+	return fmt.Errorf("output path %q: written twice (two pages share one URL)", clean)
+}
+
+// record records that the file at clean has the sha256 hash, and
+// reports whether it is to be written into the spare folder: when it is
+// new or changed, and the spare folder does not hold these very bytes.
+func (o *Output) record(clean string, hash digest) (needed bool, err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, dup := o.hashes[clean]; dup {
+		return false, writtenTwice(clean)
+	}
+	old, had := o.old[clean]
+	shaOffset := -1
+	if had {
+		o.claimed++
+		shaOffset = old.shaOffset
+	}
+	o.hashes[clean] = fileSum{sha: hash, shaOffset: shaOffset}
+	changed := o.fresh || !had || old.sha != hash
+	if changed {
+		o.staged = append(o.staged, clean)
+	}
+	// A file the site has unchanged is linked into the spare folder by
+	// Commit, where that one differs; a changed one is written there,
+	// unless the spare folder holds these very bytes already.
+	spare := o.spareSum(clean)
+	if _, diff := o.spareDiff[clean]; diff && changed {
+		o.fixed[clean] = true
+	}
+	return changed && !(spare.present && spare.sha == hash), nil
 }
 
 // Keep keeps the files the previous build wrote at paths, unchanged, as

@@ -106,13 +106,27 @@ func (t *tree) hasDir(dir string) bool {
 // create writes data as a new file at rel, in place of whatever was
 // there.
 func (t *tree) create(rel string, data []byte) error {
+	return t.createWith(rel, writeData(data))
+}
+
+// createWith writes what write writes as a new file at rel, as create
+// writes data.
+func (t *tree) createWith(rel string, write func(io.Writer) error) error {
 	if err := t.makeDir(path.Dir(rel)); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	if err := t.createFile(rel, data); err != nil {
+	if err := t.createFileWith(rel, write); err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
 	return nil
+}
+
+// writeData returns a function that writes data.
+func writeData(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
 }
 
 // createFile writes data as a new file at rel, in an existing real
@@ -120,6 +134,12 @@ func (t *tree) create(rel string, data []byte) error {
 // a file it did not create (one hard-linked from the site, or a
 // symlink).
 func (t *tree) createFile(rel string, data []byte) error {
+	return t.createFileWith(rel, writeData(data))
+}
+
+// createFileWith writes what write writes as a new file at rel, as
+// createFile writes data.
+func (t *tree) createFileWith(rel string, write func(io.Writer) error) error {
 	full := t.full(rel)
 	f, err := t.fs.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
@@ -132,7 +152,7 @@ func (t *tree) createFile(rel string, data []byte) error {
 		return err
 	}
 	step()
-	_, err = f.Write(data)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
