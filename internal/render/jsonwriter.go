@@ -2,7 +2,6 @@ package render
 
 import (
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,12 +119,6 @@ func (w *jsonWriter) key(name string) {
 func (w *jsonWriter) string(s string) {
 	w.value()
 	w.buf = appendJSONString(w.buf, s)
-}
-
-// int writes n.
-func (w *jsonWriter) int(n int) {
-	w.value()
-	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
 }
 
 // field writes the member name: s.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"strconv"
 	"testing"
 )
 
@@ -71,7 +72,8 @@ func writeJSONTestItem(w *jsonWriter, it jsonTestItem) {
 	w.key("list")
 	w.strings(it.List)
 	w.key("n")
-	w.int(it.Count)
+	w.value()
+	w.buf = strconv.AppendInt(w.buf, int64(it.Count), 10)
 	if it.Inner != nil {
 		w.key("inner")
 		writeJSONTestItem(w, *it.Inner)

@@ -51,7 +51,7 @@ func TestFirstErrorInJobOrder(t *testing.T) {
 			t.Errorf("%d workers: %v, want %s", workers, err, want)
 		}
 	}
-	if !strings.Contains(want, EntryPath(chron.Entries[0].ID)) {
+	if !strings.Contains(want, pagePath(EntryURL(chron.Entries[0].ID))) {
 		t.Errorf("got %s, want the first entry's error", want)
 	}
 }

@@ -22,8 +22,8 @@ func TestPermalinkDependsOnlyOnID(t *testing.T) {
 		if got := EntryURL(tt.id); got != tt.wantURL {
 			t.Errorf("EntryURL(%q) = %q, want %q", tt.id, got, tt.wantURL)
 		}
-		if got := EntryPath(tt.id); got != tt.wantPath {
-			t.Errorf("EntryPath(%q) = %q, want %q", tt.id, got, tt.wantPath)
+		if got := pagePath(EntryURL(tt.id)); got != tt.wantPath {
+			t.Errorf("pagePath(EntryURL(%q)) = %q, want %q", tt.id, got, tt.wantPath)
 		}
 	}
 	before := renderFixture(t)
@@ -34,7 +34,7 @@ func TestPermalinkDependsOnlyOnID(t *testing.T) {
 	timeline.SortEntries(chron.Entries)
 	after := renderFiles(t, chron, Options{})
 	for _, e := range chron.Entries {
-		p := EntryPath(e.ID)
+		p := pagePath(EntryURL(e.ID))
 		if before[p] == nil || after[p] == nil {
 			t.Errorf("%s: entry %s moved when its title and date changed", p, e.ID)
 		}

@@ -22,9 +22,6 @@ func appendEntryURL(dst []byte, id string) []byte {
 	return append(append(append(dst, "entries/"...), id...), '/')
 }
 
-// EntryPath is the output path of an entry's page.
-func EntryPath(id string) string { return path.Join("entries", id, "index.html") }
-
 // ArticleURL is the site-relative URL of a source article's page.
 func ArticleURL(id string) string { return "articles/" + id + "/" }
 
