@@ -154,6 +154,10 @@ func (x *extraction) readBody() {
 			x.readTrailer(l)
 		case isDateLine(f) || isClockLine(f):
 			x.drop(l, reasonDateLine)
+		case x.isGalleryCaption(i):
+			x.caption(l)
+		case isGalleryLabel(f):
+			x.drop(l, reasonNavigation)
 		case isCaption(f) && captionShaped(f):
 			x.caption(l)
 		case x.chromeOf(i) != "":
@@ -218,8 +222,10 @@ func (x *extraction) readHeader(start int) {
 		case i+1 < x.firstProse && isDash(lines[i+1].Text) && f.words <= 3:
 			x.setDatelineToken(l.Text)
 			x.drop(l, reasonDateline)
-		case isCaption(f):
+		case isCaption(f), x.isGalleryCaption(i):
 			x.caption(l)
+		case isGalleryLabel(f):
+			x.drop(l, reasonNavigation)
 		case hasDate(f.dates) && f.words <= 15:
 			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !isUpdateLine(f) &&
 				x.dateRepeats(m) < 2 && x.bylineDate(i, m) {

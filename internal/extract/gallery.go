@@ -1,0 +1,100 @@
+package extract
+
+import "strings"
+
+// galleryWords name the items of a photo gallery, as its counters and
+// its labels print them ("Photo 3 of 12", "Gallery: 12 photos").
+var galleryWords = map[string]bool{
+	"photo": true, "photos": true, "image": true, "images": true, "picture": true, "pictures": true,
+	"slide": true, "slides": true, "photograph": true, "photographs": true, "pic": true, "pics": true,
+	"gallery": true,
+}
+
+// galleryCounter reads the counter a gallery's caption opens with:
+// "Photo 3 of 12 —", "Image 2/4:", "Slide 1 of 5", or a bare "1/6" or "3
+// of 12". It reports whether the line opens with one, a counter N of M
+// with 1 ≤ N ≤ M, text after it, and whether a gallery word named it (a
+// bare "9/11 families …" is a counter only in a run of them).
+func galleryCounter(s string) (named, ok bool) {
+	fields := strings.Fields(s)
+	if len(fields) < 3 {
+		return false, false
+	}
+	if galleryWords[strings.ToLower(strings.TrimRight(fields[0], ":"))] {
+		named, fields = true, fields[1:]
+	}
+	if len(fields) < 2 {
+		return false, false
+	}
+	first := strings.TrimRight(fields[0], ":.—–-")
+	var n, m int
+	rest := fields[1:]
+	if a, b, cut := strings.Cut(first, "/"); cut {
+		n, m = atoiSmall(a), atoiSmall(b)
+	} else if len(fields) >= 3 && fields[1] == "of" {
+		n, m = atoiSmall(first), atoiSmall(strings.TrimRight(fields[2], ":.—–-"))
+		rest = fields[3:]
+	}
+	if n < 1 || n > m || len(rest) == 0 {
+		return false, false
+	}
+	return named, true
+}
+
+// atoiSmall returns the value of one to three digits, or 0.
+func atoiSmall(s string) int {
+	if s == "" || len(s) > 3 {
+		return 0
+	}
+	v := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+// isGalleryCaption reports whether line i opens with a gallery's
+// counter, named as one ("Photo 3 of 12 — …"), or bare ("3/12 …") next
+// to another line that opens with one.
+func (x *extraction) isGalleryCaption(i int) bool {
+	named, ok := galleryCounter(x.lines[i].Text)
+	if !ok {
+		return false
+	}
+	if named {
+		return true
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(x.lines) {
+			if _, ok := galleryCounter(x.lines[j].Text); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isGalleryLabel reports whether a short line labels or links a gallery
+// rather than tells anything: a gallery word and a count or an arrow
+// ("Gallery: 12 photos", "More photos ›", "View all 8 images »").
+func isGalleryLabel(f *lineFacts) bool {
+	if f.words > 5 {
+		return false
+	}
+	gallery, count, arrow := false, false, false
+	for _, w := range strings.Fields(f.lower) {
+		w = strings.Trim(w, ":()[],.")
+		switch {
+		case galleryWords[w]:
+			gallery = true
+		case atoiSmall(w) > 0:
+			count = true
+		case w == "›" || w == "»" || w == "→" || w == ">":
+			arrow = true
+		}
+	}
+	return gallery && (count || arrow || strings.HasPrefix(f.lower, "more ") || strings.HasPrefix(f.lower, "view "))
+}
