@@ -194,6 +194,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue // a citation or aside, not the event
 			case m.Kind != newsdate.RelWeekday && namesADay(s.Text, m):
 				continue
+			case m.Kind != newsdate.LastWeek && inAside(s.Text, m):
+				continue // "Guterres, who arrived on Friday, toured …"; a "last week" still leaves the day unnamed
 			}
 			m.Start += s.Start
 			m.End += s.Start
@@ -308,6 +310,28 @@ func (x *extraction) captionWeek(m newsdate.Mention) (timeline.Date, bool) {
 		return timeline.Date{}, false
 	}
 	return d, true
+}
+
+// asideWords open a relative clause set off by commas.
+var asideWords = []string{", who ", ", which ", ", whose "}
+
+// inAside reports whether mention m of s sits in a relative clause set
+// off by commas ("Guterres, who arrived on Friday, flew over …"): what
+// the subject did before, not what the sentence reports.
+func inAside(s string, m newsdate.Mention) bool {
+	before := s[:m.Start]
+	open := -1
+	for _, w := range asideWords {
+		if i := strings.LastIndex(before, w); i > open {
+			open = i + len(w)
+		}
+	}
+	if open < 0 || strings.ContainsAny(before[open:], ",;") {
+		return false
+	}
+	after := s[m.End:]
+	end := strings.IndexAny(after, ",;.")
+	return end >= 0 && after[end] == ','
 }
 
 // namesADay reports whether the date m in s is part of a name, used as an
