@@ -234,7 +234,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonByline)
 		case x.chromeOf(i) != "":
 			x.drop(l, x.chromeOf(i))
-		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)) || isAgencyByline(f):
+		case f.words <= 8 && (strings.HasPrefix(f.lower, "by ") || isForeignByline(f)) || isAgencyByline(f) || isNamesByline(f):
 			x.drop(l, reasonByline)
 		case isClockLine(f):
 			x.drop(l, reasonMarker) // "Updated at 13:20"

@@ -102,3 +102,24 @@ func nameWords(s string) int {
 	}
 	return names
 }
+
+// isNamesByline reports whether a head line is a byline too long for
+// the short-byline rule: "By" and at most sixteen words of names, joined
+// by "and", commas, "|" or "/" ("By Jane Roe and John Doe | The Daily
+// Post"), with no sentence punctuation.
+func isNamesByline(f *lineFacts) bool {
+	if f.words > 16 || !strings.HasPrefix(f.lower, "by ") || strings.ContainsAny(f.text, ".!?;:") {
+		return false
+	}
+	n := 0
+	for w := range strings.FieldsSeq(f.text[3:]) {
+		switch w = strings.TrimSuffix(w, ","); {
+		case w == "and" || w == "|" || w == "/" || w == "&" || nameParticles[w]:
+		case nameWords(w) == 1:
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
