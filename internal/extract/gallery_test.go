@@ -53,3 +53,24 @@ func TestBareCounterNeedsARun(t *testing.T) {
 		t.Errorf("lone bare counter filed as caption: %q", a.Captions)
 	}
 }
+
+func TestReaderAddress(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"hello from dubai, where the lights in the halls have finally gone out.", true},
+		{"in today's edition: monkeypox, a new covid subvariant and a heat warning.", true},
+		{"welcome to the weekly briefing.", true},
+		{"hello kitty maker sanrio named a new chief on monday.", false},
+		{"hiroshima marked the anniversary on saturday.", false},
+		{"the world health organization declared an emergency on saturday.", false},
+		{"in today's vote, the senate passed the bill.", false},
+		{"today's briefing: the deal and its loopholes.", true},
+		{"today's ruling ends a decade of litigation.", false},
+	} {
+		if got := isReaderAddress(c.in); got != c.want {
+			t.Errorf("isReaderAddress(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}

@@ -22,6 +22,10 @@ func (x *extraction) paragraph(l span, last bool) {
 		x.caption(l)
 		return
 	}
+	if !x.hasLede && isReaderAddress(x.lowerOf(l)) {
+		x.drop(l, reasonPromo)
+		return
+	}
 	if !x.hasLede {
 		if m := x.cutMarker(l); m != l {
 			l = x.cutGluedLabel(m)
