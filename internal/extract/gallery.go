@@ -16,29 +16,52 @@ var galleryWords = map[string]bool{
 // with 1 ≤ N ≤ M, text after it, and whether a gallery word named it (a
 // bare "9/11 families …" is a counter only in a run of them).
 func galleryCounter(s string) (named, ok bool) {
-	fields := strings.Fields(s)
-	if len(fields) < 3 {
-		return false, false
+	first, rest := spaceWord(s)
+	if isGalleryWord(strings.TrimRight(first, ":")) {
+		named = true
+		first, rest = spaceWord(rest)
 	}
-	if galleryWords[strings.ToLower(strings.TrimRight(fields[0], ":"))] {
-		named, fields = true, fields[1:]
+	first = strings.TrimRight(first, ":.—–-")
+	if first == "" || first[0] < '0' || first[0] > '9' {
+		return false, false // most lines
 	}
-	if len(fields) < 2 {
-		return false, false
-	}
-	first := strings.TrimRight(fields[0], ":.—–-")
 	var n, m int
-	rest := fields[1:]
 	if a, b, cut := strings.Cut(first, "/"); cut {
 		n, m = atoiSmall(a), atoiSmall(b)
-	} else if len(fields) >= 3 && fields[1] == "of" {
-		n, m = atoiSmall(first), atoiSmall(strings.TrimRight(fields[2], ":.—–-"))
-		rest = fields[3:]
+	} else if of, after := spaceWord(rest); of == "of" {
+		var total string
+		total, rest = spaceWord(after)
+		n, m = atoiSmall(first), atoiSmall(strings.TrimRight(total, ":.—–-"))
 	}
-	if n < 1 || n > m || len(rest) == 0 {
+	if w, _ := spaceWord(rest); n < 1 || n > m || w == "" {
 		return false, false
 	}
 	return named, true
+}
+
+// spaceWord returns the first space-separated word of s and what follows.
+func spaceWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " \t")
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
+// isGalleryWord reports whether w is one of galleryWords, in any case.
+func isGalleryWord(w string) bool {
+	if len(w) < 3 || len(w) > 11 {
+		return false
+	}
+	var b [11]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return galleryWords[string(b[:len(w)])]
 }
 
 // atoiSmall returns the value of one to three digits, or 0.
@@ -81,7 +104,9 @@ func (x *extraction) isGalleryCaption(i int) bool {
 // rather than tells anything: a gallery word and a count or an arrow
 // ("Gallery: 12 photos", "More photos ›", "View all 8 images »").
 func isGalleryLabel(f *lineFacts) bool {
-	if f.words > 5 {
+	if f.words > 5 || !strings.Contains(f.lower, "photo") && !strings.Contains(f.lower, "image") &&
+		!strings.Contains(f.lower, "picture") && !strings.Contains(f.lower, "slide") &&
+		!strings.Contains(f.lower, "gallery") && !strings.Contains(f.lower, "pic") {
 		return false
 	}
 	gallery, count, arrow := false, false, false
@@ -115,7 +140,7 @@ var issueWords = []string{"edition", "issue", "newsletter", "briefing", "email",
 // rather than reports: at most forty words opening with a greeting or an
 // issue's preview.
 func isReaderAddress(lower string) bool {
-	if len(strings.Fields(lower)) > 40 {
+	if len(lower) > 400 || strings.Count(lower, " ") >= 40 {
 		return false
 	}
 	if startsWithAny(lower, readerAddress) {
