@@ -76,9 +76,10 @@ type Article struct {
 	Captions []string
 	Dropped  []Dropped
 	Summary  string
-	// Opening is the start of the body that merging compares
-	// (merge.Opening), kept when Blocks are dropped to save memory (the
-	// build's digests); empty otherwise.
+	// Opening is what merging compares of the body's start: the
+	// compared forms of its first words (merge.Opening), kept when
+	// Blocks are dropped to save memory (the build's digests); empty
+	// otherwise.
 	Opening string
 	// People are the canonical names of the known people (Options.Names)
 	// that the headline or body names.
