@@ -163,30 +163,20 @@ func (v *vector) weigh(df map[uint64]int32, idf []float64) (signature []uint64) 
 	return words
 }
 
-// weighShared gives the words of v their weights, as weigh does, and
-// keeps in v only those some other report uses too; the norm counts
-// every word.
-func (v *vector) weighShared(df map[uint64]int32, idf []float64) {
-	sum, shared := 0.0, 0
-	for _, w := range v.words {
+// weighAll gives the words of v their weights, as weigh does, a word
+// no other report uses weighing 0 (it adds nothing to a cosine, but
+// counts in the norm). v's words stay as they are.
+func (v *vector) weighAll(df map[uint64]int32, idf []float64) {
+	v.weights = make([]float64, len(v.words))
+	sum := 0.0
+	for i, w := range v.words {
 		f := min(int(df[w]), len(idf)-1)
 		sum += idf[f] * idf[f]
 		if f > 1 {
-			shared++
+			v.weights[i] = idf[f]
 		}
 	}
 	v.norm = math.Sqrt(sum)
-	if shared == 0 {
-		v.words, v.weights = nil, nil
-		return
-	}
-	words, weights := make([]uint64, 0, shared), make([]float64, 0, shared)
-	for _, w := range v.words {
-		if f := min(int(df[w]), len(idf)-1); f > 1 {
-			words, weights = append(words, w), append(weights, idf[f])
-		}
-	}
-	v.words, v.weights = words, weights
 }
 
 // idfTable returns the weights of words used by 0, 1, … n of n reports:

@@ -96,23 +96,21 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 func (s *scratch) split(text string, fn func(word []byte) bool) bool {
 	word := s.word[:0]
 	defer func() { s.word = word[:0] }()
-	capital, start := false, true
-	send := func(word []byte) bool {
-		s.proper = capital && !start
-		start = false
-		return emit(word, fn)
-	}
+	from, start := 0, true // where the word starts in text; at a sentence's start
 	for i := 0; i < len(text); {
 		if c := asciiWord[text[i]]; c > 1 {
 			if len(word) == 0 {
-				capital = c != text[i] || c <= '9'
+				from = i
 			}
 			word = append(word, c)
 			i++
 			continue
 		} else if c == 0 {
-			if len(word) > 0 && !send(word) {
-				return false
+			if len(word) > 0 {
+				if !s.send(word, !start && capitalAt(text, from), fn) {
+					return false
+				}
+				start = false
 			}
 			start = start || sentenceEnd[text[i]]
 			i++
@@ -120,26 +118,48 @@ func (s *scratch) split(text string, fn func(word []byte) bool) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
 		switch {
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if len(word) == 0 {
-				capital = unicode.IsUpper(r) || unicode.IsDigit(r)
+				from = i
 			}
 			word = utf8.AppendRune(word, unicode.ToLower(r))
+			i += size
 			continue
-		case (r == '\'' || r == '’') && len(word) > 0 && i < len(text):
-			if next, _ := utf8.DecodeRuneInString(text[i:]); unicode.IsLetter(next) {
+		case (r == '\'' || r == '’') && len(word) > 0 && i+size < len(text):
+			if next, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsLetter(next) {
 				word = utf8.AppendRune(word, r)
+				i += size
 				continue
 			}
 		}
-		if len(word) > 0 && !send(word) {
-			return false
+		i += size
+		if len(word) > 0 {
+			if !s.send(word, !start && capitalAt(text, from), fn) {
+				return false
+			}
+			start = false
 		}
 		word = word[:0]
 	}
-	return len(word) == 0 || send(word)
+	return len(word) == 0 || s.send(word, !start && capitalAt(text, from), fn)
+}
+
+// send calls fn with word (see emit), proper telling whether it is
+// written as a proper word.
+func (s *scratch) send(word []byte, proper bool, fn func(word []byte) bool) bool {
+	s.proper = proper
+	return emit(word, fn)
+}
+
+// capitalAt reports whether the word at text[from:] starts with a
+// capital or a digit.
+func capitalAt(text string, from int) bool {
+	if c := text[from]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(text[from:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // sentenceEnd are the bytes after which a word starts a sentence, and
