@@ -29,6 +29,7 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 	parallel.For(0, len(reports), func(i int) {
 		if r := &reports[i]; fresh[i] {
 			r.signature = r.words.weigh(df, idf)
+			r.proper.weighShared(df, idf)
 		}
 	})
 	if weighed == len(reports) {

@@ -71,6 +71,13 @@ type scratch struct {
 	word  []byte
 	list  []uint64
 	forms map[uint64]uint64
+	// properList is the list of openingWords' proper words.
+	properList []uint64
+	// proper is set while split calls fn with a word written with a
+	// capital or a digit first, not at the start of a sentence: a name
+	// or a number, as "Riksbank" and "300" in "the Riksbank raised its
+	// rate by 100 points" (see properWords).
+	proper bool
 }
 
 // maxForms bounds how many words' content forms a scratch remembers.
@@ -89,16 +96,26 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 func (s *scratch) split(text string, fn func(word []byte) bool) bool {
 	word := s.word[:0]
 	defer func() { s.word = word[:0] }()
+	capital, start := false, true
+	send := func(word []byte) bool {
+		s.proper = capital && !start
+		start = false
+		return emit(word, fn)
+	}
 	for i := 0; i < len(text); {
 		if c := asciiWord[text[i]]; c > 1 {
+			if len(word) == 0 {
+				capital = c != text[i] || c <= '9'
+			}
 			word = append(word, c)
 			i++
 			continue
 		} else if c == 0 {
-			i++
-			if len(word) > 0 && !emit(word, fn) {
+			if len(word) > 0 && !send(word) {
 				return false
 			}
+			start = start || sentenceEnd[text[i]]
+			i++
 			word = word[:0]
 			continue
 		}
@@ -106,6 +123,9 @@ func (s *scratch) split(text string, fn func(word []byte) bool) bool {
 		i += size
 		switch {
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if len(word) == 0 {
+				capital = unicode.IsUpper(r) || unicode.IsDigit(r)
+			}
 			word = utf8.AppendRune(word, unicode.ToLower(r))
 			continue
 		case (r == '\'' || r == '’') && len(word) > 0 && i < len(text):
@@ -114,13 +134,17 @@ func (s *scratch) split(text string, fn func(word []byte) bool) bool {
 				continue
 			}
 		}
-		if len(word) > 0 && !emit(word, fn) {
+		if len(word) > 0 && !send(word) {
 			return false
 		}
 		word = word[:0]
 	}
-	return len(word) == 0 || emit(word, fn)
+	return len(word) == 0 || send(word)
 }
+
+// sentenceEnd are the bytes after which a word starts a sentence, and
+// its capital says nothing.
+var sentenceEnd = [256]bool{'.': true, '!': true, '?': true, ':': true}
 
 // asciiWord classifies the bytes of a text for split: an ASCII letter or
 // digit is itself, lowercased; 1 is a byte split looks at more closely
@@ -253,17 +277,36 @@ func contentWords(headline string, texts ...string) []uint64 {
 // contentWords is contentWords on the texts of opening, in storage of
 // their own.
 func (s *scratch) contentWords(headline string, opening iter.Seq[string]) []uint64 {
-	words := s.list[:0]
+	words, _ := s.openingWords(headline, opening)
+	return words
+}
+
+// openingWords returns contentWords of headline and opening, and the
+// opening's proper words: the content forms of its words written with
+// a capital or a digit first inside a sentence (scratch.proper), the
+// names and numbers of what it tells, sorted, without repeats.
+func (s *scratch) openingWords(headline string, opening iter.Seq[string]) (words, proper []uint64) {
+	words, proper = s.list[:0], s.properList[:0]
+	inOpening := false
 	add := func(w []byte) bool {
 		if f := s.form(w); f != 0 {
 			words = append(words, f)
+			if s.proper && inOpening {
+				proper = append(proper, f)
+			}
 		}
 		return true
 	}
 	s.split(headline, add)
+	inOpening = true
 	n := 0
 	for text := range opening {
-		if keptForms(text, func(f uint64) { words = append(words, f) }) {
+		if keptForms(text, func(f uint64, p bool) {
+			words = append(words, f)
+			if p {
+				proper = append(proper, f)
+			}
+		}) {
 			continue
 		}
 		if !s.split(text, func(w []byte) bool {
@@ -275,8 +318,10 @@ func (s *scratch) contentWords(headline string, opening iter.Seq[string]) []uint
 	}
 	slices.Sort(words)
 	words = slices.Compact(words)
-	s.list = words[:0]
-	return slices.Clone(words)
+	slices.Sort(proper)
+	proper = slices.Compact(proper)
+	s.list, s.properList = words[:0], proper[:0]
+	return slices.Clone(words), slices.Clone(proper)
 }
 
 // shingleWidth is the number of words in a shingle: near-duplicate texts
