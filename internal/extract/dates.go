@@ -103,7 +103,7 @@ func (x *extraction) firstProseBlock() int {
 		if b.Kind != timeline.Paragraph {
 			continue
 		}
-		if isProse(b.Text, len(strings.Fields(b.Text))) {
+		if isProse(b.Text, words(b.Text)) {
 			return i
 		}
 		if isBareCounter(b.Text) {
