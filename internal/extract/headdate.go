@@ -30,6 +30,9 @@ func (x *extraction) readHeadDate() {
 	if top < 0 {
 		top = x.firstProse - headNear
 	}
+	if x.anchorGuessed {
+		top = 1 // the page's own headline is not known: the head is all below line 1
+	}
 	// The head runs to the lede, or past a standfirst to the next prose
 	// paragraph when that is near, and past a second standfirst
 	// paragraph when lines that are not prose (a byline block) follow it.
