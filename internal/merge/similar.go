@@ -163,11 +163,12 @@ func (v *vector) weigh(df map[uint64]int32, idf []float64) (signature []uint64) 
 	return words
 }
 
-// weighAll gives the words of v their weights, as weigh does, a word
-// no other report uses weighing 0 (it adds nothing to a cosine, but
-// counts in the norm). v's words stay as they are.
-func (v *vector) weighAll(df map[uint64]int32, idf []float64) {
-	v.weights = make([]float64, len(v.words))
+// weighAll gives the words of v their weights, as weigh does, in
+// weights (as long as v's words), a word no other report uses weighing
+// 0 (it adds nothing to a cosine, but counts in the norm). v's words
+// stay as they are.
+func (v *vector) weighAll(df map[uint64]int32, idf []float64, weights []float64) {
+	v.weights = weights
 	sum := 0.0
 	for i, w := range v.words {
 		f := min(int(df[w]), len(idf)-1)

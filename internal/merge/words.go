@@ -71,8 +71,11 @@ type scratch struct {
 	word  []byte
 	list  []uint64
 	forms map[uint64]uint64
-	// properList is the list of openingWords' proper words.
+	// properList is the list of openingWords' proper words, inOpening
+	// is set while it reads the opening, and read counts the words read.
 	properList []uint64
+	inOpening  bool
+	read       int
 	// proper is set while split calls fn with a word written with a
 	// capital or a digit first, not at the start of a sentence: a name
 	// or a number, as "Riksbank" and "300" in "the Riksbank raised its
@@ -306,42 +309,39 @@ func (s *scratch) contentWords(headline string, opening iter.Seq[string]) []uint
 // a capital or a digit first inside a sentence (scratch.proper), the
 // names and numbers of what it tells, sorted, without repeats.
 func (s *scratch) openingWords(headline string, opening iter.Seq[string]) (words, proper []uint64) {
-	words, proper = s.list[:0], s.properList[:0]
-	inOpening := false
-	add := func(w []byte) bool {
-		if f := s.form(w); f != 0 {
-			words = append(words, f)
-			if s.proper && inOpening {
-				proper = append(proper, f)
-			}
-		}
-		return true
-	}
-	s.split(headline, add)
-	inOpening = true
-	n := 0
+	s.list, s.properList, s.inOpening, s.read = s.list[:0], s.properList[:0], false, 0
+	s.split(headline, func(w []byte) bool { return s.add(s.form(w)) })
+	s.inOpening = true
 	for text := range opening {
-		if keptForms(text, func(f uint64, p bool) {
-			words = append(words, f)
-			if p {
-				proper = append(proper, f)
-			}
-		}) {
+		if keptForms(text, func(f uint64, p bool) { s.proper = p; s.add(f) }) {
 			continue
 		}
 		if !s.split(text, func(w []byte) bool {
-			n++
-			return add(w) && n < openingWords
+			s.read++
+			return s.add(s.form(w)) && s.read < openingWords
 		}) {
 			break
 		}
 	}
+	words, proper = s.list, s.properList
 	slices.Sort(words)
 	words = slices.Compact(words)
 	slices.Sort(proper)
 	proper = slices.Compact(proper)
 	s.list, s.properList = words[:0], proper[:0]
 	return slices.Clone(words), slices.Clone(proper)
+}
+
+// add adds content form f, unless 0, to s.list, and to s.properList
+// when it is proper and in the opening; it reports true.
+func (s *scratch) add(f uint64) bool {
+	if f != 0 {
+		s.list = append(s.list, f)
+		if s.proper && s.inOpening {
+			s.properList = append(s.properList, f)
+		}
+	}
+	return true
 }
 
 // shingleWidth is the number of words in a shingle: near-duplicate texts
