@@ -19,8 +19,8 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 		last = m.prev
 	}
 	df, fresh := last.reweigh(reports, descs)
-	// at[i] is where the weights of report i's proper words start in
-	// one list for all: a list each would be thousands of allocations.
+	// at[i] is where report i's weighed proper words start in one list
+	// for all: a list each would be thousands of allocations.
 	weighed, at := 0, make([]int, len(reports)+1)
 	for i := range fresh {
 		at[i+1] = at[i]
@@ -29,11 +29,12 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 			at[i+1] += len(reports[i].proper.words)
 		}
 	}
-	idf, weights := idfTable(len(reports)), make([]float64, at[len(reports)])
+	idf := idfTable(len(reports))
+	hashes, weights := make([]uint64, at[len(reports)]), make([]float64, at[len(reports)])
 	parallel.For(0, len(reports), func(i int) {
 		if r := &reports[i]; fresh[i] {
 			r.signature = r.words.weigh(df, idf)
-			r.proper.weighAll(df, idf, weights[at[i]:at[i+1]:at[i+1]])
+			r.proper.weighShared(df, idf, hashes[at[i]:at[i+1]:at[i+1]], weights[at[i]:at[i+1]:at[i+1]])
 		}
 	})
 	if weighed == len(reports) {

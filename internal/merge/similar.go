@@ -163,21 +163,21 @@ func (v *vector) weigh(df map[uint64]int32, idf []float64) (signature []uint64) 
 	return words
 }
 
-// weighAll gives the words of v their weights, as weigh does, in
-// weights (as long as v's words), a word no other report uses weighing
-// 0 (it adds nothing to a cosine, but counts in the norm). v's words
-// stay as they are.
-func (v *vector) weighAll(df map[uint64]int32, idf []float64, weights []float64) {
-	v.weights = weights
+// weighShared gives the words of v their weights, as weigh does, and
+// keeps in v only those some other report uses too (a word of one
+// report adds nothing to a cosine), in words and weights, as long as
+// v's words; the norm counts every word.
+func (v *vector) weighShared(df map[uint64]int32, idf []float64, words []uint64, weights []float64) {
+	words, weights = words[:0], weights[:0]
 	sum := 0.0
-	for i, w := range v.words {
+	for _, w := range v.words {
 		f := min(int(df[w]), len(idf)-1)
 		sum += idf[f] * idf[f]
 		if f > 1 {
-			v.weights[i] = idf[f]
+			words, weights = append(words, w), append(weights, idf[f])
 		}
 	}
-	v.norm = math.Sqrt(sum)
+	v.words, v.weights, v.norm = words, weights, math.Sqrt(sum)
 }
 
 // idfTable returns the weights of words used by 0, 1, … n of n reports:
