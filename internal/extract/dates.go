@@ -18,6 +18,7 @@ const (
 	ruleDateline     = "publication: dateline"
 	ruleTrailer      = "publication: trailer"
 	ruleStamp        = "publication: closing timestamp"
+	ruleLive         = "publication: the day of the live blog's stamps"
 	ruleEventDate    = "event: date in the lede"
 	ruleEventWeekday = "event: lede weekday before publication"
 	ruleEventFuture  = "event: lede weekday after publication"
@@ -168,6 +169,7 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},
 		{candidate{x.trailer.found && !x.trailerConflict, x.trailer.m}, ruleTrailer},
 		{candidate{x.stamp.found && !x.stampConflict && !x.clockConflict(x.stamp.m), x.stamp.m}, ruleStamp},
+		{x.liveDay(), ruleLive},
 	} {
 		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
 			continue
