@@ -70,7 +70,10 @@ func ReadFile(fsys afero.Fs, root, p string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &TooBigError{Size: info.Size(), Limit: limit}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read into a buffer of the stated size (and a byte more, to see a
+	// file that grew), not one grown while reading.
+	data := make([]byte, 0, info.Size()+1)
+	data, err = readAll(io.LimitReader(f, limit+1), data)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", plain(err))
 	}
@@ -78,6 +81,24 @@ func ReadFile(fsys afero.Fs, root, p string, limit int64) ([]byte, error) {
 		return nil, &TooBigError{Limit: limit}
 	}
 	return data, nil
+}
+
+// readAll appends what r holds to data, as io.ReadAll does, growing
+// data only when r holds more than it has room for.
+func readAll(r io.Reader, data []byte) ([]byte, error) {
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // Open opens the file p of fsys, a file of the folder root, after

@@ -148,6 +148,8 @@ func (x *extraction) readBody() {
 			x.readTrailer(l)
 		case n <= 15 && hasDate(f.dates) && x.paragraphAbove(i) && startsWithAny(lower, publishedWords):
 			x.readTrailer(l)
+		case n <= 30 && hasDate(f.dates) && indexAny(lower, republishedWords) >= 0 && x.nextProse(i+1) == len(x.lines):
+			x.readTrailer(l) // "This article is republished … It was first published on 8 April 2021."
 		case hasDate(f.dates) && n <= 12 && modifiedSet.starts(lower):
 			x.drop(l, reasonTrailer)
 		case isDateLine(f) && x.endDate(i):
@@ -179,6 +181,10 @@ func (x *extraction) readBody() {
 		}
 	}
 }
+
+// republishedWords, in a short last paragraph, say when a republished
+// text first appeared.
+var republishedWords = []string{"first published on", "originally published on", "first appeared on", "originally appeared on"}
 
 // endDate reports whether date line i closes the article: right under
 // its last paragraph, with a day and its year, and no prose after it (a

@@ -159,7 +159,7 @@ func (x *extraction) findHeadline() {
 		} else if other.line > 0 && other.score >= ownHeadline && x.titleShaped(other.line) {
 			anchor = other.line
 		} else if n := x.nearestTitleShaped(); n > 0 {
-			anchor = n
+			anchor, x.anchorGuessed = n, true
 		}
 	}
 	x.title = anchor

@@ -70,7 +70,7 @@ var promoPhrases = []string{
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
 	"see the video", "watch live", "watch the video", "can be followed in", "opens in new window", "click to share",
-	"receive the latest", "join thousands",
+	"receive the latest", "join thousands", "share or comment", "comment on this article",
 }
 
 // editorNotes start the notes editors append about corrections and updates.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,6 +18,7 @@ const (
 	ruleDateline     = "publication: dateline"
 	ruleTrailer      = "publication: trailer"
 	ruleStamp        = "publication: closing timestamp"
+	ruleLive         = "publication: the day of the live blog's stamps"
 	ruleEventDate    = "event: date in the lede"
 	ruleEventWeekday = "event: lede weekday before publication"
 	ruleEventFuture  = "event: lede weekday after publication"
@@ -26,6 +28,7 @@ const (
 	ruleEventPub     = "event: publication date (the lede names no other day)"
 	ruleEventLater   = "event: publication date (the lede's day is after it)"
 	ruleEventSpeech  = "event: publication date (a speech, whose lede tells what came before it)"
+	ruleEventGiven   = "event: the day the head says it was delivered"
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
@@ -33,6 +36,15 @@ var futureWords = newPhraseSet([]string{" will ", " would ", "expected", "schedu
 
 // backgroundWords before a date make it background, not the event.
 var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})
+
+// endsPeriod reports whether the text before a time expression ends
+// with "ending", "ended" or "ending on": the end of a period (a meeting,
+// a quarter) that what is reported comes after.
+func endsPeriod(before string) bool {
+	before = strings.ToLower(strings.TrimRight(before, " "))
+	before = strings.TrimSuffix(before, " on")
+	return strings.HasSuffix(before, " ending") || strings.HasSuffix(before, " ended")
+}
 
 // readDates chooses the publication date, then the event date.
 func (x *extraction) readDates() {
@@ -59,12 +71,16 @@ func (x *extraction) readDates() {
 	}
 }
 
-// findLede sets the lede: the first paragraph, after its dateline; and
-// the paragraph after it.
+// findLede sets the lede: the first paragraph that reads as prose,
+// after its dateline (else the first paragraph); and the paragraph after
+// it. The lines a scrape keeps above the story's first sentence (a
+// standfirst's bullets, a score line, a video's length and source) are
+// not the lede.
 func (x *extraction) findLede() {
 	x.hasLede, x.hasNext = false, false
-	for _, b := range x.blocks {
-		if b.Kind != timeline.Paragraph {
+	first := x.firstProseBlock()
+	for i, b := range x.blocks {
+		if b.Kind != timeline.Paragraph || i < first {
 			continue
 		}
 		l := span{Start: b.Offset, End: b.Offset + len(b.Text), Text: b.Text}
@@ -77,6 +93,39 @@ func (x *extraction) findLede() {
 		}
 		x.lede, x.hasLede = l, true
 	}
+}
+
+// firstProseBlock returns the index of the first paragraph block, among the
+// first four, that reads as prose (isProse), or 0 when none does or a
+// gallery's counter comes first.
+func (x *extraction) firstProseBlock() int {
+	seen := 0
+	for i, b := range x.blocks {
+		if b.Kind != timeline.Paragraph {
+			continue
+		}
+		if isProse(b.Text, words(b.Text)) {
+			return i
+		}
+		if isBareCounter(b.Text) {
+			break // a gallery's captions are not the lede either
+		}
+		if seen++; seen == 4 {
+			break
+		}
+	}
+	return 0
+}
+
+// isBareCounter reports whether s is a gallery's counter and nothing
+// else: "1 / 5", "2/12", "3 of 12".
+func isBareCounter(s string) bool {
+	fields := strings.Fields(strings.ReplaceAll(s, "/", " / "))
+	if len(fields) != 3 || (fields[1] != "/" && fields[1] != "of") {
+		return false
+	}
+	n, m := atoiSmall(fields[0]), atoiSmall(fields[2])
+	return n >= 1 && n <= m
 }
 
 func (x *extraction) evidence(m newsdate.Mention, rule string) timeline.Evidence {
@@ -120,6 +169,7 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},
 		{candidate{x.trailer.found && !x.trailerConflict, x.trailer.m}, ruleTrailer},
 		{candidate{x.stamp.found && !x.stampConflict && !x.clockConflict(x.stamp.m), x.stamp.m}, ruleStamp},
+		{x.liveDay(), ruleLive},
 	} {
 		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
 			continue
@@ -190,6 +240,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday:
 				continue
+			case endsPeriod(s.Text[:m.Start]):
+				continue // "the meeting ending on 21 June", "the quarter ended 30 June": a period's end, not the event
 			case strings.Count(s.Text[:m.Start], "(") > strings.Count(s.Text[:m.Start], ")"):
 				continue // a citation or aside, not the event
 			case m.Kind != newsdate.RelWeekday && namesADay(s.Text, m):
@@ -215,6 +267,10 @@ func (x *extraction) readEvent() {
 		ok = false // a speech is the event, given on its publication day
 	}
 	if !ok {
+		if m, ok := x.deliveredOn(); ok && (pub.IsZero() || newsdate.DayOnly(m.Date()).Compare(pub) <= 0) {
+			x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
+			return
+		}
 		if pub.IsZero() {
 			x.a.Undated = "no publication date and no date in the lede"
 			return
@@ -283,6 +339,27 @@ func (x *extraction) readEvent() {
 		}
 		set(d, ruleEventWeekday)
 	}
+}
+
+// deliveredWords open a line of a release's head that dates a speech
+// or statement by its delivery rather than its publication.
+var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:"}
+
+// deliveredOn returns the full date of a head line, above the lede, that
+// says when what the text gives was delivered ("Delivery date: 21 March
+// 2023").
+func (x *extraction) deliveredOn() (newsdate.Mention, bool) {
+	for i := 0; i < min(x.firstProse+headNear, len(x.lines)); i++ {
+		f := &x.facts[i]
+		lower := trimMarks(f.lower)
+		if f.words > 12 || !slices.ContainsFunc(deliveredWords, func(w string) bool { return strings.HasPrefix(lower, w) }) {
+			continue
+		}
+		if m, ok := firstDay(f.dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && m.WeekdayAgrees() {
+			return m, true
+		}
+	}
+	return newsdate.Mention{}, false
 }
 
 // captionWeek resolves a lede weekday with no publication date against

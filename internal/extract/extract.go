@@ -155,6 +155,10 @@ type extraction struct {
 	facts []lineFacts
 	// title is the index of the headline line, or -1.
 	title int
+	// anchorGuessed is set when the headline is line 1, the page holds
+	// no copy of it nor a headline of its own, and title is only the
+	// title-shaped line nearest the first prose line.
+	anchorGuessed bool
 	// firstProse is the index of the first prose line (len(lines) if none).
 	firstProse int
 	// lede is the first body paragraph's span after any dateline.

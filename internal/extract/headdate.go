@@ -30,6 +30,9 @@ func (x *extraction) readHeadDate() {
 	if top < 0 {
 		top = x.firstProse - headNear
 	}
+	if x.anchorGuessed {
+		top = 1 // the page's own headline is not known: the head is all below line 1
+	}
 	// The head runs to the lede, or past a standfirst to the next prose
 	// paragraph when that is near, and past a second standfirst
 	// paragraph when lines that are not prose (a byline block) follow it.
@@ -195,6 +198,39 @@ func (x *extraction) liveStamp(i int) bool {
 		clock = clock || d.HasClock
 	}
 	return clock && x.nextProseBefore(i+1, i+3) < len(x.lines)
+}
+
+// liveDay returns the date of a live blog's entry stamps that carry a
+// full date and a clock ("Thu 10 Nov 2022 10.48 GMT" over its entry),
+// when the text has three stamps or more and those with a date all name
+// one day: a blog of several days is left undated, and an update stamp
+// ("Updated", "Stand:") never dates it.
+func (x *extraction) liveDay() candidate {
+	var day candidate
+	stamps := 0
+	for i := range x.lines {
+		f := &x.facts[i]
+		if !isDateLine(f) && !isClockLine(f) || x.nextProseBefore(i+1, i+3) == len(x.lines) {
+			continue // not a stamp over an entry
+		}
+		if stamps++; !x.liveStamp(i) || !isDateLine(f) || !oneDay(f.dates) || isUpdateLine(f) {
+			continue
+		}
+		m, ok := firstDay(f.dates, x.lines[i].Start)
+		if !ok || m.Kind != newsdate.Absolute || !m.HasClock {
+			continue
+		}
+		if day.found && !sameDay(day.m, m) {
+			return candidate{}
+		}
+		if !day.found {
+			day = candidate{true, m}
+		}
+	}
+	if stamps < 3 {
+		return candidate{} // a blog stamps its entries: one stamp is a page's "as of"
+	}
+	return day
 }
 
 // listDate reports whether the date m of line i, above the headline,

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -173,7 +175,7 @@ func readFeed(data []byte) (feed, error) {
 			}
 		case xml.EndElement:
 			if into != "" && depth == at {
-				f.add(into, strings.Join(strings.Fields(strings.Join(text, " ")), " "), &body)
+				f.add(into, strings.Join(strings.Fields(joinCharData(text)), " "), &body)
 				into, text = "", text[:0]
 			}
 			depth--
@@ -184,6 +186,25 @@ func readFeed(data []byte) (feed, error) {
 		f.title = f.itemTitle
 	}
 	return f, nil
+}
+
+// joinCharData joins the pieces of text of an element and the elements
+// inside it: as they are, with a space only between two pieces that
+// would otherwise run together ("<location>SANTIAGO,
+// Chile</location>, <story.date>" keeps its comma where it was).
+func joinCharData(parts []string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if b.Len() > 0 && p != "" {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(p)
+			if !unicode.IsSpace(last) && !unicode.IsSpace(first) && !strings.ContainsRune(",.;:!?)]}’”", first) && !strings.ContainsRune("([{‘“", last) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // add files the text of an element of kind into the feed.

@@ -170,7 +170,8 @@ func readPublished(t *testing.T, dir string) map[string]timeline.Date {
 // recall 0.40) and made dev gain hard cases, never tuned on; held2,
 // written after that and before the rule was tuned again, never tuned
 // on; held3, one day's scrape written by a session that never read the
-// rule, run once, never tuned on; dev3, a second one-day scrape (16
+// rule, its pairs never looked at (its totals turned down joining by
+// proper words from a wording of 0.12; see docs/merging.md); dev3, a second one-day scrape (16
 // March 2022) written the same way as a development set for tuning;
 // dev4, a third (21 September 2022), written blind, first scored under
 // the rule of the time (precision 0.341, recall 0.417), then tuned on;
@@ -178,7 +179,8 @@ func readPublished(t *testing.T, dir string) map[string]timeline.Date {
 // a held-out set under the rule it was held back from, development data
 // since (its pairs were looked at); held6, a fifth (8 March 2022),
 // written blind, copied in once the rule was set and scored once, never
-// tuned on.
+// tuned on; held7, a sixth (24 May 2022), written blind after the rule
+// with proper words had landed, copied in and scored once.
 // The wrong pairs of the development sets print. The floors are the figures measured
 // when the rule was set (see docs/merging.md), so that a change that
 // loses precision or recall fails; the one-day scrapes' recall is below
@@ -190,18 +192,20 @@ func TestMergeLabelledReports(t *testing.T) {
 		precision, recall float64
 	}{
 		{"dev", false, 0.95, 0.87},
-		{"held", false, 0.95, 0.65},
+		{"held", false, 0.95, 0.80},
 		{"held2", false, 0.95, 0.62},
-		{"held3", false, 0.95, 0.42},
-		{"held3", true, 0.95, 0.45},
-		{"held5", false, 0.95, 0.06},
-		{"held5", true, 0.95, 0.17},
-		{"held6", false, 0.95, 0.33},
-		{"held6", true, 0.95, 0.35},
-		{"dev3", false, 1.00, 0.25},
-		{"dev3", true, 1.00, 0.37},
-		{"dev4", false, 0.95, 0.38},
-		{"dev4", true, 0.95, 0.63},
+		{"held3", false, 0.95, 0.50},
+		{"held3", true, 0.95, 0.52},
+		{"held5", false, 0.95, 0.08},
+		{"held5", true, 0.95, 0.23},
+		{"held6", false, 0.95, 0.41},
+		{"held6", true, 0.95, 0.43},
+		{"held7", false, 0.95, 0.67},
+		{"held7", true, 0.95, 0.70},
+		{"dev3", false, 1.00, 0.34},
+		{"dev3", true, 1.00, 0.43},
+		{"dev4", false, 0.95, 0.52},
+		{"dev4", true, 0.95, 0.75},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))

@@ -19,16 +19,22 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 		last = m.prev
 	}
 	df, fresh := last.reweigh(reports, descs)
-	weighed := 0
+	// at[i] is where report i's weighed proper words start in one list
+	// for all: a list each would be thousands of allocations.
+	weighed, at := 0, make([]int, len(reports)+1)
 	for i := range fresh {
+		at[i+1] = at[i]
 		if fresh[i] {
 			weighed++
+			at[i+1] += len(reports[i].proper.words)
 		}
 	}
 	idf := idfTable(len(reports))
+	hashes, weights := make([]uint64, at[len(reports)]), make([]float64, at[len(reports)])
 	parallel.For(0, len(reports), func(i int) {
 		if r := &reports[i]; fresh[i] {
 			r.signature = r.words.weigh(df, idf)
+			r.proper.weighShared(df, idf, hashes[at[i]:at[i+1]:at[i+1]], weights[at[i]:at[i+1]:at[i+1]])
 		}
 	})
 	if weighed == len(reports) {

@@ -33,10 +33,10 @@ func (m *Merger) Merge(c *content.Content, articles []*extract.Article) (*timeli
 // description is what describe works out of a report's fields, and
 // those fields.
 type description struct {
-	from                described
-	day                 int32
-	words, text, people []uint64
-	names, nameKeys     []string
+	from                        described
+	day                         int32
+	words, proper, text, people []uint64
+	names, nameKeys             []string
 }
 
 // described is every field of a report's entry that describe reads, the
@@ -164,13 +164,13 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 
 // description returns what describe worked out of r.
 func (r *report) description() *description {
-	return &description{day: r.day, words: r.words.words, text: r.text,
+	return &description{day: r.day, words: r.words.words, proper: r.proper.words, text: r.text,
 		people: r.people, names: r.names, nameKeys: r.nameKeys}
 }
 
 // take gives r the description d, as describe would: d's slices are
 // only read, never changed.
 func (r *report) take(d *description) {
-	r.day, r.words.words, r.text = d.day, d.words, d.text
+	r.day, r.words.words, r.proper.words, r.text = d.day, d.words, d.proper, d.text
 	r.people, r.names, r.nameKeys = d.people, d.names, d.nameKeys
 }

@@ -62,14 +62,14 @@ func paragraphs(blocks []timeline.Block) []string {
 }
 
 // readOpening calls fn with each of the first openingWords words of
-// texts (see splitWords).
-func readOpening(texts []string, fn func(word []byte)) {
+// texts (see splitWords), and whether it is proper (scratch.proper).
+func readOpening(texts []string, fn func(word []byte, proper bool)) {
 	s := getScratch()
 	defer scratchPool.Put(s)
 	n := 0
 	for _, text := range texts {
 		if !s.split(text, func(w []byte) bool {
-			fn(w)
+			fn(w, s.proper)
 			n++
 			return n < openingWords
 		}) {
@@ -79,13 +79,18 @@ func readOpening(texts []string, fn func(word []byte)) {
 }
 
 // formsMark starts an opening kept as the content forms of its words
-// (Opening), which a text never does.
-const formsMark = "\x00"
+// (Opening), which a text never does; properMark starts a form written
+// as a proper word (scratch.proper), which a word never does.
+const (
+	formsMark  = "\x00"
+	properMark = "^"
+)
 
 // Opening returns what merging compares of the start of a's body, for
 // a's Opening when its paragraphs are dropped: the content forms
 // (contentForm) of the first openingWords words of its paragraphs, each
-// once, sorted, after formsMark; a's Opening when it holds no
+// once, sorted, after formsMark, those written as proper words once
+// more after properMark; a's Opening when it holds no
 // paragraphs. Merging an article with its Opening instead of its
 // paragraphs gives the same groups, and it takes half the memory of the
 // words themselves.
@@ -94,9 +99,12 @@ func Opening(a *extract.Article) string {
 		return a.Opening
 	}
 	var forms []string
-	readOpening(paragraphs(a.Blocks), func(w []byte) {
+	readOpening(paragraphs(a.Blocks), func(w []byte, proper bool) {
 		if c := contentForm(w); c != nil {
 			forms = append(forms, string(c))
+			if proper {
+				forms = append(forms, properMark+string(c))
+			}
 		}
 	})
 	slices.Sort(forms)
@@ -104,16 +112,18 @@ func Opening(a *extract.Article) string {
 }
 
 // keptForms calls fn with the hash of each content form of an opening
-// kept by Opening and reports true, or reports false when kept is not
-// one.
-func keptForms(kept string, fn func(form uint64)) bool {
+// kept by Opening, and whether it is proper, and reports true, or
+// reports false when kept is not one.
+func keptForms(kept string, fn func(form uint64, proper bool)) bool {
 	rest, ok := strings.CutPrefix(kept, formsMark)
 	if !ok {
 		return false
 	}
 	for form := range strings.SplitSeq(rest, " ") {
-		if form != "" {
-			fn(wordHash(form))
+		if name, proper := strings.CutPrefix(form, properMark); proper {
+			fn(wordHash(name), true)
+		} else if form != "" {
+			fn(wordHash(form), false)
 		}
 	}
 	return true

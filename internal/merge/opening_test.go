@@ -22,7 +22,9 @@ func TestOpening(t *testing.T) {
 	}{
 		{"the content forms of the first 100 words, no heading", extract.Article{Blocks: body}, formsMark + "alpha beta gamma"},
 		{"short", extract.Article{Blocks: body[:1]}, formsMark + "alpha"},
-		{"stop words and days left out", extract.Article{Blocks: []timeline.Block{{Kind: timeline.Paragraph, Text: "On Monday 12 envoys said 450 talks."}}}, formsMark + "450 envoy talk"},
+		{"stop words and days left out", extract.Article{Blocks: []timeline.Block{{Kind: timeline.Paragraph, Text: "On Monday 12 envoys said 450 talks."}}}, formsMark + "450 ^450 envoy talk"},
+		{"proper words marked", extract.Article{Blocks: []timeline.Block{{Kind: timeline.Paragraph, Text: "Sweden's Riksbank lifted its rate. Rates rose in Sweden."}}},
+			formsMark + "^riksbank ^sweden lift rate riksbank rose sweden"},
 		{"kept without its paragraphs", extract.Article{Opening: "kept words", Summary: "a summary"}, "kept words"},
 		{"headings only", extract.Article{Blocks: body[1:2]}, ""},
 	} {
@@ -31,7 +33,7 @@ func TestOpening(t *testing.T) {
 		}
 	}
 	var words []string
-	readOpening(paragraphs(body), func(w []byte) { words = append(words, string(w)) })
+	readOpening(paragraphs(body), func(w []byte, _ bool) { words = append(words, string(w)) })
 	if len(words) != openingWords || words[59] != "alphas" || words[60] != "betas" || words[99] != "gammas" {
 		t.Errorf("readOpening read %d words (%v…), want the first %d", len(words), words[:3], openingWords)
 	}

@@ -22,8 +22,8 @@ type lastMerge struct {
 
 // weighing is a report's weighed words and signature.
 type weighing struct {
-	words     vector
-	signature []uint64
+	words, proper vector
+	signature     []uint64
 }
 
 // comparisons are the candidate pairs of a merge, sorted, and the
@@ -109,7 +109,7 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 	for i := range reports {
 		if !fresh[i] && !usesAny(&reports[i], changed) {
 			was := &last.weighed[i]
-			reports[i].words, reports[i].signature = was.words, was.signature
+			reports[i].words, reports[i].proper, reports[i].signature = was.words, was.proper, was.signature
 		} else {
 			fresh[i] = true
 		}
@@ -160,7 +160,7 @@ func keep(reports []report, descs []*description, df map[uint64]int32, prev *las
 	for i := range reports {
 		r := &reports[i]
 		last.separate[i] = r.separate
-		last.weighed[i] = weighing{words: r.words, signature: r.signature}
+		last.weighed[i] = weighing{words: r.words, proper: r.proper, signature: r.signature}
 	}
 	return last
 }

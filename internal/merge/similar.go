@@ -37,6 +37,9 @@ type report struct {
 	// (contentWords), names of people and places among them: a vector of
 	// weights (idf).
 	words vector
+	// proper are its opening's proper words (scratch.openingWords):
+	// the names and numbers it gives, weighed as words are.
+	proper vector
 	// text are the shingles of its lede, to find copies of one text.
 	text []uint64
 	// signature are its rarest words (signatureWords), which candidate
@@ -82,7 +85,7 @@ func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
 	defer scratchPool.Put(s)
 	e := r.entry
 	r.day = dayNumber(e.Date)
-	r.words.words = s.contentWords(e.Title, openingSeq(r.blocks, r.kept, e.Summary, e.Body))
+	r.words.words, r.proper.words = s.openingWords(e.Title, openingSeq(r.blocks, r.kept, e.Summary, e.Body))
 	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {
 		for _, n := range list {
 			if !overlaps(wordsOf[n], r.words.words) && n != dateline {
@@ -158,6 +161,23 @@ func (v *vector) weigh(df map[uint64]int32, idf []float64) (signature []uint64) 
 	}
 	v.words, v.weights = words, weights
 	return words
+}
+
+// weighShared gives the words of v their weights, as weigh does, and
+// keeps in v only those some other report uses too (a word of one
+// report adds nothing to a cosine), in words and weights, as long as
+// v's words; the norm counts every word.
+func (v *vector) weighShared(df map[uint64]int32, idf []float64, words []uint64, weights []float64) {
+	words, weights = words[:0], weights[:0]
+	sum := 0.0
+	for _, w := range v.words {
+		f := min(int(df[w]), len(idf)-1)
+		sum += idf[f] * idf[f]
+		if f > 1 {
+			words, weights = append(words, w), append(weights, idf[f])
+		}
+	}
+	v.words, v.weights, v.norm = words, weights, math.Sqrt(sum)
 }
 
 // idfTable returns the weights of words used by 0, 1, … n of n reports:
@@ -273,11 +293,18 @@ func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), s
 // nearMiss of the wording they need are near misses. Two groups join
 // only when every report of one and every report of the other reach
 // groupWording (groups.allAgree), so that a group never grows by a
-// chain of reports each like the one before.
+// chain of reports each like the one before. Two reports dated on the
+// same day whose wording reaches properWording also tell one event when
+// their proper words (the names and numbers of their openings, written
+// with a capital or a digit inside a sentence) reach sameDayProper:
+// outlets that tell one event in their own words share few words but
+// name the same people, places and figures.
 const (
 	copyThreshold   = 0.6
 	sameDayWording  = 0.22
 	dayApartWording = 0.30
+	properWording   = 0.16
+	sameDayProper   = 0.40
 	groupWording    = 0.08
 	nearMiss        = 0.03
 )
@@ -287,6 +314,10 @@ type pairing struct {
 	a, b    int32
 	days    int32
 	wording float64
+	// proper is the cosine of their proper words, worked out only for
+	// reports dated on the same day whose wording reaches properWording
+	// but not sameDayWording; 0 for others.
+	proper float64
 	// copied is the share of their ledes' shingles the two share, when
 	// a copy (copiedShare); 0 when not, or when they name other people.
 	copied float64
@@ -323,7 +354,10 @@ func compareWith(reports []report, a, b int32, t *dotTable) pairing {
 		p.copied = copiedShare(ra.text, rb.text)
 	}
 	want := p.wants()
-	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want)
+	if p.days == 0 && p.wording >= properWording && p.wording < want {
+		p.proper = cosine(&ra.proper, &rb.proper)
+	}
+	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want || p.proper >= sameDayProper)
 	p.near = !p.joined && p.wording >= want-nearMiss
 	return p
 }
@@ -363,14 +397,17 @@ func (p pairing) reasons(reports []report) string {
 		b = append(append(b, ", shared names "...), strings.Join(shared, ", ")...)
 	}
 	b = appendFigure(append(b, ", wording "...), p.wording)
+	if p.near && p.refused == "" && !p.differ {
+		b = append(appendFigure(append(b, " (want "...), p.wants()), ')')
+	}
+	if p.proper > 0 {
+		b = appendFigure(append(b, ", proper words "...), p.proper)
+	}
 	switch {
 	case p.refused != "":
 		b = append(append(b, ", "...), p.refused...)
 	case p.differ:
 		b = append(b, ", other people (no person in common)"...)
-	case p.near:
-		b = appendFigure(append(b, " (want "...), p.wants())
-		b = append(b, ')')
 	}
 	return string(b)
 }

@@ -71,6 +71,16 @@ type scratch struct {
 	word  []byte
 	list  []uint64
 	forms map[uint64]uint64
+	// properList is the list of openingWords' proper words, inOpening
+	// is set while it reads the opening, and read counts the words read.
+	properList []uint64
+	inOpening  bool
+	read       int
+	// proper is set while split calls fn with a word written with a
+	// capital or a digit first, not at the start of a sentence: a name
+	// or a number, as "Riksbank" and "300" in "the Riksbank raised its
+	// rate by 100 points" (see properWords).
+	proper bool
 }
 
 // maxForms bounds how many words' content forms a scratch remembers.
@@ -89,38 +99,75 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 func (s *scratch) split(text string, fn func(word []byte) bool) bool {
 	word := s.word[:0]
 	defer func() { s.word = word[:0] }()
+	from, start := 0, true // where the word starts in text; at a sentence's start
 	for i := 0; i < len(text); {
 		if c := asciiWord[text[i]]; c > 1 {
+			if len(word) == 0 {
+				from = i
+			}
 			word = append(word, c)
 			i++
 			continue
 		} else if c == 0 {
-			i++
-			if len(word) > 0 && !emit(word, fn) {
-				return false
+			if len(word) > 0 {
+				if !s.send(word, !start && capitalAt(text, from), fn) {
+					return false
+				}
+				start = false
 			}
+			start = start || sentenceEnd[text[i]]
+			i++
 			word = word[:0]
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
 		switch {
 		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if len(word) == 0 {
+				from = i
+			}
 			word = utf8.AppendRune(word, unicode.ToLower(r))
+			i += size
 			continue
-		case (r == '\'' || r == '’') && len(word) > 0 && i < len(text):
-			if next, _ := utf8.DecodeRuneInString(text[i:]); unicode.IsLetter(next) {
+		case (r == '\'' || r == '’') && len(word) > 0 && i+size < len(text):
+			if next, _ := utf8.DecodeRuneInString(text[i+size:]); unicode.IsLetter(next) {
 				word = utf8.AppendRune(word, r)
+				i += size
 				continue
 			}
 		}
-		if len(word) > 0 && !emit(word, fn) {
-			return false
+		i += size
+		if len(word) > 0 {
+			if !s.send(word, !start && capitalAt(text, from), fn) {
+				return false
+			}
+			start = false
 		}
 		word = word[:0]
 	}
-	return len(word) == 0 || emit(word, fn)
+	return len(word) == 0 || s.send(word, !start && capitalAt(text, from), fn)
 }
+
+// send calls fn with word (see emit), proper telling whether it is
+// written as a proper word.
+func (s *scratch) send(word []byte, proper bool, fn func(word []byte) bool) bool {
+	s.proper = proper
+	return emit(word, fn)
+}
+
+// capitalAt reports whether the word at text[from:] starts with a
+// capital or a digit.
+func capitalAt(text string, from int) bool {
+	if c := text[from]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(text[from:])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// sentenceEnd are the bytes after which a word starts a sentence, and
+// its capital says nothing.
+var sentenceEnd = [256]bool{'.': true, '!': true, '?': true, ':': true}
 
 // asciiWord classifies the bytes of a text for split: an ASCII letter or
 // digit is itself, lowercased; 1 is a byte split looks at more closely
@@ -253,30 +300,48 @@ func contentWords(headline string, texts ...string) []uint64 {
 // contentWords is contentWords on the texts of opening, in storage of
 // their own.
 func (s *scratch) contentWords(headline string, opening iter.Seq[string]) []uint64 {
-	words := s.list[:0]
-	add := func(w []byte) bool {
-		if f := s.form(w); f != 0 {
-			words = append(words, f)
-		}
-		return true
-	}
-	s.split(headline, add)
-	n := 0
+	words, _ := s.openingWords(headline, opening)
+	return words
+}
+
+// openingWords returns contentWords of headline and opening, and the
+// opening's proper words: the content forms of its words written with
+// a capital or a digit first inside a sentence (scratch.proper), the
+// names and numbers of what it tells, sorted, without repeats.
+func (s *scratch) openingWords(headline string, opening iter.Seq[string]) (words, proper []uint64) {
+	s.list, s.properList, s.inOpening, s.read = s.list[:0], s.properList[:0], false, 0
+	s.split(headline, func(w []byte) bool { return s.add(s.form(w)) })
+	s.inOpening = true
 	for text := range opening {
-		if keptForms(text, func(f uint64) { words = append(words, f) }) {
+		if keptForms(text, func(f uint64, p bool) { s.proper = p; s.add(f) }) {
 			continue
 		}
 		if !s.split(text, func(w []byte) bool {
-			n++
-			return add(w) && n < openingWords
+			s.read++
+			return s.add(s.form(w)) && s.read < openingWords
 		}) {
 			break
 		}
 	}
+	words, proper = s.list, s.properList
 	slices.Sort(words)
 	words = slices.Compact(words)
-	s.list = words[:0]
-	return slices.Clone(words)
+	slices.Sort(proper)
+	proper = slices.Compact(proper)
+	s.list, s.properList = words[:0], proper[:0]
+	return slices.Clone(words), slices.Clone(proper)
+}
+
+// add adds content form f, unless 0, to s.list, and to s.properList
+// when it is proper and in the opening; it reports true.
+func (s *scratch) add(f uint64) bool {
+	if f != 0 {
+		s.list = append(s.list, f)
+		if s.proper && s.inOpening {
+			s.properList = append(s.properList, f)
+		}
+	}
+	return true
 }
 
 // shingleWidth is the number of words in a shingle: near-duplicate texts

@@ -34,6 +34,32 @@ func TestSplitWords(t *testing.T) {
 	}
 }
 
+func TestOpeningWordsProper(t *testing.T) {
+	for _, tt := range []struct {
+		name, headline, opening string
+		want                    []string
+	}{
+		{"a name inside a sentence", "Fed Lifts Rates", "The Riksbank raised its rate by 100 points.", []string{"riksbank", "100"}},
+		{"a capital that starts a sentence", "", "Rates rose. Officials in Stockholm: Inflation is high!", []string{"stockholm"}},
+		{"each paragraph starts a sentence", "", "Sweden acted.", nil},
+		{"words of other sentences", "", "STOCKHOLM — The Swedish central bank, the Riksbank, acted.", []string{"swedish", "riksbank"}},
+		{"a headline's capitals are not the opening's", "Riksbank Acts", "the bank acted", nil},
+		{"lower case and stop words", "", "it rose in Sweden and The bank", []string{"sweden"}},
+	} {
+		s := getScratch()
+		_, got := s.openingWords(tt.headline, slices.Values([]string{tt.opening}))
+		scratchPool.Put(s)
+		var want []uint64
+		for _, w := range tt.want {
+			want = append(want, wordHash(contentWord(w)))
+		}
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: proper words %v, want the hashes of %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // FuzzWords checks that any text, valid UTF-8 or not, gives sorted sets
 // without repeats, the same each time, and lowercase words.
 func FuzzWords(f *testing.F) {

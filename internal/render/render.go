@@ -175,6 +175,8 @@ type renderer struct {
 	filed []*timeline.Entry
 	// recorded counts the jobs record has numbered.
 	recorded int
+	// search is the search index, made while the listings render.
+	search *pendingIndex
 	// wholeExport is held while an export of the whole chronology is
 	// made and emitted (see job.whole).
 	wholeExport *sync.Mutex
@@ -238,8 +240,11 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	// exports' (the search index) are made only now, so that the
 	// listings' cards and these jobs are never held at once.
 	cards.byEntry = nil
-	entries, articles, notFound, exports := r.entries(), r.articles(), append(r.notFound(), r.redirects()...), r.exports()
-	r.record(entries, articles, notFound, exports)
+	// The search index is made on a goroutine of its own while the page
+	// jobs are made and the sitemaps written.
+	r.startSearchIndex()
+	entries, articles, notFound := r.entries(), r.articles(), append(r.notFound(), r.redirects()...)
+	r.record(entries, articles, notFound)
 	// The sitemaps go before the pages they list, so that each page's job
 	// is let go once it has run (see run).
 	if err := r.sitemaps(slices.Concat(index, entries, articles, taxonomies, notFound)); err != nil {
@@ -248,6 +253,8 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	if err := r.emit("robots.txt", Robots(chron.Site)); err != nil {
 		return err
 	}
+	exports := r.exports()
+	r.record(exports)
 	mark("sitemap")
 	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
 		return err

@@ -155,7 +155,7 @@ func encodeDocs(chunk []*timeline.Entry) ([]byte, error) {
 // files it changed are encoded to be keyed. Without keys, each file is
 // encoded by its job.
 func (r *renderer) searchJobs() []job {
-	ix, dirty := r.searchIndex()
+	ix, dirty := r.search.wait()
 	files := ix.files(r.chron.Entries)
 	jobs := make([]job, len(files))
 	if r.keys == nil {
@@ -192,6 +192,41 @@ func (r *renderer) searchJobs() []job {
 		next.search = ix
 	}
 	return jobs
+}
+
+// pendingIndex is the search index being made on a goroutine of its
+// own: it reads only the entries, their links and the keys, which
+// nothing changes while a Render runs.
+type pendingIndex struct {
+	done     chan struct{}
+	ix       *searchIndex
+	dirty    map[string]bool
+	panicked *any
+}
+
+// startSearchIndex starts making r's search index (r.searchIndex).
+func (r *renderer) startSearchIndex() {
+	p := &pendingIndex{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		defer func() {
+			if v := recover(); v != nil {
+				p.panicked = &v
+			}
+		}()
+		p.ix, p.dirty = r.searchIndex()
+	}()
+	r.search = p
+}
+
+// wait returns the index once it is made; a panic while making it is
+// raised again here, in the goroutine that renders.
+func (p *pendingIndex) wait() (*searchIndex, map[string]bool) {
+	<-p.done
+	if p.panicked != nil {
+		panic(*p.panicked)
+	}
+	return p.ix, p.dirty
 }
 
 // searchIndex returns the index of r's entries, made from the previous

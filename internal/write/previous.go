@@ -3,10 +3,13 @@ package write
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 
+	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/spf13/afero"
 )
 
@@ -47,9 +50,17 @@ func readSite(fsys afero.Fs, dir string) (map[string]fileSum, bool) {
 	}
 	files := parseManifest(data)
 	site := newTree(fsys, dir)
-	for p, sum := range files {
-		info, err := lstat(fsys, site.full(p))
-		if err != nil || !info.Mode().IsRegular() || !site.hasDir(path.Dir(p)) {
+	// A site has tens of thousands of files: they are looked at on
+	// every core.
+	paths := slices.Collect(maps.Keys(files))
+	unknown := make([]bool, len(paths))
+	parallel.For(0, len(paths), func(i int) {
+		info, err := lstat(fsys, site.full(paths[i]))
+		unknown[i] = err != nil || !info.Mode().IsRegular() || !site.hasDir(path.Dir(paths[i]))
+	})
+	for i, p := range paths {
+		if unknown[i] {
+			sum := files[p]
 			sum.sha = digest{}
 			files[p] = sum
 		}
