@@ -288,6 +288,21 @@ func hasRoleWord(f *lineFacts) bool {
 	return true
 }
 
+// isPlacedByline reports whether s is a name and where the reporter
+// was: "Jane Roe at Wembley", "Jane Roe in Kyiv" (two or three names,
+// then "at" or "in" and at most three capitalised words).
+func isPlacedByline(s string) bool {
+	name, place, ok := strings.Cut(s, " at ")
+	if !ok {
+		name, place, ok = strings.Cut(s, " in ")
+	}
+	if !ok {
+		return false
+	}
+	n, m := nameWords(name), nameWords(place)
+	return n >= 2 && n <= 3 && m >= 1 && m <= 3 && !strings.ContainsAny(s, ".!?:;,")
+}
+
 // isBylineShaped reports whether a short line reads as a byline without
 // "By": names and an agency or role ("Jane Roe, Staff Writer", "Jane Roe
 // | Agency"), capitalised words in parts of at most three words split
@@ -296,7 +311,7 @@ func isBylineShaped(f *lineFacts) bool {
 	if f.words > 8 {
 		return false
 	}
-	if hasRoleWord(f) || isAgencyByline(f) {
+	if hasRoleWord(f) || isAgencyByline(f) || isPlacedByline(f.text) {
 		return true
 	}
 	s := f.text

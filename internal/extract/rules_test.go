@@ -81,3 +81,26 @@ func TestIsAgencyByline(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPlacedByline checks that a name with where the reporter was is
+// told from a headline that names a place.
+func TestIsPlacedByline(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Hattie Lowe at Wembley", true},
+		{"Jane Roe in Kyiv", true},
+		{"Ana María de la Cruz in Buenos Aires", true},
+		{"Biden in Warsaw", false},
+		{"Protests in Tehran", false},
+		{"Fire at Notre-Dame: what we know", false},
+		{"Rescuers search rubble in Antakya after quake", false},
+		{"Jane Roe in Kyiv, John Doe in London", false},
+	}
+	for _, tt := range tests {
+		if got := isPlacedByline(tt.line); got != tt.want {
+			t.Errorf("isPlacedByline(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -53,6 +54,18 @@ func (s pairScore) recall() float64 {
 // report ended in, by name ("" when left out).
 func mergeLabelled(t *testing.T, reports []labelled) map[string]string {
 	t.Helper()
+	chron, _ := merge.Merge(loadLabelled(t, reports))
+	got := map[string]string{}
+	for _, a := range chron.Articles {
+		got[strings.TrimSuffix(path.Base(a.Path), ".txt")] = a.EntryID
+	}
+	return got
+}
+
+// loadLabelled loads and extracts reports as a site would, with the
+// people of testdata/events/people.yaml.
+func loadLabelled(t *testing.T, reports []labelled) (*content.Content, []*extract.Article) {
+	t.Helper()
 	fsys := afero.NewMemMapFs()
 	for _, f := range []string{"people.yaml", "site.yaml"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "events", f))
@@ -78,12 +91,7 @@ func mergeLabelled(t *testing.T, reports []labelled) map[string]string {
 		r := byPath[a.Path]
 		articles = append(articles, extract.ExtractWith(a.Path, r.text, r.meta, opts))
 	}
-	chron, _ := merge.Merge(c, articles)
-	got := map[string]string{}
-	for _, a := range chron.Articles {
-		got[strings.TrimSuffix(path.Base(a.Path), ".txt")] = a.EntryID
-	}
-	return got
+	return c, articles
 }
 
 // scorePairs compares every pair of reports' entries with their labels.
@@ -180,8 +188,9 @@ func readPublished(t *testing.T, dir string) map[string]timeline.Date {
 // since (its pairs were looked at); held6, a fifth (8 March 2022),
 // written blind, copied in once the rule was set and scored once, never
 // tuned on; held7, a sixth (24 May 2022), written blind after the rule
-// with proper words had landed, copied in and scored once.
-// The wrong pairs of the development sets print. The floors are the figures measured
+// with proper words had landed, copied in and scored once blind,
+// development data since. The wrong pairs of the development sets
+// (development) print. The floors are the figures measured
 // when the rule was set (see docs/merging.md), so that a change that
 // loses precision or recall fails; the one-day scrapes' recall is below
 // the 0.80.
@@ -197,15 +206,15 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"held3", false, 0.95, 0.50},
 		{"held3", true, 0.95, 0.52},
 		{"held5", false, 0.95, 0.08},
-		{"held5", true, 0.95, 0.23},
-		{"held6", false, 0.95, 0.41},
-		{"held6", true, 0.95, 0.43},
-		{"held7", false, 0.95, 0.67},
-		{"held7", true, 0.95, 0.70},
+		{"held5", true, 0.95, 0.27},
+		{"held6", false, 0.95, 0.45},
+		{"held6", true, 0.95, 0.47},
+		{"held7", false, 0.95, 0.73},
+		{"held7", true, 0.95, 0.76},
 		{"dev3", false, 1.00, 0.34},
 		{"dev3", true, 1.00, 0.43},
-		{"dev4", false, 0.95, 0.52},
-		{"dev4", true, 0.95, 0.75},
+		{"dev4", false, 0.95, 0.58},
+		{"dev4", true, 0.95, 0.80},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))
@@ -215,7 +224,7 @@ func TestMergeLabelledReports(t *testing.T) {
 		}
 		t.Logf("%s: %d reports, %d pairs: precision %.3f (%d/%d), recall %.3f (%d/%d)", name, len(reports), s.pairs,
 			s.precision(), s.truePos, s.truePos+s.falsePos, s.recall(), s.truePos, s.truePos+s.falseNeg)
-		if strings.HasPrefix(part.dir, "dev") || *showHeld {
+		if development[part.dir] || *showHeld {
 			for _, w := range wrong {
 				t.Logf("%s: %s", part.dir, w)
 			}
@@ -225,6 +234,11 @@ func TestMergeLabelledReports(t *testing.T) {
 		}
 	}
 }
+
+// development are the sets the rule may be tuned on, whose wrong pairs
+// print: held5 and held7 were scored once blind as held-out sets, then
+// became development data.
+var development = map[string]bool{"dev": true, "dev3": true, "dev4": true, "held5": true, "held7": true}
 
 // showHeld lists the held-out sets' wrong pairs too. Whoever tunes the
 // rule leaves it off, so the held-out sets stay unseen.
@@ -288,6 +302,30 @@ func TestMergeSharedCorpus(t *testing.T) {
 		}
 		if s.falsePos > 0 {
 			t.Errorf("corpus %s: %d pairs joined that tell different events", part, s.falsePos)
+		}
+	}
+}
+
+// TestMergerMatchesMergeLabelled merges development sets with a Merger,
+// then again after one headline changed, and checks that each gives
+// what Merge gives: the reuse of comparisons keeps what decides the
+// groups of one-day scrapes too (proper words, weak pairs).
+func TestMergerMatchesMergeLabelled(t *testing.T) {
+	for _, dir := range []string{"dev4", "held7"} {
+		c, articles := loadLabelled(t, readLabels(t, filepath.Join("testdata", "events", dir), true))
+		var m merge.Merger
+		for step := range 2 {
+			if step == 1 {
+				articles = slices.Clone(articles)
+				a := *articles[0]
+				a.Title += " as talks resume"
+				articles[0] = &a
+			}
+			got, gotDiags := m.Merge(c, articles)
+			want, wantDiags := merge.Merge(c, articles)
+			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotDiags, wantDiags) {
+				t.Errorf("%s, merge %d: the Merger's chronology or problems differ from Merge's", dir, step+1)
+			}
 		}
 	}
 }

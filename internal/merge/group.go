@@ -119,8 +119,8 @@ type agreement struct {
 	a, b     int32
 	strength float64
 	// refused is set for a pair that agreed but whose groups could not
-	// join (see groups.union).
-	refused bool
+	// join (see groups.union); weak for a weak pair (pairing.weak).
+	refused, weak bool
 }
 
 // refusedReason is why a pair that agrees was not joined.
@@ -129,6 +129,9 @@ const refusedReason = "a report of one group is unlike a report of the other, or
 // pairingOf compares the reports of x again, for gen check's reasons.
 func (g *groups) pairingOf(x agreement) pairing {
 	p := compare(g.reports, x.a, x.b)
+	if x.weak {
+		p.joined, p.near, p.corroborated = true, false, true
+	}
 	if x.refused {
 		p.joined, p.near, p.refused = false, true, refusedReason
 	}
@@ -142,9 +145,9 @@ func (g *groups) pairingOf(x agreement) pairing {
 // merge's comparisons (nil for none): a pair it compared, of reports
 // neither fresh, is not compared again. It then returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
-	joined, near := g.compareCandidates(workers, pairs, fresh, known)
+	joined, near, weak := g.compareCandidates(workers, pairs, fresh, known)
 	g.near = append(g.near, near...)
-	results := resultsOf(fresh, pairs, joined, g.near)
+	results := resultsOf(fresh, pairs, joined, g.near, weak)
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {
@@ -154,22 +157,23 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 			g.near = append(g.near, p)
 		}
 	}
+	g.corroborate(weak)
 	return results
 }
 
 // compareCandidates compares the candidate pairs on all cores (see
-// joinSimilar) and returns those that agree and the near misses, each in
-// the order of the pairs. Without the last merge's comparisons it takes
-// the pairs in the order of their first report's day (byFirstDay): the
-// reports a day's pairs read lie together in memory (packByDay), while
-// in index order they are all over it.
-func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near []agreement) {
+// joinSimilar) and returns those that agree, the near misses and the
+// weak pairs, each in the order of the pairs. Without the last merge's
+// comparisons it takes the pairs in the order of their first report's
+// day (byFirstDay): the reports a day's pairs read lie together in
+// memory (packByDay), while in index order they are all over it.
+func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near, weak []agreement) {
 	const batch = 4096
 	order, reordered := pairs, false
 	if known == nil {
 		order, reordered = byFirstDay(g.reports, pairs)
 	}
-	type found struct{ joined, near []agreement }
+	type found struct{ joined, near, weak []agreement }
 	kept := make([]found, (len(order)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
 		from := order[b*batch : min(len(order), (b+1)*batch)]
@@ -188,40 +192,52 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 					filled = x
 				}
 				p := compareWith(g.reports, x, y, &table)
-				c, found = compared{strength: p.strength(), joined: p.joined}, p.joined || p.near
+				c, found = compared{strength: p.strength(), joined: p.joined, near: p.near, weak: p.weak}, p.joined || p.near || p.weak
 			}
+			pair := agreement{a: x, b: y, strength: c.strength}
 			switch {
 			case found && c.joined:
-				kept[b].joined = append(kept[b].joined, agreement{a: x, b: y, strength: c.strength})
-			case found:
-				kept[b].near = append(kept[b].near, agreement{a: x, b: y, strength: c.strength})
+				kept[b].joined = append(kept[b].joined, pair)
+			case found && c.near:
+				kept[b].near = append(kept[b].near, pair)
+			}
+			if found && c.weak {
+				kept[b].weak = append(kept[b].weak, pair)
 			}
 		}
 	})
 	for _, list := range kept {
 		joined = append(joined, list.joined...)
 		near = append(near, list.near...)
+		weak = append(weak, list.weak...)
 	}
 	if reordered {
 		byPair := func(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
 		slices.SortFunc(joined, byPair)
 		slices.SortFunc(near, byPair)
+		slices.SortFunc(weak, byPair)
 	}
-	return joined, near
+	return joined, near, weak
 }
 
-// resultsOf returns the comparisons of pairs, of which joined agreed and
-// near nearly did, or nil without a Merger (fresh nil).
-func resultsOf(fresh []bool, pairs []uint64, joined, near []agreement) *comparisons {
+// resultsOf returns the comparisons of pairs, of which joined agreed,
+// near nearly did and weak were weak, or nil without a Merger (fresh
+// nil).
+func resultsOf(fresh []bool, pairs []uint64, joined, near, weak []agreement) *comparisons {
 	if fresh == nil {
 		return nil
 	}
-	results := &comparisons{pairs: pairs, agreed: make(map[uint64]compared, len(joined)+len(near))}
+	results := &comparisons{pairs: pairs, agreed: make(map[uint64]compared, len(joined)+len(near)+len(weak))}
 	for _, p := range joined {
 		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, joined: true}
 	}
 	for _, p := range near {
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength}
+		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, near: true}
+	}
+	for _, p := range weak {
+		c := results.agreed[uint64(p.a)<<32|uint64(p.b)]
+		c.strength, c.weak = p.strength, true
+		results.agreed[uint64(p.a)<<32|uint64(p.b)] = c
 	}
 	return results
 }

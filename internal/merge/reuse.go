@@ -34,11 +34,11 @@ type comparisons struct {
 	agreed map[uint64]compared
 }
 
-// compared is what comparing a pair found: whether it agreed, and its
-// strength.
+// compared is what comparing a pair found: whether it agreed, nearly
+// did or was weak (pairing), and its strength.
 type compared struct {
-	strength float64
-	joined   bool
+	strength           float64
+	joined, near, weak bool
 }
 
 // lookup looks up pairs in ascending order in comparisons.

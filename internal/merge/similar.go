@@ -298,7 +298,11 @@ func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), s
 // their proper words (the names and numbers of their openings, written
 // with a capital or a digit inside a sentence) reach sameDayProper:
 // outlets that tell one event in their own words share few words but
-// name the same people, places and figures.
+// name the same people, places and figures. A report that joins no
+// other also joins a group of two or more dated on its day when, with
+// every report of the group, its wording reaches corroboratedWording and
+// its proper words corroboratedProper (groups.corroborate): what one
+// report's likeness leaves in doubt, two reports' confirm.
 const (
 	copyThreshold   = 0.6
 	sameDayWording  = 0.22
@@ -307,6 +311,9 @@ const (
 	sameDayProper   = 0.40
 	groupWording    = 0.08
 	nearMiss        = 0.03
+
+	corroboratedWording = 0.12
+	corroboratedProper  = 0.30
 )
 
 // pairing is what comparing two reports found.
@@ -315,14 +322,19 @@ type pairing struct {
 	days    int32
 	wording float64
 	// proper is the cosine of their proper words, worked out only for
-	// reports dated on the same day whose wording reaches properWording
-	// but not sameDayWording; 0 for others.
+	// reports dated on the same day whose wording reaches
+	// corroboratedWording but not sameDayWording; 0 for others.
 	proper float64
 	// copied is the share of their ledes' shingles the two share, when
 	// a copy (copiedShare); 0 when not, or when they name other people.
 	copied float64
 	joined bool
 	near   bool
+	// weak is set for a pair that does not join but reaches
+	// corroboratedWording and corroboratedProper on the same day: it
+	// joins a report to a group whose every report is so like it
+	// (groups.corroborate). corroborated is set for a pair that did.
+	weak, corroborated bool
 	// forced is set for a pair an annotation's event: joined.
 	forced bool
 	// refused says why a pair that agrees was not joined.
@@ -354,11 +366,12 @@ func compareWith(reports []report, a, b int32, t *dotTable) pairing {
 		p.copied = copiedShare(ra.text, rb.text)
 	}
 	want := p.wants()
-	if p.days == 0 && p.wording >= properWording && p.wording < want {
+	if p.days == 0 && p.wording >= corroboratedWording && p.wording < want {
 		p.proper = cosine(&ra.proper, &rb.proper)
 	}
-	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want || p.proper >= sameDayProper)
+	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want || (p.wording >= properWording && p.proper >= sameDayProper))
 	p.near = !p.joined && p.wording >= want-nearMiss
+	p.weak = !p.joined && !p.differ && p.proper >= corroboratedProper
 	return p
 }
 
@@ -402,6 +415,9 @@ func (p pairing) reasons(reports []report) string {
 	}
 	if p.proper > 0 {
 		b = appendFigure(append(b, ", proper words "...), p.proper)
+	}
+	if p.corroborated {
+		b = append(b, ", as like every report of the group"...)
 	}
 	switch {
 	case p.refused != "":
