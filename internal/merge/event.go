@@ -50,7 +50,8 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 // packByDay moves what compare reads of the reports into a few long
 // slices, in the order of their days: candidate pairs are reports at
 // most a day apart, so that comparing them reads memory close together
-// instead of all over the heap.
+// instead of all over the heap. A report's signature, which weighing
+// made its words, is its packed words too, not a copy of its own.
 func packByDay(reports []report) {
 	order := make([]int32, len(reports))
 	hashes, weights := 0, 0
@@ -73,6 +74,7 @@ func packByDay(reports []report) {
 	for _, i := range order {
 		r := &reports[i]
 		r.words.words, r.words.weights = pack(r.words.words), packWeights(r.words.weights)
+		r.signature = r.words.words
 		r.text, r.people = pack(r.text), pack(r.people)
 	}
 }

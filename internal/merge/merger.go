@@ -146,6 +146,7 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 		if !found(i) {
 			reports[i].describe(datelines[reports[i].entry], wordsOf)
 		}
+		reports[i].blocks, reports[i].kept = nil, "" // read by describe only
 	})
 	if m == nil {
 		return nil

@@ -19,7 +19,7 @@ type report struct {
 	page *timeline.Article
 	// blocks are the article's paragraphs, whose opening is compared,
 	// and kept its opening when they were dropped (openingTexts); both
-	// empty for an editor's entry.
+	// empty for an editor's entry, and let go once it is described.
 	blocks []timeline.Block
 	kept   string
 	// key orders reports whatever the order of the files: the article's
