@@ -214,7 +214,7 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"held7", false, 0.95, 0.73},
 		{"held7", true, 0.95, 0.76},
 		{"held8", false, 0.95, 0.53},
-		{"held8", true, 0.95, 0.61},
+		{"held8", true, 0.95, 0.60},
 		{"dev3", false, 1.00, 0.34},
 		{"dev3", true, 1.00, 0.43},
 		{"dev4", false, 0.95, 0.58},
