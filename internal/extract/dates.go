@@ -37,6 +37,28 @@ var futureWords = newPhraseSet([]string{" will ", " would ", "expected", "schedu
 // backgroundWords before a date make it background, not the event.
 var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})
 
+// forDays reports whether the text before a weekday ends with "for"
+// and, maybe, other weekdays: "for Monday and Tuesday", "for Friday,
+// Saturday and".
+func forDays(before string) bool {
+	words := strings.Fields(strings.ToLower(before))
+	for len(words) > 0 {
+		w := strings.Trim(words[len(words)-1], ",")
+		switch {
+		case w == "for":
+			return true
+		case w == "and" || w == "or" || weekdayNames[w]:
+			words = words[:len(words)-1]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// weekdayNames are the days of the week, in lower case.
+var weekdayNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
 // endsPeriod reports whether the text before a time expression ends
 // with "ending", "ended" or "ending on": the end of a period (a meeting,
 // a quarter) that what is reported comes after.
@@ -96,19 +118,21 @@ func (x *extraction) findLede() {
 }
 
 // firstProseBlock returns the index of the first paragraph block, among the
-// first four, that reads as prose (isProse), or 0 when none does or a
-// gallery's counter comes first.
+// first four, that reads as prose (isProse) after short lines that do
+// not, or 0 when none does, or a gallery's counter or a long paragraph
+// (a standfirst without its period) comes first.
 func (x *extraction) firstProseBlock() int {
 	seen := 0
 	for i, b := range x.blocks {
 		if b.Kind != timeline.Paragraph {
 			continue
 		}
-		if isProse(b.Text, words(b.Text)) {
+		n := words(b.Text)
+		if isProse(b.Text, n) {
 			return i
 		}
-		if isBareCounter(b.Text) {
-			break // a gallery's captions are not the lede either
+		if isBareCounter(b.Text) || n > 20 {
+			break // a gallery's captions are not the lede either, and a long standfirst is one
 		}
 		if seen++; seen == 4 {
 			break
@@ -236,8 +260,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case extended && k == 1 && m.Kind == newsdate.LastWeek:
 				continue // the next paragraph's "last week" leaves the lede's day
-			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this"):
-				continue
+			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this" || forDays(s.Text[:m.Start])):
+				continue // "a warning for Monday and Tuesday" names the days it is for
 			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday:
 				continue
 			case endsPeriod(s.Text[:m.Start]):
@@ -263,14 +287,19 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 func (x *extraction) readEvent() {
 	pub := newsdate.DayOnly(x.a.Published)
 	m, sent, ok := x.eventMention()
+	if x.speech && x.isNewsletter() {
+		x.speech = false // a newsletter's "Good morning." greets its reader
+	}
 	if x.speech && !pub.IsZero() {
 		ok = false // a speech is the event, given on its publication day
 	}
+	if m, ok := x.deliveredOn(); ok && (pub.IsZero() || newsdate.DayOnly(m.Date()).Compare(pub) <= 0) {
+		// A speech or statement is the event, on the day it was given,
+		// whatever days it recounts.
+		x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
+		return
+	}
 	if !ok {
-		if m, ok := x.deliveredOn(); ok && (pub.IsZero() || newsdate.DayOnly(m.Date()).Compare(pub) <= 0) {
-			x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
-			return
-		}
 		if pub.IsZero() {
 			x.a.Undated = "no publication date and no date in the lede"
 			return

@@ -237,12 +237,13 @@ func (x *extraction) liveDay() candidate {
 // ends a list of stories: one of the three lines above it is a date line
 // of another story, or a short line with another day, as lists print a
 // date ("Published 3 May 2022") under each title. A live blog's update
-// stamp above its latest entry's is none, nor is a release's embargo.
+// stamp above its latest entry's is none, nor is a release's embargo
+// or a speech's delivery date.
 func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 	live := x.liveStamp(i)
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if !hasDate(f.dates) || live && isUpdateLine(f) || startsWithAny(f.lower, embargoWords) {
+		if !hasDate(f.dates) || live && isUpdateLine(f) || startsWithAny(f.lower, embargoWords) || startsWithAny(f.lower, deliveredWords) {
 			continue
 		}
 		if isDateLine(f) || isClockLine(f) {

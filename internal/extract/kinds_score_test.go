@@ -93,9 +93,10 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // have. Each blind batch's held-out part is measured, never fixed; its
 // dev part's wrong dates are fixed by general rules. At their first runs
 // batch i had 3 wrong on each part, batch j 5 on its dev part and 1 held
-// out, batch k 5 on its dev part and none held out. Held out, 3 are
-// left (a later rule fixed one), and no more are allowed.
-const devWrongAllowed, heldWrongAllowed = 0, 3
+// out, batch k 5 on its dev part and none held out, batch l 4 on its dev
+// part and 3 held out. Held out, 6 are left (a later rule fixed one of
+// batch i's), and no more are allowed.
+const devWrongAllowed, heldWrongAllowed = 0, 6
 
 // TestScoreKinds scores extraction on the texts of testdata/kinds, each
 // with its headline as line 1, on the dev and held-out parts

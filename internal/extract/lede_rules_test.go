@@ -48,6 +48,20 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"one 'as of' stamp is no live blog",
 			"Council approves flood plan\n\nStand: 14.05.2022 09:00 Uhr\nThe council approved the flood plan after a long debate among its members.\n",
 			"", ""},
+		{"a newsletter's greeting opens no speech",
+			"The Morning Brief: the alliance grows, and more\nTHE NORTHERN STAR · NEWSLETTERS\nView in browser\nThursday 6 April 2023\n\nGood morning.\n\n" +
+				"Finland is now a member of the alliance. Its flag was raised outside the headquarters in Brussels on Tuesday, after its minister handed over the documents." + body,
+			"2023-04-06", "2023-04-04"},
+		{"the days a warning is for",
+			"Forecasters issue first red warning for extreme heat\nPress Office › News releases\nFriday 15 July 2022\n\n" +
+				"The forecasters have issued their first red warning for extreme heat, covering much of the country for Monday and Tuesday." + body,
+			"2022-07-15", "2022-07-15"},
+		{"a speech's delivery date heads a release with its publication date",
+			"Price stability in an age of shocks\nCentral Bank\nHome / News / Speeches\nSpeech\nDelivered: 9 November 2022\nPublished: 10 November 2022\n" +
+				"Speech by the Governor at the annual banking conference\nCheck against delivery\n\n" +
+				"Good morning, ladies and gentlemen, and thank you for inviting me once again.\n\n" +
+				"When I stood at this podium a year ago, on 10 November 2021, inflation was 6.8 percent and most forecasters expected it to fade.\n",
+			"2022-11-10", "2022-11-09"},
 		{"a republished text's first publication",
 			"Physicists report a hint of new physics\n\nAn experiment measured the particle's magnetic moment with a precision not reached before, the team said on Wednesday.\n\nThe result differs from the prediction by more than four standard deviations.\n\nThis article is republished under a Creative Commons licence. It was first published on 8 April 2021.\n",
 			"2021-04-08", "2021-04-07"},
@@ -62,5 +76,57 @@ func TestLedeAndStampRules(t *testing.T) {
 				t.Errorf("event %q (%v), want %q", got, a.EventEvidence, tt.event)
 			}
 		})
+	}
+}
+
+// TestHeadlineAndDayShapes checks the small shapes the rules above
+// read: a question headline, and the weekdays a "for" names.
+func TestHeadlineAndDayShapes(t *testing.T) {
+	questions := []struct {
+		line string
+		want bool
+	}{
+		{"Do octopuses dream? Scientists find sleep stages like ours", true},
+		{"Is the recession over? Not yet, say economists", true},
+		{"Is it over? Economists say not yet.", false},
+		{"Rates rise. Markets fall", false},
+		{"Markets fall as rates rise", false},
+	}
+	for _, tt := range questions {
+		if got := isQuestionHeadline(tt.line); got != tt.want {
+			t.Errorf("isQuestionHeadline(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+	days := []struct {
+		before string
+		want   bool
+	}{
+		{"a warning for ", true},
+		{"a warning for Monday and ", true},
+		{"tickets for Friday, Saturday or ", true},
+		{"troops withdrew on ", false},
+		{"he left for Kyiv on ", false},
+	}
+	for _, tt := range days {
+		if got := forDays(tt.before); got != tt.want {
+			t.Errorf("forDays(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestCaptionsUnderCounters checks that the lines under a gallery's
+// counters on lines of their own ("1/3") are captions, not paragraphs,
+// so that none becomes the lede.
+func TestCaptionsUnderCounters(t *testing.T) {
+	text := "Coronation – in pictures\nSun 7 May 2023 08.00 BST\n\n" +
+		"The King and Queen were crowned at the abbey on Saturday, watched by millions around the world.\n\n" +
+		"1/3\nFans camp out on the avenue on the eve of the coronation, 5 May 2023.\n2/3\nThe coach leaves the palace for the abbey, 6 May 2023.\n" +
+		"3/3\nProtesters hold placards in the square on the day.\n"
+	a := Extract("x.txt", []byte(text), Options{})
+	if len(a.Captions) != 3 {
+		t.Errorf("captions %q, want the three lines under the counters", a.Captions)
+	}
+	if got := a.Event.ISO(); got != "2023-05-06" {
+		t.Errorf("event %s (%v), want 2023-05-06", got, a.EventEvidence)
 	}
 }
