@@ -144,6 +144,9 @@ func (x *extraction) firstProseBlock() int {
 // isBareCounter reports whether s is a gallery's counter and nothing
 // else: "1 / 5", "2/12", "3 of 12".
 func isBareCounter(s string) bool {
+	if len(s) > 12 || s == "" || s[0] < '0' || s[0] > '9' {
+		return false // most lines
+	}
 	fields := strings.Fields(strings.ReplaceAll(s, "/", " / "))
 	if len(fields) != 3 || (fields[1] != "/" && fields[1] != "of") {
 		return false
@@ -193,7 +196,6 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},
 		{candidate{x.trailer.found && !x.trailerConflict, x.trailer.m}, ruleTrailer},
 		{candidate{x.stamp.found && !x.stampConflict && !x.clockConflict(x.stamp.m), x.stamp.m}, ruleStamp},
-		{x.liveDay(), ruleLive},
 	} {
 		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
 			continue
@@ -211,6 +213,10 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 			continue
 		}
 		return d, x.evidence(m, c.rule), true
+	}
+	// Last, and only then worked out: a live blog's stamps.
+	if c := x.liveDay(); c.found && c.m.WeekdayAgrees() {
+		return c.m.Date(), x.evidence(c.m, ruleLive), true
 	}
 	return timeline.Date{}, timeline.Evidence{}, false
 }
