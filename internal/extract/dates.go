@@ -41,31 +41,47 @@ var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from
 // and, maybe, other weekdays: "for Monday and Tuesday", "for Friday,
 // Saturday and".
 func forDays(before string) bool {
-	words := strings.Fields(strings.ToLower(before))
-	for len(words) > 0 {
-		w := strings.Trim(words[len(words)-1], ",")
+	for {
+		w, rest := lastWord(before)
+		w = strings.TrimRight(w, ",")
 		switch {
-		case w == "for":
+		case strings.EqualFold(w, "for"):
 			return true
-		case w == "and" || w == "or" || weekdayNames[w]:
-			words = words[:len(words)-1]
+		case w != "" && (strings.EqualFold(w, "and") || strings.EqualFold(w, "or") || isWeekdayName(w)):
+			before = rest
 		default:
 			return false
+		}
+	}
+}
+
+// lastWord returns the last space-separated word of s and what is
+// before it.
+func lastWord(s string) (word, rest string) {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexByte(s, ' ')
+	return s[i+1:], s[:max(i, 0)]
+}
+
+// isWeekdayName reports whether w names a day of the week, in any case.
+func isWeekdayName(w string) bool {
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.EqualFold(w, d) {
+			return true
 		}
 	}
 	return false
 }
 
-// weekdayNames are the days of the week, in lower case.
-var weekdayNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
-
 // endsPeriod reports whether the text before a time expression ends
 // with "ending", "ended" or "ending on": the end of a period (a meeting,
 // a quarter) that what is reported comes after.
 func endsPeriod(before string) bool {
-	before = strings.ToLower(strings.TrimRight(before, " "))
-	before = strings.TrimSuffix(before, " on")
-	return strings.HasSuffix(before, " ending") || strings.HasSuffix(before, " ended")
+	w, rest := lastWord(before)
+	if strings.EqualFold(w, "on") {
+		w, _ = lastWord(rest)
+	}
+	return strings.EqualFold(w, "ending") || strings.EqualFold(w, "ended")
 }
 
 // readDates chooses the publication date, then the event date.
@@ -386,8 +402,10 @@ var deliveredWords = []string{"delivered on", "delivery date", "date delivered",
 func (x *extraction) deliveredOn() (newsdate.Mention, bool) {
 	for i := 0; i < min(x.firstProse+headNear, len(x.lines)); i++ {
 		f := &x.facts[i]
-		lower := trimMarks(f.lower)
-		if f.words > 12 || !slices.ContainsFunc(deliveredWords, func(w string) bool { return strings.HasPrefix(lower, w) }) {
+		if f.words > 12 || !hasDate(f.dates) || !strings.Contains(f.lower, "deliver") {
+			continue // most lines
+		}
+		if lower := trimMarks(f.lower); !slices.ContainsFunc(deliveredWords, func(w string) bool { return strings.HasPrefix(lower, w) }) {
 			continue
 		}
 		if m, ok := firstDay(f.dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && m.WeekdayAgrees() {
