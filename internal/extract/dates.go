@@ -32,7 +32,7 @@ const (
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
-var futureWords = newPhraseSet([]string{" will ", " would ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to "})
+var futureWords = newPhraseSet([]string{" will ", " would ", " could ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to ", " due to "})
 
 // backgroundWords before a date make it background, not the event.
 var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})

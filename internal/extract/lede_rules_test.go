@@ -62,6 +62,10 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Good morning, ladies and gentlemen, and thank you for inviting me once again.\n\n" +
 				"When I stood at this podium a year ago, on 10 November 2021, inflation was 6.8 percent and most forecasters expected it to fade.\n",
 			"2022-11-10", "2022-11-09"},
+		{"what could happen on a day to come",
+			"Coach's bid for history and a doubt over his playmaker\nBy Sam Writer\nMay 24, 2022\n\n" +
+				"The coach could make history in the capital on Wednesday night, but on the eve of the final he did his best to deflect attention onto his players." + body,
+			"2022-05-24", "2022-05-24"},
 		{"a republished text's first publication",
 			"Physicists report a hint of new physics\n\nAn experiment measured the particle's magnetic moment with a precision not reached before, the team said on Wednesday.\n\nThe result differs from the prediction by more than four standard deviations.\n\nThis article is republished under a Creative Commons licence. It was first published on 8 April 2021.\n",
 			"2021-04-08", "2021-04-07"},

@@ -212,7 +212,7 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"held6", false, 0.95, 0.45},
 		{"held6", true, 0.95, 0.47},
 		{"held7", false, 0.95, 0.73},
-		{"held7", true, 0.95, 0.76},
+		{"held7", true, 0.95, 0.79},
 		{"held8", false, 0.95, 0.53},
 		{"held8", true, 0.95, 0.60},
 		{"dev3", false, 1.00, 0.34},
