@@ -99,11 +99,14 @@ func (x *extraction) bylineBelow(from, to int) candidate {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) || l.Text == x.a.Title {
+	if !hasDate(f.dates) || isCaption(f) || l.Text == x.a.Title {
 		return m, false, false // the headline's own date may be any day it names
 	}
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
+	}
+	if f.words > 8 && captionShaped(f) {
+		return m, false, false
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {

@@ -66,6 +66,10 @@ func TestLedeAndStampRules(t *testing.T) {
 			"Coach's bid for history and a doubt over his playmaker\nBy Sam Writer\nMay 24, 2022\n\n" +
 				"The coach could make history in the capital on Wednesday night, but on the eve of the final he did his best to deflect attention onto his players." + body,
 			"2022-05-24", "2022-05-24"},
+		{"a stamp with its weekday and its update beside it",
+			"Leader pleads for action after the shooting\nThe Harbour Gazette\nBy Sam Writer in Washington\nTuesday 24 May 2022 23:58 BST (updated Wed 00:40)\n\n" +
+				"The leader made an emotional plea for action after children were shot dead at a school in the state." + body,
+			"2022-05-24", "2022-05-24"},
 		{"a republished text's first publication",
 			"Physicists report a hint of new physics\n\nAn experiment measured the particle's magnetic moment with a precision not reached before, the team said on Wednesday.\n\nThe result differs from the prediction by more than four standard deviations.\n\nThis article is republished under a Creative Commons licence. It was first published on 8 April 2021.\n",
 			"2021-04-08", "2021-04-07"},
