@@ -77,6 +77,11 @@ func TestLedeAndStampRules(t *testing.T) {
 			"Leader pleads for action after the shooting\nThe Harbour Gazette\nBy Sam Writer in Washington\nTuesday 24 May 2022 23:58 BST (updated Wed 00:40)\n\n" +
 				"The leader made an emotional plea for action after children were shot dead at a school in the state." + body,
 			"2022-05-24", "2022-05-24"},
+		{"a speech page's own widget above the lede is no headline",
+			"Speech by the minister at the hydrogen forum\ngov.example — Department of Enterprise\nFrom: Department of Enterprise\nPublished on: 10 May 2023\nLast updated on: 10 May 2023\n\nSpeech\n" +
+				"Delivered at the Convention Centre, Dublin, 9 May 2023\n\nCheck against delivery\n\n" +
+				"Good afternoon, and thank you to the organisers for bringing us together today to talk about hydrogen and its future." + body,
+			"2023-05-10", "2023-05-09"},
 		{"a republished text's first publication",
 			"Physicists report a hint of new physics\n\nAn experiment measured the particle's magnetic moment with a precision not reached before, the team said on Wednesday.\n\nThe result differs from the prediction by more than four standard deviations.\n\nThis article is republished under a Creative Commons licence. It was first published on 8 April 2021.\n",
 			"2021-04-08", "2021-04-07"},
