@@ -32,7 +32,8 @@ const (
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
-var futureWords = newPhraseSet([]string{" will ", " would ", " could ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to ", " due to "})
+var futureWords = newPhraseSet([]string{" will ", " would ", " could ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to ", " due to ",
+	" kicks off ", " kick off ", " gets under way ", " get under way ", " takes place ", " take place "})
 
 // backgroundWords before a date make it background, not the event.
 var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})
@@ -394,7 +395,7 @@ func (x *extraction) readEvent() {
 
 // deliveredWords open a line of a release's head that dates a speech
 // or statement by its delivery rather than its publication.
-var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:"}
+var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:", "delivered at ", "delivered in "}
 
 // deliveredOn returns the full date of a head line, above the lede, that
 // says when what the text gives was delivered ("Delivery date: 21 March

@@ -203,12 +203,16 @@ func (x *extraction) liveStamp(i int) bool {
 	return clock && x.nextProseBefore(i+1, i+3) < len(x.lines)
 }
 
-// liveDay returns the date of a live blog's entry stamps that carry a
+// liveDay returns, for a page that says it is live, the date of its
+// entry stamps that carry a
 // full date and a clock ("Thu 10 Nov 2022 10.48 GMT" over its entry),
 // when the text has three stamps or more and those with a date all name
 // one day: a blog of several days is left undated, and an update stamp
 // ("Updated", "Stand:") never dates it.
 func (x *extraction) liveDay() candidate {
+	if !x.saysLive() {
+		return candidate{} // comments are stamped too
+	}
 	var day candidate
 	stamps := 0
 	for i := range x.lines {
@@ -234,6 +238,27 @@ func (x *extraction) liveDay() candidate {
 		return candidate{} // a blog stamps its entries: one stamp is a page's "as of"
 	}
 	return day
+}
+
+// saysLive reports whether the headline or a line above the first prose
+// line calls the page a live blog: "live", "as it happened", "live
+// reporting", "key events".
+func (x *extraction) saysLive() bool {
+	if x.title < 0 && x.a.Title == "" {
+		return false
+	}
+	is := func(lower string) bool {
+		return containsWord(lower, "live") || strings.Contains(lower, "as it happened") || strings.Contains(lower, "key events")
+	}
+	if is(strings.ToLower(x.a.Title)) {
+		return true
+	}
+	for i := 0; i < min(x.firstProse, len(x.lines)); i++ {
+		if is(x.facts[i].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // listDate reports whether the date m of line i, above the headline,
@@ -436,4 +461,20 @@ func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int, live bool)
 		}
 	}
 	return n
+}
+
+// containsWord reports whether w stands in s as a whole word.
+func containsWord(s, w string) bool {
+	for i := strings.Index(s, w); i >= 0; {
+		end := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		next := strings.Index(s[i+1:], w)
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }

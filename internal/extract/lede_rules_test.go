@@ -45,6 +45,13 @@ func TestLedeAndStampRules(t *testing.T) {
 				"The ministry says the withdrawal is going to plan, though this cannot be verified.\n10.15 GMT\n" +
 				"Intelligence officials say several bridges have likely been destroyed.\n09.40 GMT\nThe mayor said residents should stay indoors until further notice.\n",
 			"2022-11-10", "2022-11-09"},
+		{"comments' stamps are no live blog's",
+			"Resort opens on the island after a two-year delay\nTravel\nResort opens on the island after a two-year delay\n\nThe resort opened its doors to guests after construction was held up by the pandemic, its owners said.\n\n" +
+				"It has 200 rooms, three restaurants and a spa, and its villas look out over the bay and the hills behind it.\n\n" +
+				"Rates start at a few hundred dollars a night in the low season, the company said in a statement to the press.\n\n" +
+				"Comments\nJane Roe\nJune 7, 2019 at 6:48 AM\nLovely place, we stayed there last year and loved it.\nJohn Doe\nJune 7, 2019 at 9:12 AM\nThe pool looks amazing in the photos, I must say.\n" +
+				"Sam Example\nJune 7, 2019 at 11:30 AM\nWe booked for the autumn already and cannot wait.\n",
+			"", ""},
 		{"one 'as of' stamp is no live blog",
 			"Council approves flood plan\n\nStand: 14.05.2022 09:00 Uhr\nThe council approved the flood plan after a long debate among its members.\n",
 			"", ""},
@@ -70,6 +77,11 @@ func TestLedeAndStampRules(t *testing.T) {
 			"Leader pleads for action after the shooting\nThe Harbour Gazette\nBy Sam Writer in Washington\nTuesday 24 May 2022 23:58 BST (updated Wed 00:40)\n\n" +
 				"The leader made an emotional plea for action after children were shot dead at a school in the state." + body,
 			"2022-05-24", "2022-05-24"},
+		{"a speech page's own widget above the lede is no headline",
+			"Speech by the minister at the hydrogen forum\ngov.example — Department of Enterprise\nFrom: Department of Enterprise\nPublished on: 10 May 2023\nLast updated on: 10 May 2023\n\nSpeech\n" +
+				"Delivered at the Convention Centre, Dublin, 9 May 2023\n\nCheck against delivery\n\n" +
+				"Good afternoon, and thank you to the organisers for bringing us together today to talk about hydrogen and its future." + body,
+			"2023-05-10", "2023-05-09"},
 		{"a republished text's first publication",
 			"Physicists report a hint of new physics\n\nAn experiment measured the particle's magnetic moment with a precision not reached before, the team said on Wednesday.\n\nThe result differs from the prediction by more than four standard deviations.\n\nThis article is republished under a Creative Commons licence. It was first published on 8 April 2021.\n",
 			"2021-04-08", "2021-04-07"},
