@@ -316,24 +316,45 @@ func (x *extraction) readEvent() {
 	if x.speech && !pub.IsZero() {
 		ok = false // a speech is the event, given on its publication day
 	}
-	if m, ok := x.deliveredOn(); ok && (pub.IsZero() || newsdate.DayOnly(m.Date()).Compare(pub) <= 0) {
-		// A speech or statement is the event, on the day it was given,
-		// whatever days it recounts.
-		x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
+	switch {
+	case x.readDelivered(pub):
+	case !ok:
+		x.eventOnPublication(pub)
+	default:
+		x.resolveMention(m, sent, pub)
+	}
+}
+
+// readDelivered sets the event date to the day a head line says a
+// speech or statement was delivered, when there is one, not after pub:
+// the speech is the event, whatever days it recounts.
+func (x *extraction) readDelivered(pub timeline.Date) bool {
+	m, ok := x.deliveredOn()
+	if !ok || !pub.IsZero() && newsdate.DayOnly(m.Date()).Compare(pub) > 0 {
+		return false
+	}
+	x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
+	return true
+}
+
+// eventOnPublication dates the event on the publication day pub, when
+// the lede names no day (or the text is a speech), or says why the
+// article is undated.
+func (x *extraction) eventOnPublication(pub timeline.Date) {
+	if pub.IsZero() {
+		x.a.Undated = "no publication date and no date in the lede"
 		return
 	}
-	if !ok {
-		if pub.IsZero() {
-			x.a.Undated = "no publication date and no date in the lede"
-			return
-		}
-		x.a.Event, x.a.EventEvidence = pub, x.a.PublishedEvidence
-		x.a.EventEvidence.Rule = ruleEventPub
-		if x.speech {
-			x.a.EventEvidence.Rule = ruleEventSpeech
-		}
-		return
+	x.a.Event, x.a.EventEvidence = pub, x.a.PublishedEvidence
+	x.a.EventEvidence.Rule = ruleEventPub
+	if x.speech {
+		x.a.EventEvidence.Rule = ruleEventSpeech
 	}
+}
+
+// resolveMention dates the event by m, the lede's time expression in
+// sentence sent, against the publication day pub.
+func (x *extraction) resolveMention(m newsdate.Mention, sent span, pub timeline.Date) {
 	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated
 	set := func(d timeline.Date, rule string) {
 		if !pub.IsZero() && d.Compare(pub) > 0 {
