@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestProperWords checks when proper words join two reports: dated on
-// the same day, with a wording from properWording up to sameDayWording,
-// never when the reports name other people.
+// TestProperWords checks that proper words alone never join two
+// reports (only wording or a copied text does), and that a pair whose
+// proper words agree is kept as a weak pair for joining a group
+// (groups.corroborate), never when the reports name other people.
 func TestProperWords(t *testing.T) {
 	// like returns a vector whose cosine with like(1) is x.
 	like := func(x float64) vector { return vector{words: []uint64{7}, weights: []float64{x}, norm: 1} }
@@ -16,24 +17,24 @@ func TestProperWords(t *testing.T) {
 		days            int32
 		wording, proper float64
 		people          []uint64
-		joined          bool
+		joined, weak    bool
 	}{
-		{"same day, wording in the band, proper words alike", 0, 0.18, 0.55, nil, true},
-		{"at both thresholds", 0, properWording, sameDayProper, nil, true},
-		{"proper words unlike", 0, 0.18, 0.30, nil, false},
-		{"wording below the band", 0, 0.12, 1, nil, false},
-		{"a day apart", 1, 0.25, 1, nil, false},
-		{"other people", 0, 0.18, 0.9, []uint64{2}, false},
+		{"same day, proper words alike, wording under the bar", 0, 0.18, 0.9, nil, false, true},
+		{"same day, wording at the bar", 0, sameDayWording, 0, nil, true, false},
+		{"proper words unlike", 0, 0.18, 0.20, nil, false, false},
+		{"wording below the weak pairs' bar", 0, 0.10, 1, nil, false, false},
+		{"a day apart", 1, 0.25, 1, nil, false, false},
+		{"other people", 0, 0.18, 0.9, []uint64{2}, false, false},
 	} {
 		reports := []report{
 			{day: 100, words: like(1), proper: like(1), people: []uint64{1}},
 			{day: 100 + tt.days, words: like(tt.wording), proper: like(tt.proper), people: tt.people},
 		}
 		p := compare(reports, 0, 1)
-		if p.joined != tt.joined {
-			t.Errorf("%s: joined = %v, want %v (%+v)", tt.name, p.joined, tt.joined, p)
+		if p.joined != tt.joined || p.weak != tt.weak {
+			t.Errorf("%s: joined = %v, weak = %v, want %v, %v (%+v)", tt.name, p.joined, p.weak, tt.joined, tt.weak, p)
 		}
-		if reasons := p.reasons(reports); tt.joined && !strings.Contains(reasons, ", proper words ") {
+		if reasons := p.reasons(reports); tt.weak && !strings.Contains(reasons, ", proper words ") {
 			t.Errorf("%s: reasons %q do not give the proper words", tt.name, reasons)
 		}
 	}

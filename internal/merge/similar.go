@@ -293,22 +293,20 @@ func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), s
 // nearMiss of the wording they need are near misses. Two groups join
 // only when every report of one and every report of the other reach
 // groupWording (groups.allAgree), so that a group never grows by a
-// chain of reports each like the one before. Two reports dated on the
-// same day whose wording reaches properWording also tell one event when
-// their proper words (the names and numbers of their openings, written
-// with a capital or a digit inside a sentence) reach sameDayProper:
-// outlets that tell one event in their own words share few words but
-// name the same people, places and figures. A report that joins no
+// chain of reports each like the one before. A report that joins no
 // other also joins a group of two or more dated on its day when, with
 // every report of the group, its wording reaches corroboratedWording and
-// its proper words corroboratedProper (groups.corroborate): what one
-// report's likeness leaves in doubt, two reports' confirm.
+// its proper words (the names and numbers of their openings, written
+// with a capital or a digit inside a sentence) corroboratedProper
+// (groups.corroborate): what one report's likeness leaves in doubt, two
+// reports' confirm. Proper words alone never join two reports: on two
+// one-day scrapes scored blind, as many pairs of other events (two
+// matches of one tournament, two stories of one attack's aftermath)
+// reached them as pairs of one event.
 const (
 	copyThreshold   = 0.6
 	sameDayWording  = 0.22
 	dayApartWording = 0.30
-	properWording   = 0.16
-	sameDayProper   = 0.34
 	groupWording    = 0.08
 	nearMiss        = 0.03
 
@@ -369,7 +367,7 @@ func compareWith(reports []report, a, b int32, t *dotTable) pairing {
 	if p.days == 0 && p.wording >= corroboratedWording && p.wording < want {
 		p.proper = cosine(&ra.proper, &rb.proper)
 	}
-	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want || (p.wording >= properWording && p.proper >= sameDayProper))
+	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want)
 	p.near = !p.joined && p.wording >= want-nearMiss
 	p.weak = !p.joined && !p.differ && p.proper >= corroboratedProper
 	return p
