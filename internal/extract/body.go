@@ -233,7 +233,7 @@ func (x *extraction) readHeader(start int) {
 		case isGalleryLabel(f):
 			x.drop(l, reasonNavigation)
 		case hasDate(f.dates) && f.words <= 15:
-			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !isUpdateLine(f) &&
+			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !isUpdateLine(f) && oneDay(f.dates) &&
 				x.dateRepeats(m) < 2 && x.bylineDate(i, m) {
 				x.byline = candidate{true, m}
 			}

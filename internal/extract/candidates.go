@@ -168,7 +168,7 @@ func (x *extraction) findHeadline() {
 // ownHeadline is the least score of a page's own headline that anchors
 // the head when line 1 wins without a copy in the page: headline-shaped
 // and more.
-const ownHeadline = 5
+const ownHeadline = 6
 
 // pick is the best-scored line so far, or -1.
 type pick struct{ line, score int }

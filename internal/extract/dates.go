@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -32,19 +31,11 @@ const (
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
-var futureWords = newPhraseSet([]string{" will ", " would ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to "})
+var futureWords = newPhraseSet([]string{" will ", " would ", " could ", "expected", "scheduled", " plans to ", " set to ", " is to ", " are to ", " due to ",
+	" kicks off ", " kick off ", " gets under way ", " get under way ", " takes place ", " take place "})
 
 // backgroundWords before a date make it background, not the event.
 var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})
-
-// endsPeriod reports whether the text before a time expression ends
-// with "ending", "ended" or "ending on": the end of a period (a meeting,
-// a quarter) that what is reported comes after.
-func endsPeriod(before string) bool {
-	before = strings.ToLower(strings.TrimRight(before, " "))
-	before = strings.TrimSuffix(before, " on")
-	return strings.HasSuffix(before, " ending") || strings.HasSuffix(before, " ended")
-}
 
 // readDates chooses the publication date, then the event date.
 func (x *extraction) readDates() {
@@ -96,36 +87,27 @@ func (x *extraction) findLede() {
 }
 
 // firstProseBlock returns the index of the first paragraph block, among the
-// first four, that reads as prose (isProse), or 0 when none does or a
-// gallery's counter comes first.
+// first four, that reads as prose (isProse) after short lines that do
+// not, or 0 when none does, or a gallery's counter or a long paragraph
+// (a standfirst without its period) comes first.
 func (x *extraction) firstProseBlock() int {
 	seen := 0
 	for i, b := range x.blocks {
 		if b.Kind != timeline.Paragraph {
 			continue
 		}
-		if isProse(b.Text, words(b.Text)) {
+		n := words(b.Text)
+		if isProse(b.Text, n) {
 			return i
 		}
-		if isBareCounter(b.Text) {
-			break // a gallery's captions are not the lede either
+		if isBareCounter(b.Text) || n > 20 {
+			break // a gallery's captions are not the lede either, and a long standfirst is one
 		}
 		if seen++; seen == 4 {
 			break
 		}
 	}
 	return 0
-}
-
-// isBareCounter reports whether s is a gallery's counter and nothing
-// else: "1 / 5", "2/12", "3 of 12".
-func isBareCounter(s string) bool {
-	fields := strings.Fields(strings.ReplaceAll(s, "/", " / "))
-	if len(fields) != 3 || (fields[1] != "/" && fields[1] != "of") {
-		return false
-	}
-	n, m := atoiSmall(fields[0]), atoiSmall(fields[2])
-	return n >= 1 && n <= m
 }
 
 func (x *extraction) evidence(m newsdate.Mention, rule string) timeline.Evidence {
@@ -169,7 +151,6 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},
 		{candidate{x.trailer.found && !x.trailerConflict, x.trailer.m}, ruleTrailer},
 		{candidate{x.stamp.found && !x.stampConflict && !x.clockConflict(x.stamp.m), x.stamp.m}, ruleStamp},
-		{x.liveDay(), ruleLive},
 	} {
 		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
 			continue
@@ -187,6 +168,10 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 			continue
 		}
 		return d, x.evidence(m, c.rule), true
+	}
+	// Last, and only then worked out: a live blog's stamps.
+	if c := x.liveDay(); c.found && c.m.WeekdayAgrees() {
+		return c.m.Date(), x.evidence(c.m, ruleLive), true
 	}
 	return timeline.Date{}, timeline.Evidence{}, false
 }
@@ -236,8 +221,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case extended && k == 1 && m.Kind == newsdate.LastWeek:
 				continue // the next paragraph's "last week" leaves the lede's day
-			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this"):
-				continue
+			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this" || forDays(s.Text[:m.Start])):
+				continue // "a warning for Monday and Tuesday" names the days it is for
 			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday:
 				continue
 			case endsPeriod(s.Text[:m.Start]):
@@ -263,25 +248,51 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 func (x *extraction) readEvent() {
 	pub := newsdate.DayOnly(x.a.Published)
 	m, sent, ok := x.eventMention()
+	if x.speech && x.isNewsletter() {
+		x.speech = false // a newsletter's "Good morning." greets its reader
+	}
 	if x.speech && !pub.IsZero() {
 		ok = false // a speech is the event, given on its publication day
 	}
-	if !ok {
-		if m, ok := x.deliveredOn(); ok && (pub.IsZero() || newsdate.DayOnly(m.Date()).Compare(pub) <= 0) {
-			x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
-			return
-		}
-		if pub.IsZero() {
-			x.a.Undated = "no publication date and no date in the lede"
-			return
-		}
-		x.a.Event, x.a.EventEvidence = pub, x.a.PublishedEvidence
-		x.a.EventEvidence.Rule = ruleEventPub
-		if x.speech {
-			x.a.EventEvidence.Rule = ruleEventSpeech
-		}
+	switch {
+	case x.readDelivered(pub):
+	case !ok:
+		x.eventOnPublication(pub)
+	default:
+		x.resolveMention(m, sent, pub)
+	}
+}
+
+// readDelivered sets the event date to the day a head line says a
+// speech or statement was delivered, when there is one, not after pub:
+// the speech is the event, whatever days it recounts.
+func (x *extraction) readDelivered(pub timeline.Date) bool {
+	m, ok := x.deliveredOn()
+	if !ok || !pub.IsZero() && newsdate.DayOnly(m.Date()).Compare(pub) > 0 {
+		return false
+	}
+	x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
+	return true
+}
+
+// eventOnPublication dates the event on the publication day pub, when
+// the lede names no day (or the text is a speech), or says why the
+// article is undated.
+func (x *extraction) eventOnPublication(pub timeline.Date) {
+	if pub.IsZero() {
+		x.a.Undated = "no publication date and no date in the lede"
 		return
 	}
+	x.a.Event, x.a.EventEvidence = pub, x.a.PublishedEvidence
+	x.a.EventEvidence.Rule = ruleEventPub
+	if x.speech {
+		x.a.EventEvidence.Rule = ruleEventSpeech
+	}
+}
+
+// resolveMention dates the event by m, the lede's time expression in
+// sentence sent, against the publication day pub.
+func (x *extraction) resolveMention(m newsdate.Mention, sent span, pub timeline.Date) {
 	quoted := func() string { return strconv.Quote(x.text[m.Start:m.End]) } // only when undated
 	set := func(d timeline.Date, rule string) {
 		if !pub.IsZero() && d.Compare(pub) > 0 {
@@ -339,27 +350,6 @@ func (x *extraction) readEvent() {
 		}
 		set(d, ruleEventWeekday)
 	}
-}
-
-// deliveredWords open a line of a release's head that dates a speech
-// or statement by its delivery rather than its publication.
-var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:"}
-
-// deliveredOn returns the full date of a head line, above the lede, that
-// says when what the text gives was delivered ("Delivery date: 21 March
-// 2023").
-func (x *extraction) deliveredOn() (newsdate.Mention, bool) {
-	for i := 0; i < min(x.firstProse+headNear, len(x.lines)); i++ {
-		f := &x.facts[i]
-		lower := trimMarks(f.lower)
-		if f.words > 12 || !slices.ContainsFunc(deliveredWords, func(w string) bool { return strings.HasPrefix(lower, w) }) {
-			continue
-		}
-		if m, ok := firstDay(f.dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && m.WeekdayAgrees() {
-			return m, true
-		}
-	}
-	return newsdate.Mention{}, false
 }
 
 // captionWeek resolves a lede weekday with no publication date against

@@ -81,11 +81,14 @@ func atoiSmall(s string) int {
 
 // isGalleryCaption reports whether line i opens with a gallery's
 // counter, named as one ("Photo 3 of 12 — …"), or bare ("3/12 …") next
-// to another line that opens with one.
+// to another line that opens with one; or stands under a counter on a
+// line of its own, in a run of them.
 func (x *extraction) isGalleryCaption(i int) bool {
 	named, ok := galleryCounter(x.lines[i].Text)
 	if !ok {
-		return false
+		// A counter on a line of its own ("1/18") numbers the caption
+		// under it, when another such counter stands near.
+		return i > 0 && isBareCounter(x.lines[i-1].Text) && x.otherCounterNear(i-1)
 	}
 	if named {
 		return true
@@ -95,6 +98,17 @@ func (x *extraction) isGalleryCaption(i int) bool {
 			if _, ok := galleryCounter(x.lines[j].Text); ok {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// otherCounterNear reports whether another bare gallery counter than
+// line c's stands within four lines of it: a run of counters.
+func (x *extraction) otherCounterNear(c int) bool {
+	for j := max(0, c-4); j < min(c+5, len(x.lines)); j++ {
+		if j != c && isBareCounter(x.lines[j].Text) {
+			return true
 		}
 	}
 	return false

@@ -99,11 +99,14 @@ func (x *extraction) bylineBelow(from, to int) candidate {
 // of the page head, and whether a word marks it as the publication date.
 func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	f, l := &x.facts[i], x.lines[i]
-	if !hasDate(f.dates) || isCaption(f) || f.words > 8 && captionShaped(f) || l.Text == x.a.Title {
+	if !hasDate(f.dates) || isCaption(f) || l.Text == x.a.Title {
 		return m, false, false // the headline's own date may be any day it names
 	}
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
+	}
+	if f.words > 8 && captionShaped(f) {
+		return m, false, false
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {
@@ -200,12 +203,16 @@ func (x *extraction) liveStamp(i int) bool {
 	return clock && x.nextProseBefore(i+1, i+3) < len(x.lines)
 }
 
-// liveDay returns the date of a live blog's entry stamps that carry a
+// liveDay returns, for a page that says it is live, the date of its
+// entry stamps that carry a
 // full date and a clock ("Thu 10 Nov 2022 10.48 GMT" over its entry),
 // when the text has three stamps or more and those with a date all name
 // one day: a blog of several days is left undated, and an update stamp
 // ("Updated", "Stand:") never dates it.
 func (x *extraction) liveDay() candidate {
+	if !x.saysLive() {
+		return candidate{} // comments are stamped too
+	}
 	var day candidate
 	stamps := 0
 	for i := range x.lines {
@@ -233,16 +240,38 @@ func (x *extraction) liveDay() candidate {
 	return day
 }
 
+// saysLive reports whether the headline or a line above the first prose
+// line calls the page a live blog: "live", "as it happened", "live
+// reporting", "key events".
+func (x *extraction) saysLive() bool {
+	if x.title < 0 && x.a.Title == "" {
+		return false
+	}
+	is := func(lower string) bool {
+		return containsWord(lower, "live") || strings.Contains(lower, "as it happened") || strings.Contains(lower, "key events")
+	}
+	if is(strings.ToLower(x.a.Title)) {
+		return true
+	}
+	for i := 0; i < min(x.firstProse, len(x.lines)); i++ {
+		if is(x.facts[i].lower) {
+			return true
+		}
+	}
+	return false
+}
+
 // listDate reports whether the date m of line i, above the headline,
 // ends a list of stories: one of the three lines above it is a date line
 // of another story, or a short line with another day, as lists print a
 // date ("Published 3 May 2022") under each title. A live blog's update
-// stamp above its latest entry's is none, nor is a release's embargo.
+// stamp above its latest entry's is none, nor is a release's embargo
+// or a speech's delivery date.
 func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 	live := x.liveStamp(i)
 	for k := max(0, i-3); k < i; k++ {
 		f := &x.facts[k]
-		if !hasDate(f.dates) || live && isUpdateLine(f) || startsWithAny(f.lower, embargoWords) {
+		if !hasDate(f.dates) || live && isUpdateLine(f) || startsWithAny(f.lower, embargoWords) || startsWithAny(f.lower, deliveredWords) {
 			continue
 		}
 		if isDateLine(f) || isClockLine(f) {
@@ -432,4 +461,20 @@ func (x *extraction) datedElsewhere(m newsdate.Mention, from, to int, live bool)
 		}
 	}
 	return n
+}
+
+// containsWord reports whether w stands in s as a whole word.
+func containsWord(s, w string) bool {
+	for i := strings.Index(s, w); i >= 0; {
+		end := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		next := strings.Index(s[i+1:], w)
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }

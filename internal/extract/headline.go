@@ -29,7 +29,7 @@ func (x *extraction) titleShaped(i int) bool {
 // isTitleShaped works out titleShaped of line i, whose facts are f.
 func (x *extraction) isTitleShaped(f *lineFacts, i int) bool {
 	s, n := f.text, f.words
-	if n < 3 || n > 45 || len(s) > 320 || isBullet(s) || strings.HasPrefix(s, "By ") {
+	if n < 3 || n > 30 || len(s) > 320 || isBullet(s) || strings.HasPrefix(s, "By ") {
 		return false
 	}
 	if startsLower(s) || strings.HasSuffix(strings.TrimRight(s, "\"'”’ "), ".") || strings.HasSuffix(s, ",") ||

@@ -89,7 +89,7 @@ func (x *extraction) scoreHeadline(i int) lineScore {
 		strings.HasSuffix(end, "–") || strings.HasSuffix(end, "|"):
 		sc.add(-4, "ends unfinished")
 	}
-	if hasSentenceBreak(s) {
+	if hasSentenceBreak(s) && !isQuestionHeadline(s) {
 		sc.add(-2, "more than one sentence")
 	}
 	switch {
@@ -286,6 +286,15 @@ func hasRoleWord(f *lineFacts) bool {
 		}
 	}
 	return true
+}
+
+// isQuestionHeadline reports whether s is a question and the clause
+// that answers it, as headlines put them ("Do octopuses dream?
+// Scientists find sleep stages like ours"): its one sentence break is a
+// question mark, and it does not end like a sentence.
+func isQuestionHeadline(s string) bool {
+	q, rest, ok := strings.Cut(s, "? ")
+	return ok && q != "" && !hasSentenceBreak(rest) && !endsSentence(rest)
 }
 
 // isPlacedByline reports whether s is a name and where the reporter

@@ -45,9 +45,43 @@ func TestLedeAndStampRules(t *testing.T) {
 				"The ministry says the withdrawal is going to plan, though this cannot be verified.\n10.15 GMT\n" +
 				"Intelligence officials say several bridges have likely been destroyed.\n09.40 GMT\nThe mayor said residents should stay indoors until further notice.\n",
 			"2022-11-10", "2022-11-09"},
+		{"comments' stamps are no live blog's",
+			"Resort opens on the island after a two-year delay\nTravel\nResort opens on the island after a two-year delay\n\nThe resort opened its doors to guests after construction was held up by the pandemic, its owners said.\n\n" +
+				"It has 200 rooms, three restaurants and a spa, and its villas look out over the bay and the hills behind it.\n\n" +
+				"Rates start at a few hundred dollars a night in the low season, the company said in a statement to the press.\n\n" +
+				"Comments\nJane Roe\nJune 7, 2019 at 6:48 AM\nLovely place, we stayed there last year and loved it.\nJohn Doe\nJune 7, 2019 at 9:12 AM\nThe pool looks amazing in the photos, I must say.\n" +
+				"Sam Example\nJune 7, 2019 at 11:30 AM\nWe booked for the autumn already and cannot wait.\n",
+			"", ""},
 		{"one 'as of' stamp is no live blog",
 			"Council approves flood plan\n\nStand: 14.05.2022 09:00 Uhr\nThe council approved the flood plan after a long debate among its members.\n",
 			"", ""},
+		{"a newsletter's greeting opens no speech",
+			"The Morning Brief: the alliance grows, and more\nTHE NORTHERN STAR · NEWSLETTERS\nView in browser\nThursday 6 April 2023\n\nGood morning.\n\n" +
+				"Finland is now a member of the alliance. Its flag was raised outside the headquarters in Brussels on Tuesday, after its minister handed over the documents." + body,
+			"2023-04-06", "2023-04-04"},
+		{"the days a warning is for",
+			"Forecasters issue first red warning for extreme heat\nPress Office › News releases\nFriday 15 July 2022\n\n" +
+				"The forecasters have issued their first red warning for extreme heat, covering much of the country for Monday and Tuesday." + body,
+			"2022-07-15", "2022-07-15"},
+		{"a speech's delivery date heads a release with its publication date",
+			"Price stability in an age of shocks\nCentral Bank\nHome / News / Speeches\nSpeech\nDelivered: 9 November 2022\nPublished: 10 November 2022\n" +
+				"Speech by the Governor at the annual banking conference\nCheck against delivery\n\n" +
+				"Good morning, ladies and gentlemen, and thank you for inviting me once again.\n\n" +
+				"When I stood at this podium a year ago, on 10 November 2021, inflation was 6.8 percent and most forecasters expected it to fade.\n",
+			"2022-11-10", "2022-11-09"},
+		{"what could happen on a day to come",
+			"Coach's bid for history and a doubt over his playmaker\nBy Sam Writer\nMay 24, 2022\n\n" +
+				"The coach could make history in the capital on Wednesday night, but on the eve of the final he did his best to deflect attention onto his players." + body,
+			"2022-05-24", "2022-05-24"},
+		{"a stamp with its weekday and its update beside it",
+			"Leader pleads for action after the shooting\nThe Harbour Gazette\nBy Sam Writer in Washington\nTuesday 24 May 2022 23:58 BST (updated Wed 00:40)\n\n" +
+				"The leader made an emotional plea for action after children were shot dead at a school in the state." + body,
+			"2022-05-24", "2022-05-24"},
+		{"a speech page's own widget above the lede is no headline",
+			"Speech by the minister at the hydrogen forum\ngov.example — Department of Enterprise\nFrom: Department of Enterprise\nPublished on: 10 May 2023\nLast updated on: 10 May 2023\n\nSpeech\n" +
+				"Delivered at the Convention Centre, Dublin, 9 May 2023\n\nCheck against delivery\n\n" +
+				"Good afternoon, and thank you to the organisers for bringing us together today to talk about hydrogen and its future." + body,
+			"2023-05-10", "2023-05-09"},
 		{"a republished text's first publication",
 			"Physicists report a hint of new physics\n\nAn experiment measured the particle's magnetic moment with a precision not reached before, the team said on Wednesday.\n\nThe result differs from the prediction by more than four standard deviations.\n\nThis article is republished under a Creative Commons licence. It was first published on 8 April 2021.\n",
 			"2021-04-08", "2021-04-07"},
@@ -62,5 +96,57 @@ func TestLedeAndStampRules(t *testing.T) {
 				t.Errorf("event %q (%v), want %q", got, a.EventEvidence, tt.event)
 			}
 		})
+	}
+}
+
+// TestHeadlineAndDayShapes checks the small shapes the rules above
+// read: a question headline, and the weekdays a "for" names.
+func TestHeadlineAndDayShapes(t *testing.T) {
+	questions := []struct {
+		line string
+		want bool
+	}{
+		{"Do octopuses dream? Scientists find sleep stages like ours", true},
+		{"Is the recession over? Not yet, say economists", true},
+		{"Is it over? Economists say not yet.", false},
+		{"Rates rise. Markets fall", false},
+		{"Markets fall as rates rise", false},
+	}
+	for _, tt := range questions {
+		if got := isQuestionHeadline(tt.line); got != tt.want {
+			t.Errorf("isQuestionHeadline(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+	days := []struct {
+		before string
+		want   bool
+	}{
+		{"a warning for ", true},
+		{"a warning for Monday and ", true},
+		{"tickets for Friday, Saturday or ", true},
+		{"troops withdrew on ", false},
+		{"he left for Kyiv on ", false},
+	}
+	for _, tt := range days {
+		if got := forDays(tt.before); got != tt.want {
+			t.Errorf("forDays(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestCaptionsUnderCounters checks that the lines under a gallery's
+// counters on lines of their own ("1/3") are captions, not paragraphs,
+// so that none becomes the lede.
+func TestCaptionsUnderCounters(t *testing.T) {
+	text := "Coronation – in pictures\nSun 7 May 2023 08.00 BST\n\n" +
+		"The King and Queen were crowned at the abbey on Saturday, watched by millions around the world.\n\n" +
+		"1/3\nFans camp out on the avenue on the eve of the coronation, 5 May 2023.\n2/3\nThe coach leaves the palace for the abbey, 6 May 2023.\n" +
+		"3/3\nProtesters hold placards in the square on the day.\n"
+	a := Extract("x.txt", []byte(text), Options{})
+	if len(a.Captions) != 3 {
+		t.Errorf("captions %q, want the three lines under the counters", a.Captions)
+	}
+	if got := a.Event.ISO(); got != "2023-05-06" {
+		t.Errorf("event %s (%v), want 2023-05-06", got, a.EventEvidence)
 	}
 }

@@ -31,3 +31,22 @@ func isReaderAddress(lower string) bool {
 	}
 	return false
 }
+
+// newsletterMarks name a newsletter in its title or head ("The Morning
+// Brief", "Newsletters", "View in browser").
+var newsletterMarks = []string{"newsletter", "view in browser", "view online", "briefing", "morning brief", "evening brief", "daily brief"}
+
+// isNewsletter reports whether the headline or a head line before the
+// first prose line names a newsletter: its "Good morning." greets the
+// reader, it opens no speech.
+func (x *extraction) isNewsletter() bool {
+	if indexAny(strings.ToLower(x.a.Title), newsletterMarks) >= 0 {
+		return true
+	}
+	for i := 0; i < min(x.firstProse, len(x.lines)); i++ {
+		if indexAny(x.facts[i].lower, newsletterMarks) >= 0 {
+			return true
+		}
+	}
+	return false
+}

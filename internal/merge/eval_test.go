@@ -189,7 +189,9 @@ func readPublished(t *testing.T, dir string) map[string]timeline.Date {
 // written blind, copied in once the rule was set and scored once, never
 // tuned on; held7, a sixth (24 May 2022), written blind after the rule
 // with proper words had landed, copied in and scored once blind,
-// development data since. The wrong pairs of the development sets
+// development data since; held8, a seventh (8 July 2022), written
+// blind after the rule of a group's every report had landed, copied in
+// and scored once. The wrong pairs of the development sets
 // (development) print. The floors are the figures measured
 // when the rule was set (see docs/merging.md), so that a change that
 // loses precision or recall fails; the one-day scrapes' recall is below
@@ -205,16 +207,18 @@ func TestMergeLabelledReports(t *testing.T) {
 		{"held2", false, 0.95, 0.62},
 		{"held3", false, 0.95, 0.50},
 		{"held3", true, 0.95, 0.52},
-		{"held5", false, 0.95, 0.08},
+		{"held5", false, 0.95, 0.10},
 		{"held5", true, 0.95, 0.27},
-		{"held6", false, 0.95, 0.45},
-		{"held6", true, 0.95, 0.47},
-		{"held7", false, 0.95, 0.73},
-		{"held7", true, 0.95, 0.76},
-		{"dev3", false, 1.00, 0.34},
-		{"dev3", true, 1.00, 0.43},
-		{"dev4", false, 0.95, 0.58},
-		{"dev4", true, 0.95, 0.80},
+		{"held6", false, 0.95, 0.47},
+		{"held6", true, 0.95, 0.56},
+		{"held7", false, 0.95, 0.76},
+		{"held7", true, 0.95, 0.82},
+		{"held8", false, 0.95, 0.53},
+		{"held8", true, 0.95, 0.60},
+		{"dev3", false, 1.00, 0.37},
+		{"dev3", true, 1.00, 0.46},
+		{"dev4", false, 0.95, 0.63},
+		{"dev4", true, 0.95, 0.86},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, wrong := scorePairs(reports, mergeLabelled(t, reports))

@@ -198,15 +198,15 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 				p := compareWith(g.reports, x, y, &table)
 				c, found = compared{strength: p.strength(), joined: p.joined, near: p.near, weak: p.weak}, p.joined || p.near || p.weak
 			}
-			pair := agreement{a: x, b: y, strength: c.strength}
+			result := agreement{a: x, b: y, strength: c.strength}
 			switch {
 			case found && c.joined:
-				kept[b].joined = append(kept[b].joined, pair)
+				kept[b].joined = append(kept[b].joined, result)
 			case found && c.near:
-				kept[b].near = append(kept[b].near, pair)
+				kept[b].near = append(kept[b].near, result)
 			}
 			if found && c.weak {
-				kept[b].weak = append(kept[b].weak, pair)
+				kept[b].weak = append(kept[b].weak, result)
 			}
 		}
 	})

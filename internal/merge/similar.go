@@ -308,7 +308,7 @@ const (
 	sameDayWording  = 0.22
 	dayApartWording = 0.30
 	properWording   = 0.16
-	sameDayProper   = 0.40
+	sameDayProper   = 0.34
 	groupWording    = 0.08
 	nearMiss        = 0.03
 

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
+
+// The words around a day that say what it is: the days something is for,
+// the end of a period, a gallery's counter, a speech's delivery.
+
+// forDays reports whether the text before a weekday ends with "for"
+// and, maybe, other weekdays: "for Monday and Tuesday", "for Friday,
+// Saturday and".
+func forDays(before string) bool {
+	for {
+		w, rest := lastWord(before)
+		w = strings.TrimRight(w, ",")
+		switch {
+		case strings.EqualFold(w, "for"):
+			return true
+		case w != "" && (strings.EqualFold(w, "and") || strings.EqualFold(w, "or") || isWeekdayName(w)):
+			before = rest
+		default:
+			return false
+		}
+	}
+}
+
+// lastWord returns the last space-separated word of s and what is
+// before it.
+func lastWord(s string) (word, rest string) {
+	s = strings.TrimRight(s, " ")
+	i := strings.LastIndexByte(s, ' ')
+	return s[i+1:], s[:max(i, 0)]
+}
+
+// isWeekdayName reports whether w names a day of the week, in any case.
+func isWeekdayName(w string) bool {
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.EqualFold(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsPeriod reports whether the text before a time expression ends
+// with "ending", "ended" or "ending on": the end of a period (a meeting,
+// a quarter) that what is reported comes after.
+func endsPeriod(before string) bool {
+	w, rest := lastWord(before)
+	if strings.EqualFold(w, "on") {
+		w, _ = lastWord(rest)
+	}
+	return strings.EqualFold(w, "ending") || strings.EqualFold(w, "ended")
+}
+
+// isBareCounter reports whether s is a gallery's counter and nothing
+// else: "1 / 5", "2/12", "3 of 12".
+func isBareCounter(s string) bool {
+	if len(s) > 12 || s == "" || s[0] < '0' || s[0] > '9' {
+		return false // most lines
+	}
+	fields := strings.Fields(strings.ReplaceAll(s, "/", " / "))
+	if len(fields) != 3 || (fields[1] != "/" && fields[1] != "of") {
+		return false
+	}
+	n, m := atoiSmall(fields[0]), atoiSmall(fields[2])
+	return n >= 1 && n <= m
+}
+
+// deliveredWords open a line of a release's head that dates a speech
+// or statement by its delivery rather than its publication.
+var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:", "delivered at ", "delivered in "}
+
+// deliveredOn returns the full date of a head line, above the lede, that
+// says when what the text gives was delivered ("Delivery date: 21 March
+// 2023").
+func (x *extraction) deliveredOn() (newsdate.Mention, bool) {
+	for i := 0; i < min(x.firstProse+headNear, len(x.lines)); i++ {
+		f := &x.facts[i]
+		if f.words > 12 || !hasDate(f.dates) || !strings.Contains(f.lower, "deliver") {
+			continue // most lines
+		}
+		if lower := trimMarks(f.lower); !slices.ContainsFunc(deliveredWords, func(w string) bool { return strings.HasPrefix(lower, w) }) {
+			continue
+		}
+		if m, ok := firstDay(f.dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && m.WeekdayAgrees() {
+			return m, true
+		}
+	}
+	return newsdate.Mention{}, false
+}
