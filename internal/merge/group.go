@@ -145,9 +145,13 @@ func (g *groups) pairingOf(x agreement) pairing {
 // merge's comparisons (nil for none): a pair it compared, of reports
 // neither fresh, is not compared again. It then returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
+	var results *comparisons // with a Merger only: without one, the pairs are let go once ordered (byFirstDay)
+	if fresh != nil {
+		results = &comparisons{pairs: pairs}
+	}
 	joined, near, weak := g.compareCandidates(workers, pairs, fresh, known)
 	g.near = append(g.near, near...)
-	results := resultsOf(fresh, pairs, joined, g.near, weak)
+	results.add(joined, g.near, weak)
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {
@@ -220,14 +224,14 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 	return joined, near, weak
 }
 
-// resultsOf returns the comparisons of pairs, of which joined agreed,
-// near nearly did and weak were weak, or nil without a Merger (fresh
-// nil).
-func resultsOf(fresh []bool, pairs []uint64, joined, near, weak []agreement) *comparisons {
-	if fresh == nil {
-		return nil
+// add records what comparing results' pairs found: joined agreed, near
+// nearly did and weak were weak. It does nothing to nil results (no
+// Merger).
+func (results *comparisons) add(joined, near, weak []agreement) {
+	if results == nil {
+		return
 	}
-	results := &comparisons{pairs: pairs, agreed: make(map[uint64]compared, len(joined)+len(near)+len(weak))}
+	results.agreed = make(map[uint64]compared, len(joined)+len(near)+len(weak))
 	for _, p := range joined {
 		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, joined: true}
 	}
@@ -239,7 +243,6 @@ func resultsOf(fresh []bool, pairs []uint64, joined, near, weak []agreement) *co
 		c.strength, c.weak = p.strength, true
 		results.agreed[uint64(p.a)<<32|uint64(p.b)] = c
 	}
-	return results
 }
 
 // members returns the groups of more than one report, each in index
