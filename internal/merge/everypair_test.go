@@ -21,7 +21,7 @@ func TestMergeLabelledEveryPair(t *testing.T) {
 	}{
 		{"dev", false}, {"held", false}, {"held2", false}, {"held3", false}, {"held3", true},
 		{"dev3", false}, {"dev3", true}, {"dev4", false}, {"dev4", true},
-		{"held5", false}, {"held5", true}, {"held6", false}, {"held6", true}, {"held7", false}, {"held7", true}, {"held8", false}, {"held8", true}, {"held9", false}, {"held9", true},
+		{"held5", false}, {"held5", true}, {"held6", false}, {"held6", true}, {"held7", false}, {"held7", true}, {"held8", false}, {"held8", true}, {"held9", false}, {"held9", true}, {"held10", false}, {"held10", true},
 	} {
 		reports := readLabels(t, filepath.Join("testdata", "events", part.dir), part.published)
 		s, _ := scorePairs(reports, mergeLabelled(t, reports))
