@@ -91,3 +91,24 @@ func FuzzReadMarkup(f *testing.F) {
 		}
 	})
 }
+
+// TestJoinCharData checks that the text of an element and the elements
+// inside it is joined as written, with a space only where two pieces
+// would run together.
+func TestJoinCharData(t *testing.T) {
+	tests := []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"SANTIAGO, Chile", ", ", "Sept. 5"}, "SANTIAGO, Chile, Sept. 5"},
+		{[]string{"Rates rise", "Markets fall"}, "Rates rise Markets fall"},
+		{[]string{"end.", "Next"}, "end. Next"},
+		{[]string{"the ", "quick", " fox"}, "the quick fox"},
+		{[]string{"(", "AP", ")"}, "(AP)"},
+	}
+	for _, tt := range tests {
+		if got := joinCharData(tt.parts); got != tt.want {
+			t.Errorf("joinCharData(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
+}
