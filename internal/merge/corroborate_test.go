@@ -12,8 +12,6 @@ import (
 // from corroboratedWording and proper words from corroboratedProper, and
 // only a report alone, to a group of two or more.
 func TestCorroborate(t *testing.T) {
-	// like returns a vector whose cosine with like(1) is x.
-	like := func(x float64) vector { return vector{words: []uint64{7}, weights: []float64{x}, norm: 1} }
 	for _, tt := range []struct {
 		name            string
 		days            int32

@@ -10,8 +10,6 @@ import (
 // proper words agree is kept as a weak pair for joining a group
 // (groups.corroborate), never when the reports name other people.
 func TestProperWords(t *testing.T) {
-	// like returns a vector whose cosine with like(1) is x.
-	like := func(x float64) vector { return vector{words: []uint64{7}, weights: []float64{x}, norm: 1} }
 	for _, tt := range []struct {
 		name            string
 		days            int32
@@ -39,3 +37,6 @@ func TestProperWords(t *testing.T) {
 		}
 	}
 }
+
+// like returns a vector whose cosine with like(1) is x.
+func like(x float64) vector { return vector{words: []uint64{7}, weights: []float64{x}, norm: 1} }
