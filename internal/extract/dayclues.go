@@ -20,7 +20,7 @@ func forDays(before string) bool {
 		switch {
 		case strings.EqualFold(w, "for"):
 			return true
-		case w != "" && (strings.EqualFold(w, "and") || strings.EqualFold(w, "or") || isWeekdayName(w)):
+		case w != "" && (strings.EqualFold(w, "and") || strings.EqualFold(w, "or") || newsdate.IsWeekday(w)):
 			before = rest
 		default:
 			return false
@@ -34,16 +34,6 @@ func lastWord(s string) (word, rest string) {
 	s = strings.TrimRight(s, " ")
 	i := strings.LastIndexByte(s, ' ')
 	return s[i+1:], s[:max(i, 0)]
-}
-
-// isWeekdayName reports whether w names a day of the week, in any case.
-func isWeekdayName(w string) bool {
-	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if strings.EqualFold(w, d) {
-			return true
-		}
-	}
-	return false
 }
 
 // endsPeriod reports whether the text before a time expression ends

@@ -10,6 +10,8 @@
 // relative mentions is the caller's job, against a publication date.
 package newsdate
 
+import "strings"
+
 // Kind says what sort of date a Mention is.
 type Kind int
 
@@ -66,6 +68,13 @@ var months = map[string]int{
 
 var weekdays = map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}
+
+// IsWeekday reports whether word is the full name of a day of the
+// week, in any case ("Monday", "monday").
+func IsWeekday(word string) bool {
+	_, ok := weekdays[strings.ToLower(word)]
+	return ok
 }
 
 var weekdayAbbrevs = map[string]int{

@@ -163,3 +163,17 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// TestIsWeekday checks full weekday names in any case, and nothing else.
+func TestIsWeekday(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"Monday", true}, {"sunday", true}, {"FRIDAY", true}, {"Fri", false}, {"May", false}, {"", false},
+	} {
+		if got := IsWeekday(tt.word); got != tt.want {
+			t.Errorf("IsWeekday(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
