@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // HeadlineCandidate is a line extraction weighed as the headline: its
 // text, where it starts, its score, and the features that gave the score
@@ -156,13 +159,27 @@ func (x *extraction) findHeadline() {
 		// above the first prose paragraph.
 		if k, prose := x.lineOneCopy(); k >= 0 {
 			anchor, x.firstProse = k, prose
-		} else if other.line > 0 && other.score >= ownHeadline && x.titleShaped(other.line) {
+		} else if other.line > 0 && other.score >= ownHeadline && x.titleShaped(other.line) && !allCapitals(x.lines[other.line].Text) {
 			anchor = other.line
 		} else if n := x.nearestTitleShaped(); n > 0 {
 			anchor, x.anchorGuessed = n, true
 		}
 	}
 	x.title = anchor
+}
+
+// allCapitals reports whether s has letters and no small one: a
+// section label in a briefing ("WHAT'S COMING UP"), not the page's own
+// copy of a headline given in other letters as line 1.
+func allCapitals(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsUpper(r)
+	}
+	return letters
 }
 
 // ownHeadline is the least score of a page's own headline that anchors

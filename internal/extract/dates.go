@@ -293,8 +293,31 @@ func (x *extraction) readEvent() {
 	case !ok:
 		x.eventOnPublication(pub)
 	default:
-		x.resolveMention(m, sent, pub)
+		x.resolveMention(m, sent, x.entryDay(pub))
 	}
+}
+
+// entryDay returns the day the lede's days are read against: on a live
+// blog whose entries span two days, the day of the stamp over the
+// lede's entry (the blog is dated by its first), the day before for an
+// entry stamped before 4 a.m. ("we pause our coverage for tonight" at
+// 00:18); else pub.
+func (x *extraction) entryDay(pub timeline.Date) timeline.Date {
+	if !x.hasLede || !x.liveSpan() {
+		return pub
+	}
+	for i := len(x.lines) - 1; i >= 0; i-- {
+		if x.lines[i].Start >= x.lede.Start || !x.liveStamp(i) || !isDateLine(&x.facts[i]) {
+			continue
+		}
+		if m, ok := firstDay(x.facts[i].dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && m.HasClock && m.Hour < 4 {
+			return newsdate.AddDays(newsdate.DayOnly(m.Date()), -1)
+		} else if ok && m.Kind == newsdate.Absolute {
+			return newsdate.DayOnly(m.Date())
+		}
+		return pub
+	}
+	return pub
 }
 
 // readDelivered sets the event date to the day a head line says a

@@ -105,14 +105,14 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
-	if f.words > 8 && captionShaped(f) {
-		return m, false, false
+	marked = f.words <= 15 && headMarkerSet.starts(trimMarks(f.lower))
+	if f.words > 8 && !marked && captionShaped(f) {
+		return m, false, false // "Posted by Jane Roe on Wednesday, March 14th, 2018" is no caption
 	}
 	m, ok = firstDay(f.dates, l.Start)
 	if !ok || m.Kind != newsdate.Absolute {
 		return m, false, false
 	}
-	marked = headMarkerSet.starts(trimMarks(f.lower))
 	return m, marked, marked || oneDay(f.dates) && (isDateLine(f) || isClockLine(f) || x.bylineDate(i, m))
 }
 
@@ -352,37 +352,6 @@ var foreignPublishedWords = []string{
 	"publiceret", "publisert", "publicat", "опубликовано", "Опубликовано", "опубліковано", "Опубліковано",
 }
 
-// dayFirstWords start the lines that date a page in a language that
-// writes all-numeric dates day first.
-var dayFirstWords = append(append([]string{"stand:"}, foreignPublishedWords...), foreignUpdateWords...)
-
-// dayFirstSet finds dayFirstWords.
-var dayFirstSet = newPrefixSet(dayFirstWords)
-
-// readDayFirst reads the all-numeric dates of a page day first when the
-// page says when it was published or updated in a language that writes
-// them so ("Publié le 03/04/2022"): a line of at most fifteen words with
-// a date or year starts with one of dayFirstWords. Elsewhere "03/04/2022"
-// names no day.
-func (x *extraction) readDayFirst() {
-	dayFirst := false
-	for i := range x.facts {
-		f := &x.facts[i]
-		if len(f.dates) > 0 && f.words <= 15 && dayFirstSet.starts(trimMarks(f.lower)) {
-			dayFirst = true
-			break
-		}
-	}
-	if !dayFirst {
-		return
-	}
-	for i, l := range x.lines {
-		if strings.ContainsAny(l.Text, "/-") {
-			x.facts[i].dates = newsdate.ScanDayFirst(l.Text)
-		}
-	}
-}
-
 // embargoWords start the line of a press release that says when it may
 // be published.
 var embargoWords = []string{"embargoed until", "embargoed to", "embargo until", "embargo:", "under embargo", "not for publication before", "not for release before"}
@@ -399,6 +368,7 @@ func trimMarks(s string) string {
 
 // headMarkers start lines that give a text's publication date.
 var headMarkers = append([]string{"date:", "dated", "first published", "publication date", "issued:", "issued on", "date issued",
+	"started ", "live updates began", "live blog started", "live coverage began",
 	"datum:", "fecha:", "data:", "дата:", "Дата:"},
 	publishedWords...)
 

@@ -50,11 +50,17 @@ func (x *extraction) headlineReject(i int) string {
 		return notTitleWidget
 	case (strings.HasPrefix(f.lower, "by ") || i > 0 && isForeignByline(f)) && f.words <= 12, isBylineShaped(f):
 		return notTitleByline
+	case f.words <= 20 && startsWithAny(f.lower, taxonomyLabels):
+		return notTitleChrome
 	case isCaption(f), x.chromeOf(i) != "": // chrome last: the other tests are cheaper
 		return notTitleChrome
 	}
 	return ""
 }
+
+// taxonomyLabels start the lines that list a page's tags or sections
+// ("Tags: quantum computing, cryptography").
+var taxonomyLabels = []string{"tags:", "tagged:", "topics:", "filed under", "categories:", "category:", "keywords:"}
 
 // titleWithDate reports whether line 1, which names a day, reads as a
 // headline that holds a date ("February 24, 2022 Russia-Ukraine news")

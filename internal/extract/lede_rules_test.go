@@ -59,6 +59,40 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Sun 5 Nov 2023 21.47 GMT\nGusts of 141km/h were recorded on the coast at 9pm, the weather service says.\n" +
 				"Sun 5 Nov 2023 08.00 GMT\nGood morning and welcome to our coverage as the storm approaches the coast.\n",
 			"2023-11-05", "2023-11-05"},
+		{"a page's plain day-first date orders its ambiguous ones",
+			"Deforestation alerts fall by a third\n04/07/2022 14h32 | Atualizado em 05/07/2022 09h10\n\n" +
+				"Deforestation alerts fell by a third in the first half, according to data released on Friday by the space institute." + body +
+				"Read more\nForest code turns ten - 25/05/2022\n",
+			"2022-07-04", "2022-07-01"},
+		{"a page with both orders leaves its ambiguous dates undated",
+			"Deforestation alerts fall by a third\n04/07/2022 14h32\n\n" +
+				"Deforestation alerts fell by a third in the first half, according to data released on Friday by the space institute." + body +
+				"Read more\nForest code turns ten - 25/05/2022\nMarch on the capital - 04/13/2022\n",
+			"", ""},
+		{"a live blog's lede is read against its entry's stamp",
+			"Cyclone live: thousands evacuated as storm nears the coast\nLive updates\nFirst published: 09 Jun 2025, 08:00 IST\n" +
+				"June 10, 2025 21:40 IST\nThe weather office said landfall was completed near the coast at around 7:30 pm on Tuesday, with winds of 120 km/h.\n" +
+				"June 10, 2025 11:20 IST\nMore than 300,000 people have been moved to cyclone shelters, the relief commissioner said.\n" +
+				"June 9, 2025 08:00 IST\nGood morning and welcome to our live coverage of the storm over the bay.\n",
+			"2025-06-09", "2025-06-10"},
+		{"a live blog's start line dates it",
+			"Bushfire live: emergency warning for hill towns\nListen to this article 6 min\nLive\nKey events\n" +
+				"Residents of three towns have been told it is too late to leave\nStarted Mon 3 Feb 2025 14:05 ACDT\nLatest update Tue 4 Feb 2025 01:20 ACDT\n" +
+				"Kate Morrow (now) and Liam Sheedy (earlier)\n1:20am\nCrews hold containment lines overnight\n" +
+				"The fire service says crews have held the northern containment line near the town overnight.\n" +
+				"4:10pm\nEmergency warning issued\nThe fire service has issued an emergency warning for the towns in the hills.\n",
+			"2025-02-03", "2025-02-03"},
+		{"a posted-by line with its weekday is no caption, a tags line no headline",
+			"Interview: 'Quantum computers won't break your bank,' says physicist\nScience Review\nHome   Features   Interviews\n" +
+				"Posted by Mark Ellison on Wednesday, March 14th, 2018\nTags: quantum computing, cryptography, Waterloo\n" +
+				"Dr. Helen Marchetti leads a cryptography group at the university. We spoke with her at her lab on Monday about quantum computers." + body,
+			"2018-03-14", "2018-03-12"},
+		{"a briefing's capitalised section label is not the page's headline",
+			"Morning Brief: oil producers meet, airport traffic record\nNewsletters\nView in browser\nTuesday, 30 July 2024\n" +
+				"Good morning. Here's what you need to know today.\nIn today's brief\n1. Oil producers\n2. Airport record\n" +
+				"OIL PRODUCERS MEET THURSDAY\nThe oil producers' monitoring committee will meet online on Thursday, delegates told us.\n" +
+				"AIRPORT'S BEST HALF-YEAR\nThe airport handled 44.9 million passengers in the first six months, its operator said.\n",
+			"2024-07-30", "2024-07-30"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},
