@@ -146,7 +146,7 @@ func (x *extraction) readBody() {
 			x.drop(l, reasonRepeated)
 		case n <= 15 && trailerSet.starts(lower), n <= 60 && strings.HasPrefix(lower, "this entry was posted"):
 			x.readTrailer(l)
-		case n <= 15 && hasDate(f.dates) && x.paragraphAbove(i) && startsWithAny(lower, publishedWords):
+		case n <= 15 && hasDate(f.dates) && (x.paragraphAbove(i) || strings.HasPrefix(lower, "published:")) && startsWithAny(lower, publishedWords):
 			x.readTrailer(l)
 		case n <= 30 && hasDate(f.dates) && indexAny(lower, republishedWords) >= 0 && x.nextProse(i+1) == len(x.lines):
 			x.readTrailer(l) // "This article is republished … It was first published on 8 April 2021."
@@ -234,7 +234,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonNavigation)
 		case hasDate(f.dates) && f.words <= 15:
 			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !isUpdateLine(f) && oneDay(f.dates) &&
-				x.dateRepeats(m) < 2 && x.bylineDate(i, m) {
+				x.dateRepeats(m) < 2 && x.bylineDate(i, m) && !(x.liveStamp(i) && x.saysLive()) {
 				x.byline = candidate{true, m}
 			}
 			x.drop(l, reasonByline)

@@ -71,6 +71,7 @@ var promoPhrases = []string{
 	"here's our email", "is committed to publishing", "have an opinion on anything", "considered for publication",
 	"see the video", "watch live", "watch the video", "can be followed in", "opens in new window", "click to share",
 	"receive the latest", "join thousands", "share or comment", "comment on this article",
+	"requires a subscription", "subscribers only", "for subscribers", "premium article", "subscribe now",
 }
 
 // editorNotes start the notes editors append about corrections and updates.
@@ -85,6 +86,7 @@ var creditMarks = []string{
 	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
 	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
 	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ", "(picture by", "picture by ",
+	"photo / ", "photograph / ",
 }
 
 // Groups of linePhrases.

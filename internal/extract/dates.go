@@ -155,6 +155,9 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		if !c.cand.found || !c.cand.m.WeekdayAgrees() {
 			continue
 		}
+		if (c.rule == ruleHead || c.rule == ruleByline) && x.trailer.found && !x.trailerConflict && x.deliveryLine(c.cand.m) {
+			continue // "Delivered on 24 April" above, "Published: 25 April" below
+		}
 		m := c.cand.m
 		d := m.Date()
 		if m.Kind == newsdate.Yearless {
@@ -214,6 +217,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 		x.sents = sents
 	}
 	for k, s := range sents[:min(2, len(sents))] {
+		var coming newsdate.Mention // a day the sentence says is to come
+		clause := 0
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])
 			switch {
@@ -233,13 +238,42 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue
 			case m.Kind != newsdate.LastWeek && inAside(s.Text, m):
 				continue // "Guterres, who arrived on Friday, toured …"; a "last week" still leaves the day unnamed
+			case namesDocument(s.Text[:m.Start]):
+				continue // "the Regulations of 14 February 2020" name a text, not the event
+			case m.Kind == newsdate.RelWeekday && coming.End == 0 && futureWords.in(strings.ToLower(s.Text[clause:m.Start])):
+				coming, clause = m, m.End // "will meet on Friday, the ministry announced on Monday": the announcement
+				continue
 			}
-			m.Start += s.Start
-			m.End += s.Start
-			return m, s, true
+			if coming.End > 0 && m.Kind != newsdate.RelWeekday && m.Kind != newsdate.Yesterday && m.Kind != newsdate.Today {
+				break // a date further on is background ("the record set on 25 July 2019")
+			}
+			return shifted(m, s.Start), s, true
+		}
+		if coming.End > 0 {
+			return shifted(coming, s.Start), s, true
 		}
 	}
 	return newsdate.Mention{}, span{}, false
+}
+
+// clauseStart returns where the words that say whether m is to come
+// begin: the end of the day sentence sent names before m, or the
+// sentence's start.
+func clauseStart(sent span, m newsdate.Mention) int {
+	start := sent.Start
+	for _, o := range newsdate.Scan(sent.Text) {
+		if o.End+sent.Start <= m.Start {
+			start = o.End + sent.Start
+		}
+	}
+	return start
+}
+
+// shifted returns m moved by off bytes.
+func shifted(m newsdate.Mention, off int) newsdate.Mention {
+	m.Start += off
+	m.End += off
+	return m
 }
 
 // readEvent resolves the lede's time expression against the publication
@@ -302,7 +336,7 @@ func (x *extraction) resolveMention(m newsdate.Mention, sent span, pub timeline.
 		}
 		x.a.Event, x.a.EventEvidence = d, x.evidence(m, rule)
 	}
-	future := futureWords.in(strings.ToLower(x.text[sent.Start:m.Start]))
+	future := futureWords.in(strings.ToLower(x.text[clauseStart(sent, m):m.Start]))
 	switch m.Kind {
 	case newsdate.Absolute:
 		if m.WeekdayAgrees() {

@@ -47,6 +47,18 @@ func endsPeriod(before string) bool {
 	return strings.EqualFold(w, "ending") || strings.EqualFold(w, "ended")
 }
 
+// namesDocument reports whether the text before a date ends with a
+// capitalised word and "of": "the Regulations of 14 February 2020", "the
+// Declaration of 5 May", where the date is part of a text's name.
+func namesDocument(before string) bool {
+	w, rest := lastWord(before)
+	if !strings.EqualFold(w, "of") {
+		return false
+	}
+	w, _ = lastWord(rest)
+	return len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z'
+}
+
 // isBareCounter reports whether s is a gallery's counter and nothing
 // else: "1 / 5", "2/12", "3 of 12".
 func isBareCounter(s string) bool {
@@ -64,6 +76,17 @@ func isBareCounter(s string) bool {
 // deliveredWords open a line of a release's head that dates a speech
 // or statement by its delivery rather than its publication.
 var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:", "delivered at ", "delivered in "}
+
+// deliveryLine reports whether m is on a line that says when what the
+// text gives was delivered, not published.
+func (x *extraction) deliveryLine(m newsdate.Mention) bool {
+	for i, l := range x.lines {
+		if m.Start >= l.Start && m.Start < l.End {
+			return startsWithAny(trimMarks(x.facts[i].lower), deliveredWords)
+		}
+	}
+	return false
+}
 
 // deliveredOn returns the full date of a head line, above the lede, that
 // says when what the text gives was delivered ("Delivery date: 21 March

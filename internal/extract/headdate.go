@@ -54,8 +54,8 @@ func (x *extraction) readHeadDate() {
 			i = max(top, from) - 1 - (i - to)
 		}
 		m, marked, ok := x.headDateAt(i)
-		if !ok {
-			continue
+		if !ok || x.liveStamp(i) && x.liveSpan() {
+			continue // a blog of two days is dated by its first entry (liveDay)
 		}
 		above := i < top
 		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to, x.liveStamp(i)) >= 2 ||
@@ -204,16 +204,32 @@ func (x *extraction) liveStamp(i int) bool {
 }
 
 // liveDay returns, for a page that says it is live, the date of its
-// entry stamps that carry a
-// full date and a clock ("Thu 10 Nov 2022 10.48 GMT" over its entry),
-// when the text has three stamps or more and those with a date all name
-// one day: a blog of several days is left undated, and an update stamp
-// ("Updated", "Stand:") never dates it.
+// entry stamps that carry a full date and a clock ("Thu 10 Nov 2022
+// 10.48 GMT" over its entry), when the text has three stamps or more:
+// the earliest, the blog's start, when they name two days in a row; a
+// blog of more days is left undated, and an update stamp ("Updated",
+// "Stand:") never dates it.
 func (x *extraction) liveDay() candidate {
-	if !x.saysLive() {
-		return candidate{} // comments are stamped too
+	first, last, ok := x.liveDays()
+	if !ok || newsdate.DaysBetween(newsdate.DayOnly(first.m.Date()), newsdate.DayOnly(last.m.Date())) > 1 {
+		return candidate{}
 	}
-	var day candidate
+	return first
+}
+
+// liveSpan reports whether a live blog's entry stamps name two days or
+// more (liveDays).
+func (x *extraction) liveSpan() bool {
+	first, last, ok := x.liveDays()
+	return ok && !sameDay(first.m, last.m)
+}
+
+// liveDays returns the earliest and latest day of the entry stamps of a
+// page that says it is live, when it has three stamps or more.
+func (x *extraction) liveDays() (first, last candidate, ok bool) {
+	if !x.saysLive() {
+		return candidate{}, candidate{}, false // comments are stamped too
+	}
 	stamps := 0
 	for i := range x.lines {
 		f := &x.facts[i]
@@ -227,17 +243,16 @@ func (x *extraction) liveDay() candidate {
 		if !ok || m.Kind != newsdate.Absolute || !m.HasClock {
 			continue
 		}
-		if day.found && !sameDay(day.m, m) {
-			return candidate{}
+		d := m.Date()
+		if !first.found || d.Compare(first.m.Date()) < 0 {
+			first = candidate{true, m}
 		}
-		if !day.found {
-			day = candidate{true, m}
+		if !last.found || d.Compare(last.m.Date()) > 0 {
+			last = candidate{true, m}
 		}
 	}
-	if stamps < 3 {
-		return candidate{} // a blog stamps its entries: one stamp is a page's "as of"
-	}
-	return day
+	// A blog stamps its entries: one stamp is a page's "as of".
+	return first, last, first.found && stamps >= 3
 }
 
 // saysLive reports whether the headline or a line above the first prose

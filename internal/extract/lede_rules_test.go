@@ -34,6 +34,31 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"a speech dated by its delivery",
 			"Minister's speech to the rail summit\nPublished 22 March 2023\nDelivery date: 21 March 2023\n\nThe minister sets out plans for reform of the railways and a new body to run them." + body,
 			"2023-03-22", "2023-03-21"},
+		{"a subscription prompt is no lede, a slash credit makes a caption",
+			"Ferry crews walk off over rosters\nThursday 9 September 2021 09.14 NZST\nReminder, this is a Premium article and requires a subscription to read.\n" +
+				"Commuters queue at the terminal during a previous disruption. Photo / Herald file, 14 May 2021\n" +
+				"Thousands of commuters were left stranded yesterday after ferry crews walked off the job." + body,
+			"2021-09-09", "2021-09-08"},
+		{"a delivery line gives way to the page's published label",
+			"Remarks at the opening of the summit\nDelivered on 24 April 2024 at the conference centre\n\n" +
+				"It is a great honour to welcome you all to this summit on the eve of the day we mark together.\n\nThank you.\nPublished: 25 April 2024\n",
+			"2024-04-25", "2024-04-24"},
+		{"a day to come gives way to the day it was announced",
+			"Neighbours to hold talks over border closures\nMar 3, 2020 | Updated Mar 4, 2020\n\n" +
+				"The two countries will hold talks on Friday to end repeated closures of the crossing, the foreign ministry announced on Monday." + body,
+			"2020-03-03", "2020-03-02"},
+		{"a day to come stays when what follows is background",
+			"Red warning issued for extreme heat\nFriday 15 July 2022\n\nThe service has issued a red warning for extreme heat.\n\n" +
+				"Temperatures are expected to reach 40C on Tuesday, above the record set on 25 July 2019." + body,
+			"2022-07-15", "2022-07-15"},
+		{"a document's date is not the event",
+			"Court strikes down mining levy\n2 December 2021\n\nThe petitioners challenged the Mineral Royalty Regulations of 14 February 2020, which imposed a levy on small producers." + body,
+			"2021-12-02", "2021-12-02"},
+		{"a live blog over midnight is dated by its first entry",
+			"Storm live: thousands without power\nLive\nKey events\nMon 6 Nov 2023 00.18 GMT\nThat is where we pause our coverage for tonight, with thousands still without power.\n" +
+				"Sun 5 Nov 2023 21.47 GMT\nGusts of 141km/h were recorded on the coast at 9pm, the weather service says.\n" +
+				"Sun 5 Nov 2023 08.00 GMT\nGood morning and welcome to our coverage as the storm approaches the coast.\n",
+			"2023-11-05", "2023-11-05"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},

@@ -111,6 +111,8 @@ func pageMeta(page *webpage.Page) Meta {
 // RSS or Atom title, the headline when no headline element gives one.
 type feed struct {
 	title, itemTitle, dateline, date, byline, body string
+	// inItem is set once an RSS item or Atom entry has begun.
+	inItem bool
 }
 
 // feedElements are the elements a feed's article is read from, by what
@@ -160,6 +162,9 @@ func readFeed(data []byte) (feed, error) {
 		case xml.StartElement:
 			depth++
 			name := t.Name.Local
+			if (name == "item" || name == "entry") && !f.inItem {
+				f.inItem, f.itemTitle = true, "" // the first story's title, not its channel's
+			}
 			if attr, ok := feedDateElements[name]; ok && f.date == "" {
 				f.date = attrOr(t, attr)
 				if f.date == "" {

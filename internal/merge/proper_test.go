@@ -6,9 +6,10 @@ import (
 )
 
 // TestProperWords checks that proper words alone never join two
-// reports (only wording or a copied text does), and that a pair whose
-// proper words agree is kept as a weak pair for joining a group
-// (groups.corroborate), never when the reports name other people.
+// reports: a pair of one day joins by them only from namedWording (or
+// by wording or a copied text), a pair whose proper words agree less is
+// kept as a weak pair for joining a group (groups.corroborate), and
+// never when the reports name other people.
 func TestProperWords(t *testing.T) {
 	for _, tt := range []struct {
 		name            string
@@ -17,10 +18,13 @@ func TestProperWords(t *testing.T) {
 		people          []uint64
 		joined, weak    bool
 	}{
-		{"same day, proper words alike, wording under the bar", 0, 0.18, 0.9, nil, false, true},
+		{"same day, proper words alike, wording under the bar", 0, 0.18, 0.9, nil, true, false},
+		{"same day, proper words at the bar", 0, namedWording, namedProper, nil, true, false},
+		{"same day, proper words under the bar", 0, 0.18, 0.44, nil, false, true},
 		{"same day, wording at the bar", 0, sameDayWording, 0, nil, true, false},
 		{"proper words unlike", 0, 0.18, 0.20, nil, false, false},
-		{"wording below the weak pairs' bar", 0, 0.10, 1, nil, false, false},
+		{"wording below the named pairs' bar", 0, 0.09, 1, nil, false, false},
+		{"wording below the weak pairs' bar", 0, 0.11, 0.40, nil, false, false},
 		{"a day apart", 1, 0.25, 1, nil, false, false},
 		{"other people", 0, 0.18, 0.9, []uint64{2}, false, false},
 	} {
@@ -32,7 +36,7 @@ func TestProperWords(t *testing.T) {
 		if p.joined != tt.joined || p.weak != tt.weak {
 			t.Errorf("%s: joined = %v, weak = %v, want %v, %v (%+v)", tt.name, p.joined, p.weak, tt.joined, tt.weak, p)
 		}
-		if reasons := p.reasons(reports); tt.weak && !strings.Contains(reasons, ", proper words ") {
+		if reasons := p.reasons(reports); (tt.weak || tt.proper >= namedProper && tt.joined && tt.wording < sameDayWording) && !strings.Contains(reasons, ", proper words ") {
 			t.Errorf("%s: reasons %q do not give the proper words", tt.name, reasons)
 		}
 	}

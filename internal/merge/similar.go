@@ -299,10 +299,13 @@ func compareFold(a, b string) int { return strings.Compare(strings.ToLower(a), s
 // its proper words (the names and numbers of their openings, written
 // with a capital or a digit inside a sentence) corroboratedProper
 // (groups.corroborate): what one report's likeness leaves in doubt, two
-// reports' confirm. Proper words alone never join two reports: on two
-// one-day scrapes scored blind, as many pairs of other events (two
-// matches of one tournament, two stories of one attack's aftermath)
-// reached them as pairs of one event.
+// reports' confirm. Two reports of one day whose wording reaches only
+// namedWording join when their proper words reach namedProper: the same
+// names and figures, in two outlets' own words. Proper words alone never
+// join two reports: on two one-day scrapes scored blind, as many pairs
+// of other events (two matches of one tournament, two stories of one
+// attack's aftermath) reached a proper-word cosine of 0.34 as pairs of
+// one event.
 const (
 	copyThreshold   = 0.6
 	sameDayWording  = 0.22
@@ -312,6 +315,9 @@ const (
 
 	corroboratedWording = 0.12
 	corroboratedProper  = 0.30
+
+	namedWording = 0.10
+	namedProper  = 0.45
 )
 
 // pairing is what comparing two reports found.
@@ -320,8 +326,8 @@ type pairing struct {
 	days    int32
 	wording float64
 	// proper is the cosine of their proper words, worked out only for
-	// reports dated on the same day whose wording reaches
-	// corroboratedWording but not sameDayWording; 0 for others.
+	// reports dated on the same day whose wording reaches namedWording
+	// but not sameDayWording; 0 for others.
 	proper float64
 	// copied is the share of their ledes' shingles the two share, when
 	// a copy (copiedShare); 0 when not, or when they name other people.
@@ -364,12 +370,12 @@ func compareWith(reports []report, a, b int32, t *dotTable) pairing {
 		p.copied = copiedShare(ra.text, rb.text)
 	}
 	want := p.wants()
-	if p.days == 0 && p.wording >= corroboratedWording && p.wording < want {
+	if p.days == 0 && p.wording >= namedWording && p.wording < want {
 		p.proper = cosine(&ra.proper, &rb.proper)
 	}
-	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want)
+	p.joined = !p.differ && (p.copied >= copyThreshold || p.wording >= want || p.proper >= namedProper)
 	p.near = !p.joined && p.wording >= want-nearMiss
-	p.weak = !p.joined && !p.differ && p.proper >= corroboratedProper
+	p.weak = !p.joined && !p.differ && p.wording >= corroboratedWording && p.proper >= corroboratedProper
 	return p
 }
 
