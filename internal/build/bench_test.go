@@ -102,17 +102,15 @@ func BenchmarkMerge(b *testing.B) {
 	reportArticles(b)
 }
 
-// BenchmarkRender renders the whole site into an emit that discards
-// the files.
+// BenchmarkRender renders the whole site into render.Discard.
 func BenchmarkRender(b *testing.B) {
 	p := Prepare(benchCorpus(b), benchOptions())
 	if err := p.Diags.Err(); err != nil {
 		b.Fatal(err)
 	}
-	discard := func(string, []byte) error { return nil }
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Render(p.Chronology, p.Templates, render.Options{}, discard); err != nil {
+		if err := render.Render(p.Chronology, p.Templates, render.Options{}, render.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/newsroom/timeline/internal/content"
@@ -261,19 +260,13 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return res, err
 	}
 	defer out.Abort() // after Commit, only removes what is left of the staging folder
-	var pages atomic.Int64
-	emit := func(path string, data []byte) error {
-		if strings.HasSuffix(path, ".html") {
-			pages.Add(1)
-		}
-		return out.Write(path, data)
-	}
-	ropts := render.Options{Workers: opts.Workers, Bodies: p.Bodies, EmitStream: out.WriteStream, Mark: timings.mark}
-	if err := render.Render(p.Chronology, p.Templates, ropts, emit); err != nil {
+	rendered := &renderOutput{Output: out, timings: &timings}
+	ropts := render.Options{Workers: opts.Workers, Bodies: p.Bodies}
+	if err := render.Render(p.Chronology, p.Templates, ropts, rendered); err != nil {
 		return res, err
 	}
 	res.Files, res.Written = out.Files(), out.Written()
-	res.Entries, res.Pages = len(p.Chronology.Entries), int(pages.Load())
+	res.Entries, res.Pages = len(p.Chronology.Entries), int(rendered.pages.Load())
 	if keyErr == nil {
 		n, err := json.Marshal(note{Input: key, Entries: res.Entries, Pages: res.Pages, Files: res.Files, Warnings: res.Warnings})
 		if err != nil {

@@ -18,8 +18,7 @@ func Check(fsys afero.Fs, opts Options) (diag.List, []timeline.Join) {
 	if p.Diags.Err() != nil || p.Templates == nil {
 		return p.Diags, joins
 	}
-	discard := func(string, []byte) error { return nil }
-	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, discard); err != nil {
+	if err := render.Render(p.Chronology, p.Templates, render.Options{Workers: opts.Workers, Bodies: p.Bodies}, render.Discard); err != nil {
 		p.Diags.Add(opts.TemplatesDir, 0, 0, "render: %v", err)
 	}
 	p.Diags.Sort()

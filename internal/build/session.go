@@ -241,7 +241,8 @@ func (s *Session) rebuildKeyed(r *rebuild) (*Result, error) {
 	defer s.finish(out)
 	next.state, next.chron = render.NewState(), chron
 	reuse := &render.Reuse{Last: s.state, Keeper: out, Next: next.state}
-	if err := render.Render(chron, next.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse, Mark: r.timings.mark}, out.emit); err != nil {
+	out.timings = &r.timings
+	if err := render.Render(chron, next.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse}, out); err != nil {
 		return res, err
 	}
 	if err := next.commit(out, res, len(chron.Entries), &r.timings); err != nil {
@@ -261,14 +262,14 @@ func (s *Session) buildBodies(out *sessionOutput, chron *timeline.Chronology, pa
 	res := &Result{Warnings: s.warnings}
 	state := render.NewState()
 	reuse := &render.Reuse{Last: s.state, Bodies: paths, Keeper: out, Next: state}
-	if err := render.Render(chron, s.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse}, out.emit); err != nil {
+	if err := render.Render(chron, s.templates, render.Options{Workers: s.opts.Workers, Reuse: reuse}, out); err != nil {
 		return res, err
 	}
 	if out.keptRest {
 		timings.mark("bodies")
-		// The site has the pages it had: those emitted, the others kept.
+		// The site has the pages it had: those rendered, the others kept.
 		out.pages.Store(int64(s.pages))
-		out.kept.Store(int64(out.Files()) - out.emitted.Load())
+		out.kept.Store(int64(out.Files()) - out.rendered.Load())
 	} else {
 		timings.mark("render")
 	}

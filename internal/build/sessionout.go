@@ -1,18 +1,57 @@
 package build
 
 import (
+	"io"
 	"strings"
 	"sync/atomic"
 
 	"github.com/newsroom/timeline/internal/write"
 )
 
+// renderOutput is the render.Output of a build: the write stage's
+// Output, counting the files and the pages (.html) render hands it.
+// With timings set, it is a render.StepOutput that ends a stage of
+// timings as each step of the render ends.
+type renderOutput struct {
+	*write.Output
+	pages, rendered atomic.Int64
+	timings         *Timings
+}
+
+// Write counts the file and writes it (write.Output.Write).
+func (o *renderOutput) Write(path string, data []byte) error {
+	o.count(path)
+	return o.Output.Write(path, data)
+}
+
+// WriteStream counts the file and writes it as it is made
+// (write.Output.WriteStream).
+func (o *renderOutput) WriteStream(path string, write func(io.Writer) error) error {
+	o.count(path)
+	return o.Output.WriteStream(path, write)
+}
+
+// count counts a file render hands over.
+func (o *renderOutput) count(path string) {
+	o.rendered.Add(1)
+	if strings.HasSuffix(path, ".html") {
+		o.pages.Add(1)
+	}
+}
+
+// StepDone ends the stage step of timings, if set (render.StepOutput).
+func (o *renderOutput) StepDone(step string) {
+	if o.timings != nil {
+		o.timings.mark(step)
+	}
+}
+
 // sessionOutput is the Output of one Session build, with the counts of
 // the pages it wrote and kept.
 type sessionOutput struct {
-	*write.Output
-	pages, kept, emitted atomic.Int64
-	// keptRest is set when the render kept every file it did not emit.
+	renderOutput
+	kept atomic.Int64
+	// keptRest is set when the render kept every file it did not write.
 	keptRest bool
 }
 
@@ -23,7 +62,7 @@ func (s *Session) resume() (*sessionOutput, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sessionOutput{Output: out}, nil
+	return &sessionOutput{renderOutput: renderOutput{Output: out}}, nil
 }
 
 // finish ends the output of a build, committed or not. The output folder
@@ -36,15 +75,6 @@ func (s *Session) finish(out *sessionOutput) {
 	if site := out.Committed(); site != nil {
 		s.site = site
 	}
-}
-
-// emit is the render.Emit of a Session build.
-func (o *sessionOutput) emit(path string, data []byte) error {
-	o.emitted.Add(1)
-	if strings.HasSuffix(path, ".html") {
-		o.pages.Add(1)
-	}
-	return o.Write(path, data)
 }
 
 // Keep keeps the files at paths, counting their pages (render.Keeper).

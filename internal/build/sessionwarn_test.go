@@ -78,6 +78,11 @@ func TestSessionWarnsOfInvalidUTF8(t *testing.T) {
 		if bodies := strings.Contains(res.Timings.String(), "bodies "); bodies != step.bodies {
 			t.Errorf("%s: took the body-only path %v, want %v (%s)", step.name, bodies, step.bodies, res.Timings)
 		}
+		// A keyed rebuild times each step of the render; the body-only
+		// path, the render as one stage.
+		if timed := strings.Contains(res.Timings.String(), "listings "); timed == step.bodies {
+			t.Errorf("%s: render steps timed %v, want %v (%s)", step.name, timed, !step.bodies, res.Timings)
+		}
 		full := checkSame(t, fsys, opts, step.name)
 		if !res.Warnings.Equal(full.Warnings) {
 			t.Errorf("%s: warnings\n%v\nwant a full build's\n%v", step.name, res.Warnings, full.Warnings)

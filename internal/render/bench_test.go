@@ -58,15 +58,13 @@ func benchChronology(n int) *timeline.Chronology {
 }
 
 // BenchmarkRenderChronology renders a chronology of benchEntries
-// extracted entries, each with its article page, into an emit that
-// discards the files.
+// extracted entries, each with its article page, into Discard.
 func BenchmarkRenderChronology(b *testing.B) {
 	chron := benchChronology(benchEntries)
 	tmpl := loadDefaults(b)
-	discard := func(string, []byte) error { return nil }
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(chron, tmpl, Options{}, discard); err != nil {
+		if err := Render(chron, tmpl, Options{}, Discard); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -84,7 +82,7 @@ func BenchmarkNewLinks(b *testing.B) {
 }
 
 // BenchmarkKeys computes the key of every entry of benchEntries entries
-// and the global keys, as a Render with Options.Next does.
+// and the global keys, as a Render with Reuse.Next does.
 func BenchmarkKeys(b *testing.B) {
 	chron := benchChronology(benchEntries)
 	r := &renderer{chron: chron, t: loadDefaults(b), links: NewLinks(chron)}

@@ -7,7 +7,7 @@ import (
 )
 
 // withBody returns e with its article's body when e arrives without one
-// and Options.Bodies is set: a copy, dropped once its page is emitted.
+// and Options.Bodies is set: a copy, dropped once its page is written.
 // Otherwise it returns e itself.
 func (r *renderer) withBody(e *timeline.Entry) (*timeline.Entry, error) {
 	if r.opts.Bodies == nil || e.Article == "" || e.Blocks != nil || e.Captions != nil {

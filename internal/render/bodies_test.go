@@ -93,7 +93,7 @@ func TestBodiesError(t *testing.T) {
 		e.Blocks, e.Captions = nil, nil
 	}
 	fail := func(path string) ([]timeline.Block, []string, error) { return nil, nil, fmt.Errorf("gone") }
-	err := Render(chron, loadDefaults(t), Options{Bodies: fail}, func(string, []byte) error { return nil })
+	err := Render(chron, loadDefaults(t), Options{Bodies: fail}, Discard)
 	if err == nil {
 		t.Fatal("Render succeeded without the bodies")
 	}

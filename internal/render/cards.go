@@ -50,7 +50,7 @@ type cards struct {
 }
 
 // newCards executes the card of every entry of r's chronology, when the
-// layout defines "entry-item", on r's workers, but for the cards of unchanged entries that Options.Previous
+// layout defines "entry-item", on r's workers, but for the cards of unchanged entries that Reuse.Last
 // holds (an entry's key covers everything its card shows). An entry whose text holds what looks like a placeholder gets
 // no card: listings execute the template for it each time.
 func newCards(r *renderer) (*cards, error) {

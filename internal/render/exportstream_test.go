@@ -26,7 +26,7 @@ func timelineJS(chron *timeline.Chronology, links *Links, memo *exportMemo) ([]b
 
 // TestExportsStreamed checks that an export written as it is made, a
 // chunk at a time, has the bytes of the export made whole, and that a
-// job streams only above streamAbove and when the Render can.
+// job streams only above streamAbove.
 func TestExportsStreamed(t *testing.T) {
 	for name, chron := range exportCases() {
 		links := NewLinks(chron)
@@ -41,12 +41,12 @@ func TestExportsStreamed(t *testing.T) {
 			var streamed bytes.Buffer
 			writes := 0
 			r := &renderer{chron: chron, links: links}
-			r.emitStream = func(p string, write func(io.Writer) error) error {
+			r.out = streamOutput(func(p string, write func(io.Writer) error) error {
 				if p != x.file {
 					t.Errorf("%s: streamed to %s, want %s", name, p, x.file)
 				}
 				return write(writerFunc(func(b []byte) (int, error) { writes++; return streamed.Write(b) }))
-			}
+			})
 			if j := r.wholeExportJob(x.file, 0, streamAbove, x.write); j.stream != nil {
 				t.Errorf("%s: %s of streamAbove bytes streams", name, x.file)
 			}

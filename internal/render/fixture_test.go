@@ -77,15 +77,15 @@ func renderWith(t testing.TB, chron *timeline.Chronology, tmpl *Templates, opts 
 	t.Helper()
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	err := Render(chron, tmpl, opts, func(path string, data []byte) error {
+	err := Render(chron, tmpl, opts, WriteFunc(func(path string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if _, dup := files[path]; dup {
-			t.Errorf("%s emitted twice", path)
+			t.Errorf("%s written twice", path)
 		}
 		files[path] = bytes.Clone(data)
 		return nil
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,11 +27,11 @@ type job struct {
 	// Render keeps no keys.
 	key uint64
 	// make makes the file's bytes: into buf, which run reuses once they
-	// are emitted, or into a slice of their own.
+	// are written, or into a slice of their own.
 	make func(buf *bytes.Buffer) ([]byte, error)
 	// whole is true for an export of the whole chronology
 	// (timeline.json, timelinejs.json: tens of MB each at 100,000
-	// entries): run makes and emits one such file at a time.
+	// entries): run makes and writes one such file at a time.
 	whole bool
 	// stream, when set, writes the file as it is made, in place of
 	// make (see wholeExportJob).
@@ -46,13 +46,13 @@ func (r *renderer) key(of func(*keyer) uint64) uint64 {
 	return of(r.keys)
 }
 
-// run makes and emits every job on the workers. After a failure, jobs
+// run makes and writes every job on the workers. After a failure, jobs
 // past the failed one are skipped; every job before it still runs, so
 // the error returned, the first in job order, does not depend on
 // scheduling. A job is cleared once it has run, so that what it
 // holds is let go before the last job runs.
 //
-// The pages kept from Options.Previous are handed to Options.Keep all at
+// The pages kept from Reuse.Last are handed to Reuse.Keeper all at
 // once, in job order, once every other job has run.
 func (r *renderer) run(jobs []job) error {
 	errs := make([]error, len(jobs))
@@ -103,10 +103,10 @@ func (r *renderer) run(jobs []job) error {
 	return r.keep(keep)
 }
 
-// runJob makes and emits j.
+// runJob makes and writes j.
 func (r *renderer) runJob(j *job) error {
 	if j.stream != nil {
-		return r.emitStream(j.path, j.stream)
+		return r.out.WriteStream(j.path, j.stream)
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	defer pageBuffers.Put(buf)
@@ -115,7 +115,7 @@ func (r *renderer) runJob(j *job) error {
 	if err != nil {
 		return err
 	}
-	return r.emit(j.path, data)
+	return r.out.Write(j.path, data)
 }
 
 // pageJob returns the job of a page listed in the sitemap, made by
@@ -159,8 +159,8 @@ func (r *renderer) execute(buf *bytes.Buffer, name string, page Page) ([]byte, e
 
 // pageBuffers holds the buffers pages are executed into: at 100,000
 // pages, allocating each page's buffer anew makes most of the garbage of
-// a build. A buffer goes back once its page is emitted, so Emit must not
-// keep the bytes it is handed.
+// a build. A buffer goes back once its page is written, so Output.Write
+// must not keep the bytes it is handed.
 var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // exportJob returns the job of the export file name, made by make.
@@ -203,13 +203,13 @@ func (r *renderer) feeds() []job {
 }
 
 // streamAbove is the size of an export of the whole chronology above
-// which it is written as it is made (Options.EmitStream), never held
+// which it is written as it is made (Output.WriteStream), never held
 // whole: above some 30,000 entries.
 const streamAbove = 16 << 20
 
 // wholeExportJob returns the job of an export of the whole chronology,
-// about size bytes long, that write writes. Above streamAbove bytes, and
-// when the Render can stream, it is written as it is made.
+// about size bytes long, that write writes. Above streamAbove bytes, it
+// is written as it is made.
 func (r *renderer) wholeExportJob(name string, key uint64, size int, write func(*jsonWriter) error) job {
 	j := exportJob(name, key, func() ([]byte, error) {
 		w := newJSONWriter(size, false)
@@ -219,7 +219,7 @@ func (r *renderer) wholeExportJob(name string, key uint64, size int, write func(
 		return w.bytes(), nil
 	})
 	j.whole = true
-	if r.emitStream != nil && size > streamAbove {
+	if size > streamAbove {
 		j.stream = func(out io.Writer) error {
 			w := newJSONStream(out, false)
 			if err := write(w); err != nil {
@@ -229,17 +229,6 @@ func (r *renderer) wholeExportJob(name string, key uint64, size int, write func(
 		}
 	}
 	return j
-}
-
-// checkedStream returns emit, refusing any path that would leave the
-// output folder, as checkedEmit does.
-func checkedStream(emit func(string, func(io.Writer) error) error) func(string, func(io.Writer) error) error {
-	return func(p string, write func(io.Writer) error) error {
-		if !ValidOutputPath(p) {
-			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
-		}
-		return emit(p, write)
-	}
 }
 
 // exports returns the jobs of the feeds, the JSON exports and the

@@ -15,7 +15,7 @@ import (
 // A page's key hashes everything its template is handed: the site and
 // templates (the global key), and the entries, terms and articles the
 // page shows. Two Renders that give a page the same key give it the same
-// bytes, so a Render with Options.Previous keeps such a page instead of
+// bytes, so a Render with Reuse.Last keeps such a page instead of
 // executing its template again (see State).
 //
 // What each key covers:

@@ -35,12 +35,12 @@ func TestFirstErrorInJobOrder(t *testing.T) {
 	chron := benchChronology(200)
 	want := ""
 	for _, workers := range []int{1, 2, 4, 8} {
-		err := Render(chron, loadDefaults(t), Options{Workers: workers}, func(p string, _ []byte) error {
+		err := Render(chron, loadDefaults(t), Options{Workers: workers}, WriteFunc(func(p string, _ []byte) error {
 			if strings.HasPrefix(p, "entries/") {
 				return fmt.Errorf("cannot write %s", p)
 			}
 			return nil
-		})
+		}))
 		if err == nil {
 			t.Fatalf("%d workers: no error", workers)
 		}

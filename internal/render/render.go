@@ -2,9 +2,15 @@
 // files of a static site, through html/template (all text escaped) and
 // goldmark (editors' Markdown, without raw HTML).
 //
-// Render hands each finished file to an Emit function, from several
-// goroutines at once (Options.Workers); it never touches a disk itself,
-// and refuses any path that would leave the output folder.
+// Render(chron, templates, opts, out) is the one call. It hands each
+// finished file to out, an Output, from several goroutines at once
+// (Options.Workers): a page whole (Output.Write), the two exports of the
+// whole chronology of a large site as they are made (Output.WriteStream).
+// It never touches a disk itself, and refuses any path that would leave
+// the output folder. An Output that is also a StepOutput is told as each
+// step of the Render ends (gen build -timings, -heapprofile); WriteFunc
+// makes an Output of a function, and Discard keeps nothing.
+//
 // The files, and the fields of Page each template sees besides Site,
 // Root, URL, Canonical, Title, Description and Links:
 //
@@ -46,7 +52,6 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -55,11 +60,6 @@ import (
 
 	"github.com/newsroom/timeline/internal/timeline"
 )
-
-// Emit receives one output file: its slash-separated path relative to the
-// output folder, and its bytes, which are Emit's to read until it returns
-// and no longer: Emit copies what it keeps.
-type Emit func(path string, data []byte) error
 
 // Page is what every page template sees.
 type Page struct {
@@ -134,16 +134,6 @@ type Options struct {
 	Bodies Bodies
 	// Reuse, when set, makes the Render incremental: see Reuse.
 	Reuse *Reuse
-	// EmitStream, when set, takes the exports of the whole chronology
-	// of a large site (timeline.json, timelinejs.json: tens of MB each)
-	// as they are made, in place of Emit: write writes the file's bytes
-	// and returns the first error, which EmitStream returns. Without it
-	// they are made whole, then emitted.
-	EmitStream func(path string, write func(io.Writer) error) error
-	// Mark, when set, is called as each step of the Render ends, with
-	// its name ("links", "keys", "cards", "jobs", "listings", "sitemap",
-	// "pages"), from the goroutine that called Render: for timings.
-	Mark func(step string)
 }
 
 // Bodies returns the body blocks and captions of an extracted article,
@@ -156,13 +146,11 @@ type renderer struct {
 	t     *Templates
 	links *Links
 	opts  Options
-	emit  Emit
-	// emitStream is Options.EmitStream, checked as emit is; nil when
-	// the exports are made whole.
-	emitStream func(path string, write func(io.Writer) error) error
-	cards      *cards
-	fragments  *fragments
-	// keys holds the key of every page, when Previous or Next is set,
+	// out is the Output of the Render, its paths checked.
+	out       Output
+	cards     *cards
+	fragments *fragments
+	// keys holds the key of every page, when Options.Reuse is set,
 	// and memo the entries' bytes in the JSON exports then.
 	keys *keyer
 	memo *exportMemo
@@ -178,30 +166,27 @@ type renderer struct {
 	// search is the search index, made while the listings render.
 	search *pendingIndex
 	// wholeExport is held while an export of the whole chronology is
-	// made and emitted (see job.whole).
+	// made and written (see job.whole).
 	wholeExport *sync.Mutex
 }
 
 // Render renders the whole site for chron with t, handing every file to
-// emit, from opts.Workers goroutines at once: emit must be safe for
-// concurrent use. The listings (index, people, tags, months, phases)
-// come first, then the entry and article pages and the exports. The set
-// of files and their bytes never depend on the number of workers, nor on
-// the time of the build.
-func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) error {
+// out, from opts.Workers goroutines at once. The listings (index,
+// people, tags, months, phases) come first, then the entry and article
+// pages and the exports; out is told as each step ends when it is a
+// StepOutput. The set of files and their bytes never depend on the
+// number of workers, nor on the time of the build, nor on out.
+func Render(chron *timeline.Chronology, t *Templates, opts Options, out Output) error {
 	if opts.Bodies != nil && opts.Reuse != nil {
 		return fmt.Errorf("render: Options.Bodies with Options.Reuse (an incremental render needs every body in the chronology)")
 	}
 	if reuse := opts.Reuse; reuse != nil && len(reuse.Bodies) > 0 {
-		if done, err := renderBodies(chron, t, opts, emit); done {
+		if done, err := renderBodies(chron, t, opts, out); done {
 			return err
 		}
 	}
-	mark := opts.Mark
-	if mark == nil {
-		mark = func(string) {}
-	}
-	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts, wholeExport: new(sync.Mutex)}
+	mark := stepDone(out)
+	r := &renderer{chron: chron, t: t, links: NewLinks(chron), opts: opts, out: checkedOutput{out}, wholeExport: new(sync.Mutex)}
 	mark("links")
 	if opts.Reuse != nil {
 		r.keys = newKeyer(r)
@@ -213,12 +198,8 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	for name := range t.pages {
 		r.sizes[name] = &atomic.Int64{}
 	}
-	r.emit = checkedEmit(emit)
-	if opts.EmitStream != nil {
-		r.emitStream = checkedStream(opts.EmitStream)
-	}
 	for _, name := range sortedKeys(t.assets) {
-		if err := r.emit(name, t.assets[name]); err != nil {
+		if err := r.out.Write(name, t.assets[name]); err != nil {
 			return err
 		}
 	}
@@ -250,7 +231,7 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) e
 	if err := r.sitemaps(slices.Concat(index, entries, articles, taxonomies, notFound)); err != nil {
 		return err
 	}
-	if err := r.emit("robots.txt", Robots(chron.Site)); err != nil {
+	if err := r.out.Write("robots.txt", Robots(chron.Site)); err != nil {
 		return err
 	}
 	exports := r.exports()

@@ -66,7 +66,7 @@ func TestValidOutputPath(t *testing.T) {
 func TestRenderRefusesEscapingIDs(t *testing.T) {
 	chron := fixture()
 	chron.Entries[0].ID = "../../outside"
-	err := Render(chron, loadDefaults(t), Options{}, func(string, []byte) error { return nil })
+	err := Render(chron, loadDefaults(t), Options{}, Discard)
 	if err == nil || !strings.Contains(err.Error(), "would leave the output folder") {
 		t.Errorf("Render with id ../../outside: err = %v, want a refusal", err)
 	}
@@ -228,12 +228,12 @@ func TestPageBuffersReused(t *testing.T) {
 	for round := range 3 {
 		var mu sync.Mutex
 		got := map[string][]byte{}
-		err := Render(fixture(), tmpl, Options{Workers: 2}, func(path string, data []byte) error {
+		err := Render(fixture(), tmpl, Options{Workers: 2}, WriteFunc(func(path string, data []byte) error {
 			mu.Lock()
 			got[path] = bytes.Clone(data)
 			mu.Unlock()
 			return nil
-		})
+		}))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -46,7 +46,7 @@ type Keeper interface {
 	// Keep keeps the files at paths, a batch at a time.
 	Keep(paths ...string) error
 	// KeepRest keeps every file of the previous Render that this one did
-	// not emit.
+	// not write.
 	KeepRest()
 }
 
@@ -82,9 +82,9 @@ type bodyPages struct {
 }
 
 // renderBodies renders the pages that show the bodies of opts.Reuse's
-// Bodies (see Reuse), emits them and keeps every other file. It reports
+// Bodies (see Reuse), writes them and keeps every other file. It reports
 // done false, having done nothing, when a full Render is called for.
-func renderBodies(chron *timeline.Chronology, t *Templates, opts Options, emit Emit) (done bool, err error) {
+func renderBodies(chron *timeline.Chronology, t *Templates, opts Options, out Output) (done bool, err error) {
 	reuse := opts.Reuse
 	prev := reuse.Last
 	if prev == nil || prev.base == nil || reuse.Keeper == nil || len(prev.sitemapFiles) == 0 {
@@ -101,7 +101,7 @@ func renderBodies(chron *timeline.Chronology, t *Templates, opts Options, emit E
 	r := *base
 	r.chron, r.opts = chron, opts
 	r.keys, r.memo = nil, nil
-	r.emit = checkedEmit(emit)
+	r.out = checkedOutput{out}
 	var jobs []job
 	for _, i := range pages.entries {
 		jobs = append(jobs, r.entryJob(i, base.filed[i]))
@@ -221,20 +221,9 @@ func carryState(next, prev *State, jobs []job) {
 func (r *renderer) forPatches() *renderer {
 	b := *r
 	b.opts = Options{Workers: r.opts.Workers}
-	b.emit, b.keys, b.memo = nil, nil, nil
+	b.out, b.keys, b.memo = nil, nil, nil
 	b.filed = r.chron.Entries
 	return &b
-}
-
-// checkedEmit returns emit, refusing any path that would leave the
-// output folder.
-func checkedEmit(emit Emit) Emit {
-	return func(p string, data []byte) error {
-		if !ValidOutputPath(p) {
-			return fmt.Errorf("render: output path %q would leave the output folder (want a relative path without ..)", p)
-		}
-		return emit(p, data)
-	}
 }
 
 // sortedInts returns the members of set, in increasing order.

@@ -58,7 +58,7 @@ type site struct {
 	keptRest bool
 }
 
-func (s *site) emit(p string, data []byte) error {
+func (s *site) write(p string, data []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.files[p], s.emitted = bytes.Clone(data), s.emitted+1
@@ -92,7 +92,7 @@ func (s *site) render(chron *timeline.Chronology, tmpl *Templates, last *State, 
 	s.t.Helper()
 	s.last, s.files, s.emitted, s.keptRest = s.files, map[string][]byte{}, 0, false
 	next := NewState()
-	if err := Render(chron, tmpl, Options{Reuse: &Reuse{Last: last, Bodies: bodies, Keeper: s, Next: next}}, s.emit); err != nil {
+	if err := Render(chron, tmpl, Options{Reuse: &Reuse{Last: last, Bodies: bodies, Keeper: s, Next: next}}, WriteFunc(s.write)); err != nil {
 		s.t.Fatal(err)
 	}
 	return next
@@ -181,7 +181,7 @@ func TestRenderBodiesFallsBack(t *testing.T) {
 // go together are refused, not one silently dropped.
 func TestBodiesWithReuseIsAnError(t *testing.T) {
 	opts := Options{Bodies: func(string) ([]timeline.Block, []string, error) { return nil, nil, nil }, Reuse: &Reuse{}}
-	if err := Render(fixture(), loadDefaults(t), opts, func(string, []byte) error { return nil }); err == nil {
+	if err := Render(fixture(), loadDefaults(t), opts, Discard); err == nil {
 		t.Error("Render with Bodies and Reuse: no error")
 	}
 }

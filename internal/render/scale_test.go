@@ -40,7 +40,7 @@ func TestLongChronologyIndex(t *testing.T) {
 	var index, month string
 	began := time.Now()
 	var mu sync.Mutex
-	err := Render(chron, loadDefaults(t), Options{}, func(p string, data []byte) error {
+	err := Render(chron, loadDefaults(t), Options{}, WriteFunc(func(p string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		files[p] = len(data)
@@ -51,7 +51,7 @@ func TestLongChronologyIndex(t *testing.T) {
 			month = string(data)
 		}
 		return nil
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,8 +69,8 @@ func lastMod(d timeline.Date) string {
 	return timeline.DayOf(d.Year, d.Month, d.Day).ISO()
 }
 
-// sitemaps emits the sitemaps of the pages of jobs; or, when their URLs
-// and dates are those of the previous Render's (Options.Previous), keeps
+// sitemaps writes the sitemaps of the pages of jobs; or, when their URLs
+// and dates are those of the previous Render's (Reuse.Last), keeps
 // its sitemap files.
 func (r *renderer) sitemaps(jobs []job) error {
 	key := r.key(func(k *keyer) uint64 {
@@ -100,7 +100,7 @@ func (r *renderer) sitemaps(jobs []job) error {
 	}
 	names := sortedKeys(files)
 	for _, name := range names {
-		if err := r.emit(name, files[name]); err != nil {
+		if err := r.out.Write(name, files[name]); err != nil {
 			return err
 		}
 	}
@@ -108,7 +108,7 @@ func (r *renderer) sitemaps(jobs []job) error {
 	return nil
 }
 
-// recordSitemaps notes the sitemaps' key and files in Options.Next.
+// recordSitemaps notes the sitemaps' key and files in Reuse.Next.
 func (r *renderer) recordSitemaps(key uint64, files []string) {
 	if next := r.next(); next != nil {
 		next.sitemapKey, next.sitemapFiles = key, files

@@ -83,7 +83,7 @@ func (r *renderer) kept(j *job) bool {
 }
 
 // record numbers jobs after those recorded before them, and notes
-// their paths and keys in Options.Next. Every job of the Render must be
+// their paths and keys in Reuse.Next. Every job of the Render must be
 // recorded before it runs, and in the same order in every Render.
 func (r *renderer) record(jobs ...[]job) {
 	next := r.next()
