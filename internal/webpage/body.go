@@ -77,7 +77,7 @@ func boilerplateName(n *html.Node, words map[string]bool) bool {
 	for _, key := range []string{"class", "id", "role"} {
 		names := nameWords(attr(n, key))
 		for i, w := range names {
-			if words[w] && (i == 0 || !stateWords[names[i-1]]) {
+			if words[w] && (i == 0 || !stateWords[names[i-1]]) && (i+1 == len(names) || names[i+1] != "off") {
 				return true
 			}
 		}
@@ -86,7 +86,8 @@ func boilerplateName(n *html.Node, words map[string]bool) bool {
 }
 
 // stateWords before a boilerplate word make a class name a page's state
-// ("no-share", "has-sidebar", "with_aside"), not a block of its own.
+// ("no-share", "has-sidebar", "with_aside"), not a block of its own, as
+// "off" after it does (Drupal's page wrapper "dialog-off-canvas").
 var stateWords = map[string]bool{
 	"no": true, "has": true, "with": true, "hide": true, "show": true, "without": true,
 	"enable": true, "enabled": true, "disable": true, "disabled": true, "is": true,

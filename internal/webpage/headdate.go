@@ -1,10 +1,12 @@
 package webpage
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -13,18 +15,27 @@ import (
 // headline are looked at for the date a page shows beside it.
 const headReach = 8
 
-// readHeadDate reads the date the page shows beside its headline (h1):
-// the nearest run of visible text, within headReach of it, that is a
-// date and little else ("April 26, 2022", "Posted on Thursday, May 30,
-// 2019", "2022-04-26 21:21:50"), outside navigation and boilerplate and
-// not marked as an update.
+// readHeadDate offers the date the page shows beside its headline
+// (headDateText).
 func (r *reader) readHeadDate() {
+	if text, _, rule, day, ok := r.headDateText(); ok {
+		r.offer(dated{found: true, day: day, text: text, rule: rule, rank: rankHeadText})
+	}
+}
+
+// headDateText returns the date the page shows beside its headline
+// (h1): the nearest run of visible text, within headReach of it, that is
+// a date and little else ("April 26, 2022", "Posted on Thursday, May
+// 30, 2019", "2022-04-26 21:21:50"), outside navigation and boilerplate
+// and not marked as an update; its text (a <time>'s datetime), the text
+// a reader sees, the rule that found it, and its day.
+func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok bool) {
 	h := r.titleNode
 	if h == nil {
 		h = r.headlineElement()
 	}
 	if h == nil || r.body == nil {
-		return
+		return "", "", "", timeline.Date{}, false
 	}
 	var runs []*html.Node
 	at := -1
@@ -42,24 +53,48 @@ func (r *reader) readHeadDate() {
 		n = next(n, r.body, false)
 	}
 	if at < 0 {
-		return
+		return "", "", "", timeline.Date{}, false
 	}
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
-			if i < 0 || i >= len(runs) || within(runs[i], h) || dropped(runs[i]) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
+			if i < 0 || i >= len(runs) || within(runs[i], h) || droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
 				continue
 			}
-			text, rule := collapse(runs[i].Data), "date beside the headline"
+			shown := collapse(runs[i].Data)
+			text, rule := shown, "date beside the headline"
 			if dt := stampOf(runs[i]); dt != "" {
 				text, rule = dt, "datetime beside the headline"
 			}
-			if day, ok := dateLine(text); ok {
-				r.offer(dated{found: true, day: day.day, text: text, rule: rule, rank: rankHeadText})
-				return
+			if st, ok := dateLine(text); ok {
+				return text, shown, rule, st.day, true
 			}
 		}
 	}
+	return "", "", "", timeline.Date{}, false
 }
+
+// droppedAround is dropped for the runs around the headline h: only the
+// blocks that hold the run and not the headline count (a wrapper of the
+// whole page named "dialog-off-canvas" is no dialog), and a byline
+// block, left out of the article's text, holds the date a page shows
+// beside its headline ("By Jane Roe · Published: 3:15 PM CST Mar. 3,
+// 2022").
+func droppedAround(n, h *html.Node) bool {
+	for p := n; p != nil && !within(h, p); p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom != atom.Header &&
+			(hardDropped[p.DataAtom] || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// aroundHeadlineWords are boilerplateWords but "byline".
+var aroundHeadlineWords = func() map[string]bool {
+	m := maps.Clone(boilerplateWords)
+	delete(m, "byline")
+	return m
+}()
 
 // maxHeadlineCandidates bounds how many elements headlineElement
 // compares with the headline.
@@ -134,14 +169,32 @@ func dateLine(text string) (stamp, bool) {
 		if m.Kind != newsdate.Absolute {
 			continue
 		}
-		rest := text[:m.Start] + " " + text[m.End:]
-		if len(strings.Fields(rest)) > 3 {
+		if otherWords(text[:m.Start]+" "+text[m.End:]) > 3 {
 			return stamp{}, false
 		}
 		day, ok := plausibleDay(m.Year, m.Month, m.Day)
 		return stamp{day: day, second: -1}, ok
 	}
 	return stamp{}, false
+}
+
+// otherWords counts the words of what a run of text holds beside its
+// date, but for the clock around it ("3:15 PM CST") and the label
+// before it ("Published:", "Posted on").
+func otherWords(rest string) int {
+	n := 0
+	for w := range strings.FieldsSeq(rest) {
+		w = strings.Trim(w, ",.:|·•-–—()")
+		lower := strings.ToLower(w)
+		switch {
+		case w == "", strings.ContainsAny(w, "0123456789"), lower == "am" || lower == "pm" || lower == "a.m" || lower == "p.m",
+			len(w) <= 4 && strings.ToUpper(w) == w, // a zone: "CST", "IST", "GMT"
+			lower == "published" || lower == "posted" || lower == "on" || lower == "at":
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // stampOf returns the machine-readable date of the element a run of

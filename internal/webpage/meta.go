@@ -2,11 +2,12 @@ package webpage
 
 import (
 	"encoding/json"
-	"github.com/newsroom/timeline/internal/newsdate"
-	"github.com/newsroom/timeline/internal/timeline"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -109,6 +110,37 @@ func (r *reader) localize() {
 			return
 		}
 	}
+	if _, shown, _, _, ok := r.headDateText(); ok {
+		if st, ok := dateLine(shown); ok && shownLocally(best, shown, st.day) {
+			r.published.day, r.published.text = st.day, shown
+			r.published.rule += ", on the day the page shows beside its headline"
+		}
+	}
+}
+
+// shownLocally reports whether text, the date a page shows beside its
+// headline (day), is the UTC instant best on the page's own clock: a
+// day before or after best's, with a clock a whole number of quarter
+// hours from it within fourteen hours ("Mar 1, 2022, 12:30 am" beside
+// "2022-02-28T16:30:00Z"), or without a clock, on the side of midnight
+// some offset from -12 to +14 hours reaches ("Mon., Nov. 30, 2020"
+// beside "2020-12-01T03:30:00Z").
+func shownLocally(best stamp, text string, day timeline.Date) bool {
+	days := newsdate.DaysBetween(best.day, day)
+	if days != 1 && days != -1 {
+		return false
+	}
+	for _, m := range newsdate.Scan(text) {
+		if m.Kind == newsdate.Absolute && m.HasClock {
+			shown := stamp{day: day, minutes: m.Hour*60 + m.Minute}
+			diff := shown.utcMinute() - best.utcMinute()
+			return diff%15 == 0 && diff >= -12*60 && diff <= 14*60
+		}
+	}
+	if days == 1 {
+		return best.minutes >= 10*60 // the page's offset is at most +14 hours
+	}
+	return best.minutes < 12*60 // and at least -12 hours
 }
 
 // inZone moves a publication date read from Unix seconds or
