@@ -18,6 +18,28 @@ type datelineInfo struct {
 	hasDate bool
 }
 
+// dateAfter takes into the dateline a date that follows its separator
+// and ends with a colon or a dash ("CAIRO – 7 November 2021: …",
+// "Dublin, Ireland – 28 July 2025 – Kestrel Foods …"), from offset at
+// of text.
+func (d *datelineInfo) dateAfter(text string, at int) {
+	after := text[at:min(len(text), at+40)]
+	for _, m := range newsdate.Scan(after) {
+		if m.Start != 0 || m.Kind != newsdate.Absolute && m.Kind != newsdate.Yearless {
+			return
+		}
+		for _, sep := range []string{": ", " – ", " — ", " - "} {
+			if strings.HasPrefix(after[m.End:], sep) {
+				m.Start += at
+				m.End += at
+				d.date, d.hasDate, d.end = m, true, m.End+len(sep)
+				return
+			}
+		}
+		return
+	}
+}
+
 // datelineSeps end a dateline, in order of preference.
 var datelineSeps = []string{" — ", " -- ", " – ", " - ", "— ", ": "}
 
@@ -47,6 +69,9 @@ func (x *extraction) readDateline(l span) {
 		return
 	}
 	d := datelineInfo{found: true, end: l.Start + at + len(sep), date: m, hasDate: hasDate}
+	if !hasDate {
+		d.dateAfter(x.text, l.Start+at+len(sep)) // "CAIRO – 7 November 2021: An Egyptian …"
+	}
 	if i := strings.IndexByte(rest, '('); i >= 0 {
 		if j := strings.IndexByte(rest[i:], ')'); j > 0 {
 			d.outlet = strings.TrimSpace(rest[i+1 : i+j])

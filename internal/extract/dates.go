@@ -23,6 +23,7 @@ const (
 	ruleEventFuture  = "event: lede weekday after publication"
 	ruleEventYday    = "event: yesterday before publication"
 	ruleEventToday   = "event: today, the publication date"
+	ruleEventNight   = "event: tonight, written before 4 a.m.: the day before publication"
 	ruleEventCaption = "event: lede weekday in the week of the latest caption date"
 	ruleEventPub     = "event: publication date (the lede names no other day)"
 	ruleEventLater   = "event: publication date (the lede's day is after it)"
@@ -36,6 +37,10 @@ var futureWords = newPhraseSet([]string{" will ", " would ", " could ", "expecte
 
 // backgroundWords before a date make it background, not the event.
 var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from ", "by ", "after "})
+
+// foundingWords before a date say when something began, not what the
+// text reports ("Founded on 11 April 1974").
+var foundingWords = newPhraseSet([]string{"founded ", "established ", "born ", "formed "})
 
 // readDates chooses the publication date, then the event date.
 func (x *extraction) readDates() {
@@ -228,7 +233,8 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue // the next paragraph's "last week" leaves the lede's day
 			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this" || forDays(s.Text[:m.Start])):
 				continue // "a warning for Monday and Tuesday" names the days it is for
-			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday:
+			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday,
+				m.Kind == newsdate.Absolute && foundingWords.in(strings.ToLower(s.Text[max(0, m.Start-16):m.Start])):
 				continue
 			case endsPeriod(s.Text[:m.Start]):
 				continue // "the meeting ending on 21 June", "the quarter ended 30 June": a period's end, not the event
@@ -396,6 +402,8 @@ func (x *extraction) resolveMention(m newsdate.Mention, sent span, pub timeline.
 	switch {
 	case m.Kind == newsdate.Yesterday:
 		set(newsdate.AddDays(pub, -1), ruleEventYday)
+	case m.Kind == newsdate.Today && strings.EqualFold(x.text[m.Start:m.End], "tonight") && x.smallHours(pub):
+		set(newsdate.AddDays(pub, -1), ruleEventNight)
 	case m.Kind == newsdate.Today:
 		set(pub, ruleEventToday)
 	case future:
@@ -407,6 +415,14 @@ func (x *extraction) resolveMention(m newsdate.Mention, sent span, pub timeline.
 		}
 		set(d, ruleEventWeekday)
 	}
+}
+
+// smallHours reports whether the text was published on day pub before
+// 4 a.m.: its "tonight" is the evening before (a match report stamped
+// 00:12), where an embargo's "today" at 00:01 is the day itself.
+func (x *extraction) smallHours(pub timeline.Date) bool {
+	p := x.a.Published
+	return p.Precision == timeline.Minute && p.Hour < 4 && newsdate.DayOnly(p) == pub
 }
 
 // captionWeek resolves a lede weekday with no publication date against

@@ -170,8 +170,8 @@ func isCount(s string) bool {
 func (x *extraction) datedNear(i int, m newsdate.Mention, from, to int) bool {
 	live := x.liveStamp(i)
 	for k := max(0, from); k < to; k++ {
-		if k == i || (k == i-1 || k == i+1) && x.facts[k].text == x.facts[i].text {
-			continue
+		if k == i || (k == i-1 || k == i+1) && x.facts[k].text == x.facts[i].text || x.facts[k].words > 15 {
+			continue // a lede or its dateline naming the day confirms it
 		}
 		if live && (x.liveStamp(k) || isUpdateLine(&x.facts[k])) {
 			continue // a live blog's entries and its update stamp

@@ -93,6 +93,25 @@ func TestLedeAndStampRules(t *testing.T) {
 				"OIL PRODUCERS MEET THURSDAY\nThe oil producers' monitoring committee will meet online on Thursday, delegates told us.\n" +
 				"AIRPORT'S BEST HALF-YEAR\nThe airport handled 44.9 million passengers in the first six months, its operator said.\n",
 			"2024-07-30", "2024-07-30"},
+		{"a dateline's own date, before a colon",
+			"Archaeologists uncover a sun temple near the capital\nHome\nCulture\nSun, 07 Nov 2021 - 14:21\nCulture\nArchaeologists uncover a sun temple near the capital\nWeb Desk\n" +
+				"CAIRO – 7 November 2021: An archaeological mission has uncovered the remains of a sun temple south of the capital, the ministry announced on Saturday." + body,
+			"2021-11-07", "2021-11-06"},
+		{"a dateline's own date, between dashes",
+			"Food group reports record first-half revenue\nFOR IMMEDIATE RELEASE\n\n" +
+				"Dublin, Ireland – 28 July 2025 – The food group today announced its unaudited results for the six months ended 30 June 2025." + body,
+			"2025-07-28", "2025-07-28"},
+		{"a founding date is not the event",
+			"Fifty years of the club\nHome | Club | History\n\nFounded on 11 April 1974 in a small room, the club has grown into one of the most decorated in the region." + body,
+			"", ""},
+		{"tonight, stamped after midnight, is the evening before",
+			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
+				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,
+			"2019-09-21", "2019-09-20"},
+		{"an embargo's today at 00:01 is the day itself",
+			"One in five renters skipped meals, charity finds\nPress releases\nEMBARGOED UNTIL 00:01 GMT THURSDAY 12 JANUARY 2023\n\n" +
+				"One in five private renters skipped meals to pay their rent last year, according to research published today by the charity." + body,
+			"2023-01-12", "2023-01-12"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},

@@ -231,40 +231,77 @@ func (s *scanner) clock(m *Mention) {
 			break
 		}
 	}
+	if c, ok := s.readClock(k); ok {
+		m.Hour, m.Minute, m.HasClock, m.End = c.hour, c.minute, true, c.end
+		m.Offset, m.HasOffset = c.offset, c.hasOffset
+		return
+	}
+	s.clockBefore(m)
+}
+
+// clockRead is a time of day read by readClock, ending at end.
+type clockRead struct {
+	hour, minute, offset, end int
+	hasOffset                 bool
+}
+
+// readClock reads a time of day at k: "14.19", "12:04 p.m. ET",
+// "14h05", "14:05 Uhr", "9:30 GMT".
+func (s *scanner) readClock(k int) (clockRead, bool) {
+	t := s.text
 	he, hour := s.digits(k)
 	if he == k || he-k > 2 || he+2 >= len(t) || (t[he] != ':' && t[he] != '.' && t[he] != 'h') {
-		return
+		return clockRead{}, false
 	}
 	me, minute := s.digits(he + 1)
 	if me-he-1 != 2 || minute > 59 || hour > 23 || (me+1 < len(t) && (t[me] == '.' || t[me] == ':') && isDigit(t[me+1]) && t[he] == '.') {
-		return
+		return clockRead{}, false
 	}
-	end := me
+	c := clockRead{hour: hour, minute: minute, end: me}
 	if me+2 < len(t) && t[me] == ':' && isDigit(t[me+1]) && isDigit(t[me+2]) {
-		end = me + 3
+		c.end = me + 3
 	}
-	k = s.skipSpace(end)
+	k = s.skipSpace(c.end)
 	if strings.HasPrefix(t[k:], "Uhr") && !s.letterAt(k+3) {
-		end = k + 3
-		k = s.skipSpace(end)
+		c.end = k + 3
+		k = s.skipSpace(c.end)
 	}
 	if half, n := s.meridiem(k); n > 0 && hour >= 1 && hour <= 12 {
-		hour = hour%12 + half
-		end = k + n
-		k = s.skipSpace(end)
+		c.hour = hour%12 + half
+		c.end = k + n
+		k = s.skipSpace(c.end)
 	}
 	var buf [maxWord]byte
 	if k < len(t) && isUpper(t[k]) {
 		we := s.wordEnd(k)
 		zone := s.lower(k, we, &buf)
 		if off, ok := zones[zone]; ok {
-			m.Offset, m.HasOffset = off, true
-			end = we
+			c.offset, c.hasOffset, c.end = off, true, we
 		} else if zone == "et" || zone == "pt" {
-			end = we
+			c.end = we
 		}
 	}
-	m.Hour, m.Minute, m.HasClock, m.End = hour, minute, true, end
+	return c, true
+}
+
+// clockBefore reads a time of day written just before a date, with
+// only spaces, a comma, a bar, a dash or the date's weekday between:
+// "00:12, Saturday 21 September 2019", "10:30 p.m. EST Monday, November
+// 30, 2020". The mention keeps its bounds.
+func (s *scanner) clockBefore(m *Mention) {
+	t := s.text
+	for p := max(0, m.Start-24); p < m.Start; p++ {
+		if !isDigit(t[p]) || p > 0 && (isDigit(t[p-1]) || isLetter(t[p-1])) {
+			continue
+		}
+		c, ok := s.readClock(p)
+		between := strings.Trim(t[min(c.end, m.Start):m.Start], " ,.|-–")
+		if ok && c.end <= m.Start && (between == "" || IsWeekday(between) || weekdayAbbrevs[strings.ToLower(between)] > 0 || strings.EqualFold(between, "sun")) {
+			m.Hour, m.Minute, m.HasClock = c.hour, c.minute, true
+			m.Offset, m.HasOffset = c.offset, c.hasOffset
+			return
+		}
+	}
 }
 
 // meridiem reads "a.m.", "p.m.", "am" or "pm" at k; it returns the hours
