@@ -5,10 +5,13 @@ import (
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
+	"github.com/newsroom/timeline/internal/timeline"
 )
 
 // The words around a day that say what it is: the days something is for,
-// the end of a period, a gallery's counter, a speech's delivery.
+// the end of a period, a gallery's counter, a speech's delivery, the
+// clause a day to come is told in, and the day a live entry or a text
+// of the small hours reads its days against.
 
 // forDays reports whether the text before a weekday ends with "for"
 // and, maybe, other weekdays: "for Monday and Tuesday", "for Friday,
@@ -105,4 +108,55 @@ func (x *extraction) deliveredOn() (newsdate.Mention, bool) {
 		}
 	}
 	return newsdate.Mention{}, false
+}
+
+// entryDay returns the day the lede's days are read against: on a live
+// blog whose entries span two days, the day of the stamp over the
+// lede's entry (the blog is dated by its first), the day before for an
+// entry stamped before 4 a.m. ("we pause our coverage for tonight" at
+// 00:18); else pub.
+func (x *extraction) entryDay(pub timeline.Date) timeline.Date {
+	if !x.hasLede || !x.liveSpan() {
+		return pub
+	}
+	for i := len(x.lines) - 1; i >= 0; i-- {
+		if x.lines[i].Start >= x.lede.Start || !x.liveStamp(i) || !isDateLine(&x.facts[i]) {
+			continue
+		}
+		if m, ok := firstDay(x.facts[i].dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && m.HasClock && m.Hour < 4 {
+			return newsdate.AddDays(newsdate.DayOnly(m.Date()), -1)
+		} else if ok && m.Kind == newsdate.Absolute {
+			return newsdate.DayOnly(m.Date())
+		}
+		return pub
+	}
+	return pub
+}
+
+// smallHours reports whether the text was published on day pub before
+// 4 a.m.: its "tonight" is the evening before (a match report stamped
+// 00:12), where an embargo's "today" at 00:01 is the day itself.
+func (x *extraction) smallHours(pub timeline.Date) bool {
+	p := x.a.Published
+	return p.Precision == timeline.Minute && p.Hour < 4 && newsdate.DayOnly(p) == pub
+}
+
+// clauseStart returns where the words that say whether m is to come
+// begin: the end of the day sentence sent names before m, or the
+// sentence's start.
+func clauseStart(sent span, m newsdate.Mention) int {
+	start := sent.Start
+	for _, o := range newsdate.Scan(sent.Text) {
+		if o.End+sent.Start <= m.Start {
+			start = o.End + sent.Start
+		}
+	}
+	return start
+}
+
+// shifted returns m moved by off bytes.
+func shifted(m newsdate.Mention, off int) newsdate.Mention {
+	m.Start += off
+	m.End += off
+	return m
 }
