@@ -44,6 +44,25 @@ func TestCheckLinks(t *testing.T) {
 	}
 }
 
+// TestCheckLinksArticleText checks that an extracted article's text,
+// rendered as escaped text and not as Markdown, is not read for links.
+func TestCheckLinksArticleText(t *testing.T) {
+	for _, article := range []bool{false, true} {
+		chron := fixture()
+		chron.Entries[0].Summary = "See [the call](../2022-03-gone/)."
+		if article {
+			chron.Entries[0].Article = "articles/a.txt"
+		}
+		warned := false
+		for _, d := range CheckLinks(chron, "content/site.yaml") {
+			warned = warned || strings.Contains(d.Error(), "no page")
+		}
+		if warned == article {
+			t.Errorf("article text %v: warned %v, want %v", article, warned, !article)
+		}
+	}
+}
+
 func TestCheckLinksRobotsUnderABasePath(t *testing.T) {
 	for base, want := range map[string]bool{"": false, "https://example.org/": false, "https://example.org": false, "https://example.org/tl/": true} {
 		chron := fixture()
