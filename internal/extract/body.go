@@ -343,16 +343,19 @@ func sameDay(a, b newsdate.Mention) bool {
 // dateRepeats counts the lines that mention the same day as m: a date
 // printed on many lines belongs to a sidebar, not to the byline. The
 // headline and its copies, which may name their own day ("Statement on
-// … - 23 July 2022"), do not count.
+// … - 23 July 2022"), and photo captions do not count.
 func (x *extraction) dateRepeats(m newsdate.Mention) int {
 	n := 0
-	for _, f := range x.facts {
+	for i := range x.facts {
+		f := &x.facts[i]
 		if f.text == x.a.Title {
 			continue
 		}
 		for _, o := range f.dates {
 			if o.Kind <= newsdate.Yearless && o.Year == m.Year && o.Month == m.Month && o.Day == m.Day {
-				n++
+				if !isCaption(f) { // a photo taken that day says nothing of a sidebar
+					n++
+				}
 				break
 			}
 		}

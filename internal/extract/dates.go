@@ -151,6 +151,7 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		rule string
 	}{
 		{x.marker, ruleMarker},
+		{candidate{x.headMarked && x.head.found, x.head.m}, ruleHead},
 		{x.byline, ruleByline},
 		{x.head, ruleHead},
 		{candidate{x.dateline.hasDate, x.dateline.date}, ruleDateline},

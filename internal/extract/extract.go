@@ -173,6 +173,9 @@ type extraction struct {
 	dateline datelineInfo
 	// Dates found where a publication date may sit, and in captions.
 	marker, byline, head, trailer, stamp candidate
+	// headMarked is set when head's line says it is the publication
+	// date ("First published: …"): it then goes before the byline's.
+	headMarked bool
 	// trailerConflict and stampConflict are set when two trailers or
 	// closing stamps name different days: a page of comments or a list
 	// of stories, whose stamps date no one article.

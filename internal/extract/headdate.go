@@ -63,7 +63,7 @@ func (x *extraction) readHeadDate() {
 			continue
 		}
 		if marked {
-			x.head = candidate{true, m}
+			x.head, x.headMarked = candidate{true, m}, true
 			return
 		}
 		if !block.found {

@@ -112,6 +112,21 @@ func TestLedeAndStampRules(t *testing.T) {
 			"One in five renters skipped meals, charity finds\nPress releases\nEMBARGOED UNTIL 00:01 GMT THURSDAY 12 JANUARY 2023\n\n" +
 				"One in five private renters skipped meals to pay their rent last year, according to research published today by the charity." + body,
 			"2023-01-12", "2023-01-12"},
+		{"a live blog's first-published line goes before its day headers",
+			"Election live: counting continues\nPolitics\nElection live: counting continues\nFirst published: Saturday, February 25, 2023 7:00 AM WAT\n" +
+				"Live coverage by our reporters\nSunday, February 26, 2023\n4:10 PM\nThe electoral commission says collation of results will begin at 11am on Monday.\n" +
+				"Saturday, February 25, 2023\n8:30 AM\nVoting begins in most polling units across the country.\n",
+			"2023-02-25", "2023-02-25"},
+		{"a page's plain day-first order, written with dashes",
+			"Court orders the state to enforce night-flight limits\nPublished: 05-04-2023 11:20 CEST\nBy A Writer\n\n" +
+				"A court on Wednesday ordered the government to start enforcing noise rules for residents living near the airport." + body +
+				"Most read\nTulip fields draw record crowds (15-02-2023)\n",
+			"2023-04-05", "2023-04-05"},
+		{"a caption naming the byline's day does not make it a sidebar's",
+			"Volcano erupts again, forcing thousands to flee\nNATIONAL\nA Writer\nJakarta   ●   Sun, December 4, 2022   ●   10:21 pm\n" +
+				"Ash billows from the volcano on Dec. 4, 2022. (Courtesy of the disaster agency)\n" +
+				"The volcano erupted on Sunday morning, spewing hot ash clouds down its slopes and forcing residents to flee." + body,
+			"2022-12-04", "2022-12-04"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},

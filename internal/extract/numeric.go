@@ -29,9 +29,11 @@ func (x *extraction) readDayFirst() {
 			dayFirst = true
 			break
 		}
-		if strings.IndexByte(f.text, '/') >= 0 {
-			d, m := numericOrder(f.text)
-			dayFirst, monthFirst = dayFirst || d, monthFirst || m
+		for _, sep := range []byte{'/', '-'} {
+			if strings.IndexByte(f.text, sep) >= 0 {
+				d, m := numericOrder(f.text, sep)
+				dayFirst, monthFirst = dayFirst || d, monthFirst || m
+			}
 		}
 	}
 	if !dayFirst || monthFirst {
@@ -45,15 +47,15 @@ func (x *extraction) readDayFirst() {
 }
 
 // numericOrder reports whether text holds an all-numeric date written
-// with slashes whose order is plain: day first ("25/05/2022") or month
-// first ("05/25/2022").
-func numericOrder(text string) (dayFirst, monthFirst bool) {
+// with sep ('/' or '-') whose order is plain: day first ("25/05/2022",
+// "15-02-2023") or month first ("05/25/2022").
+func numericOrder(text string, sep byte) (dayFirst, monthFirst bool) {
 	for rest := text; ; {
-		i := strings.IndexByte(rest, '/')
+		i := strings.IndexByte(rest, sep)
 		if i < 0 {
 			return dayFirst, monthFirst
 		}
-		first, second, ok := slashNumbers(rest[max(0, i-2):i], rest[i+1:])
+		first, second, ok := slashNumbers(rest[max(0, i-2):i], rest[i+1:], sep)
 		if ok && first > 12 && second <= 12 {
 			dayFirst = true
 		} else if ok && second > 12 && first <= 12 {
@@ -64,8 +66,8 @@ func numericOrder(text string) (dayFirst, monthFirst bool) {
 }
 
 // slashNumbers reads the one- or two-digit numbers before and after a
-// slash, the second followed by "/" and a four-digit year.
-func slashNumbers(before, after string) (first, second int, ok bool) {
+// separator, the second followed by sep and a four-digit year.
+func slashNumbers(before, after string, sep byte) (first, second int, ok bool) {
 	for len(before) > 0 && !isDigitByte(before[0]) {
 		before = before[1:]
 	}
@@ -73,7 +75,7 @@ func slashNumbers(before, after string) (first, second int, ok bool) {
 	for n < len(after) && n < 2 && isDigitByte(after[n]) {
 		n++
 	}
-	if before == "" || n == 0 || len(after) < n+5 || after[n] != '/' {
+	if before == "" || n == 0 || len(after) < n+5 || after[n] != sep {
 		return 0, 0, false
 	}
 	for k := n + 1; k < n+5; k++ {
