@@ -55,9 +55,16 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	if at < 0 {
 		return "", "", "", timeline.Date{}, false
 	}
+	// A headline inside an <article> has its date there: a date strip
+	// above it, outside, is the day the page was saved.
+	art := h
+	for art != nil && art.DataAtom != atom.Article {
+		art = art.Parent
+	}
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
-			if i < 0 || i >= len(runs) || within(runs[i], h) || droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
+			if i < 0 || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
+				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
 				continue
 			}
 			shown := collapse(runs[i].Data)
