@@ -86,7 +86,7 @@ var creditMarks = []string{
 	"(ap photo", "ap photo/", " via ap)", "via reuters", "photograph:", "(photo:", "(image:", "image:",
 	"getty images", "/afp", "(afp", "pool photo", "image source", "image caption", "photo credit",
 	"(reuters/", "reuters/", "/ap)", "press service via", "(photo by", "photo by ", "(picture by", "picture by ",
-	"photo / ", "photograph / ", "(courtesy of", "(photo courtesy",
+	"photo / ", "photograph / ", "(courtesy of", "(photo courtesy", ". photo: ",
 }
 
 // Groups of linePhrases.

@@ -76,9 +76,10 @@ func isBareCounter(s string) bool {
 	return n >= 1 && n <= m
 }
 
-// deliveredWords open a line of a release's head that dates a speech
-// or statement by its delivery rather than its publication.
-var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:", "delivered at ", "delivered in "}
+// deliveredWords open a line of a release's head that dates a speech,
+// statement or judgment by its delivery rather than its publication.
+var deliveredWords = []string{"delivered on", "delivery date", "date delivered", "as delivered on", "delivered:", "delivered at ", "delivered in ",
+	"date of judgment", "judgment date", "judgment delivered", "date of decision", "decision date"}
 
 // deliveryLine reports whether m is on a line that says when what the
 // text gives was delivered, not published.
@@ -97,7 +98,7 @@ func (x *extraction) deliveryLine(m newsdate.Mention) bool {
 func (x *extraction) deliveredOn() (newsdate.Mention, bool) {
 	for i := 0; i < min(x.firstProse+headNear, len(x.lines)); i++ {
 		f := &x.facts[i]
-		if f.words > 12 || !hasDate(f.dates) || !strings.Contains(f.lower, "deliver") {
+		if f.words > 12 || !hasDate(f.dates) || !strings.Contains(f.lower, "deliver") && !strings.Contains(f.lower, "judgment") && !strings.Contains(f.lower, "decision") {
 			continue // most lines
 		}
 		if lower := trimMarks(f.lower); !slices.ContainsFunc(deliveredWords, func(w string) bool { return strings.HasPrefix(lower, w) }) {

@@ -105,6 +105,12 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 	if f.words <= 40 && isUpdateLine(f) { // a longer line is prose, no stamp
 		return x.publishedBeside(i, indexAny(f.lower, updateWords))
 	}
+	if f.words <= 15 && indexAny(f.lower, publishedWords) > 0 && !headMarkerSet.starts(trimMarks(f.lower)) {
+		// "Summary prepared by: A Writer | Published: Wednesday 23 March 2022"
+		if m, _, ok := x.publishedBeside(i, -1); ok {
+			return m, true, true
+		}
+	}
 	marked = f.words <= 15 && headMarkerSet.starts(trimMarks(f.lower))
 	if f.words > 8 && !marked && captionShaped(f) {
 		return m, false, false // "Posted by Jane Roe on Wednesday, March 14th, 2018" is no caption

@@ -127,6 +127,18 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Ash billows from the volcano on Dec. 4, 2022. (Courtesy of the disaster agency)\n" +
 				"The volcano erupted on Sunday morning, spewing hot ash clouds down its slopes and forcing residents to flee." + body,
 			"2022-12-04", "2022-12-04"},
+		{"a caption credited after a full stop is no lede",
+			"City to pilot a congestion charge\nHome / Society\n07/08/2019 14:25 (GMT+7)\nA Writer\n" +
+				"The transport department will propose trial tolls for cars entering the centre during peak hours.\n" +
+				"Cars crowd a street during the evening rush hour. Photo: The Daily/A Photographer\n" +
+				"HO CHI MINH CITY — The municipal transport department said yesterday it would submit a plan to trial a congestion charge." + body +
+				"Related\nMetro line delayed again (22/07/2019)\n",
+			"2019-08-07", "2019-08-06"},
+		{"a judgment summary: published mid-line, judged the day before",
+			"Court rules council breached its duty in asbestos case\nJudgment summary\nCourt: Court of Session\nHeard: 8 and 9 February 2022\nDate of judgment: 22 March 2022\n" +
+				"Summary prepared by: A Writer, solicitor | Published: Wednesday 23 March 2022\n" +
+				"The court has found that the council breached its duty of care to a former school cleaner exposed to asbestos." + body,
+			"2022-03-23", "2022-03-22"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},
