@@ -311,7 +311,30 @@ func (x *extraction) creditAfter(i int) {
 // isCaption reports whether a line short enough to be a caption carries
 // a photo or video credit.
 func isCaption(f *lineFacts) bool {
-	return len(f.text) < longLine && f.hasCredit()
+	return len(f.text) < longLine && (f.hasCredit() || capitalsCredit(f.text))
+}
+
+// capitalsCredit reports whether a line ends with a photographer's name
+// in capitals after its last sentence, as some outlets credit a photo
+// ("Pedestrians on the avenue in 2018. KIKE PARA").
+func capitalsCredit(s string) bool {
+	if s == "" || s[len(s)-1] < 'A' || s[len(s)-1] > 'Z' {
+		return false // most lines
+	}
+	i := strings.LastIndex(s, ". ")
+	if i < 0 || words(s[:i]) < 6 {
+		return false
+	}
+	name := strings.Fields(s[i+2:])
+	if len(name) < 2 || len(name) > 4 {
+		return false
+	}
+	for _, w := range name {
+		if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return false
+		}
+	}
+	return true
 }
 
 // captionWords mark the way photo captions describe a picture.

@@ -222,8 +222,9 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 		sents = appendSentences(sents, x.text, x.next, 1)
 		x.sents = sents
 	}
+	var coming newsdate.Mention // a day the lede says is to come
+	var comingIn span
 	for k, s := range sents[:min(2, len(sents))] {
-		var coming newsdate.Mention // a day the sentence says is to come
 		clause := 0
 		for _, m := range newsdate.Scan(s.Text) {
 			before := strings.ToLower(s.Text[max(0, m.Start-7):m.Start])
@@ -247,18 +248,20 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 				continue // "Guterres, who arrived on Friday, toured …"; a "last week" still leaves the day unnamed
 			case namesDocument(s.Text[:m.Start]):
 				continue // "the Regulations of 14 February 2020" name a text, not the event
+			case m.Kind != newsdate.Today && m.Kind != newsdate.Yesterday && otherText(s.Text[clause:m.Start]):
+				continue // "an article published on our website on Thursday, 14 November": another text's day
 			case m.Kind == newsdate.RelWeekday && coming.End == 0 && futureWords.in(strings.ToLower(s.Text[clause:m.Start])):
-				coming, clause = m, m.End // "will meet on Friday, the ministry announced on Monday": the announcement
+				coming, comingIn, clause = shifted(m, s.Start), s, m.End // "will meet on Friday, the ministry announced on Monday": the announcement
 				continue
 			}
 			if coming.End > 0 && m.Kind != newsdate.RelWeekday && m.Kind != newsdate.Yesterday && m.Kind != newsdate.Today {
-				break // a date further on is background ("the record set on 25 July 2019")
+				return coming, comingIn, true // a date further on is background ("the record set on 25 July 2019")
 			}
 			return shifted(m, s.Start), s, true
 		}
-		if coming.End > 0 {
-			return shifted(coming, s.Start), s, true
-		}
+	}
+	if coming.End > 0 {
+		return coming, comingIn, true // no day in the lede but the one to come
 	}
 	return newsdate.Mention{}, span{}, false
 }

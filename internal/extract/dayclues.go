@@ -161,3 +161,16 @@ func shifted(m newsdate.Mention, off int) newsdate.Mention {
 	m.End += off
 	return m
 }
+
+// otherText reports whether the words before a day say it is another
+// text's ("an article published on …", "the story published in print
+// on …"), as a correction notice says.
+func otherText(before string) bool {
+	lower := strings.ToLower(before)
+	i := strings.Index(lower, " published ")
+	if i < 0 {
+		return false
+	}
+	w, _ := lastWord(lower[:i])
+	return w == "article" || w == "story" || w == "report" || w == "piece" || w == "column"
+}

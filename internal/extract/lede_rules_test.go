@@ -139,6 +139,15 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Summary prepared by: A Writer, solicitor | Published: Wednesday 23 March 2022\n" +
 				"The court has found that the council breached its duty of care to a former school cleaner exposed to asbestos." + body,
 			"2022-03-23", "2022-03-22"},
+		{"a correction's day, not the corrected article's",
+			"Correction: council housing figures\nCorrections and clarifications\nThursday 21 November 2019 17:30\n\n" +
+				"An article published on our website and in print on Thursday, 14 November, stated that the council completed 12 social homes in 2018." + body,
+			"2019-11-21", "2019-11-21"},
+		{"a photographer's name in capitals ends a caption",
+			"Metro line reopens after two-year closure\nPublication date: 22-02-2017\nA Writer\n" +
+				"Passengers on the platform during the reopening of the line in the east of the city. KIKE PARA\n" +
+				"The first stretch of the metro line reopened last night after a two-year closure, with the president riding the first train." + body,
+			"2017-02-22", "2017-02-21"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},
