@@ -146,7 +146,7 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"a photographer's name in capitals ends a caption",
 			"Metro line reopens after two-year closure\nPublication date: 22-02-2017\nA Writer\n" +
 				"Passengers on the platform during the reopening of the line in the east of the city. KIKE PARA\n" +
-				"The first stretch of the metro line reopened last night after a two-year closure, with the president riding the first train." + body,
+				"The first stretch of the metro line reopened yesterday after a two-year closure, with the president riding the first train." + body,
 			"2017-02-22", "2017-02-21"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,

@@ -26,7 +26,7 @@ const (
 	YearAlone
 	// RelWeekday is a weekday relative to the text's date ("on Friday").
 	RelWeekday
-	// Yesterday is "yesterday" or "last night".
+	// Yesterday is "yesterday".
 	Yesterday
 	// Today is "today", "tonight" or "this morning".
 	Today
@@ -217,10 +217,9 @@ func (s *scanner) run() []Mention {
 
 // knownStarts has a bit for the first three letters of every word the
 // scanner knows (months, weekdays, "yesterday", "today", "tonight",
-// "week", "night"), so that other words are passed over without a map
-// look-up.
+// "week"), so that other words are passed over without a map look-up.
 var knownStarts = func() (bits [26*26*26/64 + 1]uint64) {
-	known := []string{"yesterday", "today", "tonight", "week", "night"}
+	known := []string{"yesterday", "today", "tonight", "week"}
 	for _, table := range []map[string]int{months, weekdays, weekdayAbbrevs} {
 		for w := range table {
 			known = append(known, w)
@@ -279,10 +278,6 @@ func (s *scanner) word(i, j int, lw string) (Mention, bool) {
 	case "week":
 		if mod := s.modifierBefore(i); mod == "last" {
 			return Mention{Start: i - 5, End: j, Kind: LastWeek, Weekday: -1, Modifier: mod}, true
-		}
-	case "night":
-		if mod := s.modifierBefore(i); mod == "last" {
-			return Mention{Start: i - 5, End: j, Kind: Yesterday, Weekday: -1, Modifier: mod}, true // the evening before
 		}
 	}
 	return Mention{}, false

@@ -61,7 +61,6 @@ func TestScanFormats(t *testing.T) {
 		{"the Pentagon announced on Friday.", "Friday", "", RelWeekday},
 		{"Thursday night", "Thursday", "", RelWeekday},
 		{"met yesterday", "yesterday", "", Yesterday},
-		{"reopened last night after", "last night", "", Yesterday},
 		{"earlier today", "today", "", Today},
 		{"spoke last week", "last week", "", LastWeek},
 	}
