@@ -148,6 +148,11 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Passengers on the platform during the reopening of the line in the east of the city. KIKE PARA\n" +
 				"The first stretch of the metro line reopened yesterday after a two-year closure, with the president riding the first train." + body,
 			"2017-02-22", "2017-02-21"},
+		{"a page's plain month-first order",
+			"County approves water line extension\nPosted 6/9/2023\nBy A Writer\n\n" +
+				"The county board on Thursday approved a plan to extend the water line to the lake." + body +
+				"Related\nLibrary announces summer reading winners 6/16/2023\n",
+			"2023-06-09", "2023-06-08"},
 		{"a period's end is not the event",
 			"Bank rate raised to 5%\n22 June 2023\n\nThe committee sets policy to meet the inflation target. At its meeting ending on 21 June 2023, the committee voted to raise the rate." + body,
 			"2023-06-22", "2023-06-22"},

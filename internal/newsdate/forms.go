@@ -199,6 +199,8 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 		case second > 12 && first <= 12:
 			day, month = second, first
 		case s.dayFirstOrder:
+		case s.monthFirstOrder:
+			day, month = second, first
 		default:
 			return Mention{}, false
 		}

@@ -142,13 +142,22 @@ func ScanDayFirst(text string) []Mention {
 	return s.run()
 }
 
+// ScanMonthFirst is Scan for a text that writes all-numeric dates month
+// first (a page whose other dates say so: "06/14/2023"): "06/09/2023" is
+// 9 June, where Scan reads no day from it.
+func ScanMonthFirst(text string) []Mention {
+	s := scanner{text: text, monthFirstOrder: true}
+	return s.run()
+}
+
 type scanner struct {
 	text string
 	out  []Mention
 	// lastEnd is where the last mention found in text ends.
 	lastEnd int
-	// dayFirstOrder reads "03/04/2022" as 3 April.
-	dayFirstOrder bool
+	// dayFirstOrder reads "03/04/2022" as 3 April, monthFirstOrder as
+	// 4 March.
+	dayFirstOrder, monthFirstOrder bool
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

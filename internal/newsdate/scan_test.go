@@ -92,6 +92,32 @@ func TestScanRejects(t *testing.T) {
 	}
 }
 
+// TestNumericOrder checks the order a text's plain numeric dates show,
+// and the scans that read ambiguous ones in it.
+func TestNumericOrder(t *testing.T) {
+	for _, tt := range []struct {
+		text                 string
+		dayFirst, monthFirst bool
+	}{
+		{"Related: 25/05/2022", true, false},
+		{"(15-02-2023)", true, false},
+		{"Other story 6/14/2023", false, true},
+		{"03/04/2022 and 05/06/2022", false, false},
+		{"2022/05/25", false, false},
+		{"25/05/2022 and 05/25/2022", true, true},
+	} {
+		if d, m := NumericOrder(tt.text); d != tt.dayFirst || m != tt.monthFirst {
+			t.Errorf("NumericOrder(%q) = %v, %v, want %v, %v", tt.text, d, m, tt.dayFirst, tt.monthFirst)
+		}
+	}
+	if got := ScanMonthFirst("Posted 6/9/2023"); len(got) != 1 || got[0].Date().ISO() != "2023-06-09" {
+		t.Errorf("ScanMonthFirst read %+v, want 2023-06-09", got)
+	}
+	if got := ScanDayFirst("Posted 6/9/2023"); len(got) != 1 || got[0].Date().ISO() != "2023-09-06" {
+		t.Errorf("ScanDayFirst read %+v, want 2023-09-06", got)
+	}
+}
+
 func TestScanDayFirst(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Publié le 03/04/2022 à 14h05", "2022-04-03T14:05"},

@@ -61,6 +61,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	for art != nil && art.DataAtom != atom.Article {
 		art = art.Parent
 	}
+	scan := pageScan(r.body)
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
 			if i < 0 || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
@@ -72,7 +73,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 			if dt := stampOf(runs[i]); dt != "" {
 				text, rule = dt, "datetime beside the headline"
 			}
-			if st, ok := dateLine(text); ok {
+			if st, ok := dateLine(text, scan); ok {
 				return text, shown, rule, st.day, true
 			}
 		}
@@ -157,9 +158,36 @@ func shortText(n *html.Node, limit int) (string, bool) {
 	return b.String(), true
 }
 
+// pageScan returns the scan that reads the page's all-numeric dates in
+// the order its plain ones, anywhere in its visible text, show
+// (newsdate.NumericOrder): "Posted 6/9/2023" on a page that lists
+// "6/14/2023" is 9 June. Without one order, ambiguous dates name no day.
+func pageScan(body *html.Node) func(string) []newsdate.Mention {
+	dayFirst, monthFirst := false, false
+	for n := body; n != nil; {
+		if n.Type == html.ElementNode && invisible[n.DataAtom] {
+			n = next(n, body, true)
+			continue
+		}
+		if n.Type == html.TextNode && strings.ContainsAny(n.Data, "/-") {
+			d, m := newsdate.NumericOrder(n.Data)
+			dayFirst, monthFirst = dayFirst || d, monthFirst || m
+		}
+		n = next(n, body, false)
+	}
+	switch {
+	case dayFirst && !monthFirst:
+		return newsdate.ScanDayFirst
+	case monthFirst && !dayFirst:
+		return newsdate.ScanMonthFirst
+	}
+	return newsdate.Scan
+}
+
 // dateLine reads a run of text that is a date and at most three other
-// words, and says nothing of an update.
-func dateLine(text string) (stamp, bool) {
+// words, or a byline's words before "Posted" or "Published" and the
+// date, and says nothing of an update, its dates read by scan.
+func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 	if len(text) > 60 {
 		return stamp{}, false
 	}
@@ -172,11 +200,15 @@ func dateLine(text string) (stamp, bool) {
 	if st, ok := isoStamp(text); ok {
 		return st, true
 	}
-	for _, m := range newsdate.Scan(text) {
+	for _, m := range scan(text) {
 		if m.Kind != newsdate.Absolute {
 			continue
 		}
-		if otherWords(text[:m.Start]+" "+text[m.End:]) > 3 {
+		before := text[:m.Start]
+		if i := max(strings.LastIndex(lower[:m.Start], "posted "), strings.LastIndex(lower[:m.Start], "published ")); i >= 0 {
+			before = before[i:] // "By A Writer, Staff Writer · Posted 6/9/2023": the byline before the label
+		}
+		if otherWords(before+" "+text[m.End:]) > 3 {
 			return stamp{}, false
 		}
 		day, ok := plausibleDay(m.Year, m.Month, m.Day)
