@@ -176,6 +176,11 @@ type extraction struct {
 	// headMarked is set when head's line says it is the publication
 	// date ("First published: …"): it then goes before the byline's.
 	headMarked bool
+	// live keeps liveDays once worked out.
+	live struct {
+		first, last candidate
+		ok, done    bool
+	}
 	// trailerConflict and stampConflict are set when two trailers or
 	// closing stamps name different days: a page of comments or a list
 	// of stories, whose stamps date no one article.

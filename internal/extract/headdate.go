@@ -231,8 +231,18 @@ func (x *extraction) liveSpan() bool {
 }
 
 // liveDays returns the earliest and latest day of the entry stamps of a
-// page that says it is live, when it has three stamps or more.
+// page that says it is live, when it has three stamps or more: worked
+// out once the head is known (findHeadline), then kept.
 func (x *extraction) liveDays() (first, last candidate, ok bool) {
+	if !x.live.done {
+		x.live.first, x.live.last, x.live.ok = x.readLiveDays()
+		x.live.done = true
+	}
+	return x.live.first, x.live.last, x.live.ok
+}
+
+// readLiveDays works out liveDays.
+func (x *extraction) readLiveDays() (first, last candidate, ok bool) {
 	if !x.saysLive() {
 		return candidate{}, candidate{}, false // comments are stamped too
 	}

@@ -33,13 +33,10 @@ func (x *extraction) readDayFirst() {
 		d, m := newsdate.NumericOrder(f.text)
 		dayFirst, monthFirst = dayFirst || d, monthFirst || m
 	}
-	scan := newsdate.ScanDayFirst
-	switch {
-	case dayFirst == monthFirst:
+	if dayFirst == monthFirst {
 		return // no order, or both: "03/04/2022" names no day
-	case monthFirst:
-		scan = newsdate.ScanMonthFirst
 	}
+	scan := newsdate.ScanInOrder(dayFirst, monthFirst)
 	for i, l := range x.lines {
 		if strings.ContainsAny(l.Text, "/-") {
 			x.facts[i].dates = scan(l.Text)

@@ -297,8 +297,11 @@ func (s *scanner) clockBefore(m *Mention) {
 			continue
 		}
 		c, ok := s.readClock(p)
-		between := strings.Trim(t[min(c.end, m.Start):m.Start], " ,.|-–")
-		if ok && c.end <= m.Start && (between == "" || IsWeekday(between) || weekdayAbbrevs[strings.ToLower(between)] > 0 || strings.EqualFold(between, "sun")) {
+		if !ok || c.end > m.Start {
+			continue
+		}
+		between := strings.Trim(t[c.end:m.Start], " ,.|-–")
+		if _, abbrev := weekdayAbbrevs[strings.ToLower(between)]; between == "" || IsWeekday(between) || abbrev {
 			m.Hour, m.Minute, m.HasClock = c.hour, c.minute, true
 			m.Offset, m.HasOffset = c.offset, c.hasOffset
 			return

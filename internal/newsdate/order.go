@@ -16,6 +16,20 @@ func NumericOrder(text string) (dayFirst, monthFirst bool) {
 	return dayFirst, monthFirst
 }
 
+// ScanInOrder returns the scan that reads ambiguous all-numeric dates in
+// the order a text's plain ones show (NumericOrder over it): ScanDayFirst
+// or ScanMonthFirst when they show one order only, else Scan, where
+// "03/04/2022" names no day.
+func ScanInOrder(dayFirst, monthFirst bool) func(string) []Mention {
+	switch {
+	case dayFirst && !monthFirst:
+		return ScanDayFirst
+	case monthFirst && !dayFirst:
+		return ScanMonthFirst
+	}
+	return Scan
+}
+
 // numericOrder reports whether text holds an all-numeric date written
 // with sep ('/' or '-') whose order is plain: day first ("25/05/2022",
 // "15-02-2023") or month first ("05/25/2022").

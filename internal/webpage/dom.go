@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -27,6 +28,9 @@ type reader struct {
 	jsonHeadline, ogTitle, twitTitle     string
 	siteName, ogURL, jsonURL, metaAuthor string
 	stamps                               []noted
+	// numericScan reads the page's all-numeric dates in its order
+	// (pageScan), made at the first date beside the headline looked for.
+	numericScan func(string) []newsdate.Mention
 	// The results.
 	title, titleRule    string
 	titleNode           *html.Node

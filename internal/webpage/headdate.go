@@ -61,7 +61,10 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	for art != nil && art.DataAtom != atom.Article {
 		art = art.Parent
 	}
-	scan := pageScan(r.body)
+	if r.numericScan == nil {
+		r.numericScan = pageScan(r.body) // once a page: readHeadDate and localize both ask
+	}
+	scan := r.numericScan
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
 			if i < 0 || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
@@ -175,13 +178,7 @@ func pageScan(body *html.Node) func(string) []newsdate.Mention {
 		}
 		n = next(n, body, false)
 	}
-	switch {
-	case dayFirst && !monthFirst:
-		return newsdate.ScanDayFirst
-	case monthFirst && !dayFirst:
-		return newsdate.ScanMonthFirst
-	}
-	return newsdate.Scan
+	return newsdate.ScanInOrder(dayFirst, monthFirst)
 }
 
 // dateLine reads a run of text that is a date and at most three other
