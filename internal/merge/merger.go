@@ -13,15 +13,13 @@ import (
 
 // Merger merges again and again, as the preview server does after each
 // change: it keeps what the last merge worked out of each report's
-// headline, lede and names (its description), by those fields, so that
-// merging again after a few articles changed describes only those. It
-// gives what Merge gives. It keeps the last merge's descriptions only,
-// and is not safe for concurrent use; the zero Merger is ready.
+// headline, lede and names (its description), with those fields, so
+// that merging again after a few articles changed describes only those.
+// It gives what Merge gives. It keeps the last merge's descriptions
+// only, and is not safe for concurrent use; the zero Merger is ready.
 type Merger struct {
-	// last holds the descriptions of the last merge's reports, by the
-	// digest of the fields they were made from (described.digest).
-	last map[uint64]*description
-	// prev is what the next merge may reuse of the last one's reports.
+	// prev is what the next merge may reuse of the last one's reports,
+	// their descriptions included.
 	prev *lastMerge
 }
 
@@ -68,10 +66,11 @@ func describedOf(r *report, dateline string) described {
 var describeSeed = maphash.MakeSeed()
 
 // digest returns a hash of d's fields, which finds the description kept
-// for fields like d: found by it, a description is taken only when its
-// fields are equal (same). It hashes the title, and of the other fields
-// their lengths only, as that tells most edits apart: two reports with
-// one digest and other fields are only described again.
+// for fields like d when articles were added or removed (Merger.reuse):
+// found by it, a description is taken only when its fields are equal
+// (same). It hashes the title, and of the other fields their lengths
+// only, as that tells most edits apart: two reports with one digest and
+// other fields are only described again.
 func (d *described) digest() uint64 {
 	h := maphash.String(describeSeed, d.title)
 	add := func(x int) { h = mix(h ^ uint64(x)) }
@@ -102,8 +101,13 @@ func (d *described) same(o *described) bool {
 }
 
 // sameParagraphs reports whether the paragraphs of a and b have the same
-// texts.
+// texts. Two lists held in the same memory are the same: the blocks of
+// an article the preview server did not extract again, compared with
+// the last merge's, are not read at all.
 func sameParagraphs(a, b []timeline.Block) bool {
+	if len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) {
+		return true
+	}
 	i, j := 0, 0
 	for {
 		for i < len(a) && a[i].Kind != timeline.Paragraph {
@@ -123,22 +127,18 @@ func sameParagraphs(a, b []timeline.Block) bool {
 }
 
 // describeReports describes every report on all cores, taking the
-// descriptions m kept when it has them (m may be nil), and keeps this
-// merge's in m. It returns each report's description when m is not nil.
+// descriptions m kept when it has them (m may be nil; see
+// Merger.reuse). It returns each report's description when m is not
+// nil, for m to keep.
 func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) []*description {
 	var from []described
-	var digests []uint64
 	var descs []*description
 	if m != nil {
-		from, digests, descs = make([]described, len(reports)), make([]uint64, len(reports)), make([]*description, len(reports))
+		from, descs = make([]described, len(reports)), make([]*description, len(reports))
 		parallel.For(0, len(reports), func(i int) {
 			from[i] = describedOf(&reports[i], datelines[reports[i].entry])
-			digests[i] = from[i].digest()
-			if d := m.last[digests[i]]; d != nil && d.from.same(&from[i]) {
-				reports[i].take(d)
-				descs[i] = d
-			}
 		})
+		m.reuse(reports, from, descs)
 	}
 	found := func(i int) bool { return descs != nil && descs[i] != nil }
 	wordsOf := nameWordSets(reports, found, datelines)
@@ -151,15 +151,59 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 	if m == nil {
 		return nil
 	}
-	m.last = make(map[uint64]*description, len(reports))
 	for i := range reports {
 		if descs[i] == nil {
 			descs[i] = reports[i].description()
 			descs[i].from = from[i]
 		}
-		m.last[digests[i]] = descs[i]
 	}
 	return descs
+}
+
+// reshuffled is how many reports may miss the description of the last
+// merge's report at their index before Merger.reuse looks for theirs
+// among all the last merge's: a few are edits, more are articles added
+// or removed, which move every report after them.
+const reshuffled = 16
+
+// reuse gives the reports whose fields (from) are those of a report of
+// m's last merge its description, in descs: the one at the same index
+// when its fields are the same (an edit leaves every other report
+// where it was), and else, when more than reshuffled reports missed, the
+// one whose fields have the same digest and are the same.
+func (m *Merger) reuse(reports []report, from []described, descs []*description) {
+	if m.prev == nil {
+		return
+	}
+	last := m.prev.descs
+	missed := make([]bool, len(reports))
+	parallel.For(0, len(reports), func(i int) {
+		if i < len(last) && last[i].from.same(&from[i]) {
+			reports[i].take(last[i])
+			descs[i] = last[i]
+		} else {
+			missed[i] = true
+		}
+	})
+	missing := 0
+	for _, b := range missed {
+		if b {
+			missing++
+		}
+	}
+	if missing <= reshuffled {
+		return
+	}
+	byDigest := make(map[uint64]*description, len(last))
+	for _, d := range last {
+		byDigest[d.from.digest()] = d
+	}
+	parallel.For(0, len(reports), func(i int) {
+		if d := byDigest[from[i].digest()]; missed[i] && d != nil && d.from.same(&from[i]) {
+			reports[i].take(d)
+			descs[i] = d
+		}
+	})
 }
 
 // description returns what describe worked out of r.

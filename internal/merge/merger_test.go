@@ -15,8 +15,10 @@ import (
 // through a sequence of edits (headlines, ledes, people, datelines,
 // dates, an article made a copy of another and back, articles removed
 // and added back) and checks that after each the chronology and problems
-// are exactly those of a full Merge of the same inputs, and that an edit
-// that keeps the reports reused the weights of most of them.
+// are exactly those of a full Merge of the same inputs, that every step
+// reused the descriptions of most reports (the articles removed move the
+// others' indices), and that an edit that keeps the reports reused the
+// weights of most of them.
 func TestMergerMatchesMerge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates and extracts 700 articles")
@@ -105,6 +107,9 @@ func TestMergerMatchesMerge(t *testing.T) {
 		if step.reuse == "most" && reused <= all/2 || step.reuse == "none" && reused > 0 {
 			t.Errorf("%s: reused the weights of %d of %d reports, want %s", step.name, reused, all, step.reuse)
 		}
+		if described := reusedDescriptions(before, m.prev); step.name != "first merge" && described <= all/2 {
+			t.Errorf("%s: reused the descriptions of %d of %d reports, want most", step.name, described, all)
+		}
 		if step.name == "made a copy of another" && entryOf(got, articles[300].Path) != entryOf(got, articles[250].Path) {
 			t.Errorf("%s: the copy did not join its original", step.name)
 		}
@@ -118,6 +123,25 @@ func reusedWeights(before, after *lastMerge) int {
 	for i := range after.weighed {
 		w := after.weighed[i].words.weights
 		if before != nil && i < len(before.weighed) && len(w) > 0 && &before.weighed[i].words.weights[0] == &w[0] {
+			n++
+		}
+	}
+	return n
+}
+
+// reusedDescriptions returns how many reports of after kept their
+// description from before (nil for none), at their index or another.
+func reusedDescriptions(before, after *lastMerge) int {
+	if before == nil {
+		return 0
+	}
+	kept := map[*description]bool{}
+	for _, d := range before.descs {
+		kept[d] = true
+	}
+	n := 0
+	for _, d := range after.descs {
+		if kept[d] {
 			n++
 		}
 	}
