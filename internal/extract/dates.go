@@ -29,6 +29,7 @@ const (
 	ruleEventLater   = "event: publication date (the lede's day is after it)"
 	ruleEventSpeech  = "event: publication date (a speech, whose lede tells what came before it)"
 	ruleEventGiven   = "event: the day the head says it was delivered"
+	ruleEventTitle   = "event: the date the headline gives"
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
@@ -41,6 +42,10 @@ var backgroundWords = newPhraseSet([]string{"since ", "until ", "before ", "from
 // foundingWords before a date say when something began, not what the
 // text reports ("Founded on 11 April 1974").
 var foundingWords = newPhraseSet([]string{"founded ", "established ", "born ", "formed "})
+
+// foundingReach is how far before a date foundingWords are looked for:
+// "Born in Halifax on 14 March 1926".
+const foundingReach = 24
 
 // readDates chooses the publication date, then the event date.
 func (x *extraction) readDates() {
@@ -236,7 +241,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this" || forDays(s.Text[:m.Start])):
 				continue // "a warning for Monday and Tuesday" names the days it is for
 			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday,
-				m.Kind == newsdate.Absolute && foundingWords.in(strings.ToLower(s.Text[max(0, m.Start-16):m.Start])):
+				m.Kind == newsdate.Absolute && foundingWords.in(strings.ToLower(s.Text[max(0, m.Start-foundingReach):m.Start])):
 				continue
 			case endsPeriod(s.Text[:m.Start]):
 				continue // "the meeting ending on 21 June", "the quarter ended 30 June": a period's end, not the event
@@ -280,6 +285,7 @@ func (x *extraction) readEvent() {
 	}
 	switch {
 	case x.readDelivered(pub):
+	case !ok && x.readTitleDate(pub):
 	case !ok:
 		x.eventOnPublication(pub)
 	default:
@@ -298,6 +304,62 @@ func (x *extraction) readDelivered(pub timeline.Date) bool {
 	x.a.Event, x.a.EventEvidence = newsdate.DayOnly(m.Date()), x.evidence(m, ruleEventGiven)
 	return true
 }
+
+// titleDateDays is how many days before publication a date the headline
+// gives may be the event's: a readout's or statement's title dates what
+// it reports ("PM call with President Kenyatta: 14 September 2015"),
+// while an older date in a headline is an anniversary's or a history's.
+const titleDateDays = 7
+
+// readTitleDate sets the event date to the day the headline gives, when
+// the lede names no day: the last full date in it, when it is neither
+// after the publication day pub (known) nor more than titleDateDays
+// before it, or else a weekday it names as past ("closes the festival's
+// Saturday night"), as a lede's weekday resolves.
+func (x *extraction) readTitleDate(pub timeline.Date) bool {
+	line, found := x.titleLine()
+	if pub.IsZero() || !found || x.speech {
+		return false
+	}
+	title := x.text[line.Start:line.End]
+	var date, weekday newsdate.Mention
+	for _, m := range newsdate.Scan(title) {
+		switch {
+		case m.Kind == newsdate.Absolute && m.WeekdayAgrees():
+			date = shifted(m, line.Start)
+		case m.Kind == newsdate.RelWeekday && m.Modifier == "" && weekday.End == 0 && !titleFuture.in(" "+strings.ToLower(title[:m.Start])):
+			weekday = shifted(m, line.Start)
+		}
+	}
+	if date.End > 0 {
+		day := newsdate.DayOnly(date.Date())
+		if before := newsdate.DaysBetween(day, pub); before < 0 || before > titleDateDays {
+			return false
+		}
+		x.a.Event, x.a.EventEvidence = day, x.evidence(date, ruleEventTitle)
+		return true
+	}
+	if weekday.End > 0 {
+		x.a.Event, x.a.EventEvidence = newsdate.WeekdayOnOrBefore(pub, weekday.Weekday), x.evidence(weekday, ruleEventTitle)
+		return true
+	}
+	return false
+}
+
+// titleLine returns the first line that is the headline.
+func (x *extraction) titleLine() (span, bool) {
+	for _, l := range x.lines {
+		if x.a.Title != "" && strings.TrimSpace(x.text[l.Start:l.End]) == x.a.Title {
+			return l, true
+		}
+	}
+	return span{}, false
+}
+
+// titleFuture before a headline's weekday make it a day to come: a
+// headline writes what is coming with "to" ("Leaders to meet on
+// Friday") or names a day something is set for.
+var titleFuture = newPhraseSet([]string{" to ", " will ", " for ", " until ", " by ", "ahead of ", " before ", " next ", " this ", " from "})
 
 // eventOnPublication dates the event on the publication day pub, when
 // the lede names no day (or the text is a speech), or says why the

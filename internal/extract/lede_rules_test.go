@@ -104,6 +104,24 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"a founding date is not the event",
 			"Fifty years of the club\nHome | Club | History\n\nFounded on 11 April 1974 in a small room, the club has grown into one of the most decorated in the region." + body,
 			"", ""},
+		{"a birth date after a place is not the event",
+			"Surgeon who led a heart unit\nObituaries\nMon 22 Jan 2018 16.15 GMT\n\nThe surgeon, who has died aged 91, led the first heart unit in the region run by a woman.\n\n" +
+				"Born in Halifax on 14 March 1926, she trained at the medical school of the city." + body,
+			"2018-01-22", "2018-01-22"},
+		{"a readout's headline gives the day of the call",
+			"PM call with the President of Kenya: 14 September 2015\nPress release\nPublished 15 September 2015\n\n" +
+				"The Prime Minister spoke to the President of Kenya about migration, security and trade." + body,
+			"2015-09-15", "2015-09-14"},
+		{"a headline's date long before publication is no event",
+			"Remembering the flood of 14 September 2015\nFeatures\nPublished 15 October 2015\n\n" +
+				"The town still bears the marks of the water that came through its streets." + body,
+			"2015-10-15", "2015-10-15"},
+		{"a gallery's headline weekday, stamped after midnight",
+			"In pictures: the band closes the festival's Saturday night\nGallery\nSun 26 Jun 2022 00.41 BST\n1 / 3\nThe band on the main stage. Photograph: A Writer\n2 / 3\nThe crowd at sunset. Photograph: A Writer\n",
+			"2022-06-26", "2022-06-25"},
+		{"a headline's weekday to come is no event",
+			"In pictures: crowds gather before the band plays on Saturday night\nGallery\nFri 24 Jun 2022 18.00 BST\n1 / 3\nThe crowd at the gates. Photograph: A Writer\n2 / 3\nTents in the rain. Photograph: A Writer\n",
+			"2022-06-24", "2022-06-24"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,

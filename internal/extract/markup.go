@@ -111,6 +111,9 @@ func pageMeta(page *webpage.Page) Meta {
 // RSS or Atom title, the headline when no headline element gives one.
 type feed struct {
 	title, itemTitle, dateline, date, byline, body string
+	// dates are the dates the feed writes, in order (feedDateElements),
+	// of which date is the one that gives its day (localFeedDate).
+	dates []string
 	// inItem is set once an RSS item or Atom entry has begun.
 	inItem bool
 }
@@ -131,7 +134,11 @@ var feedElements = map[string]string{
 var feedDateElements = map[string]string{
 	"date.issue": "norm", "story.date": "norm", "firstCreated": "", "FirstCreated": "", "contentCreated": "",
 	"DateId": "", "versionCreated": "", "pubDate": "", "published": "", "issued": "",
+	"pubdata": "date.publication",
 }
+
+// maxFeedDates is how many dates of a feed localFeedDate looks at.
+const maxFeedDates = 8
 
 // feedAutoClose are the HTML elements a feed's markup may leave
 // unclosed, but for RSS's <link>, which holds its URL.
@@ -165,9 +172,10 @@ func readFeed(data []byte) (feed, error) {
 			if (name == "item" || name == "entry") && !f.inItem {
 				f.inItem, f.itemTitle = true, "" // the first story's title, not its channel's
 			}
-			if attr, ok := feedDateElements[name]; ok && f.date == "" {
-				f.date = attrOr(t, attr)
-				if f.date == "" {
+			if attr, ok := feedDateElements[name]; ok && len(f.dates) < maxFeedDates {
+				if d := attrOr(t, attr); d != "" {
+					f.dates = append(f.dates, d)
+				} else if attr == "" && into == "" {
 					into, at = "date", depth
 				}
 			}
@@ -187,6 +195,7 @@ func readFeed(data []byte) (feed, error) {
 		}
 	}
 	f.body = body.String()
+	f.date = localFeedDate(f.dates)
 	if f.title == "" {
 		f.title = f.itemTitle
 	}
@@ -228,8 +237,8 @@ func (f *feed) add(kind, s string, body *strings.Builder) {
 		f.dateline = s
 	case kind == "byline" && f.byline == "":
 		f.byline = s
-	case kind == "date" && f.date == "":
-		f.date = s
+	case kind == "date" && len(f.dates) < maxFeedDates:
+		f.dates = append(f.dates, s)
 	case kind == "p":
 		body.WriteString(s)
 		body.WriteString("\n")
@@ -299,6 +308,45 @@ func (f *feed) meta() Meta {
 		return Meta{} // no such day
 	}
 	return Meta{Published: day, PublishedEvidence: timeline.Evidence{Text: f.date, Offset: -1, Rule: ruleFeedDate}}
+}
+
+// localFeedDate returns the date of dates, those a feed writes in
+// order, that gives its publication day: the first, unless that one is a
+// time in UTC and a later one writes a day within a day of it in the
+// outlet's own terms, as a time with another offset or a day alone. A
+// UTC time names the instant; the day the outlet published on is its
+// local one ("20180501T223000Z" is "20180502T083000+1000" in Hobart).
+func localFeedDate(dates []string) string {
+	if len(dates) == 0 {
+		return ""
+	}
+	first := (&feed{date: dates[0]}).meta().Published
+	if first.IsZero() || !utcTime(dates[0]) {
+		return dates[0]
+	}
+	for _, d := range dates[1:] {
+		day := (&feed{date: d}).meta().Published
+		if apart := day.Time().Sub(first.Time()); !day.IsZero() && !utcTime(d) && apart >= -24*time.Hour && apart <= 24*time.Hour {
+			return d
+		}
+	}
+	return dates[0]
+}
+
+// utcTime reports whether a feed's date is a time given in UTC:
+// "20180501T223000Z", "2018-05-01T22:30:00+00:00", "Tue, 01 May 2018
+// 22:30:00 GMT".
+func utcTime(date string) bool {
+	date = strings.TrimSpace(date)
+	if !strings.ContainsRune(date, ':') && !strings.Contains(date, "T") {
+		return false // a day alone
+	}
+	for _, zone := range []string{"Z", "+00:00", "+0000", "-00:00", " GMT", " UT", " UTC"} {
+		if strings.HasSuffix(date, zone) {
+			return true
+		}
+	}
+	return false
 }
 
 // invisible are the elements whose text a page never shows.

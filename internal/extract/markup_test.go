@@ -64,6 +64,30 @@ func TestFeedDate(t *testing.T) {
 	}
 }
 
+// TestLocalFeedDate checks which of a feed's dates gives its day: a UTC
+// time gives way to the same day written in the outlet's own terms.
+func TestLocalFeedDate(t *testing.T) {
+	tests := []struct {
+		dates []string
+		want  string
+	}{
+		{[]string{"20180501T223000Z", "20180501T223000Z", "20180502T083000+1000"}, "20180502T083000+1000"},
+		{[]string{"20180501T223000Z", "20180502"}, "20180502"},
+		{[]string{"2022-02-01T07:30:00+00:00", "2022-01-31T23:30:00-08:00"}, "2022-01-31T23:30:00-08:00"},
+		{[]string{"20180501T223000Z", "20180515"}, "20180501T223000Z"},         // not the same day
+		{[]string{"20180501T223000Z", "20180503T083000Z"}, "20180501T223000Z"}, // UTC both
+		{[]string{"20180502T083000+1000", "20180501T223000Z"}, "20180502T083000+1000"},
+		{[]string{"20180502", "20180501T223000Z"}, "20180502"},
+		{[]string{"Tue, 01 May 2018 22:30:00 GMT", "2018-05-02T08:30:00+10:00"}, "2018-05-02T08:30:00+10:00"},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := localFeedDate(tt.dates); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.dates, got, tt.want)
+		}
+	}
+}
+
 // FuzzReadMarkup feeds markup to the reader: it must not panic, and the
 // blocks extracted must be pieces of the text the markup reads as, at
 // their offsets.
