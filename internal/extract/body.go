@@ -17,15 +17,8 @@ var trailerStarts = []string{
 }
 
 // foreignUpdateWords start lines that date a later change in other
-// languages (Cyrillic words in both cases, as lines are lower-cased in
-// ASCII only); they say so anywhere in a line too.
-var foreignUpdateWords = []string{
-	"aktualisiert", "geändert", "mis à jour", "mise à jour", "modifié",
-	"actualizado", "actualizada", "actualización", "aggiornato", "aggiornata", "aggiornamento",
-	"atualizado", "atualizada", "bijgewerkt", "gewijzigd", "zaktualizowano", "aktualizacja",
-	"обновлено", "Обновлено", "обновлен", "Обновлен", "оновлено", "Оновлено", "изменено", "Изменено", "змінено", "Змінено",
-	"uppdaterad", "opdateret", "oppdatert",
-}
+// languages; they say so anywhere in a line too.
+var foreignUpdateWords = newsdate.ForeignUpdateWords
 
 // modifiedStarts begin lines that date a later change, not publication.
 var modifiedStarts = append([]string{"last modified", "last updated", "updated", "modified", "edited",

@@ -23,6 +23,12 @@ type reader struct {
 	h1s      []*html.Node
 	docTitle string
 	links    map[string]string
+	// rootLinks are the first links to a site's home page ("/",
+	// "https://host/"): the logo and the home link (see homeLinks).
+	rootLinks []*html.Node
+	// homeNames are the texts of the links to the page's own home page,
+	// normalized: names of the outlet (see namesOutlet).
+	homeNames []string
 	// What readMeta finds.
 	published, urlDate                   dated
 	jsonHeadline, ogTitle, twitTitle     string
@@ -93,6 +99,10 @@ func (r *reader) index(root *html.Node) {
 			r.times = append(r.times, n)
 		case atom.H1:
 			r.h1s = append(r.h1s, n)
+		case atom.A:
+			if len(r.rootLinks) < maxRootLinks && rootPath(attr(n, "href")) {
+				r.rootLinks = append(r.rootLinks, n)
+			}
 		case atom.Title:
 			if r.docTitle == "" && !inside(n, atom.Svg) {
 				r.docTitle = collapse(textOf(n))

@@ -3,6 +3,7 @@ package webpage
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -38,11 +39,16 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 		return "", "", "", timeline.Date{}, false
 	}
 	var runs []*html.Node
-	at := -1
+	// The site's home link above the headline (its logo) ends the page's
+	// masthead: a date strip before it is the day the page was saved.
+	at, above, home := -1, 0, r.homeLinks()
 	for n := r.body; n != nil; {
 		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header {
 			n = next(n, r.body, true)
 			continue
+		}
+		if n.DataAtom == atom.A && at < 0 && slices.Contains(home, n) && !within(n, h) {
+			above = len(runs)
 		}
 		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
 			if at < 0 && within(n, h) {
@@ -67,7 +73,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	scan := r.numericScan
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
-			if i < 0 || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
+			if i < above || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
 				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
 				continue
 			}
@@ -183,16 +189,23 @@ func pageScan(body *html.Node) func(string) []newsdate.Mention {
 
 // dateLine reads a run of text that is a date and at most three other
 // words, or a byline's words before "Posted" or "Published" and the
-// date, and says nothing of an update, its dates read by scan.
+// date, its dates read by scan. Of a run that names an update, only what
+// comes before it counts ("Publié le 7 avril 2023, mis à jour le 8
+// avril"); a date that closes a range ("Saturday 20 – Sunday 21
+// September 2025") is an event's, not a publication date.
 func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
-	if len(text) > 60 {
+	if len(text) > 3*60 {
 		return stamp{}, false
 	}
 	lower := strings.ToLower(text)
-	for _, w := range []string{"updat", "modif", "edited", "revised"} {
-		if strings.Contains(lower, w) {
+	if i := updateAt(lower); i >= 0 {
+		if len(lower) != len(text) {
 			return stamp{}, false
 		}
+		text, lower = text[:i], lower[:i]
+	}
+	if len(text) > 60 {
+		return stamp{}, false
 	}
 	if st, ok := isoStamp(text); ok {
 		return st, true
@@ -202,6 +215,9 @@ func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 			continue
 		}
 		before := text[:m.Start]
+		if closesRange(before) {
+			return stamp{}, false
+		}
 		if i := max(strings.LastIndex(lower[:m.Start], "posted "), strings.LastIndex(lower[:m.Start], "published ")); i >= 0 {
 			before = before[i:] // "By A Writer, Staff Writer · Posted 6/9/2023": the byline before the label
 		}
@@ -212,6 +228,45 @@ func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 		return stamp{day: day, second: -1}, ok
 	}
 	return stamp{}, false
+}
+
+// updateWords say that a date beside them is when a text was changed.
+var updateWords = append([]string{"updat", "modif", "edited", "revised"}, newsdate.ForeignUpdateWords...)
+
+// updateAt returns the offset in a lower-cased run of text of the first
+// word that names an update, or -1.
+func updateAt(lower string) int {
+	at := -1
+	for _, w := range updateWords {
+		if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// closesRange reports whether the text before a date ends with a range's
+// first day and a dash or "to": a day number ("20–21 September 2025",
+// "3 to 5 May") or a weekday ("Saturday 20 – Sunday 21 September").
+func closesRange(before string) bool {
+	s := strings.TrimRight(before, " \u00a0")
+	cut := false
+	for _, link := range []string{"–", "—", "-", " to", " until", " through", " au", " bis", " al"} {
+		if strings.HasSuffix(s, link) {
+			s, cut = s[:len(s)-len(link)], true
+			break
+		}
+	}
+	fields := strings.Fields(s)
+	if !cut || len(fields) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(fields[len(fields)-1], ",."))
+	if n, err := strconv.Atoi(strings.TrimRight(w, "stndrh")); err == nil {
+		return n >= 1 && n <= 31
+	}
+	m := newsdate.Scan(w)
+	return len(m) == 1 && m[0].Kind == newsdate.RelWeekday
 }
 
 // otherWords counts the words of what a run of text holds beside its

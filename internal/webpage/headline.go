@@ -1,6 +1,8 @@
 package webpage
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -14,10 +16,16 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 
 // readTitle sets the headline: the visible h1 when the metadata's
 // headline (JSON-LD headline, og:title, twitter:title, <title>) agrees
-// with it, else the first of those, else the page's only h1. A
-// site-name part that names the outlet is removed; an h1 that is the
-// site's name (a logo) is no headline.
+// with it, else the first of those, else the page's only h1, else on a
+// page of no h1 the text in its largest <font> (fontHeadline), else the
+// <title>. A site-name part that names the outlet is removed; an h1 that
+// is the site's name (a logo) is no headline.
 func (r *reader) readTitle() {
+	for _, a := range r.homeLinks() {
+		if name := normalized(visibleText(a)); name != "" && len(name) <= 60 {
+			r.homeNames = append(r.homeNames, name)
+		}
+	}
 	metaTitles := []struct{ text, rule string }{
 		{r.jsonHeadline, "json-ld headline"}, {r.ogTitle, "og:title"},
 		{r.twitTitle, "twitter:title"}, {r.docTitle, "<title>"},
@@ -47,6 +55,12 @@ func (r *reader) readTitle() {
 		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>", h1s[0]
 		return
 	}
+	if len(r.h1s) == 0 {
+		if n, text := r.fontHeadline(); n != nil {
+			r.title, r.titleRule, r.titleNode = text, "largest <font>", n
+			return
+		}
+	}
 	if r.docTitle != "" {
 		r.title, r.titleRule = r.stripSiteName(r.docTitle), "<title>"
 	}
@@ -72,14 +86,16 @@ func (r *reader) isSiteName(text string) bool {
 // agrees reports whether a visible headline and a metadata one are the
 // same words, or the metadata's is the visible one cut short: what the
 // visible one adds is words, not a byline or date after a separator
-// ("Headline - by A. Writer April 21").
+// ("Headline - by A. Writer April 21"); or the metadata's is the visible
+// one after a short label, a kicker the page shows apart if at all
+// ("Rugby league: Headline").
 func agrees(visible, meta string) bool {
 	meta = strings.TrimRight(strings.TrimSuffix(meta, "…"), ". ")
 	v, m := normalized(visible), normalized(meta)
 	if v == "" || m == "" {
 		return false
 	}
-	if v == m {
+	if v == m || len(v) >= 20 && strings.HasSuffix(m, v) && kickerBefore(meta, v) {
 		return true
 	}
 	if len(m) < 30 || !strings.HasPrefix(v, m) {
@@ -87,6 +103,24 @@ func agrees(visible, meta string) bool {
 	}
 	rest := strings.TrimSpace(restAfter(visible, len(m)))
 	return rest != "" && !strings.ContainsAny(rest[:1], "-|–—:·•(") && !strings.HasPrefix(strings.ToLower(rest), "by ")
+}
+
+// maxKickerWords bounds the words of a label before a headline.
+const maxKickerWords = 4
+
+// kickerSeparators end a label before a headline.
+var kickerSeparators = append([]string{": "}, titleSeparators...)
+
+// kickerBefore reports whether a metadata headline is a label of at
+// most maxKickerWords words, a colon or title separator, and the visible
+// headline v (normalized).
+func kickerBefore(meta, v string) bool {
+	for _, sep := range kickerSeparators {
+		if i := strings.Index(meta, sep); i > 0 && normalized(meta[i+len(sep):]) == v {
+			return len(strings.Fields(meta[:i])) <= maxKickerWords
+		}
+	}
+	return false
 }
 
 // restAfter returns what follows the first n letters and digits of s.
@@ -116,8 +150,12 @@ func dropped(n *html.Node) bool {
 
 // stripSiteName removes from a title the parts that name the outlet:
 // its publisher, its site name or its web address's name ("Headline |
-// Reuters", "CNN - Headline", "Headline | DW | 12.12.2019").
+// Reuters", "CNN - Headline", "Headline | DW | 12.12.2019", "A Blog:
+// Headline").
 func (r *reader) stripSiteName(title string) string {
+	if name, rest, ok := strings.Cut(title, ": "); ok && rest != "" && r.namesOutlet(name) {
+		return rest // "Blog Name: Headline"
+	}
 	parts := splitTitle(title)
 	if len(parts) < 2 {
 		return title
@@ -151,7 +189,9 @@ func splitTitle(title string) []string {
 	return append(parts, title[start:])
 }
 
-// namesOutlet reports whether a title part names the page's outlet.
+// namesOutlet reports whether a title part names the page's outlet:
+// its publisher, its site name, its web address's name or the text of a
+// link to its home page (the logo's).
 func (r *reader) namesOutlet(part string) bool {
 	p := normalized(strings.TrimLeft(part, " |-–—:·•«»"))
 	if p == "" {
@@ -161,6 +201,9 @@ func (r *reader) namesOutlet(part string) bool {
 		if n := normalized(name); n != "" && (p == n || strings.TrimPrefix(p, "the") == strings.TrimPrefix(n, "the")) {
 			return true
 		}
+	}
+	if slices.Contains(r.homeNames, p) {
+		return true
 	}
 	host := hostName(r.url)
 	return host != "" && (p == host || p == normalized(host+tld(r.url)))
@@ -206,4 +249,73 @@ func normalized(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// maxRootLinks bounds the links to a home page index keeps.
+const maxRootLinks = 16
+
+// rootPath reports whether a link's href is a site's home page: "/" or
+// an absolute URL without a path.
+func rootPath(href string) bool {
+	href = strings.TrimSpace(href)
+	if href == "/" {
+		return true
+	}
+	_, rest, ok := strings.Cut(href, "://")
+	return ok && strings.HasPrefix(href, "http") && strings.IndexByte(strings.TrimSuffix(rest, "/"), '/') < 0
+}
+
+// homeLinks returns the links to the page's own site's home page: "/",
+// or an absolute one on the page's host, never another site's.
+func (r *reader) homeLinks() []*html.Node {
+	var own []*html.Node
+	for _, a := range r.rootLinks {
+		if href := strings.TrimSpace(attr(a, "href")); href == "/" || r.url != "" && hostOf(href) == hostOf(r.url) {
+			own = append(own, a)
+		}
+	}
+	return own
+}
+
+// fontHeadline returns, on a page laid out with <font> (written before
+// CSS), the element of the largest font size above the default, 4 or
+// more, whose text could be a headline: two to 25 words, outside
+// boilerplate and links, not the site's name; and its text.
+func (r *reader) fontHeadline() (*html.Node, string) {
+	if r.body == nil {
+		return nil, ""
+	}
+	var best *html.Node
+	bestSize, bestText := 3, ""
+	for n := r.body; n != nil; n = next(n, r.body, false) {
+		if n.DataAtom != atom.Font {
+			continue
+		}
+		size := fontSize(attr(n, "size"))
+		if size <= bestSize {
+			continue
+		}
+		text, ok := shortText(n, 300)
+		text = collapse(text)
+		if words := len(strings.Fields(text)); !ok || words < 2 || words > 25 || dropped(n) || inside(n, atom.A) || r.isSiteName(text) {
+			continue
+		}
+		best, bestSize, bestText = n, size, text
+	}
+	return best, bestText
+}
+
+// fontSize reads a <font size>: 1 to 7, or relative to the default 3
+// ("+2" is 5); 0 when it gives none.
+func fontSize(s string) int {
+	s = strings.TrimSpace(s)
+	base := 0
+	if strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
+		base = 3
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return base + n
 }

@@ -248,7 +248,11 @@ func (r *reader) readItemprop() {
 		if n.Type != html.ElementNode || !strings.EqualFold(attr(n, "itemprop"), "datePublished") || inTeasers(n) {
 			continue
 		}
-		for _, v := range []string{attr(n, "content"), attr(n, "datetime"), visibleText(n)} {
+		abbr := "" // hAtom's <abbr itemprop="datePublished" title="2012-01-10T10:42:00+05:30">10:42</abbr>
+		if n.DataAtom == atom.Abbr {
+			abbr = attr(n, "title")
+		}
+		for _, v := range []string{attr(n, "content"), attr(n, "datetime"), abbr, visibleText(n)} {
 			if v != "" {
 				r.offerString(v, "itemprop datePublished", rankItemprop)
 				break
