@@ -46,10 +46,15 @@ func (r *reader) readTitle() {
 		}
 	}
 	for _, m := range metaTitles[:3] {
-		if m.text != "" {
-			r.title, r.titleRule = r.stripSiteName(m.text), m.rule
+		if m.text == "" {
+			continue
+		}
+		if len(h1s) == 1 && otherHeadline(visibleText(h1s[0]), r.stripSiteName(m.text)) {
+			r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>, not the "+m.rule+" written for search", h1s[0]
 			return
 		}
+		r.title, r.titleRule = r.stripSiteName(m.text), m.rule
+		return
 	}
 	if len(h1s) == 1 {
 		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>", h1s[0]
@@ -103,6 +108,16 @@ func agrees(visible, meta string) bool {
 	}
 	rest := strings.TrimSpace(restAfter(visible, len(m)))
 	return rest != "" && !strings.ContainsAny(rest[:1], "-|–—:·•(") && !strings.HasPrefix(strings.ToLower(rest), "by ")
+}
+
+// otherHeadline reports whether a page's one visible headline and its
+// metadata's are two headlines, neither holding the other: the
+// metadata's is then one written for search and sharing ("Ferry fares
+// going up a quarter in March"), the visible one what the page's
+// readers see ("Harbor ferry board approves first fare increase").
+func otherHeadline(visible, meta string) bool {
+	v, m := normalized(visible), normalized(meta)
+	return len(strings.Fields(visible)) >= 4 && !strings.Contains(v, m) && !strings.Contains(m, v)
 }
 
 // maxKickerWords bounds the words of a label before a headline.

@@ -164,6 +164,7 @@ func TestTitleSiteName(t *testing.T) {
 		{"a kicker before the metadata's headline", page(`<meta property="og:title" content="Cricket: Hosts win the series in the final over">`, `<span class="kicker">Cricket</span><h1>Hosts win the series in the final over</h1>`), "Hosts win the series in the final over"},
 		{"a long lead-in is no kicker", page(`<meta property="og:title" content="Minister says on the record: Hosts win the series in the final over">`, `<h1>Hosts win the series in the final over</h1>`), "Minister says on the record: Hosts win the series in the final over"},
 		{"the largest <font> on a page of no h1", page(`<title>The Valley Gazette - Local News</title>`, `<table><tr><td><font size="6">Gazette</font><font size="2">Friday, March 4, 2005</font><br><font size="+2"><b>Library roof repairs approved</b></font><p>Text.</p><font size="4"><a href="/x">Another story</a></font></td></tr></table>`), "Library roof repairs approved"},
+		{"the page's one h1 over a headline written for search", page(`<meta property="og:title" content="Ferry fares going up a quarter in March">`, `<article><h1>Harbour ferry board approves first fare rise in six years</h1><p>Text.</p></article>`), "Harbour ferry board approves first fare rise in six years"},
 		{"byline after the h1's headline", page(`<meta property="og:title" content="Talks resume in the capital after a long pause">`, `<h1>Talks resume in the capital after a long pause - by A. Writer</h1>`), "Talks resume in the capital after a long pause"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
