@@ -227,6 +227,7 @@ func (x *extraction) readHeader(start int) {
 			x.drop(l, reasonNavigation)
 		case hasDate(f.dates) && f.words <= 15:
 			if m, ok := firstDay(f.dates, l.Start); ok && !x.byline.found && !isUpdateLine(f) && oneDay(f.dates) &&
+				!newsdate.ClosesRange(x.text[l.Start:m.Start]) &&
 				x.dateRepeats(m) < 2 && x.bylineDate(i, m) && !(x.liveStamp(i) && x.saysLive()) {
 				x.byline = candidate{true, m}
 			}

