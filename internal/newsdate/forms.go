@@ -202,7 +202,10 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 		case s.monthFirstOrder:
 			day, month = second, first
 		default:
-			return Mention{}, false
+			var ok bool
+			if day, month, ok = s.orderByWeekday(i, y, first, second); !ok {
+				return Mention{}, false
+			}
 		}
 	}
 	if month < 1 || month > 12 || day < 1 || day > timeline.DaysIn(y, month) {
@@ -211,6 +214,37 @@ func (s *scanner) numericDay(i, j int) (Mention, bool) {
 	m := Mention{Start: i, End: ye, Kind: Absolute, Year: y, Month: month, Day: day, Weekday: -1}
 	s.clock(&m)
 	return m, true
+}
+
+// orderByWeekday reads an all-digit date whose order is not plain
+// ("Wed, 01/10/2018") by the weekday written before it at i: the one
+// order whose day falls on that weekday (10 January 2018 was a
+// Wednesday, 1 October a Monday). ok is false when no weekday stands
+// there or both orders or neither fit it.
+func (s *scanner) orderByWeekday(i, y, first, second int) (day, month int, ok bool) {
+	k := i
+	for k > 0 && (s.text[k-1] == ' ' || s.text[k-1] == ',') {
+		k--
+	}
+	j := k
+	for j > 0 && isLetter(s.text[j-1]) {
+		j--
+	}
+	var buf [maxWord]byte
+	w := s.lower(j, k, &buf)
+	wd, found := weekdays[w]
+	if !found {
+		wd, found = weekdayAbbrevs[w]
+	}
+	fits := func(d, m int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= timeline.DaysIn(y, m) && Weekday(y, m, d) == wd }
+	dayFirst, monthFirst := fits(first, second), fits(second, first)
+	switch {
+	case !found || j == k || dayFirst == monthFirst:
+		return 0, 0, false
+	case dayFirst:
+		return first, second, true
+	}
+	return second, first, true
 }
 
 // clockWords may stand between a date and its time of day ("at 2:05

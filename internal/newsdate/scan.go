@@ -77,6 +77,13 @@ func IsWeekday(word string) bool {
 	return ok
 }
 
+// IsWeekdayAbbrev reports whether word is a short name of a day of the
+// week, in any case ("Wed", "thurs").
+func IsWeekdayAbbrev(word string) bool {
+	_, ok := weekdayAbbrevs[strings.ToLower(word)]
+	return ok
+}
+
 var weekdayAbbrevs = map[string]int{
 	"sun": 0, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6,
 }

@@ -21,6 +21,8 @@ type reader struct {
 	jsonLD   []string
 	times    []*html.Node
 	h1s      []*html.Node
+	// subheads are the page's first h2 and h3 elements (maxSubheads).
+	subheads []*html.Node
 	docTitle string
 	links    map[string]string
 	// rootLinks are the first links to a site's home page ("/",
@@ -99,6 +101,10 @@ func (r *reader) index(root *html.Node) {
 			r.times = append(r.times, n)
 		case atom.H1:
 			r.h1s = append(r.h1s, n)
+		case atom.H2, atom.H3:
+			if len(r.subheads) < maxSubheads {
+				r.subheads = append(r.subheads, n)
+			}
 		case atom.A:
 			if len(r.rootLinks) < maxRootLinks && rootPath(attr(n, "href")) {
 				r.rootLinks = append(r.rootLinks, n)

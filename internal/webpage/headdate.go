@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -49,7 +50,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 		if n.DataAtom == atom.A && at < 0 && slices.Contains(home, n) && !within(n, h) {
 			above = len(runs)
 		}
-		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+		if n.Type == html.TextNode && strings.IndexFunc(n.Data, isAlnum) >= 0 { // a "·" or "|" between runs is no run
 			if at < 0 && within(n, h) {
 				at = len(runs)
 			}
@@ -84,6 +85,9 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 			if st, ok := dateLine(text, scan); ok {
 				return text, shown, rule, st.day, true
 			}
+			if field, st, ok := rowDate(runs[i].Data, scan); ok && text == shown {
+				return field, shown, "date field beside the headline", st.day, true
+			}
 		}
 	}
 	return "", "", "", timeline.Date{}, false
@@ -105,10 +109,14 @@ func droppedAround(n, h *html.Node) bool {
 	return false
 }
 
-// aroundHeadlineWords are boilerplateWords but "byline".
+// aroundHeadlineWords are boilerplateWords but "byline", and "hidden":
+// a class that says so hides a part of a field (Drupal's
+// "field--label-hidden" hides its label) or only from the eye, and the
+// date beside a headline is the page's all the same.
 var aroundHeadlineWords = func() map[string]bool {
 	m := maps.Clone(boilerplateWords)
 	delete(m, "byline")
+	delete(m, "hidden")
 	return m
 }()
 
@@ -229,6 +237,73 @@ func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 	return stamp{}, false
 }
 
+// rowDate reads a run of text that is a row of fields ("Date:
+// 2008-10-17 | 14:32 GMT  Author: A Writer"), split at bars, dots and
+// runs of two spaces: the one field that is a date and little else
+// (dateLine), when no other field names a date. It returns that field.
+func rowDate(raw string, scan func(string) []newsdate.Mention) (string, stamp, bool) {
+	if len(raw) > 3*60 {
+		return "", stamp{}, false
+	}
+	var found string
+	var st stamp
+	for _, f := range rowFields(raw) {
+		if s, ok := dateLine(f, scan); ok {
+			if found != "" {
+				return "", stamp{}, false // a list's dates
+			}
+			found, st = f, s
+		} else if hasDay(scan(f)) {
+			return "", stamp{}, false
+		}
+	}
+	return found, st, found != ""
+}
+
+// rowFields splits a row of fields at " | ", "·", "•" and runs of two
+// or more spaces (no-break spaces too), each field collapsed.
+func rowFields(raw string) []string {
+	var fields []string
+	var b strings.Builder
+	spaces := 0
+	flush := func() {
+		if f := collapse(b.String()); f != "" {
+			fields = append(fields, f)
+		}
+		b.Reset()
+	}
+	for _, c := range raw {
+		switch {
+		case c == '|' || c == '·' || c == '•':
+			flush()
+			spaces = 0
+			continue
+		case c == ' ' || c == '\u00a0' || c == '\t':
+			if spaces++; spaces == 2 {
+				flush()
+			}
+		default:
+			spaces = 0
+		}
+		b.WriteRune(c)
+	}
+	flush()
+	return fields
+}
+
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// hasDay reports whether mentions name a calendar day.
+func hasDay(ms []newsdate.Mention) bool {
+	for _, m := range ms {
+		if m.Kind == newsdate.Absolute {
+			return true
+		}
+	}
+	return false
+}
+
 // updateWords say that a date beside them is when a text was changed.
 var updateWords = append([]string{"updat", "modif", "edited", "revised"}, newsdate.ForeignUpdateWords...)
 
@@ -255,7 +330,8 @@ func otherWords(rest string) int {
 		switch {
 		case w == "", strings.ContainsAny(w, "0123456789"), lower == "am" || lower == "pm" || lower == "a.m" || lower == "p.m",
 			len(w) <= 4 && strings.ToUpper(w) == w, // a zone: "CST", "IST", "GMT"
-			lower == "published" || lower == "posted" || lower == "on" || lower == "at":
+			lower == "published" || lower == "posted" || lower == "submitted" || lower == "on" || lower == "at",
+			newsdate.IsWeekday(lower) || newsdate.IsWeekdayAbbrev(lower): // "Submitted by editor on Wed, 01/10/2018"
 		default:
 			n++
 		}
@@ -283,11 +359,21 @@ func stampOf(n *html.Node) string {
 // the headline h: the site's, whose date is the day the page was saved.
 func inOtherHeader(n, h *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Header && !within(h, p) {
+		if p.DataAtom == atom.Header && !within(h, p) && !(enclosing(p, atom.Article) != nil && enclosing(h, atom.Article) == nil) {
 			return true
 		}
 	}
 	return false
+}
+
+// enclosing returns the nearest element of kind a around n, or nil.
+func enclosing(n *html.Node, a atom.Atom) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a {
+			return p
+		}
+	}
+	return nil
 }
 
 // marksUpdate reports whether an element around n (up to four levels)

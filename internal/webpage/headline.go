@@ -66,9 +66,40 @@ func (r *reader) readTitle() {
 			return
 		}
 	}
+	if n := r.titleHeading(); n != nil {
+		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> that the <title> holds", n
+		return
+	}
 	if r.docTitle != "" {
 		r.title, r.titleRule = r.stripSiteName(r.docTitle), "<title>"
 	}
+}
+
+// maxSubheads bounds the h2 and h3 elements index keeps.
+const maxSubheads = 64
+
+// titleHeading returns, on a page whose headline no h1 nor metadata
+// gives, the first h2 or h3 whose text is a part of its <title> ("Taff
+// Valley Chronicle - News - Lock gates to be replaced" and the h2 "Lock
+// gates to be replaced"): the heading the title names, whatever site and
+// section names stand beside it. It returns nil when there is none.
+func (r *reader) titleHeading() *html.Node {
+	parts := splitTitle(r.docTitle)
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, h := range r.subheads {
+		text := normalized(visibleText(h))
+		if len(text) < 12 || dropped(h) {
+			continue
+		}
+		for _, p := range parts {
+			if normalized(p) == text {
+				return h
+			}
+		}
+	}
+	return nil
 }
 
 // isSiteName reports whether an h1's text is the site's name: it names

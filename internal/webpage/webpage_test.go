@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/sitetest"
 	"github.com/newsroom/timeline/internal/timeline"
 )
@@ -111,6 +112,9 @@ func TestPublishedRules(t *testing.T) {
 		{"a UTC stamp on the day the page shows", page(`<meta property="og:title" content="Story"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-02-28T16:30:00Z"}</script>`, `<h1>Story</h1><span class="date">Mar 1, 2022, 12:30 am SGT</span><p>Text.</p>`), "2022-03-01", "json-ld NewsArticle datePublished, on the day the page shows beside its headline"},
 		{"a UTC time element showing its local day", page(`<meta property="og:title" content="Story"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-24T04:10:00Z"}</script>`, `<h1>Story</h1><time datetime="2023-11-24T04:10:00+00:00">Nov 23, 2023 / 11:10 PM EST</time><p>Text.</p>`), "2023-11-23", "json-ld NewsArticle datePublished, on the day the page shows beside its headline"},
 		{"a shown clock no offset reaches", page(`<meta property="og:title" content="Story"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-02-28T16:30:00Z"}</script>`, `<h1>Story</h1><span class="date">Mar 1, 2022, 12:20 pm</span><p>Text.</p>`), "2022-02-28", "json-ld NewsArticle datePublished"},
+		{"a row of fields beside the headline", page(`<title>Site News :: Savers queue for cash as banks reopen</title>`, `<h2>Savers queue for cash as banks reopen</h2><span class="dateline">Date: 2008-10-17 | 14:32 GMT &nbsp; Author: Gudrun Sigurdardottir of the business desk</span><p>Text.</p>`), "2008-10-17", "date field beside the headline"},
+		{"a weekday orders a numeric date, in a node's header", page(`<meta property="og:title" content="Burst pipes flood a school">`, `<h1 class="page-title">Burst pipes flood a school</h1><article><header><span>Submitted by <span class="field--label-hidden">editor</span> on <span class="field field--name-created field--label-hidden">Wed, 01/10/2018 - 14:22</span></span></header><p>Text.</p></article>`), "2018-01-10", "date beside the headline"},
+		{"separators between the headline and its date take no reach", page(`<meta property="og:title" content="Story">`, `<h1>Story</h1><h2>A subtitle</h2><span>A Writer</span><span>·</span><span>Follow</span><span>·</span><span>Published in</span><span>·</span><span>A Publication</span><span>·</span><span>7 min read</span><span>·</span><span>·</span><span>Feb 9, 2023</span><p>Text.</p>`), "2023-02-09", "date beside the headline"},
 		{"a date strip above the article is the day the page was saved", page(`<meta property="og:title" content="Story">`, `<div class="DateStrip">Monday, November 8, 2021</div><article><h1>Story</h1><div class="stamp">Posted 11/6/2021 1:12 AM</div><p>Text.</p></article>`), "", ""},
 		{"a byline's posted date, in the page's month-first order", page(`<meta property="og:title" content="Story">`, `<article><h1>Story</h1><div class="storyinfo">By A Writer, Staff Writer · Posted 6/9/2023</div><p>Text.</p></article><ul><li>Other story 6/14/2023</li></ul>`), "2023-06-09", "date beside the headline"},
 		{"an event's days beside the headline", page(`<meta property="og:title" content="Fair">`, `<h1>Fair</h1><p class="when">Friday 3 – Saturday 4 May 2024, 10am–4pm</p><p>Text.</p>`), "", ""},
@@ -165,6 +169,7 @@ func TestTitleSiteName(t *testing.T) {
 		{"a long lead-in is no kicker", page(`<meta property="og:title" content="Minister says on the record: Hosts win the series in the final over">`, `<h1>Hosts win the series in the final over</h1>`), "Minister says on the record: Hosts win the series in the final over"},
 		{"the largest <font> on a page of no h1", page(`<title>The Valley Gazette - Local News</title>`, `<table><tr><td><font size="6">Gazette</font><font size="2">Friday, March 4, 2005</font><br><font size="+2"><b>Library roof repairs approved</b></font><p>Text.</p><font size="4"><a href="/x">Another story</a></font></td></tr></table>`), "Library roof repairs approved"},
 		{"the page's one h1 over a headline written for search", page(`<meta property="og:title" content="Ferry fares going up a quarter in March">`, `<article><h1>Harbour ferry board approves first fare rise in six years</h1><p>Text.</p></article>`), "Harbour ferry board approves first fare rise in six years"},
+		{"the title's part a subhead repeats, on a page of a logo h1", page(`<title>Valley Chronicle - News - Lock gates to be replaced next spring</title>`, `<h1 id="logo"><a href="/">Valley Chronicle</a></h1><h2 class="article-title">Lock gates to be replaced next spring</h2><p>Text.</p>`), "Lock gates to be replaced next spring"},
 		{"byline after the h1's headline", page(`<meta property="og:title" content="Talks resume in the capital after a long pause">`, `<h1>Talks resume in the capital after a long pause - by A. Writer</h1>`), "Talks resume in the capital after a long pause"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -283,5 +288,26 @@ func TestTimezone(t *testing.T) {
 				t.Errorf("published %s (%s), want %s", got, p.PublishedEvidence.Rule, tc.want)
 			}
 		})
+	}
+}
+
+// TestRowDate reads the one date field of a row of fields, and none
+// from a row of two dates.
+func TestRowDate(t *testing.T) {
+	for _, tc := range []struct {
+		raw, want string
+	}{
+		{"Date: 2008-10-17 | 14:32 GMT \u00a0 Author: Gudrun Sigurdardottir of the business desk", "2008-10-17"},
+		{"Posted 17 October 2008  ·  Comments (3)  ·  Share this story with a friend today", "2008-10-17"},
+		{"Floods in the north 17 October 2008 | Strikes in the south 18 October 2008 | More", ""},
+		{"No date in this row | none at all", ""},
+	} {
+		got := ""
+		if _, st, ok := rowDate(tc.raw, newsdate.Scan); ok {
+			got = st.day.ISO()
+		}
+		if got != tc.want {
+			t.Errorf("rowDate(%q) = %q, want %q", tc.raw, got, tc.want)
+		}
 	}
 }
