@@ -236,7 +236,9 @@ func (s *scanner) orderByWeekday(i, y, first, second int) (day, month int, ok bo
 	if !found {
 		wd, found = weekdayAbbrevs[w]
 	}
-	fits := func(d, m int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= timeline.DaysIn(y, m) && Weekday(y, m, d) == wd }
+	fits := func(d, m int) bool {
+		return m >= 1 && m <= 12 && d >= 1 && d <= timeline.DaysIn(y, m) && Weekday(y, m, d) == wd
+	}
 	dayFirst, monthFirst := fits(first, second), fits(second, first)
 	switch {
 	case !found || j == k || dayFirst == monthFirst:

@@ -16,11 +16,11 @@ type reader struct {
 	doc  *html.Node
 	note string
 	// What index gathers from the document.
-	body     *html.Node
-	metas    []*html.Node
-	jsonLD   []string
-	times    []*html.Node
-	h1s      []*html.Node
+	body   *html.Node
+	metas  []*html.Node
+	jsonLD []string
+	times  []*html.Node
+	h1s    []*html.Node
 	// subheads are the page's first h2 and h3 elements (maxSubheads).
 	subheads []*html.Node
 	docTitle string
