@@ -241,7 +241,7 @@ func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 			case m.Kind == newsdate.RelWeekday && (m.Modifier == "next" || m.Modifier == "this" || forDays(s.Text[:m.Start])):
 				continue // "a warning for Monday and Tuesday" names the days it is for
 			case backgroundWords.in(before) && m.Kind != newsdate.RelWeekday,
-				m.Kind == newsdate.Absolute && foundingWords.in(strings.ToLower(s.Text[max(0, m.Start-foundingReach):m.Start])):
+				(m.Kind == newsdate.Absolute || m.Kind == newsdate.Yearless) && foundingWords.in(strings.ToLower(s.Text[max(0, m.Start-foundingReach):m.Start])):
 				continue
 			case endsPeriod(s.Text[:m.Start]):
 				continue // "the meeting ending on 21 June", "the quarter ended 30 June": a period's end, not the event

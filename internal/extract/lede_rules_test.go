@@ -127,6 +127,15 @@ func TestLedeAndStampRules(t *testing.T) {
 				"FISHING COUNCIL v MINISTER\n(CA1/2021) [2022] CA 318\nHearing: 3 and 4 March 2022\nCourt: Three judges\nJudgment date: 15 July 2022\nPRESS SUMMARY\n" +
 				"The Court of Appeal has today dismissed an appeal against the regulations banning trawling in the reserve." + body,
 			"2022-07-15", "2022-07-15"},
+		{"a dateline of two places is no caption over the lede",
+			"Statement on the suspension of an athlete\nMedia Centre\n\nLausanne / Tokyo, 31 JUL 2021\n" +
+				"The integrity unit of the federation confirms that it imposed a provisional suspension on the athlete on 30 July 2021.\n" +
+				"The suspension follows a finding in a sample collected on 19 July 2021 at the camp." + body,
+			"2021-07-31", "2021-07-30"},
+		{"a birthday without its year is no event",
+			"Leap-day babies celebrate at the library\nLocal\nFeb. 29, 2016\n\n" +
+				"Twenty-three people born on Feb. 29 gathered at the public library on Saturday for a party." + body,
+			"2016-02-29", "2016-02-27"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,

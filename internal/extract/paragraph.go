@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -241,9 +242,9 @@ func (x *extraction) inDayRun(i int) bool {
 }
 
 // endsOnDay reports whether a line of a few words and at most sixty
-// describes something and ends on a day with its year and no clock
-// time, as a dated caption does; a date or timestamp line alone does
-// not.
+// describes something (three words or more before its date) and ends on
+// a day with its year and no clock time, as a dated caption does; a
+// date or timestamp line alone does not, nor a dateline's places.
 func endsOnDay(f *lineFacts) bool {
 	n := len(f.dates)
 	if n == 0 || f.words < 5 || f.words > 60 {
@@ -251,5 +252,18 @@ func endsOnDay(f *lineFacts) bool {
 	}
 	m := f.dates[n-1]
 	return m.Kind == newsdate.Absolute && !m.HasClock && m.Start > 0 &&
-		len(strings.TrimRight(f.text, ".) ")) <= m.End && m.Start >= len(f.text)/3
+		len(strings.TrimRight(f.text, ".) ")) <= m.End && m.Start >= len(f.text)/3 && letterWords(f.text[:m.Start]) >= 3
+}
+
+// letterWords counts the words of s that hold a letter: a dateline's
+// places ("Lausanne / Tokyo, 31 JUL 2021") are too few to describe a
+// photo.
+func letterWords(s string) int {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -139,7 +139,7 @@ func (s *score) scoreLabel(name string, l label, a *extract.Article) {
 	s.labelled++
 	got := ""
 	if !a.Published.IsZero() {
-		got = a.Published.ISO()
+		got = newsdate.DayOnly(a.Published).ISO() // the day; a time of day may come with it
 	}
 	switch {
 	case got == l.published:

@@ -43,7 +43,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	// masthead: a date strip before it is the day the page was saved.
 	at, above, home := -1, 0, r.homeLinks()
 	for n := r.body; n != nil; {
-		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header {
+		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header && !articleMeta(n) {
 			n = next(n, r.body, true)
 			continue
 		}
@@ -101,7 +101,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 // 2022").
 func droppedAround(n, h *html.Node) bool {
 	for p := n; p != nil && !within(h, p); p = p.Parent {
-		if p.Type == html.ElementNode && p.DataAtom != atom.Header &&
+		if p.Type == html.ElementNode && p.DataAtom != atom.Header && !articleMeta(p) &&
 			(hardDropped[p.DataAtom] || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
 			return true
 		}
@@ -364,6 +364,21 @@ func inOtherHeader(n, h *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// articleMeta reports whether n is a <footer> that opens an <article>,
+// before any of its text: the article's byline and date, as Drupal's
+// "node__meta" is, not the page's footer.
+func articleMeta(n *html.Node) bool {
+	if n.DataAtom != atom.Footer || n.Parent == nil || n.Parent.DataAtom != atom.Article {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != n; c = c.NextSibling {
+		if strings.IndexFunc(textOf(c), isAlnum) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // enclosing returns the nearest element of kind a around n, or nil.

@@ -110,6 +110,9 @@ func (r *reader) isSiteName(text string) bool {
 		return true
 	}
 	parts := splitTitle(r.docTitle)
+	if len(strings.Fields(text)) > maxSiteNameWords {
+		return false // a headline after the site's name ("SwissInfoLine :: Steamer returns")
+	}
 	for _, p := range parts[min(1, len(parts)):] {
 		if normalized(p) == normalized(text) {
 			setOnce(&r.siteName, text)
@@ -118,6 +121,10 @@ func (r *reader) isSiteName(text string) bool {
 	}
 	return false
 }
+
+// maxSiteNameWords bounds the words of an h1 taken for the site's name
+// because it repeats a part of <title> after the first.
+const maxSiteNameWords = 5
 
 // agrees reports whether a visible headline and a metadata one are the
 // same words, or the metadata's is the visible one cut short: what the
@@ -131,7 +138,7 @@ func agrees(visible, meta string) bool {
 	if v == "" || m == "" {
 		return false
 	}
-	if v == m || len(v) >= 20 && strings.HasSuffix(m, v) && kickerBefore(meta, v) {
+	if v == m || len(v) >= 20 && strings.HasSuffix(m, v) && kickerBefore(meta, v) || siteAfter(visible, meta) {
 		return true
 	}
 	if len(m) < 30 || !strings.HasPrefix(v, m) {
@@ -149,6 +156,23 @@ func agrees(visible, meta string) bool {
 func otherHeadline(visible, meta string) bool {
 	v, m := normalized(visible), normalized(meta)
 	return len(strings.Fields(visible)) >= 4 && !strings.Contains(v, m) && !strings.Contains(m, v)
+}
+
+// siteAfter reports whether a metadata headline is the visible one, a
+// title separator and a name of a few words ("Traders count losses -
+// Eko Pulse Online"): the site's name, which the page's logo may give
+// only as an image.
+func siteAfter(visible, meta string) bool {
+	rest, ok := strings.CutPrefix(collapse(meta), collapse(visible))
+	if !ok || len(strings.Fields(visible)) < 4 {
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if name, ok := strings.CutPrefix(rest, sep); ok {
+			return name != "" && len(strings.Fields(name)) <= maxSiteNameWords
+		}
+	}
+	return false
 }
 
 // maxKickerWords bounds the words of a label before a headline.
