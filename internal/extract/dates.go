@@ -215,14 +215,16 @@ func (x *extraction) windowYear(m newsdate.Mention) (int, bool) {
 // eventMention returns the first time expression of the lede's first
 // two sentences that can name the main event, with the sentence it sits
 // in. When the lede is one sentence of prose, the second is the next
-// paragraph's first, unless that paragraph reads as a photo caption,
-// and a "last week" there names nothing.
+// paragraph's first, unless that paragraph reads as a photo caption or
+// the text states no publication date (the next paragraph's date is
+// often background, which only that date would show), and a "last
+// week" there names nothing.
 func (x *extraction) eventMention() (newsdate.Mention, span, bool) {
 	if !x.hasLede {
 		return newsdate.Mention{}, span{}, false
 	}
 	sents := x.sentences(x.lede, 2)
-	extended := len(sents) == 1 && x.hasNext && isProse(x.lede.Text, words(x.lede.Text)) && !captionShaped(factsOf(x.next.Text))
+	extended := len(sents) == 1 && x.hasNext && !x.a.Published.IsZero() && isProse(x.lede.Text, words(x.lede.Text)) && !captionShaped(factsOf(x.next.Text))
 	if extended {
 		sents = appendSentences(sents, x.text, x.next, 1)
 		x.sents = sents

@@ -136,6 +136,11 @@ func TestLedeAndStampRules(t *testing.T) {
 			"Leap-day babies celebrate at the library\nLocal\nFeb. 29, 2016\n\n" +
 				"Twenty-three people born on Feb. 29 gathered at the public library on Saturday for a party." + body,
 			"2016-02-29", "2016-02-27"},
+		{"without a publication date, the next paragraph's date is background",
+			"Bridge to stay shut to cars for three more years\nTransport\n3 hours ago\n\n" +
+				"The bridge will remain closed to motor traffic for at least another three years, the council has told residents.\n" +
+				"The suspension bridge, opened in 1887, was closed to vehicles on 10 April 2019 after cracks were found in its pedestals." + body,
+			"", ""},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,
