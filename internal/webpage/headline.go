@@ -12,7 +12,7 @@ import (
 
 // titleSeparators split a page title into the headline and the site's
 // name ("Headline - CNN", "Reuters | Headline").
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / "}
 
 // readTitle sets the headline: the visible h1 when the metadata's
 // headline (JSON-LD headline, og:title, twitter:title, <title>) agrees
@@ -53,6 +53,10 @@ func (r *reader) readTitle() {
 			r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>, not the "+m.rule+" written for search", h1s[0]
 			return
 		}
+		if n := r.subheadFor(r.stripSiteName(m.text)); len(h1s) == 0 && n != nil {
+			r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> for the "+m.rule, n
+			return
+		}
 		r.title, r.titleRule = r.stripSiteName(m.text), m.rule
 		return
 	}
@@ -70,9 +74,44 @@ func (r *reader) readTitle() {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> that the <title> holds", n
 		return
 	}
+	if n := r.firstSubhead(); len(r.h1s) == 0 && len(splitTitle(r.docTitle)) == 1 && n != nil {
+		r.title, r.titleRule, r.titleNode = visibleText(n), "first <h2> or <h3> under a <title> of one part", n
+		return
+	}
 	if r.docTitle != "" {
 		r.title, r.titleRule = r.stripSiteName(r.docTitle), "<title>"
 	}
+}
+
+// subheadFor returns, for a page of no usable h1, the h2 or h3 that
+// is its headline beside the metadata's headline meta: the first one
+// meta agrees with but cut short or with a site's name after it (when
+// they are the same words, meta's are kept), or the
+// one the <title> holds (titleHeading) when meta is another headline,
+// written for search. It returns nil when there is none.
+func (r *reader) subheadFor(meta string) *html.Node {
+	for _, h := range r.subheads {
+		if text := visibleText(h); !dropped(h) && normalized(text) != normalized(meta) && agrees(text, meta) {
+			return h
+		}
+	}
+	if n := r.titleHeading(); n != nil && otherHeadline(visibleText(n), meta) {
+		return n
+	}
+	return nil
+}
+
+// firstSubhead returns the first h2 or h3 of four to 25 words outside
+// the page's boilerplate, or nil: on a page of no h1 and no metadata
+// headline whose <title> is one name alone (the site's, as old pages
+// have it), the heading of its story.
+func (r *reader) firstSubhead() *html.Node {
+	for _, h := range r.subheads {
+		if n := len(strings.Fields(visibleText(h))); n >= 4 && n <= 25 && !dropped(h) {
+			return h
+		}
+	}
+	return nil
 }
 
 // maxSubheads bounds the h2 and h3 elements index keeps.
