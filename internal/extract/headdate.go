@@ -243,7 +243,7 @@ func (x *extraction) liveDays() (first, last candidate, ok bool) {
 
 // readLiveDays works out liveDays.
 func (x *extraction) readLiveDays() (first, last candidate, ok bool) {
-	if !x.anyEntryStamp() || !x.saysLive() {
+	if !x.saysLive() {
 		return candidate{}, candidate{}, false // comments are stamped too
 	}
 	stamps := 0
@@ -252,11 +252,11 @@ func (x *extraction) readLiveDays() (first, last candidate, ok bool) {
 		if !isDateLine(f) && !isClockLine(f) || x.nextProseBefore(i+1, i+3) == len(x.lines) {
 			continue // not a stamp over an entry
 		}
-		if stamps++; !x.liveStamp(i) {
+		if stamps++; !x.liveStamp(i) || !isDateLine(f) || !oneDay(f.dates) || isUpdateLine(f) {
 			continue
 		}
-		m, ok := x.entryStamp(i)
-		if !ok {
+		m, ok := firstDay(f.dates, x.lines[i].Start)
+		if !ok || m.Kind != newsdate.Absolute || !m.HasClock {
 			continue
 		}
 		d := m.Date()
@@ -269,30 +269,6 @@ func (x *extraction) readLiveDays() (first, last candidate, ok bool) {
 	}
 	// A blog stamps its entries: one stamp is a page's "as of".
 	return first, last, first.found && stamps >= 3
-}
-
-// entryStamp returns the day and time of line i when it is a dated
-// stamp a live blog's entry may open with: a date line of one day, with
-// its clock, not an update.
-func (x *extraction) entryStamp(i int) (newsdate.Mention, bool) {
-	f := &x.facts[i]
-	if !isDateLine(f) || !oneDay(f.dates) || isUpdateLine(f) {
-		return newsdate.Mention{}, false
-	}
-	m, ok := firstDay(f.dates, x.lines[i].Start)
-	return m, ok && m.Kind == newsdate.Absolute && m.HasClock
-}
-
-// anyEntryStamp reports whether a line is an entry stamp (entryStamp and
-// liveStamp): without one, a text is no live blog, and its other lines
-// need not be weighed.
-func (x *extraction) anyEntryStamp() bool {
-	for i := range x.lines {
-		if _, ok := x.entryStamp(i); ok && x.liveStamp(i) {
-			return true
-		}
-	}
-	return false
 }
 
 // saysLive reports whether the headline or a line above the first prose
