@@ -79,6 +79,7 @@ var editorNotes = []string{
 	"this article was amended", "this story has been updated", "this story has been corrected",
 	"(this story corrects", "this article has been updated", "correction:", "an earlier version of this",
 	"this story corrects", "this article was updated", "a previous version of this",
+	"correction (", "clarification:", "clarification (",
 }
 
 // creditMarks identify photo and video credits inside a line.

@@ -141,6 +141,11 @@ func TestLedeAndStampRules(t *testing.T) {
 				"The bridge will remain closed to motor traffic for at least another three years, the council has told residents.\n" +
 				"The suspension bridge, opened in 1887, was closed to vehicles on 10 April 2019 after cracks were found in its pedestals." + body,
 			"", ""},
+		{"a correction note above the lede is no lede",
+			"Council to review the school bus contract\nNews\nPosted Wednesday, 20 September 2017 by A Writer\n" +
+				"CORRECTION (22/09/2017): The contract was said to be worth £4.2 million a year. It is worth £4.2 million over three years. We apologise for the error.\n" +
+				"The county council announced on Tuesday that it is to review its school transport contract after a walkout." + body,
+			"2017-09-20", "2017-09-19"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,
