@@ -43,7 +43,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	// masthead: a date strip before it is the day the page was saved.
 	at, above, home := -1, 0, r.homeLinks()
 	for n := r.body; n != nil; {
-		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header && !articleMeta(n) {
+		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header && !articleMeta(n, h) {
 			n = next(n, r.body, true)
 			continue
 		}
@@ -101,7 +101,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 // 2022").
 func droppedAround(n, h *html.Node) bool {
 	for p := n; p != nil && !within(h, p); p = p.Parent {
-		if p.Type == html.ElementNode && p.DataAtom != atom.Header && !articleMeta(p) &&
+		if p.Type == html.ElementNode && p.DataAtom != atom.Header && !articleMeta(p, h) &&
 			(hardDropped[p.DataAtom] || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
 			return true
 		}
@@ -366,19 +366,33 @@ func inOtherHeader(n, h *html.Node) bool {
 	return false
 }
 
-// articleMeta reports whether n is a <footer> that opens an <article>,
-// before any of its text: the article's byline and date, as Drupal's
-// "node__meta" is, not the page's footer.
-func articleMeta(n *html.Node) bool {
-	if n.DataAtom != atom.Footer || n.Parent == nil || n.Parent.DataAtom != atom.Article {
+// articleMeta reports whether n is a footer (a <footer>, or a block whose
+// class says "footer") that holds an article's byline and date, not the
+// page's: it stands in an <article>, or beside the headline h, before any
+// paragraph of its parent (Drupal's "node__meta", TYPO3's news footer).
+func articleMeta(n, h *html.Node) bool {
+	if n.Parent == nil || n.DataAtom != atom.Footer && !slices.Contains(nameWords(attr(n, "class")), "footer") {
+		return false
+	}
+	if p := n.Parent; p.DataAtom != atom.Article && !within(h, p) {
 		return false
 	}
 	for c := n.Parent.FirstChild; c != n; c = c.NextSibling {
-		if strings.IndexFunc(textOf(c), isAlnum) >= 0 {
+		if c.DataAtom == atom.P || c.Type == html.ElementNode && holdsParagraph(c) {
 			return false
 		}
 	}
 	return true
+}
+
+// holdsParagraph reports whether a <p> stands inside n.
+func holdsParagraph(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = next(c, n, false) {
+		if c.DataAtom == atom.P {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosing returns the nearest element of kind a around n, or nil.

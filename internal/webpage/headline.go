@@ -36,6 +36,10 @@ func (r *reader) readTitle() {
 			h1s = append(h1s, h)
 		}
 	}
+	if n := r.underSectionName(h1s); n != nil {
+		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> under an <h1> that names a section", n
+		return
+	}
 	for _, h := range h1s {
 		text := visibleText(h)
 		for _, m := range metaTitles {
@@ -114,6 +118,32 @@ func (r *reader) firstSubhead() *html.Node {
 	return nil
 }
 
+// underSectionName returns, when the page's one h1 is of one or two
+// words ("Club News", "Media releases": the section's name) and an h2 or
+// h3 of four words or more follows it (firstSubhead), that heading;
+// else nil.
+func (r *reader) underSectionName(h1s []*html.Node) *html.Node {
+	if len(h1s) != 1 || len(strings.Fields(visibleText(h1s[0]))) > 2 {
+		return nil
+	}
+	for _, h := range r.subheads {
+		if n := len(strings.Fields(visibleText(h))); n >= 4 && n <= 25 && !dropped(h) && follows(h, h1s[0]) {
+			return h
+		}
+	}
+	return nil
+}
+
+// follows reports whether b comes after a in the document.
+func follows(b, a *html.Node) bool {
+	for n := a; n != nil; n = next(n, nil, false) {
+		if n == b {
+			return true
+		}
+	}
+	return false
+}
+
 // maxSubheads bounds the h2 and h3 elements index keeps.
 const maxSubheads = 64
 
@@ -133,7 +163,7 @@ func (r *reader) titleHeading() *html.Node {
 			continue
 		}
 		for _, p := range parts {
-			if normalized(p) == text {
+			if normalized(p) == text || agrees(visibleText(h), p) {
 				return h
 			}
 		}
@@ -152,6 +182,7 @@ func (r *reader) isSiteName(text string) bool {
 	if len(strings.Fields(text)) > maxSiteNameWords {
 		return false // a headline after the site's name ("SwissInfoLine :: Steamer returns")
 	}
+
 	for _, p := range parts[min(1, len(parts)):] {
 		if normalized(p) == normalized(text) {
 			setOnce(&r.siteName, text)
@@ -177,7 +208,7 @@ func agrees(visible, meta string) bool {
 	if v == "" || m == "" {
 		return false
 	}
-	if v == m || len(v) >= 20 && strings.HasSuffix(m, v) && kickerBefore(meta, v) || siteAfter(visible, meta) {
+	if v == m || len(v) >= 20 && strings.HasSuffix(m, v) && kickerBefore(meta, v) || siteAfter(visible, meta) || cutDown(visible, meta) {
 		return true
 	}
 	if len(m) < 30 || !strings.HasPrefix(v, m) {
@@ -195,6 +226,24 @@ func agrees(visible, meta string) bool {
 func otherHeadline(visible, meta string) bool {
 	v, m := normalized(visible), normalized(meta)
 	return len(strings.Fields(visible)) >= 4 && !strings.Contains(v, m) && !strings.Contains(m, v)
+}
+
+// cutDown reports whether a metadata headline of three words or more
+// is the visible one cut down, its words in the visible one's and in
+// their order ("Library fines abolished" and "Library Fines Abolished as
+// Council Seeks to Win Back Readers"), and the visible one holds no title
+// separator (after which a byline or a date would stand).
+func cutDown(visible, meta string) bool {
+	v, m := normalized(visible), normalized(meta)
+	if len(strings.Fields(meta)) < 3 || len(v) <= len(m) || !strings.Contains(v, m) {
+		return false
+	}
+	for _, sep := range titleSeparators {
+		if strings.Contains(visible, sep) {
+			return false
+		}
+	}
+	return true
 }
 
 // siteAfter reports whether a metadata headline is the visible one, a
@@ -406,12 +455,22 @@ func (r *reader) fontHeadline() (*html.Node, string) {
 		}
 		text, ok := shortText(n, 300)
 		text = collapse(text)
-		if words := len(strings.Fields(text)); !ok || words < 2 || words > 25 || dropped(n) || inside(n, atom.A) || r.isSiteName(text) {
+		if words := len(strings.Fields(text)); !ok || words < 2 || words > 25 || dropped(n) || inside(n, atom.A) || r.isSiteName(text) || r.titleLeads(text) {
 			continue
 		}
 		best, bestSize, bestText = n, size, text
 	}
 	return best, bestText
+}
+
+// titleLeads reports whether text is the first part of the page's
+// <title>, shorter than its last ("Valley Voice :: Business :: Small
+// brewery wins gold"): the site's name, set large at the top of an old
+// page.
+func (r *reader) titleLeads(text string) bool {
+	parts := splitTitle(r.docTitle)
+	last := parts[len(parts)-1]
+	return len(parts) > 1 && normalized(parts[0]) == normalized(text) && len(strings.Fields(last)) > len(strings.Fields(text))
 }
 
 // fontSize reads a <font size>: 1 to 7, or relative to the default 3
