@@ -307,62 +307,6 @@ func (x *extraction) readDelivered(pub timeline.Date) bool {
 	return true
 }
 
-// titleDateDays is how many days before publication a date the headline
-// gives may be the event's: a readout's or statement's title dates what
-// it reports ("PM call with President Kenyatta: 14 September 2015"),
-// while an older date in a headline is an anniversary's or a history's.
-const titleDateDays = 7
-
-// readTitleDate sets the event date to the day the headline gives, when
-// the lede names no day: the last full date in it, when it is neither
-// after the publication day pub (known) nor more than titleDateDays
-// before it, or else a weekday it names as past ("closes the festival's
-// Saturday night"), as a lede's weekday resolves.
-func (x *extraction) readTitleDate(pub timeline.Date) bool {
-	line, found := x.titleLine()
-	if pub.IsZero() || !found || x.speech {
-		return false
-	}
-	title := x.text[line.Start:line.End]
-	var date, weekday newsdate.Mention
-	for _, m := range newsdate.Scan(title) {
-		switch {
-		case m.Kind == newsdate.Absolute && m.WeekdayAgrees():
-			date = shifted(m, line.Start)
-		case m.Kind == newsdate.RelWeekday && m.Modifier == "" && weekday.End == 0 && !titleFuture.in(" "+strings.ToLower(title[:m.Start])):
-			weekday = shifted(m, line.Start)
-		}
-	}
-	if date.End > 0 {
-		day := newsdate.DayOnly(date.Date())
-		if before := newsdate.DaysBetween(day, pub); before < 0 || before > titleDateDays {
-			return false
-		}
-		x.a.Event, x.a.EventEvidence = day, x.evidence(date, ruleEventTitle)
-		return true
-	}
-	if weekday.End > 0 {
-		x.a.Event, x.a.EventEvidence = newsdate.WeekdayOnOrBefore(pub, weekday.Weekday), x.evidence(weekday, ruleEventTitle)
-		return true
-	}
-	return false
-}
-
-// titleLine returns the first line that is the headline.
-func (x *extraction) titleLine() (span, bool) {
-	for _, l := range x.lines {
-		if x.a.Title != "" && strings.TrimSpace(x.text[l.Start:l.End]) == x.a.Title {
-			return l, true
-		}
-	}
-	return span{}, false
-}
-
-// titleFuture before a headline's weekday make it a day to come: a
-// headline writes what is coming with "to" ("Leaders to meet on
-// Friday") or names a day something is set for.
-var titleFuture = newPhraseSet([]string{" to ", " will ", " for ", " until ", " by ", "ahead of ", " before ", " next ", " this ", " from "})
-
 // eventOnPublication dates the event on the publication day pub, when
 // the lede names no day (or the text is a speech), or says why the
 // article is undated.

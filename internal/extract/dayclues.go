@@ -10,8 +10,9 @@ import (
 
 // The words around a day that say what it is: the days something is for,
 // the end of a period, a gallery's counter, a speech's delivery, the
-// clause a day to come is told in, and the day a live entry or a text
-// of the small hours reads its days against.
+// clause a day to come is told in, the day a live entry or a text of
+// the small hours reads its days against, and the day a headline gives
+// when the lede names none.
 
 // forDays reports whether the text before a weekday ends with "for"
 // and, maybe, other weekdays: "for Monday and Tuesday", "for Friday,
@@ -174,3 +175,59 @@ func otherText(before string) bool {
 	w, _ := lastWord(lower[:i])
 	return w == "article" || w == "story" || w == "report" || w == "piece" || w == "column"
 }
+
+// titleDateDays is how many days before publication a date the headline
+// gives may be the event's: a readout's or statement's title dates what
+// it reports ("PM call with President Kenyatta: 14 September 2015"),
+// while an older date in a headline is an anniversary's or a history's.
+const titleDateDays = 7
+
+// readTitleDate sets the event date to the day the headline gives, when
+// the lede names no day: the last full date in it, when it is neither
+// after the publication day pub (known) nor more than titleDateDays
+// before it, or else a weekday it names as past ("closes the festival's
+// Saturday night"), as a lede's weekday resolves.
+func (x *extraction) readTitleDate(pub timeline.Date) bool {
+	line, found := x.titleLine()
+	if pub.IsZero() || !found || x.speech {
+		return false
+	}
+	title := x.text[line.Start:line.End]
+	var date, weekday newsdate.Mention
+	for _, m := range newsdate.Scan(title) {
+		switch {
+		case m.Kind == newsdate.Absolute && m.WeekdayAgrees():
+			date = shifted(m, line.Start)
+		case m.Kind == newsdate.RelWeekday && m.Modifier == "" && weekday.End == 0 && !titleFuture.in(" "+strings.ToLower(title[:m.Start])):
+			weekday = shifted(m, line.Start)
+		}
+	}
+	if date.End > 0 {
+		day := newsdate.DayOnly(date.Date())
+		if before := newsdate.DaysBetween(day, pub); before < 0 || before > titleDateDays {
+			return false
+		}
+		x.a.Event, x.a.EventEvidence = day, x.evidence(date, ruleEventTitle)
+		return true
+	}
+	if weekday.End > 0 {
+		x.a.Event, x.a.EventEvidence = newsdate.WeekdayOnOrBefore(pub, weekday.Weekday), x.evidence(weekday, ruleEventTitle)
+		return true
+	}
+	return false
+}
+
+// titleLine returns the first line that is the headline.
+func (x *extraction) titleLine() (span, bool) {
+	for _, l := range x.lines {
+		if x.a.Title != "" && strings.TrimSpace(x.text[l.Start:l.End]) == x.a.Title {
+			return l, true
+		}
+	}
+	return span{}, false
+}
+
+// titleFuture before a headline's weekday make it a day to come: a
+// headline writes what is coming with "to" ("Leaders to meet on
+// Friday") or names a day something is set for.
+var titleFuture = newPhraseSet([]string{" to ", " will ", " for ", " until ", " by ", "ahead of ", " before ", " next ", " this ", " from "})
