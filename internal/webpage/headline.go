@@ -119,29 +119,21 @@ func (r *reader) firstSubhead() *html.Node {
 }
 
 // underSectionName returns, when the page's one h1 is of one or two
-// words ("Club News", "Media releases": the section's name) and an h2 or
-// h3 of four words or more follows it (firstSubhead), that heading;
-// else nil.
+// words ("Club News", "Media releases": the section's name), the first
+// h2 or h3 of four to 25 words after it outside boilerplate; else nil.
 func (r *reader) underSectionName(h1s []*html.Node) *html.Node {
 	if len(h1s) != 1 || len(strings.Fields(visibleText(h1s[0]))) > 2 {
 		return nil
 	}
-	for _, h := range r.subheads {
-		if n := len(strings.Fields(visibleText(h))); n >= 4 && n <= 25 && !dropped(h) && follows(h, h1s[0]) {
-			return h
+	for n := next(h1s[0], nil, true); n != nil; n = next(n, nil, false) {
+		if n.DataAtom != atom.H2 && n.DataAtom != atom.H3 {
+			continue
+		}
+		if words := len(strings.Fields(visibleText(n))); words >= 4 && words <= 25 && !dropped(n) {
+			return n
 		}
 	}
 	return nil
-}
-
-// follows reports whether b comes after a in the document.
-func follows(b, a *html.Node) bool {
-	for n := a; n != nil; n = next(n, nil, false) {
-		if n == b {
-			return true
-		}
-	}
-	return false
 }
 
 // maxSubheads bounds the h2 and h3 elements index keeps.
