@@ -30,6 +30,7 @@ const (
 	ruleEventSpeech  = "event: publication date (a speech, whose lede tells what came before it)"
 	ruleEventGiven   = "event: the day the head says it was delivered"
 	ruleEventTitle   = "event: the date the headline gives"
+	ruleEventEntry   = "event: the weekday of the live entry's stamp"
 )
 
 // futureWords in a sentence before a weekday make it a coming day.
@@ -287,6 +288,7 @@ func (x *extraction) readEvent() {
 	}
 	switch {
 	case x.readDelivered(pub):
+	case !ok && x.readEntryWeekday(pub):
 	case !ok && x.readTitleDate(pub):
 	case !ok:
 		x.eventOnPublication(pub)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -231,3 +232,26 @@ func (x *extraction) titleLine() (span, bool) {
 // headline writes what is coming with "to" ("Leaders to meet on
 // Friday") or names a day something is set for.
 var titleFuture = newPhraseSet([]string{" to ", " will ", " for ", " until ", " by ", "ahead of ", " before ", " next ", " this ", " from "})
+
+// readEntryWeekday sets the event date, when the lede names no day, to
+// the day of the live blog's entry stamp right above the lede, when that
+// stamp names a weekday and a clock but no date ("Sunday 11:30 p.m."):
+// that weekday on or after the blog's start, pub.
+func (x *extraction) readEntryWeekday(pub timeline.Date) bool {
+	if pub.IsZero() || !x.hasLede || !x.saysLive() {
+		return false
+	}
+	at, _ := slices.BinarySearchFunc(x.lines, x.lede.Start, func(l span, off int) int { return cmp.Compare(l.Start, off) })
+	if at < 1 || at > len(x.lines) || !isClockLine(&x.facts[at-1]) {
+		return false
+	}
+	stamp := x.lines[at-1]
+	for _, m := range newsdate.Scan(stamp.Text) {
+		if m.Kind == newsdate.RelWeekday && m.Modifier == "" {
+			m = shifted(m, stamp.Start)
+			x.a.Event, x.a.EventEvidence = newsdate.WeekdayOnOrAfter(pub, m.Weekday), x.evidence(m, ruleEventEntry)
+			return true
+		}
+	}
+	return false
+}

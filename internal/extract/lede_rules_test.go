@@ -146,6 +146,11 @@ func TestLedeAndStampRules(t *testing.T) {
 				"CORRECTION (22/09/2017): The contract was said to be worth £4.2 million a year. It is worth £4.2 million over three years. We apologise for the error.\n" +
 				"The county council announced on Tuesday that it is to review its school transport contract after a walkout." + body,
 			"2017-09-20", "2017-09-19"},
+		{"a live entry's weekday stamp dates its lede",
+			"Storm makes landfall in the islands\nLive updates\nLIVE UPDATES: THE STORM\nPosted Sep 9, 2017 at 6:00 AM | Updated Sep 10, 2017 at 11:30 PM\n" +
+				"Sunday 11:30 p.m.\nThe storm has been downgraded as it moves up the coast, and millions of homes are without power.\n" +
+				"Sunday 3:35 p.m.\nThe storm makes its second landfall on the island as a Category 3 storm.\n" + body,
+			"2017-09-09", "2017-09-10"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,
