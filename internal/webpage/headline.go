@@ -36,6 +36,10 @@ func (r *reader) readTitle() {
 			h1s = append(h1s, h)
 		}
 	}
+	if n := r.blogPostHeading(h1s); n != nil {
+		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> after the blog's name in <title>", n
+		return
+	}
 	if n := r.underSectionName(h1s); n != nil {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> under an <h1> that names a section", n
 		return
@@ -112,6 +116,23 @@ func (r *reader) subheadFor(meta string) *html.Node {
 func (r *reader) firstSubhead() *html.Node {
 	for _, h := range r.subheads {
 		if n := len(strings.Fields(visibleText(h))); n >= 4 && n <= 25 && !dropped(h) {
+			return h
+		}
+	}
+	return nil
+}
+
+// blogPostHeading returns, when the page's one h1 is the part of its
+// <title> before ": " and an h2 or h3 is the part after it ("Fen Valley
+// Rail Log: Last steam run …", a blog's name and its post), that
+// heading; else nil.
+func (r *reader) blogPostHeading(h1s []*html.Node) *html.Node {
+	name, post, ok := strings.Cut(r.docTitle, ": ")
+	if len(h1s) != 1 || !ok || normalized(name) != normalized(visibleText(h1s[0])) {
+		return nil
+	}
+	for _, h := range r.subheads {
+		if text := visibleText(h); !dropped(h) && (normalized(text) == normalized(post) || agrees(text, post)) {
 			return h
 		}
 	}

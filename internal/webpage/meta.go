@@ -93,10 +93,13 @@ func (r *reader) localize() {
 		return
 	}
 	best, ok := parseStamp(r.published.text)
-	if !ok || !best.clock || !best.zoned || best.offset != 0 {
+	if !ok || !best.clock || best.zoned && best.offset != 0 {
 		return
 	}
 	for _, n := range r.stamps {
+		if !best.zoned {
+			break // an unzoned time is matched to the day shown beside the headline only
+		}
 		st := n.st
 		if st.zoned && st.offset == 0 || st.day == best.day {
 			continue
