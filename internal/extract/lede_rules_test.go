@@ -151,6 +151,10 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Sunday 11:30 p.m.\nThe storm has been downgraded as it moves up the coast, and millions of homes are without power.\n" +
 				"Sunday 3:35 p.m.\nThe storm makes its second landfall on the island as a Category 3 storm.\n" + body,
 			"2017-09-09", "2017-09-10"},
+		{"an email's greeting is no speech",
+			"The Digest: the storm's aftermath\nThe Digest\nYour morning read | Tuesday 17 October 2017\nIf you can't see this email properly, view it online.\nThe Digest: the storm's aftermath\nGood morning,\n" +
+				"The country is counting the cost after the storm swept across the island yesterday, and thousands of homes remain without power.\n\nSchools: the minister confirmed schools stay closed today.\n",
+			"2017-10-17", "2017-10-16"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,

@@ -33,8 +33,8 @@ func isReaderAddress(lower string) bool {
 }
 
 // newsletterMarks name a newsletter in its title or head ("The Morning
-// Brief", "Newsletters", "View in browser").
-var newsletterMarks = []string{"newsletter", "view in browser", "view online", "briefing", "morning brief", "evening brief", "daily brief"}
+// Brief", "Newsletters", "View in browser", "If you can't see this email").
+var newsletterMarks = []string{"newsletter", "view in browser", "view online", "view it online", "this email", "briefing", "morning brief", "evening brief", "daily brief"}
 
 // isNewsletter reports whether the headline or a head line before the
 // first prose line names a newsletter: its "Good morning." greets the
