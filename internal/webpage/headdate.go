@@ -346,6 +346,9 @@ func otherWords(rest string) int {
 func stampOf(n *html.Node) string {
 	for p, up := n.Parent, 0; p != nil && up < 2; p, up = p.Parent, up+1 {
 		if p.DataAtom == atom.Time {
+			if shown := attr(p, "title"); localTitle(shown, attr(p, "datetime")) {
+				return shown
+			}
 			return attr(p, "datetime")
 		}
 		if slices.Contains(nameWords(attr(p, "class")), "published") {
@@ -353,6 +356,19 @@ func stampOf(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// localTitle reports whether a <time>'s title writes the moment of its
+// datetime on the page's own clock ("Wed, 29 Nov 2023, 7:20 am SGT"
+// for "2023-11-28T23:20:00.000Z"): a written date within a day of it.
+func localTitle(title, datetime string) bool {
+	shown, ok := dateLine(title, newsdate.Scan)
+	machine, ok2 := parseStamp(datetime)
+	if !ok || !ok2 || title == "" {
+		return false
+	}
+	days := newsdate.DaysBetween(machine.day, shown.day)
+	return days >= -1 && days <= 1
 }
 
 // inOtherHeader reports whether n sits in a <header> that does not hold

@@ -54,8 +54,8 @@ func (r *reader) readTitle() {
 		}
 	}
 	for _, m := range metaTitles[:3] {
-		if m.text == "" {
-			continue
+		if len(strings.Fields(m.text)) < 3 {
+			continue // "Press release": a label, no headline
 		}
 		if len(h1s) == 1 && otherHeadline(visibleText(h1s[0]), r.stripSiteName(m.text)) {
 			r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1>, not the "+m.rule+" written for search", h1s[0]
@@ -86,9 +86,34 @@ func (r *reader) readTitle() {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "first <h2> or <h3> under a <title> of one part", n
 		return
 	}
+	if part := longestPart(r.docTitle); part != "" {
+		r.title, r.titleRule = part, "the longest part of a <title> of three or more"
+		return
+	}
 	if r.docTitle != "" {
 		r.title, r.titleRule = r.stripSiteName(r.docTitle), "<title>"
 	}
+}
+
+// longestPart returns, of a <title> of three parts or more ("Gazette -
+// News - Auction mart sets a record"), the longest, when it has five
+// words or more: the headline among the site's and section's names. It
+// returns "" otherwise.
+func longestPart(title string) string {
+	parts := splitTitle(title)
+	if len(parts) < 3 {
+		return ""
+	}
+	best := ""
+	for _, p := range parts {
+		if p = strings.TrimSpace(strings.TrimLeft(p, " |-–—:·•«»/")); len(p) > len(best) {
+			best = p
+		}
+	}
+	if len(strings.Fields(best)) < 5 {
+		return ""
+	}
+	return best
 }
 
 // subheadFor returns, for a page of no usable h1, the h2 or h3 that
