@@ -144,13 +144,16 @@ func isDatelinePrefix(s string, colon bool) bool {
 }
 
 // datelineWord sorts a word of a possible dateline by its first byte: a
-// parenthesised agency or a number is an aside, a word starting with a
+// parenthesised agency or a number is an aside, a slash between two
+// places ("GENEVA / PORT-AU-PRINCE") joins them, a word starting with a
 // capital may be all capitals, and any other word rules a dateline out
 // (ok false).
 func datelineWord(w string) (aside, capital, ok bool) {
 	switch c := w[0]; {
 	case c == '(' || c >= '0' && c <= '9':
 		return true, false, true
+	case w == "/":
+		return false, false, true
 	case c >= 'A' && c <= 'Z':
 		return false, true, true
 	}

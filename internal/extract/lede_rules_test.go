@@ -155,6 +155,10 @@ func TestLedeAndStampRules(t *testing.T) {
 			"The Digest: the storm's aftermath\nThe Digest\nYour morning read | Tuesday 17 October 2017\nIf you can't see this email properly, view it online.\nThe Digest: the storm's aftermath\nGood morning,\n" +
 				"The country is counting the cost after the storm swept across the island yesterday, and thousands of homes remain without power.\n\nSchools: the minister confirmed schools stay closed today.\n",
 			"2017-10-17", "2017-10-16"},
+		{"a dateline of two places and a date in brackets",
+			"Expert alarmed at evictions from camps\nNews\n\n" +
+				"GENEVA / PORT-AU-PRINCE (21 September 2010) – The United Nations expert on housing today expressed alarm at the growing number of evictions." + body,
+			"2010-09-21", "2010-09-21"},
 		{"tonight, stamped after midnight, is the evening before",
 			"Late winner sends the visitors top\nMatch Report\nHosts 2-3 Visitors\n00:12, Saturday 21 September 2019\nA Writer at the ground\n" +
 				"A stoppage-time winner lifted the visitors to the top of the league after they came from behind twice tonight." + body,

@@ -102,7 +102,8 @@ func (s *scanner) dayFirst(k, e int) (Mention, bool) {
 }
 
 // number reads a mention that starts with the digit run text[i:j]:
-// "2022-02-11", "2022/04/19 21:01", "21 May 2022" or a bare year.
+// "2022-02-11", "2022/04/19 21:01", "2021.10.30" (as Japanese and
+// Korean pages write it), "21 May 2022" or a bare year.
 func (s *scanner) number(i, j int) (Mention, bool) {
 	t := s.text
 	if j-i <= 2 {
@@ -123,13 +124,13 @@ func (s *scanner) number(i, j int) (Mention, bool) {
 	if !ok {
 		return Mention{}, false
 	}
-	if j+1 < len(t) && (t[j] == '-' || t[j] == '/') && isDigit(t[j+1]) {
+	if j+1 < len(t) && (t[j] == '-' || t[j] == '/' || t[j] == '.') && isDigit(t[j+1]) {
 		sep := t[j]
 		me, month := s.digits(j + 1)
 		if me-j-1 <= 2 && me+1 < len(t) && t[me] == sep && isDigit(t[me+1]) {
 			de, day := s.digits(me + 1)
 			if de-me-1 <= 2 && month >= 1 && month <= 12 && day >= 1 && day <= timeline.DaysIn(y, month) &&
-				(de >= len(t) || !isLetter(t[de]) || t[de] == 'T') {
+				(de >= len(t) || !isLetter(t[de]) || t[de] == 'T') && (sep != '.' || de-me-1 == 2 && !(de+1 < len(t) && t[de] == '.' && isDigit(t[de+1]))) {
 				m := Mention{Start: i, End: de, Kind: Absolute, Year: y, Month: month, Day: day, Weekday: -1}
 				if de < len(t) && t[de] == 'T' {
 					m.End++

@@ -65,6 +65,7 @@ func TestScanFormats(t *testing.T) {
 		{"spoke last week", "last week", "", LastWeek},
 		{"Submitted on Wed, 01/10/2018 - 14:22", "01/10/2018 - 14:22", "2018-01-10T14:22", Absolute}, // 1 October 2018 was a Monday
 		{"Mon 01/10/2018", "01/10/2018", "2018-10-01", Absolute},
+		{"2021.10.30 (Sat) 18:20 JST", "2021.10.30", "2021-10-30", Absolute},
 	}
 	for _, tt := range tests {
 		ms := Scan(tt.in)
@@ -83,7 +84,7 @@ func TestScanRejects(t *testing.T) {
 	for _, in := range []string{
 		"Relocation To Take 2 Months", "you may 5 times", "February 30, 2022", "1,35,000 troops",
 		"2022-13-01", "rose 12.5 percent", "Mayday 13", "", "04/05/2022", "31.02.2022", "version 1.2.2022a",
-		"04-05-2022", "Thu, 01/11/2018", "Fri, 01/11/2018", "13 mai", "13 de mayo", "31 juin 2022", "30 février 2022", "13 listopada 2022", "13 maison 2022",
+		"04-05-2022", "Thu, 01/11/2018", "Fri, 01/11/2018", "2021.10.30.1", "version 2021.1.3", "13 mai", "13 de mayo", "31 juin 2022", "30 février 2022", "13 listopada 2022", "13 maison 2022",
 		"you may 13 2022", "13 people 2022", "13 de la 2022", "21-Apr-22", "31-Apr-2022",
 	} {
 		for _, m := range Scan(in) {
