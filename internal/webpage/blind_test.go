@@ -19,7 +19,7 @@ func TestBlindPages(t *testing.T) {
 	for _, set := range []struct {
 		dir       string
 		heldWrong int
-	}{{"testdata/blind", 0}, {"testdata/blind2", 1}, {"testdata/blind3", 0}, {"testdata/blind4", 0}, {"testdata/blind5", 0}, {"testdata/blind6", 0}, {"testdata/blind7", 1}, {"testdata/blind8", 0}, {"testdata/blind9", 0}, {"testdata/blind10", 0}, {"testdata/blind11", 1}, {"testdata/blind12", 0}} {
+	}{{"testdata/blind", 0}, {"testdata/blind2", 1}, {"testdata/blind3", 0}, {"testdata/blind4", 0}, {"testdata/blind5", 0}, {"testdata/blind6", 0}, {"testdata/blind7", 1}, {"testdata/blind8", 0}, {"testdata/blind9", 0}, {"testdata/blind10", 0}, {"testdata/blind11", 1}, {"testdata/blind12", 0}, {"testdata/blind13", 0}} {
 		dir := set.dir
 		labels := readLabels(t, filepath.Join(dir, "labels.tsv"))
 		parts := map[bool]*score{false: {}, true: {}}

@@ -82,8 +82,8 @@ func (r *reader) readTitle() {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> that the <title> holds", n
 		return
 	}
-	if n := r.firstSubhead(); len(r.h1s) == 0 && len(splitTitle(r.docTitle)) == 1 && n != nil {
-		r.title, r.titleRule, r.titleNode = visibleText(n), "first <h2> or <h3> under a <title> of one part", n
+	if n := r.firstSubhead(); len(r.h1s) == 0 && namesOnly(r.docTitle) && n != nil {
+		r.title, r.titleRule, r.titleNode = visibleText(n), "first <h2> or <h3> under a <title> of names", n
 		return
 	}
 	if part := longestPart(r.docTitle); part != "" {
@@ -95,22 +95,50 @@ func (r *reader) readTitle() {
 	}
 }
 
-// longestPart returns, of a <title> of three parts or more ("Gazette -
+// namesOnly reports whether a <title> is one part, or parts of three
+// words or fewer each ("Marcher Sound 103.4 - Local News"): the site's
+// and section's names, no headline.
+func namesOnly(title string) bool {
+	parts := splitTitle(title)
+	for _, p := range parts {
+		if len(parts) > 1 && letterWords(p) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// letterWords counts the words of s that hold a letter or a digit.
+func letterWords(s string) int {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if strings.IndexFunc(w, isAlnum) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// longestPart returns, of a <title> of two parts or more ("Gazette -
 // News - Auction mart sets a record"), the longest, when it has five
-// words or more: the headline among the site's and section's names. It
-// returns "" otherwise.
+// words or more and every other part four or fewer: the headline among
+// the site's and section's names. It returns "" otherwise.
 func longestPart(title string) string {
 	parts := splitTitle(title)
-	if len(parts) < 3 {
+	if len(parts) < 2 {
 		return ""
 	}
-	best := ""
+	best, long := "", 0
 	for _, p := range parts {
-		if p = strings.TrimSpace(strings.TrimLeft(p, " |-–—:·•«»/")); len(p) > len(best) {
+		p = strings.TrimSpace(strings.TrimLeft(p, " |-–—:·•«»/"))
+		if letterWords(p) >= 5 {
+			long++
+		}
+		if len(p) > len(best) {
 			best = p
 		}
 	}
-	if len(strings.Fields(best)) < 5 {
+	if long != 1 {
 		return ""
 	}
 	return best
@@ -273,7 +301,7 @@ func otherHeadline(visible, meta string) bool {
 // separator (after which a byline or a date would stand).
 func cutDown(visible, meta string) bool {
 	v, m := normalized(visible), normalized(meta)
-	if len(strings.Fields(meta)) < 3 || len(v) <= len(m) || !strings.Contains(v, m) {
+	if letterWords(meta) < 3 || len(v) <= len(m) || !strings.Contains(v, m) {
 		return false
 	}
 	for _, sep := range titleSeparators {
