@@ -14,12 +14,17 @@ import (
 // name ("Headline - CNN", "Reuters | Headline").
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / "}
 
-// readTitle sets the headline: the visible h1 when the metadata's
-// headline (JSON-LD headline, og:title, twitter:title, <title>) agrees
-// with it, else the first of those, else the page's only h1, else on a
-// page of no h1 the text in its largest <font> (fontHeadline), else the
-// <title>. A site-name part that names the outlet is removed; an h1 that
-// is the site's name (a logo) is no headline.
+// readTitle sets the headline, the first of: the heading after a blog's
+// name or under a section's h1 (subheads.go); the visible h1 when the
+// metadata's headline (JSON-LD headline, og:title, twitter:title,
+// <title>) agrees with it; the page's one h1 beside a metadata headline
+// written for search; a subhead the metadata names, on a page of no h1;
+// the metadata's headline (of three words or more); the page's only h1;
+// on a page of no h1 the text in its largest <font> (fontHeadline); the
+// h2 or h3 the <title> holds, or the first under a <title> of names; the
+// one long part of the <title>; the <title>. A site-name part that names
+// the outlet is removed; an h1 that is the site's name (a logo) is no
+// headline.
 func (r *reader) readTitle() {
 	for _, a := range r.homeLinks() {
 		if name := normalized(visibleText(a)); name != "" && len(name) <= 60 {
@@ -54,7 +59,7 @@ func (r *reader) readTitle() {
 		}
 	}
 	for _, m := range metaTitles[:3] {
-		if len(strings.Fields(m.text)) < 3 {
+		if letterWords(m.text) < 3 {
 			continue // "Press release": a label, no headline
 		}
 		if len(h1s) == 1 && otherHeadline(visibleText(h1s[0]), r.stripSiteName(m.text)) {
@@ -87,7 +92,7 @@ func (r *reader) readTitle() {
 		return
 	}
 	if part := longestPart(r.docTitle); part != "" {
-		r.title, r.titleRule = part, "the longest part of a <title> of three or more"
+		r.title, r.titleRule = part, "the one long part of the <title>"
 		return
 	}
 	if r.docTitle != "" {
