@@ -2,13 +2,16 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -35,62 +38,145 @@ const (
 // card is an executed card and where its placeholders are: html holds
 // the placeholders' marks as executed, and at holds, for each in order,
 // its offset in html shifted left by one, with 1 in the low bit for the
-// level's mark and 0 for the root's. A long listing keeps every entry's
-// card at once, so a card is one string and four bytes a placeholder.
+// level's mark and 0 for the root's: one string and four bytes a
+// placeholder, as many cards are held at once.
 type card struct {
 	html string
 	at   []uint32
 }
 
-// cards holds the card of every entry of the chronology.
+// cards holds the entries' cards while the listings are rendered. A
+// card is executed when a listing first shows it. In a Render that
+// hands no State on (Options.Reuse), it is let go once the listings
+// have shown it as often as their pages list it (expect): the listings
+// run in the order of the entries they list (orderListings), so a large
+// chronology's cards are never all held at once. A card shown more
+// often than expected is executed again, with the same bytes.
 type cards struct {
-	byEntry map[*timeline.Entry]*card
-	// exec executes the layout's "entry-item" template.
+	// at holds each entry's place in the chronology; slots the card of
+	// the entry at each place.
+	at    map[*timeline.Entry]int32
+	slots []cardSlot
+	// exec executes the layout's "entry-item" template; page is the Page
+	// a card is executed with.
 	exec *template.Template
+	page *Page
+	r    *renderer
+	// mu guards the cards handed on in Reuse.Next.
+	mu sync.Mutex
 }
 
-// newCards executes the card of every entry of r's chronology, when the
-// layout defines "entry-item", on r's workers, but for the cards of unchanged entries that Reuse.Last
-// holds (an entry's key covers everything its card shows). An entry whose text holds what looks like a placeholder gets
-// no card: listings execute the template for it each time.
-func newCards(r *renderer) (*cards, error) {
-	c := &cards{byEntry: map[*timeline.Entry]*card{}, exec: r.t.pages["index.html"]}
+// cardSlot is the card of one entry, nil while it is not held, and how
+// many more times the listings are expected to show it.
+type cardSlot struct {
+	card atomic.Pointer[card]
+	uses atomic.Int32
+}
+
+// noCard is the card of an entry whose text holds what looks like a
+// placeholder: listings execute the template for it each time.
+var noCard = &card{}
+
+// newCards returns the cards of r's chronology, none executed yet but
+// for the cards of unchanged entries that Reuse.Last holds (an entry's
+// key covers everything its card shows); none when the layout does not
+// define "entry-item".
+func newCards(r *renderer) *cards {
+	c := &cards{exec: r.t.pages["index.html"], r: r}
 	if c.exec.Lookup(onceName("entry-item")) == nil {
-		return c, nil
+		return c
 	}
 	entries := r.chron.Entries
-	made := make([]*card, len(entries))
-	errs := make([]error, len(entries))
-	page := &Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
-	parallel.For(r.opts.Workers, len(entries), func(i int) {
-		if prev := r.previous(); prev != nil && r.keys != nil && !r.keys.broken {
-			if kept := prev.cards[r.keys.entries[i]]; kept != nil {
-				made[i] = kept
-				return
-			}
-		}
-		if !placeholderFree(entries[i], r.links) {
-			return
-		}
-		html, err := c.execute(page, entries[i], cardLevel)
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		made[i] = cutCard(string(html))
-	})
+	c.at, c.slots = make(map[*timeline.Entry]int32, len(entries)), make([]cardSlot, len(entries))
+	c.page = &Page{Site: r.chron.Site, Root: cardRoot, Links: r.links, fragments: r.fragments}
+	prev, next := r.previous(), r.next()
 	for i, e := range entries {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		if made[i] != nil {
-			c.byEntry[e] = made[i]
-			if r.next() != nil {
-				r.next().cards[r.keys.entries[i]] = made[i]
+		c.at[e] = int32(i)
+		if prev != nil && next != nil && r.keys != nil && !r.keys.broken {
+			if kept := prev.cards[r.keys.entries[i]]; kept != nil {
+				c.slots[i].card.Store(kept)
+				next.cards[r.keys.entries[i]] = kept
 			}
 		}
 	}
-	return c, nil
+	return c
+}
+
+// expect counts one more showing of each of entries' cards.
+func (c *cards) expect(entries []*timeline.Entry) {
+	for _, e := range entries {
+		if i, ok := c.at[e]; ok {
+			c.slots[i].uses.Add(1)
+		}
+	}
+}
+
+// place returns the place in the chronology of the earliest of entries
+// that has a card, or 0.
+func (c *cards) place(entries []*timeline.Entry) int32 {
+	first := int32(math.MaxInt32)
+	for _, e := range entries {
+		if i, ok := c.at[e]; ok {
+			first = min(first, i)
+		}
+	}
+	if first == math.MaxInt32 {
+		return 0
+	}
+	return first
+}
+
+// orderListings returns the listings' jobs in the order of the first
+// entry each lists (job.first), the others first: an entry's card is then
+// shown by pages that run close together, and let go soon after it is
+// made, however many terms list it.
+func orderListings(jobs []job) []job {
+	slices.SortStableFunc(jobs, func(a, b job) int { return cmp.Compare(a.first, b.first) })
+	return jobs
+}
+
+// done lets every card go, once the listings are rendered.
+func (c *cards) done() { c.at, c.slots = nil, nil }
+
+// of returns the card of e, executed now when it is not held, or nil
+// when e has no card.
+func (c *cards) of(e *timeline.Entry) (*card, error) {
+	i, ok := c.at[e]
+	if !ok {
+		return nil, nil
+	}
+	slot := &c.slots[i]
+	if held := slot.card.Load(); held != nil {
+		return held, nil
+	}
+	made := noCard
+	if placeholderFree(e, c.r.links) {
+		html, err := c.execute(c.page, e, cardLevel)
+		if err != nil {
+			return nil, err
+		}
+		if made = cutCard(string(html)); made == nil {
+			made = noCard
+		}
+	}
+	if !slot.card.CompareAndSwap(nil, made) {
+		return slot.card.Load(), nil
+	}
+	if next := c.r.next(); next != nil && made != noCard {
+		c.mu.Lock()
+		next.cards[c.r.keys.entries[i]] = made
+		c.mu.Unlock()
+	}
+	return made, nil
+}
+
+// shown notes that a listing has shown the card of e, and lets the card
+// go when it was the last showing expected, unless Reuse.Next keeps it.
+func (c *cards) shown(e *timeline.Entry) {
+	i, ok := c.at[e]
+	if ok && c.slots[i].uses.Add(-1) <= 0 && c.r.next() == nil {
+		c.slots[i].card.Store(nil)
+	}
 }
 
 // execute executes the "entry-item" template for e in a listing of page.
@@ -183,18 +269,25 @@ func (p *Page) cardsOf(entries []*timeline.Entry, level int) (template.HTML, err
 	if p.cards == nil {
 		return "", fmt.Errorf("render: the entry-item template executed outside Render")
 	}
+	made := make([]*card, len(entries))
 	n := 0
-	for _, e := range entries {
-		if c := p.cards.byEntry[e]; c != nil {
+	for i, e := range entries {
+		c, err := p.cards.of(e)
+		if err != nil {
+			return "", err
+		}
+		if c != nil && c != noCard {
+			made[i] = c
 			n += c.size(p.Root)
 		}
 	}
 	var b strings.Builder
 	b.Grow(n)
 	digit := headingLevel(level)
-	for _, e := range entries {
-		if c := p.cards.byEntry[e]; c != nil {
+	for i, e := range entries {
+		if c := made[i]; c != nil {
 			c.fill(&b, p.Root, digit)
+			p.cards.shown(e)
 			continue
 		}
 		html, err := p.cards.execute(&Page{Site: p.Site, Root: p.Root, Links: p.Links, fragments: p.fragments}, e, level)
@@ -202,6 +295,7 @@ func (p *Page) cardsOf(entries []*timeline.Entry, level int) (template.HTML, err
 			return "", err
 		}
 		b.WriteString(string(html))
+		p.cards.shown(e)
 	}
 	return template.HTML(b.String()), nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,13 +14,10 @@ import (
 func TestCardsMatchTemplate(t *testing.T) {
 	for _, chron := range []*timeline.Chronology{fixture(), benchChronology(50)} {
 		r := testRenderer(t, chron)
-		c, err := newCards(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := newCards(r)
 		for _, e := range chron.Entries {
-			if c.byEntry[e] == nil {
-				t.Fatalf("%s: no card", e.ID)
+			if made, err := c.of(e); err != nil || made == nil || made == noCard {
+				t.Fatalf("%s: no card (%v)", e.ID, err)
 			}
 			for _, root := range []string{"./", "../../", "../../../../"} {
 				for _, level := range []int{3, 4, 5} {
@@ -52,12 +50,9 @@ func TestCardPlaceholderInText(t *testing.T) {
 	e := chron.Entries[0]
 	e.Title = "50%00%00/ off \x00"
 	r := testRenderer(t, chron)
-	c, err := newCards(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.byEntry[e] != nil {
-		t.Fatal("an entry with a placeholder in its title got a card")
+	c := newCards(r)
+	if made, err := c.of(e); err != nil || made != noCard {
+		t.Fatalf("an entry with a placeholder in its title got a card (%v)", err)
 	}
 	page := &Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c, fragments: r.fragments}
 	got, err := (Item{Page: page, Entry: e, Level: 3}).card()
@@ -94,5 +89,50 @@ func TestBodyEscaper(t *testing.T) {
 		if got, want := bodyEscaper.Replace(s), template.HTMLEscapeString(s); got != want {
 			t.Errorf("bodyEscaper(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestCardsLetGoOnceShown checks that a card is held from its first
+// showing to the last one its listings were expected to make, then let
+// go, and that a card shown again after that is the same.
+func TestCardsLetGoOnceShown(t *testing.T) {
+	chron := fixture()
+	r := testRenderer(t, chron)
+	c := newCards(r)
+	e := chron.Entries[0]
+	c.expect([]*timeline.Entry{e, e})
+	page := &Page{Site: chron.Site, Root: "../../", Links: r.links, cards: c, fragments: r.fragments}
+	first, err := page.cardsOf([]*timeline.Entry{e}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.slots[0].card.Load() == nil {
+		t.Fatal("card let go before its last expected showing")
+	}
+	for showing := 2; showing <= 3; showing++ {
+		got, err := page.cardsOf([]*timeline.Entry{e}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != first {
+			t.Errorf("showing %d: %s, want %s", showing, got, first)
+		}
+		if c.slots[0].card.Load() != nil {
+			t.Errorf("showing %d: card held after its last expected showing", showing)
+		}
+	}
+}
+
+// TestOrderListings checks that listings run in the order of the first
+// entry they list, the pages that list none first, ties as they came.
+func TestOrderListings(t *testing.T) {
+	jobs := []job{{url: "index", first: 0}, {url: "people/a/", first: 5}, {url: "tags/b/", first: 2}, {url: "people/", first: 0}, {url: "months/c/", first: 2}}
+	var got []string
+	for _, j := range orderListings(jobs) {
+		got = append(got, j.url)
+	}
+	want := []string{"index", "people/", "tags/b/", "months/c/", "people/a/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }

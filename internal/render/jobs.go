@@ -23,6 +23,9 @@ type job struct {
 	lastMod string
 	// sitemap is false for files the sitemap leaves out.
 	sitemap bool
+	// first is, for a listing, the place in the chronology of the first
+	// entry it lists (orderListings); 0 for the other files.
+	first int32
 	// key hashes what the file is made from (see keys.go); 0 when the
 	// Render keeps no keys.
 	key uint64
@@ -46,35 +49,44 @@ func (r *renderer) key(of func(*keyer) uint64) uint64 {
 	return of(r.keys)
 }
 
-// run makes and writes every job on the workers. After a failure, jobs
-// past the failed one are skipped; every job before it still runs, so
-// the error returned, the first in job order, does not depend on
-// scheduling. A job is cleared once it has run, so that what it
-// holds is let go before the last job runs.
+// run makes and writes every job on the workers (runEach), each cleared
+// in jobs once it is handed out, so that what it holds is let go before
+// the last job runs.
+func (r *renderer) run(jobs []job) error {
+	return r.runEach(len(jobs), func(i int) job { return take(jobs, i) })
+}
+
+// runEach makes and writes n jobs on the workers, the i-th of which
+// next(i) returns, once. After a failure, jobs past the failed one are
+// skipped; every job before it still runs, so the error returned, the
+// first in job order, does not depend on scheduling.
 //
 // The pages kept from Reuse.Last are handed to Reuse.Keeper all at
 // once, in job order, once every other job has run.
-func (r *renderer) run(jobs []job) error {
-	errs := make([]error, len(jobs))
-	kept := make([]bool, len(jobs))
+func (r *renderer) runEach(n int, next func(i int) job) error {
+	errs := make([]error, n)
+	var kept []string
+	if r.previous() != nil {
+		kept = make([]string, n)
+	}
 	var firstFailed atomic.Int64
-	firstFailed.Store(int64(len(jobs)))
-	parallel.For(r.opts.Workers, len(jobs), func(i int) {
+	firstFailed.Store(int64(n))
+	parallel.For(r.opts.Workers, n, func(i int) {
 		if int64(i) > firstFailed.Load() {
 			return
 		}
-		if r.kept(&jobs[i]) {
-			kept[i] = true
+		j := next(i)
+		if r.kept(&j) {
+			kept[i] = j.path
 			return
 		}
-		if jobs[i].whole {
+		if j.whole {
 			r.wholeExport.Lock()
 		}
-		err := r.runJob(&jobs[i])
-		if jobs[i].whole {
+		err := r.runJob(&j)
+		if j.whole {
 			r.wholeExport.Unlock()
 		}
-		jobs[i] = job{}
 		if err == nil {
 			return
 		}
@@ -92,9 +104,9 @@ func (r *renderer) run(jobs []job) error {
 		}
 	}
 	var keep []string
-	for i, j := range jobs {
-		if kept[i] {
-			keep = append(keep, j.path)
+	for _, p := range kept {
+		if p != "" {
+			keep = append(keep, p)
 		}
 	}
 	if len(keep) == 0 {
@@ -231,9 +243,13 @@ func (r *renderer) wholeExportJob(name string, key uint64, size int, write func(
 	return j
 }
 
-// exports returns the jobs of the feeds, the JSON exports and the
-// search index and its months.
-func (r *renderer) exports() []job {
+// runExports makes and writes the feeds, the JSON exports and the
+// search index and its months. The index is made only now, once the
+// pages are written, so that it is never held with their jobs: on a
+// goroutine of its own while the feeds and the two exports of the whole
+// chronology, one at a time, are made and written.
+func (r *renderer) runExports() error {
+	r.startSearchIndex()
 	all := r.key(func(k *keyer) uint64 { return k.all })
 	whole := r.wholeExportJob("timeline.json", all, timelineJSONSize(r.chron), func(w *jsonWriter) error {
 		return writeTimelineJSON(w, r.chron, r.memo)
@@ -241,7 +257,12 @@ func (r *renderer) exports() []job {
 	wholeJS := r.wholeExportJob("timelinejs.json", all, timelineJSSize(r.chron), func(w *jsonWriter) error {
 		return writeTimelineJS(w, r.chron, r.links, r.memo)
 	})
-	// The search index's files go between the two, so that no worker
-	// waits for the other's.
-	return slices.Concat(r.feeds(), []job{whole}, r.searchJobs(), []job{wholeJS})
+	exports := slices.Concat(r.feeds(), []job{whole, wholeJS})
+	r.record(exports)
+	if err := r.run(exports); err != nil {
+		return err
+	}
+	search := r.searchJobs()
+	r.record(search)
+	return r.run(search)
 }

@@ -26,7 +26,7 @@ type Output interface {
 
 // StepOutput is an Output that is told as each step of a Render ends,
 // with the step's name ("links", "keys", "cards", "jobs", "listings",
-// "sitemap", "pages"), from the goroutine that called Render: for
+// "sitemap", "pages", "exports"), from the goroutine that called Render: for
 // timings and heap profiles. Render calls StepDone on any Output that
 // has it, as io.Copy uses an io.WriterTo.
 type StepOutput interface {

@@ -33,7 +33,7 @@ func TestRenderTellsSteps(t *testing.T) {
 	if err := Render(fixture(), loadDefaults(t), Options{Workers: 2}, out); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"links", "keys", "cards", "jobs", "listings", "sitemap", "pages"}
+	want := []string{"links", "keys", "cards", "jobs", "listings", "sitemap", "pages", "exports"}
 	if !slices.Equal(out.steps, want) {
 		t.Errorf("steps %q, want %q", out.steps, want)
 	}

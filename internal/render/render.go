@@ -203,16 +203,12 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, out Output) 
 			return err
 		}
 	}
-	cards, err := newCards(r)
-	if err != nil {
-		return err
-	}
-	r.cards = cards
+	r.cards = newCards(r)
 	mark("cards")
 	index, taxonomies := r.index(), r.taxonomies()
 	r.record(index, taxonomies)
 	mark("jobs")
-	if err := r.run(slices.Concat(index, taxonomies)); err != nil {
+	if err := r.run(orderListings(slices.Concat(index, taxonomies))); err != nil {
 		return err
 	}
 	mark("listings")
@@ -220,57 +216,19 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, out Output) 
 	// article pages, which may read bodies. Those pages' jobs and the
 	// exports' (the search index) are made only now, so that the
 	// listings' cards and these jobs are never held at once.
-	cards.byEntry = nil
-	// The search index is made on a goroutine of its own while the page
-	// jobs are made and the sitemaps written.
-	r.startSearchIndex()
-	entries, articles, notFound := r.entries(), r.articles(), append(r.notFound(), r.redirects()...)
-	r.record(entries, articles, notFound)
-	// The sitemaps go before the pages they list, so that each page's job
-	// is let go once it has run (see run).
-	if err := r.sitemaps(slices.Concat(index, entries, articles, taxonomies, notFound)); err != nil {
-		return err
-	}
-	if err := r.out.Write("robots.txt", Robots(chron.Site)); err != nil {
-		return err
-	}
-	exports := r.exports()
-	r.record(exports)
-	mark("sitemap")
-	if err := r.run(slices.Concat(r.pairArticles(entries, articles), notFound, exports)); err != nil {
+	r.cards.done()
+	if err := r.pages(index, taxonomies, mark); err != nil {
 		return err
 	}
 	mark("pages")
+	if err := r.runExports(); err != nil {
+		return err
+	}
+	mark("exports")
 	if next := r.next(); next != nil {
 		next.base = r.forPatches()
 	}
 	return nil
-}
-
-// pairArticles returns the entry and article page jobs in the order they
-// run: each article's page right after the page of the entry it is told
-// in, so that a body read for one (Options.Bodies) is still at hand for
-// the other; then the articles of no entry. entryJobs and articleJobs are
-// in the order of r.chron.Entries and r.chron.Articles.
-func (r *renderer) pairArticles(entryJobs, articleJobs []job) []job {
-	articleJob := make(map[string]int, len(articleJobs))
-	for i, a := range r.chron.Articles {
-		articleJob[a.Path] = i
-	}
-	scheduled := make([]job, 0, len(entryJobs)+len(articleJobs))
-	done := make([]bool, len(articleJobs))
-	for i, e := range r.chron.Entries {
-		scheduled = append(scheduled, entryJobs[i])
-		if j, ok := articleJob[e.Article]; ok && e.Article != "" && !done[j] {
-			scheduled, done[j] = append(scheduled, articleJobs[j]), true
-		}
-	}
-	for j, job := range articleJobs {
-		if !done[j] {
-			scheduled = append(scheduled, job)
-		}
-	}
-	return scheduled
 }
 
 // page returns a Page for the page at url, with the shared fields set.
@@ -288,23 +246,23 @@ func (r *renderer) page(url, title, description string) Page {
 
 func (r *renderer) index() []job {
 	key := r.key(func(k *keyer) uint64 { return k.key("index", k.all) })
+	sections := Sections(r.chron, r.links)
+	for _, s := range sections {
+		for _, m := range s.Months {
+			for _, d := range m.Days {
+				r.cards.expect(d.Entries)
+			}
+		}
+	}
 	return []job{r.pageJob("index.html", "", "", key, func() (Page, error) {
 		entries := r.chron.Entries
 		page := r.page("", "", r.chron.Site.Description)
 		page.Long = len(entries) > IndexLimit
-		page.Sections = Sections(r.chron, r.links)
+		page.Sections = sections
 		page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root)
 		page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
 		return page, nil
 	})}
-}
-
-func (r *renderer) entries() []job {
-	jobs := make([]job, len(r.chron.Entries))
-	for i, e := range r.chron.Entries {
-		jobs[i] = r.entryJob(i, e)
-	}
-	return jobs
 }
 
 // entryJob returns the job of the page of r.chron.Entries[i]; filed is
@@ -337,14 +295,6 @@ func (r *renderer) entryJob(i int, filed *timeline.Entry) job {
 		}
 		return page, nil
 	})
-}
-
-func (r *renderer) articles() []job {
-	jobs := make([]job, len(r.chron.Articles))
-	for i := range r.chron.Articles {
-		jobs[i] = r.articleJob(i)
-	}
-	return jobs
 }
 
 // articleJob returns the job of the page of r.chron.Articles[i].
@@ -380,6 +330,8 @@ func (r *renderer) taxonomies() []job {
 			pagers := paginate(term.URL, len(term.Entries))
 			for _, pager := range pagers {
 				key := r.key(func(k *keyer) uint64 { return k.key("term "+tx.ID, k.termPageKey(term, pager)) })
+				shown := term.Entries[pager.From:pager.To]
+				r.cards.expect(shown)
 				jobs = append(jobs, r.pageJob(templates[tx], pager.URL(pager.Number), "", key, func() (Page, error) {
 					title := term.Name
 					if pager.Number > 1 {
@@ -401,6 +353,7 @@ func (r *renderer) taxonomies() []job {
 					}
 					return page, nil
 				}))
+				jobs[len(jobs)-1].first = r.cards.place(shown)
 			}
 		}
 		key := r.key(func(k *keyer) uint64 { return k.key("taxonomy", k.taxonomyKey(tx)) })

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/xml"
+	"iter"
 	"strconv"
 
 	"github.com/newsroom/timeline/internal/timeline"
@@ -72,11 +73,11 @@ func lastMod(d timeline.Date) string {
 // sitemaps writes the sitemaps of the pages of jobs; or, when their URLs
 // and dates are those of the previous Render's (Reuse.Last), keeps
 // its sitemap files.
-func (r *renderer) sitemaps(jobs []job) error {
+func (r *renderer) sitemaps(jobs iter.Seq[job]) error {
 	key := r.key(func(k *keyer) uint64 {
 		h := getKeyBuf()
 		defer keyBufs.Put(h)
-		for _, j := range jobs {
+		for j := range jobs {
 			if j.sitemap {
 				writeString(h, j.url)
 				writeString(h, j.lastMod)
@@ -89,7 +90,7 @@ func (r *renderer) sitemaps(jobs []job) error {
 		return r.keep(prev.sitemapFiles)
 	}
 	var sitemap []sitemapURL
-	for _, j := range jobs {
+	for j := range jobs {
 		if j.sitemap {
 			sitemap = append(sitemap, sitemapURL{Loc: absURL(r.chron.Site, escapedURL(j.url)), LastMod: j.lastMod})
 		}
