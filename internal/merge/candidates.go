@@ -142,13 +142,15 @@ func appendPairsOf(pairs []uint64, sorted []bucketed, i int) []uint64 {
 	return pairs
 }
 
-// byFirstDay returns pairs ordered by the day of their first report, in
-// their order within a day, and true; or pairs as they are and false
-// when they are few, or span too many days to count them cheaply.
-func byFirstDay(reports []report, pairs []uint64) ([]uint64, bool) {
+// byFirstDay orders pairs, which are sorted, in place by the day of
+// their first report, sorted within a day, and reports true; or leaves
+// them as they are and reports false when they are few, or span too many
+// days to count them cheaply. In place, it needs no copy of the pairs:
+// 20 MB at 100,000 reports.
+func byFirstDay(reports []report, pairs []uint64) bool {
 	const maxDays = 1 << 20
 	if len(pairs) < 1<<16 {
-		return pairs, false
+		return false
 	}
 	first, last := int32(math.MaxInt32), int32(math.MinInt32)
 	for _, p := range pairs {
@@ -156,22 +158,39 @@ func byFirstDay(reports []report, pairs []uint64) ([]uint64, bool) {
 		first, last = min(first, d), max(last, d)
 	}
 	if int64(last)-int64(first) >= maxDays {
-		return pairs, false
+		return false
 	}
-	at := make([]int, last-first+2)
+	// Day d's pairs go to pairs[start[d]:end[d]]; next[d] is the first
+	// place of that run not filled yet.
+	end := make([]int, last-first+1)
 	for _, p := range pairs {
-		at[reports[p>>32].day-first+1]++
+		end[reports[p>>32].day-first]++
 	}
-	for d := 1; d < len(at); d++ {
-		at[d] += at[d-1]
+	start, next := make([]int, len(end)), make([]int, len(end))
+	at := 0
+	for d, n := range end {
+		start[d], next[d] = at, at
+		at += n
+		end[d] = at
 	}
-	out := make([]uint64, len(pairs))
-	for _, p := range pairs {
-		d := reports[p>>32].day - first
-		out[at[d]] = p
-		at[d]++
+	dayOf := func(p uint64) int { return int(reports[p>>32].day - first) }
+	for d := range end {
+		for next[d] < end[d] {
+			// Move the pair at next[d] to its day's run, and the one it
+			// displaces to its own, until one of day d comes back.
+			p := pairs[next[d]]
+			for t := dayOf(p); t != d; t = dayOf(p) {
+				p, pairs[next[t]] = pairs[next[t]], p
+				next[t]++
+			}
+			pairs[next[d]] = p
+			next[d]++
+		}
 	}
-	return out, true
+	for d := range end {
+		slices.Sort(pairs[start[d]:end[d]])
+	}
+	return true
 }
 
 // everyPair makes candidatePairs return every pair of reports that

@@ -21,11 +21,10 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 	df, fresh := last.reweigh(reports, descs)
 	// at[i] is where report i's weighed proper words start in one list
 	// for all: a list each would be thousands of allocations.
-	weighed, at := 0, make([]int, len(reports)+1)
+	at := make([]int, len(reports)+1)
 	for i := range fresh {
 		at[i+1] = at[i]
 		if fresh[i] {
-			weighed++
 			at[i+1] += len(reports[i].proper.words)
 		}
 	}
@@ -37,58 +36,12 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 			r.proper.weighShared(df, idf, hashes[at[i]:at[i+1]:at[i+1]], weights[at[i]:at[i+1]:at[i+1]])
 		}
 	})
-	if weighed == len(reports) {
-		packByDay(reports)
-	}
 	if m == nil {
 		return nil
 	}
 	m.prev = keep(reports, descs, df, last)
 	return fresh
 }
-
-// packByDay moves what compare reads of the reports into long slices,
-// in the order of their days: candidate pairs are reports at most a day
-// apart, so that comparing them reads memory close together instead of
-// all over the heap. A report's signature, which weighing made its
-// words, is its packed words too, not a copy of its own. The reports
-// are packed packRun at a time, each run into slices of its own, so
-// that the packed copies and the reports' own are never all held at
-// once.
-func packByDay(reports []report) {
-	order := make([]int32, len(reports))
-	for i := range reports {
-		order[i] = int32(i)
-	}
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(reports[a].day, reports[b].day) })
-	for len(order) > 0 {
-		run := order[:min(packRun, len(order))]
-		order = order[len(run):]
-		hashes, weights := 0, 0
-		for _, i := range run {
-			r := &reports[i]
-			hashes += len(r.words.words) + len(r.text) + len(r.people)
-			weights += len(r.words.weights)
-		}
-		hashArena, weightArena := make([]uint64, 0, hashes), make([]float64, 0, weights)
-		pack := func(s []uint64) []uint64 {
-			hashArena = append(hashArena, s...)
-			return hashArena[len(hashArena)-len(s) : len(hashArena) : len(hashArena)]
-		}
-		for _, i := range run {
-			r := &reports[i]
-			weightArena = append(weightArena, r.words.weights...)
-			r.words.weights = weightArena[len(weightArena)-len(r.words.weights) : len(weightArena) : len(weightArena)]
-			r.words.words = pack(r.words.words)
-			r.signature = r.words.words
-			r.text, r.people = pack(r.text), pack(r.people)
-		}
-	}
-}
-
-// packRun is how many reports packByDay packs into one set of slices:
-// some 1.5 MB of words, weights and shingles.
-const packRun = 2048
 
 // nameWordSets returns the content words (contentWords) of every
 // participant, person, place and dateline of the reports not described

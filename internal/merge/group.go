@@ -145,9 +145,12 @@ func (g *groups) pairingOf(x agreement) pairing {
 // merge's comparisons (nil for none): a pair it compared, of reports
 // neither fresh, is not compared again. It then returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
-	var results *comparisons // with a Merger only: without one, the pairs are let go once ordered (byFirstDay)
+	var results *comparisons // with a Merger only
 	if fresh != nil {
 		results = &comparisons{pairs: pairs}
+		if known == nil {
+			pairs = slices.Clone(pairs) // compareCandidates orders them by day
+		}
 	}
 	joined, near, weak := g.compareCandidates(workers, pairs, fresh, known)
 	g.near = append(g.near, near...)
@@ -168,19 +171,16 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 // compareCandidates compares the candidate pairs on all cores (see
 // joinSimilar) and returns those that agree, the near misses and the
 // weak pairs, each in the order of the pairs. Without the last merge's
-// comparisons it takes the pairs in the order of their first report's
-// day (byFirstDay): the reports a day's pairs read lie together in
-// memory (packByDay), while in index order they are all over it.
+// comparisons it puts the pairs in the order of their first report's
+// day (byFirstDay): a day's pairs read the same few hundred reports,
+// while in index order they read all over the heap.
 func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near, weak []agreement) {
 	const batch = 4096
-	order, reordered := pairs, false
-	if known == nil {
-		order, reordered = byFirstDay(g.reports, pairs)
-	}
+	reordered := known == nil && byFirstDay(g.reports, pairs)
 	type found struct{ joined, near, weak []agreement }
-	kept := make([]found, (len(order)+batch-1)/batch)
+	kept := make([]found, (len(pairs)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
-		from := order[b*batch : min(len(order), (b+1)*batch)]
+		from := pairs[b*batch : min(len(pairs), (b+1)*batch)]
 		lookup := known.from(from[0])
 		var table dotTable
 		filled := int32(-1)
