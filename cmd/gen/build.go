@@ -64,7 +64,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (see go tool pprof)")
 	heapProfiles := fs.String("heapprofile", "", "after each stage, write a heap profile of what is still in use to `folder`/NN-STAGE.prof (see go tool pprof)")
-	memLimit := fs.Int("memlimit", 448, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
+	memLimit := fs.Int("memlimit", 400, "soft memory limit in `MiB` for the garbage collector (0: none; the GOMEMLIMIT variable wins)")
 	workers := fs.Int("workers", 0, "`number` of goroutines for extraction and rendering (0: one per core); the output is the same for any number")
 	if err := parseFlags(fs, args); err != nil {
 		return err

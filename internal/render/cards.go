@@ -102,8 +102,17 @@ func newCards(r *renderer) *cards {
 	return c
 }
 
-// expect counts one more showing of each of entries' cards.
+// counting reports whether the cards are let go once shown, and so
+// counted and ordered: not in a Render that hands its State on, which
+// keeps every card.
+func (c *cards) counting() bool { return c.at != nil && c.r.next() == nil }
+
+// expect counts one more showing of each of entries' cards. The index's
+// few are not counted: each is made again for its last listing.
 func (c *cards) expect(entries []*timeline.Entry) {
+	if !c.counting() {
+		return
+	}
 	for _, e := range entries {
 		if i, ok := c.at[e]; ok {
 			c.slots[i].uses.Add(1)
@@ -112,8 +121,11 @@ func (c *cards) expect(entries []*timeline.Entry) {
 }
 
 // place returns the place in the chronology of the earliest of entries
-// that has a card, or 0.
+// that has a card, or 0 when the cards are not counted.
 func (c *cards) place(entries []*timeline.Entry) int32 {
+	if !c.counting() {
+		return 0
+	}
 	first := int32(math.MaxInt32)
 	for _, e := range entries {
 		if i, ok := c.at[e]; ok {

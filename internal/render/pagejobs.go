@@ -8,13 +8,28 @@ type lazyJobs struct {
 	make func(i int) job
 	// seq is the number of the first (see record).
 	seq int
+	// made holds the jobs when recordLazy made them all, for
+	// Reuse.Next: they are not made again.
+	made []job
 }
 
 // at returns the i-th job, numbered.
 func (l *lazyJobs) at(i int) job {
+	if l.made != nil {
+		return l.made[i]
+	}
 	j := l.make(i)
 	j.seq = l.seq + i
 	return j
+}
+
+// take returns the i-th job, as at does, for it to run: a job made
+// before is let go here.
+func (l *lazyJobs) take(i int) job {
+	if l.made != nil {
+		return take(l.made, i)
+	}
+	return l.at(i)
 }
 
 // each calls yield with each job in turn, and reports whether every
@@ -40,8 +55,8 @@ func each(jobs []job, yield func(job) bool) bool {
 }
 
 // recordLazy numbers the jobs of lists after those recorded before them,
-// as record does; each is made only when Reuse.Next needs its path and
-// key.
+// as record does. When Reuse.Next needs their paths and keys, it makes
+// every job, and the list keeps them.
 func (r *renderer) recordLazy(lists ...*lazyJobs) {
 	for _, l := range lists {
 		l.seq = r.recorded
@@ -49,9 +64,12 @@ func (r *renderer) recordLazy(lists ...*lazyJobs) {
 			r.recorded += l.n
 			continue
 		}
-		for i := range l.n {
-			r.record([]job{l.at(i)})
+		made := make([]job, l.n)
+		for i := range made {
+			made[i] = l.at(i)
 		}
+		r.record(made)
+		l.made = made
 	}
 }
 
@@ -83,9 +101,9 @@ func (r *renderer) pages(index, taxonomies []job, mark func(string)) error {
 		case k >= len(order):
 			return take(notFound, k-len(order))
 		case order[k] >= 0:
-			return entries.at(int(order[k]))
+			return entries.take(int(order[k]))
 		}
-		return articles.at(int(-order[k] - 1))
+		return articles.take(int(-order[k] - 1))
 	})
 }
 

@@ -43,7 +43,8 @@
 // {{$.TagLinks TAGS}} join the "link" template's links with ", ".
 //
 // Where the data goes: render.go builds each page's Page and its job;
-// jobs.go runs the jobs on the workers; keys.go, reuse.go and state.go
+// jobs.go runs the jobs on the workers, pagejobs.go the entry and
+// article pages, their jobs made as they run; keys.go, reuse.go and state.go
 // keep what an incremental Render (Options.Reuse) may skip; feeds.go,
 // json.go, timelinejs.go, search.go and sitemap.go write the exports,
 // searchindex.go and searchupdate.go the search index, updated from the
@@ -163,7 +164,7 @@ type renderer struct {
 	filed []*timeline.Entry
 	// recorded counts the jobs record has numbered.
 	recorded int
-	// search is the search index, made while the listings render.
+	// search is the search index, made after the entry and article pages.
 	search *pendingIndex
 	// wholeExport is held while an export of the whole chronology is
 	// made and written (see job.whole).
@@ -213,9 +214,8 @@ func Render(chron *timeline.Chronology, t *Templates, opts Options, out Output) 
 	}
 	mark("listings")
 	// The cards serve the listings only: they go before the entry and
-	// article pages, which may read bodies. Those pages' jobs and the
-	// exports' (the search index) are made only now, so that the
-	// listings' cards and these jobs are never held at once.
+	// article pages, which may read bodies. Those pages' jobs are made
+	// as they run, and the search index after them (runExports).
 	r.cards.done()
 	if err := r.pages(index, taxonomies, mark); err != nil {
 		return err
@@ -246,19 +246,11 @@ func (r *renderer) page(url, title, description string) Page {
 
 func (r *renderer) index() []job {
 	key := r.key(func(k *keyer) uint64 { return k.key("index", k.all) })
-	sections := Sections(r.chron, r.links)
-	for _, s := range sections {
-		for _, m := range s.Months {
-			for _, d := range m.Days {
-				r.cards.expect(d.Entries)
-			}
-		}
-	}
 	return []job{r.pageJob("index.html", "", "", key, func() (Page, error) {
 		entries := r.chron.Entries
 		page := r.page("", "", r.chron.Site.Description)
 		page.Long = len(entries) > IndexLimit
-		page.Sections = sections
+		page.Sections = Sections(r.chron, r.links)
 		page.Axis = NewAxis(r.chron.Site, entries, NewWindow(r.chron.Site, entries), page.Root)
 		page.Axis.From, page.Axis.To = r.chron.Site.Start.Human(), r.chron.Site.End.Human()
 		return page, nil
