@@ -63,10 +63,16 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 		}
 		return sortedPairs(all), bands
 	}
+	var freshOnes []int
+	for i, f := range fresh {
+		if f {
+			freshOnes = append(freshOnes, i)
+		}
+	}
 	var removed, added []uint64
 	for n := range bands {
 		var gone, made []uint64
-		bands[n], gone, made = last[n].update(reports, fresh, bandSeed(n))
+		bands[n], gone, made = last[n].update(reports, fresh, freshOnes, bandSeed(n))
 		removed, added = append(removed, gone...), append(added, made...)
 	}
 	removed, added = sortedPairs(removed), sortedPairs(added)
@@ -81,16 +87,18 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 	return replaceSorted(lastPairs, removed, added), bands
 }
 
-// update returns b after the reports with fresh set left it and joined
-// it again with their new buckets, and the pairs it lost and made. A
-// report pairs with the bucketWindow after it in the sorted list, so a
-// report leaving or joining changes the pairs of the reports up to
-// bucketWindow before it, and of no other: update makes again the pairs
-// of those (its origins), in the list before and after.
-func (b band) update(reports []report, fresh []bool, seed uint64) (next band, removed, added []uint64) {
+// update returns b after the reports with fresh set (freshOnes, in
+// order) left it and joined it again with their new buckets, and the
+// pairs it lost and made. A report pairs with the bucketWindow after it
+// in the sorted list, so a report leaving or joining changes the pairs
+// of the reports up to bucketWindow before it, and of no other: update
+// makes again the pairs of those (its origins), in the list before and
+// after, and returns those made before only (removed) and after only
+// (added).
+func (b band) update(reports []report, fresh []bool, freshOnes []int, seed uint64) (next band, removed, added []uint64) {
 	kept := make([]bucketed, 0, len(b.in))
 	// origin marks the reports whose pairs are made again.
-	origin := map[int32]bool{}
+	origin := make([]bool, len(reports))
 	for i, x := range b.in {
 		if !fresh[x.report] {
 			kept = append(kept, x)
@@ -101,10 +109,7 @@ func (b band) update(reports []report, fresh []bool, seed uint64) (next band, re
 		}
 	}
 	var joining []bucketed
-	for i := range reports {
-		if !fresh[i] {
-			continue
-		}
+	for _, i := range freshOnes {
 		if x, ok := bucketOf(reports, i, seed); ok {
 			joining = append(joining, x)
 		}
@@ -118,9 +123,25 @@ func (b band) update(reports []report, fresh []bool, seed uint64) (next band, re
 			}
 		}
 	}
-	removed, added = pairsOfOrigins(b.in, origin), pairsOfOrigins(next.in, origin)
+	removed, added = differences(pairsOfOrigins(b.in, origin), pairsOfOrigins(next.in, origin))
 	next.pairs = replaceSorted(b.pairs, removed, added)
 	return next, removed, added
+}
+
+// differences returns the items of sorted set a that b lacks, and those
+// of b that a lacks.
+func differences(a, b []uint64) (onlyA, onlyB []uint64) {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			onlyA, a = append(onlyA, a[0]), a[1:]
+		case b[0] < a[0]:
+			onlyB, b = append(onlyB, b[0]), b[1:]
+		default:
+			a, b = a[1:], b[1:]
+		}
+	}
+	return append(onlyA, a...), append(onlyB, b...)
 }
 
 // mergeBucketed merges sorted a and b into one sorted list.
@@ -136,10 +157,10 @@ func mergeBucketed(a, b []bucketed) []bucketed {
 	return append(append(out, a...), b...)
 }
 
-// pairsOfOrigins returns the pairs that the reports of origin make with
-// those after them in sorted list in (appendBucketPairs), sorted,
-// without repeats.
-func pairsOfOrigins(in []bucketed, origin map[int32]bool) []uint64 {
+// pairsOfOrigins returns the pairs that the reports marked in origin
+// (by index) make with those after them in sorted list in
+// (appendBucketPairs), sorted, without repeats.
+func pairsOfOrigins(in []bucketed, origin []bool) []uint64 {
 	var pairs []uint64
 	for i, x := range in {
 		if origin[x.report] {

@@ -12,8 +12,8 @@ import (
 // with the descriptions m kept; m may be nil), then weighs their words by
 // how many reports use them. With a Merger, it weighs only the reports
 // that need it (lastMerge.reweigh), and returns which those are.
-func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merger) []bool {
-	descs := describeReports(reports, datelines, m)
+func describeAll(reports []report, m *Merger) []bool {
+	descs := describeReports(reports, m)
 	var last *lastMerge
 	if m != nil {
 		last = m.prev
@@ -82,7 +82,7 @@ func packByDay(reports []report) {
 // nameWordSets returns the content words (contentWords) of every
 // participant, person, place and dateline of the reports not described
 // yet: the same few names recur in thousands of reports.
-func nameWordSets(reports []report, described func(i int) bool, datelines map[*timeline.Entry]string) map[string][]uint64 {
+func nameWordSets(reports []report, described func(i int) bool) map[string][]uint64 {
 	wordsOf := map[string][]uint64{}
 	add := func(n string) {
 		if _, done := wordsOf[n]; !done {
@@ -99,7 +99,7 @@ func nameWordSets(reports []report, described func(i int) bool, datelines map[*t
 				add(n)
 			}
 		}
-		add(datelines[e])
+		add(reports[i].dateline)
 	}
 	return wordsOf
 }

@@ -143,13 +143,17 @@ func (g *groups) pairingOf(x agreement) pairing {
 // tell one event, strongest first (ties in index order). With a Merger,
 // fresh tells which reports were weighed anew, and known is the last
 // merge's comparisons (nil for none): a pair it compared, of reports
-// neither fresh, is not compared again. It then returns this merge's.
+// neither fresh, keeps what it found and is not compared again. It then
+// returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
 	var results *comparisons // with a Merger only: without one, the pairs are let go once ordered (byFirstDay)
+	todo, kept := pairs, []agreed(nil)
 	if fresh != nil {
 		results = &comparisons{pairs: pairs}
+		todo, kept = known.plan(pairs, fresh)
 	}
-	joined, near, weak := g.compareCandidates(workers, pairs, fresh, known)
+	joined, near, weak := g.compareCandidates(workers, todo)
+	joined, near, weak = withKept(kept, joined, near, weak)
 	g.near = append(g.near, near...)
 	results.add(joined, g.near, weak)
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
@@ -165,47 +169,38 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 	return results
 }
 
-// compareCandidates compares the candidate pairs on all cores (see
-// joinSimilar) and returns those that agree, the near misses and the
-// weak pairs, each in the order of the pairs. Without the last merge's
-// comparisons it takes the pairs in the order of their first report's
-// day (byFirstDay): the reports a day's pairs read lie together in
-// memory (packByDay), while in index order they are all over it.
-func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near, weak []agreement) {
+// compareCandidates compares pairs on all cores (see joinSimilar) and
+// returns those that agree, the near misses and the weak pairs, each in
+// the order of the pairs. It takes many pairs in the order of their
+// first report's day (byFirstDay): the reports a day's pairs read lie
+// together in memory (packByDay), while in index order they are all
+// over it.
+func (g *groups) compareCandidates(workers int, pairs []uint64) (joined, near, weak []agreement) {
 	const batch = 4096
-	order, reordered := pairs, false
-	if known == nil {
-		order, reordered = byFirstDay(g.reports, pairs)
-	}
+	order, reordered := byFirstDay(g.reports, pairs)
 	type found struct{ joined, near, weak []agreement }
 	kept := make([]found, (len(order)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
-		from := order[b*batch : min(len(order), (b+1)*batch)]
-		lookup := known.from(from[0])
 		var table dotTable
 		filled := int32(-1)
-		for _, pair := range from {
+		for _, pair := range order[b*batch : min(len(order), (b+1)*batch)] {
 			x, y := int32(pair>>32), int32(pair&0xffffffff)
 			if g.editor[x] && g.editor[y] {
 				continue // two editors' entries are never merged
 			}
-			c, found := compared{}, false
-			if fresh == nil || fresh[x] || fresh[y] || !lookup.next(pair, &c, &found) {
-				if filled != x {
-					table.fill(&g.reports[x].words)
-					filled = x
-				}
-				p := compareWith(g.reports, x, y, &table)
-				c, found = compared{strength: p.strength(), joined: p.joined, near: p.near, weak: p.weak}, p.joined || p.near || p.weak
+			if filled != x {
+				table.fill(&g.reports[x].words)
+				filled = x
 			}
-			result := agreement{a: x, b: y, strength: c.strength}
+			p := compareWith(g.reports, x, y, &table)
+			result := agreement{a: x, b: y, strength: p.strength()}
 			switch {
-			case found && c.joined:
+			case p.joined:
 				kept[b].joined = append(kept[b].joined, result)
-			case found && c.near:
+			case p.near:
 				kept[b].near = append(kept[b].near, result)
 			}
-			if found && c.weak {
+			if p.weak {
 				kept[b].weak = append(kept[b].weak, result)
 			}
 		}
@@ -216,7 +211,6 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 		weak = append(weak, list.weak...)
 	}
 	if reordered {
-		byPair := func(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
 		slices.SortFunc(joined, byPair)
 		slices.SortFunc(near, byPair)
 		slices.SortFunc(weak, byPair)
@@ -224,34 +218,17 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 	return joined, near, weak
 }
 
-// add records what comparing results' pairs found: joined agreed, near
-// nearly did and weak were weak. It does nothing to nil results (no
-// Merger).
-func (results *comparisons) add(joined, near, weak []agreement) {
-	if results == nil {
-		return
-	}
-	results.agreed = make(map[uint64]compared, len(joined)+len(near)+len(weak))
-	for _, p := range joined {
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, joined: true}
-	}
-	for _, p := range near {
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, near: true}
-	}
-	for _, p := range weak {
-		c := results.agreed[uint64(p.a)<<32|uint64(p.b)]
-		c.strength, c.weak = p.strength, true
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = c
-	}
-}
+// byPair orders agreements by their first report, then their second.
+func byPair(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
 
 // members returns the groups of more than one report, each in index
 // order, ordered by their first member (a group's root is its first).
 func (g *groups) members() [][]int32 {
 	lists := make([][]int32, len(g.reports))
 	for i := range g.reports {
-		r := g.root(int32(i))
-		lists[r] = append(lists[r], int32(i))
+		if r := g.root(int32(i)); g.size[r] > 1 {
+			lists[r] = append(lists[r], int32(i))
+		}
 	}
 	var out [][]int32
 	for _, m := range lists {

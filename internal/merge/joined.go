@@ -76,17 +76,15 @@ func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([
 	for _, e := range editors {
 		reports = append(reports, report{entry: e, key: "entry:" + e.ID})
 	}
-	datelines := make(map[*timeline.Entry]string, len(articles))
 	for _, a := range articles {
-		r := report{entry: a.entry, page: a.page, blocks: a.blocks, kept: a.kept, key: a.page.Path, check: a.check}
+		r := report{entry: a.entry, page: a.page, blocks: a.blocks, kept: a.kept, dateline: a.dateline, key: a.page.Path, check: a.check}
 		if a.ann != nil {
 			r.separate, r.event, r.eventAt = a.ann.Separate, a.ann.Event, a.ann.Fields.At("event", a.ann.Origin)
 		}
-		datelines[a.entry] = a.dateline
 		reports = append(reports, r)
 	}
 	reports = sortByKey(reports, len(editors))
-	fresh := describeAll(reports, datelines, m)
+	fresh := describeAll(reports, m)
 	byID := make(map[string]int32, len(reports))
 	for i := range reports {
 		if _, taken := byID[reports[i].entry.ID]; !taken {
@@ -98,20 +96,24 @@ func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([
 
 // sortByKey returns reports sorted by key: the editors' entries' first
 // ones and the articles' after them are sorted apart (the articles come
-// sorted by path as a rule, which costs a look), then merged.
+// sorted by path as a rule, which costs a look), then merged. Reports
+// are large: they are compared where they are, not copied to compare.
 func sortByKey(reports []report, editors int) []report {
 	byKey := func(a, b report) int { return strings.Compare(a.key, b.key) }
 	own, arts := reports[:editors], reports[editors:]
 	slices.SortFunc(own, byKey)
-	if !slices.IsSortedFunc(arts, byKey) {
-		slices.SortFunc(arts, byKey)
+	for i := 1; i < len(arts); i++ {
+		if arts[i].key < arts[i-1].key {
+			slices.SortFunc(arts, byKey)
+			break
+		}
 	}
 	if len(own) == 0 || len(arts) == 0 {
 		return reports
 	}
 	out := make([]report, 0, len(reports))
 	for len(own) > 0 && len(arts) > 0 {
-		if byKey(arts[0], own[0]) < 0 {
+		if arts[0].key < own[0].key {
 			out, arts = append(out, arts[0]), arts[1:]
 		} else {
 			out, own = append(out, own[0]), own[1:]

@@ -53,9 +53,9 @@ type described struct {
 
 // describedOf returns the fields of r's entry that describe reads, and
 // the texts of its opening.
-func describedOf(r *report, dateline string) described {
+func describedOf(r *report) described {
 	e, d := r.entry, r.entry.Date
-	return described{title: e.Title, summary: e.Summary, dateline: dateline,
+	return described{title: e.Title, summary: e.Summary, dateline: r.dateline,
 		paragraphs: r.blocks, kept: r.kept, body: e.Body,
 		participants: e.Participants, people: e.People, places: e.Places,
 		year: d.Year, month: d.Month, day: d.Day, precision: int(d.Precision)}
@@ -130,21 +130,21 @@ func sameParagraphs(a, b []timeline.Block) bool {
 // descriptions m kept when it has them (m may be nil; see
 // Merger.reuse). It returns each report's description when m is not
 // nil, for m to keep.
-func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) []*description {
+func describeReports(reports []report, m *Merger) []*description {
 	var from []described
 	var descs []*description
 	if m != nil {
 		from, descs = make([]described, len(reports)), make([]*description, len(reports))
 		parallel.For(0, len(reports), func(i int) {
-			from[i] = describedOf(&reports[i], datelines[reports[i].entry])
+			from[i] = describedOf(&reports[i])
 		})
 		m.reuse(reports, from, descs)
 	}
 	found := func(i int) bool { return descs != nil && descs[i] != nil }
-	wordsOf := nameWordSets(reports, found, datelines)
+	wordsOf := nameWordSets(reports, found)
 	parallel.For(0, len(reports), func(i int) {
 		if !found(i) {
-			reports[i].describe(datelines[reports[i].entry], wordsOf)
+			reports[i].describe(wordsOf)
 		}
 		reports[i].blocks, reports[i].kept = nil, "" // read by describe only
 	})

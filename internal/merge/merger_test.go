@@ -158,33 +158,62 @@ func entryOf(chron *timeline.Chronology, path string) string {
 	return ""
 }
 
-// TestComparisonsLookup checks that a lookup finds the pairs compared
-// and only those, looked up in ascending order.
-func TestComparisonsLookup(t *testing.T) {
-	known := &comparisons{pairs: []uint64{1<<32 | 2, 1<<32 | 5, 3<<32 | 4}, agreed: map[uint64]compared{1<<32 | 5: {strength: 0.4, joined: true}}}
+// TestComparisonsPlan checks that a merge compares again exactly the
+// pairs of fresh reports and the pairs the last merge did not compare,
+// and keeps what the last merge found of every other pair it still
+// makes, and only of those.
+func TestComparisonsPlan(t *testing.T) {
+	pair := func(a, b uint64) uint64 { return a<<32 | b }
+	known := &comparisons{
+		pairs: []uint64{pair(0, 1), pair(0, 2), pair(1, 3), pair(2, 3), pair(3, 4)},
+		found: []agreed{{pair: pair(0, 1), strength: 0.4, joined: true}, {pair: pair(1, 3), strength: 0.2, near: true, weak: true}, {pair: pair(3, 4), strength: 0.3, joined: true}},
+	}
 	tests := []struct {
-		from          uint64
-		pairs         []uint64
-		compared      []bool
-		agreedOrClose []bool
+		name  string
+		pairs []uint64
+		fresh []int
+		todo  []uint64
+		kept  []uint64
 	}{
-		{1<<32 | 2, []uint64{1<<32 | 2, 1<<32 | 3, 1<<32 | 5, 3<<32 | 4, 3<<32 | 5}, []bool{true, false, true, true, false}, []bool{false, false, true, false, false}},
-		{1<<32 | 4, []uint64{1<<32 | 4, 3<<32 | 4}, []bool{false, true}, []bool{false, false}},
-		{4 << 32, []uint64{4<<32 | 5}, []bool{false}, []bool{false}},
+		{"nothing changed", known.pairs, nil, nil, []uint64{pair(0, 1), pair(1, 3), pair(3, 4)}},
+		{"a fresh report", known.pairs, []int{3}, []uint64{pair(1, 3), pair(2, 3), pair(3, 4)}, []uint64{pair(0, 1)}},
+		{"a new pair, a pair gone", []uint64{pair(0, 1), pair(0, 2), pair(1, 2), pair(2, 3), pair(3, 4)}, nil, []uint64{pair(1, 2)}, []uint64{pair(0, 1), pair(3, 4)}},
+		{"every report fresh", known.pairs, []int{0, 1, 2, 3, 4}, known.pairs, nil},
 	}
 	for _, tt := range tests {
-		l := known.from(tt.from)
-		for i, pair := range tt.pairs {
-			var c compared
-			found := false
-			if got := l.next(pair, &c, &found); got != tt.compared[i] || found != tt.agreedOrClose[i] {
-				t.Errorf("from %x, pair %x: compared %v, agreed or close %v; want %v, %v", tt.from, pair, got, found, tt.compared[i], tt.agreedOrClose[i])
-			}
+		fresh := make([]bool, 5)
+		for _, i := range tt.fresh {
+			fresh[i] = true
+		}
+		todo, kept := known.plan(tt.pairs, fresh)
+		var keptPairs []uint64
+		for _, f := range kept {
+			keptPairs = append(keptPairs, f.pair)
+		}
+		if !slices.Equal(todo, tt.todo) || !slices.Equal(keptPairs, tt.kept) {
+			t.Errorf("%s: compares %x and keeps %x, want %x and %x", tt.name, todo, keptPairs, tt.todo, tt.kept)
 		}
 	}
 	var none *comparisons
-	l := none.from(1)
-	if l.next(1<<32|2, new(compared), new(bool)) {
-		t.Error("a lookup of no comparisons found a pair")
+	if todo, kept := none.plan(known.pairs, make([]bool, 5)); !slices.Equal(todo, known.pairs) || kept != nil {
+		t.Errorf("without a last merge: compares %x and keeps %v, want every pair and nothing", todo, kept)
 	}
+}
+
+// TestComparisonsAdd checks that add keeps what each pair was found,
+// by pair, a near miss that was weak too in one record.
+func TestComparisonsAdd(t *testing.T) {
+	results := &comparisons{}
+	results.add([]agreement{{a: 2, b: 5, strength: 0.5}}, []agreement{{a: 0, b: 1, strength: 0.2}, {a: 1, b: 4, strength: 0.19}}, []agreement{{a: 1, b: 4, strength: 0.19}, {a: 3, b: 4, strength: 0.15}})
+	want := []agreed{
+		{pair: 1, strength: 0.2, near: true},
+		{pair: 1<<32 | 4, strength: 0.19, near: true, weak: true},
+		{pair: 2<<32 | 5, strength: 0.5, joined: true},
+		{pair: 3<<32 | 4, strength: 0.15, weak: true},
+	}
+	if !slices.Equal(results.found, want) {
+		t.Errorf("found %+v, want %+v", results.found, want)
+	}
+	var none *comparisons
+	none.add(nil, nil, nil) // no Merger: nothing to record, no panic
 }

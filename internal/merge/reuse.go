@@ -1,6 +1,11 @@
 package merge
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/newsroom/timeline/internal/parallel"
+)
 
 // lastMerge is what a Merger keeps of its last merge's reports for the
 // next merge, which reuses it when it has as many reports: their
@@ -26,50 +31,100 @@ type weighing struct {
 	signature     []uint64
 }
 
-// comparisons are the candidate pairs of a merge, sorted, and the
-// results of those that agreed or nearly did, by pair (candidatePairs'
-// numbers); the others neither agreed nor nearly did.
+// comparisons are the candidate pairs of a merge, sorted, and what
+// comparing found of those that agreed, nearly did or were weak, sorted
+// by pair; the others neither agreed nor nearly did.
 type comparisons struct {
-	pairs  []uint64
-	agreed map[uint64]compared
+	pairs []uint64
+	found []agreed
 }
 
-// compared is what comparing a pair found: whether it agreed, nearly
-// did or was weak (pairing), and its strength.
-type compared struct {
+// agreed is what comparing a pair (candidatePairs' number) found:
+// whether it agreed, nearly did or was weak (pairing), and its
+// strength.
+type agreed struct {
+	pair               uint64
 	strength           float64
 	joined, near, weak bool
 }
 
-// lookup looks up pairs in ascending order in comparisons.
-type lookup struct {
-	known *comparisons
-	at    int
-}
-
-// from returns a lookup of pairs from pair on; k may be nil.
-func (k *comparisons) from(pair uint64) lookup {
+// plan returns which of pairs, sorted, must be compared: those of a
+// fresh report (lastMerge.reweigh) and those k did not compare. It
+// returns what k found of the others, by pair: their reports and
+// everything compare reads of them are as they were. k may be nil, for
+// no last merge: every pair is compared.
+func (k *comparisons) plan(pairs []uint64, fresh []bool) (todo []uint64, kept []agreed) {
 	if k == nil {
-		return lookup{}
+		return pairs, nil
 	}
-	at, _ := slices.BinarySearch(k.pairs, pair)
-	return lookup{known: k, at: at}
+	isFresh := func(pair uint64) bool { return fresh[pair>>32] || fresh[pair&0xffffffff] }
+	j := 0
+	for _, pair := range pairs {
+		for j < len(k.pairs) && k.pairs[j] < pair {
+			j++
+		}
+		if isFresh(pair) || j == len(k.pairs) || k.pairs[j] != pair {
+			todo = append(todo, pair)
+		}
+	}
+	for _, f := range k.found {
+		if _, in := slices.BinarySearch(pairs, f.pair); in && !isFresh(f.pair) {
+			kept = append(kept, f)
+		}
+	}
+	return todo, kept
 }
 
-// next reports whether pair was compared, no lower pair than the last
-// looked up, and sets *c and *found to its result if it was.
-func (l *lookup) next(pair uint64, c *compared, found *bool) bool {
-	if l.known == nil {
-		return false
+// withKept returns joined, near and weak with the pairs of kept that
+// agreed, nearly did or were weak, each list in the order of the pairs.
+func withKept(kept []agreed, joined, near, weak []agreement) ([]agreement, []agreement, []agreement) {
+	if len(kept) == 0 {
+		return joined, near, weak
 	}
-	for l.at < len(l.known.pairs) && l.known.pairs[l.at] < pair {
-		l.at++
+	for _, f := range kept {
+		x := agreement{a: int32(f.pair >> 32), b: int32(f.pair & 0xffffffff), strength: f.strength}
+		switch {
+		case f.joined:
+			joined = append(joined, x)
+		case f.near:
+			near = append(near, x)
+		}
+		if f.weak {
+			weak = append(weak, x)
+		}
 	}
-	if l.at == len(l.known.pairs) || l.known.pairs[l.at] != pair {
-		return false
+	slices.SortFunc(joined, byPair)
+	slices.SortFunc(near, byPair)
+	slices.SortFunc(weak, byPair)
+	return joined, near, weak
+}
+
+// add records what comparing results' pairs found: joined agreed, near
+// nearly did and weak were weak (a near miss may be weak too). It does
+// nothing to nil results (no Merger).
+func (results *comparisons) add(joined, near, weak []agreement) {
+	if results == nil {
+		return
 	}
-	*c, *found = l.known.agreed[pair]
-	return true
+	found := make([]agreed, 0, len(joined)+len(near)+len(weak))
+	for _, list := range [...]struct {
+		of                 []agreement
+		joined, near, weak bool
+	}{{joined, true, false, false}, {near, false, true, false}, {weak, false, false, true}} {
+		for _, p := range list.of {
+			found = append(found, agreed{pair: uint64(p.a)<<32 | uint64(p.b), strength: p.strength, joined: list.joined, near: list.near, weak: list.weak})
+		}
+	}
+	slices.SortStableFunc(found, func(x, y agreed) int { return cmp.Compare(x.pair, y.pair) })
+	out := found[:0]
+	for _, f := range found {
+		if n := len(out); n > 0 && out[n-1].pair == f.pair {
+			out[n-1].weak = true // a near miss, and weak (after it)
+			continue
+		}
+		out = append(out, f)
+	}
+	results.found = out
 }
 
 // reweigh returns the document frequencies of the words of reports, and
@@ -99,38 +154,39 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 		count(changed, d, 1)
 	}
 	df := last.df
+	var changedWords []uint64
 	for w, n := range changed {
 		if n == 0 {
-			delete(changed, w)
-		} else if df[w] += n; df[w] == 0 {
+			continue
+		}
+		changedWords = append(changedWords, w)
+		if df[w] += n; df[w] == 0 {
 			delete(df, w)
 		}
 	}
-	for i := range reports {
-		if !fresh[i] && !usesAny(&reports[i], changed) {
+	parallel.For(0, len(reports), func(i int) {
+		if !fresh[i] && !usesAny(reports[i].words.words, changedWords) {
 			was := &last.weighed[i]
 			reports[i].words, reports[i].proper, reports[i].signature = was.words, was.proper, was.signature
 		} else {
 			fresh[i] = true
 		}
-	}
+	})
 	return df, fresh
 }
 
-// count adds by to the count of each word of d's words and name words.
+// count adds by to the count of each word of d's words.
 func count(counts map[uint64]int32, d *description, by int32) {
 	for _, w := range d.words {
 		counts[w] += by
 	}
 }
 
-// usesAny reports whether r's words or name words hold a word of set.
-func usesAny(r *report, set map[uint64]int32) bool {
-	if len(set) == 0 {
-		return false
-	}
-	for _, w := range r.words.words {
-		if _, ok := set[w]; ok {
+// usesAny reports whether the sorted set words holds one of some,
+// which are few: a report's words are looked up, not read through.
+func usesAny(words, some []uint64) bool {
+	for _, w := range some {
+		if _, found := slices.BinarySearch(words, w); found {
 			return true
 		}
 	}
