@@ -1,6 +1,10 @@
 package merge
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/newsroom/timeline/internal/parallel"
+)
 
 // band is one band of candidatePairs: the reports in buckets, sorted
 // (sortBucketed), and the pairs they make, sorted, without repeats. A
@@ -69,12 +73,11 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 			freshOnes = append(freshOnes, i)
 		}
 	}
-	var removed, added []uint64
-	for n := range bands {
-		var gone, made []uint64
-		bands[n], gone, made = last[n].update(reports, fresh, freshOnes, bandSeed(n))
-		removed, added = append(removed, gone...), append(added, made...)
-	}
+	gone, made := make([][]uint64, len(bands)), make([][]uint64, len(bands))
+	parallel.For(0, len(bands), func(n int) {
+		bands[n], gone[n], made[n] = last[n].update(reports, fresh, freshOnes, bandSeed(n))
+	})
+	removed, added := slices.Concat(gone...), slices.Concat(made...)
 	removed, added = sortedPairs(removed), sortedPairs(added)
 	removed = slices.DeleteFunc(removed, func(p uint64) bool {
 		for _, b := range bands {

@@ -102,7 +102,8 @@ func (g *groups) allAgree(ra, rb int32) bool {
 }
 
 // joinEvents joins the reports an annotation's event: sends to the
-// report with that id. byID holds each report's index by id.
+// report with that id. byID holds the index of each report an event:
+// names, by id.
 func (g *groups) joinEvents(byID map[string]int32) {
 	for i := range g.reports {
 		if target, ok := byID[g.reports[i].event]; ok && g.reports[i].event != "" && target != int32(i) {

@@ -71,7 +71,7 @@ func merge(c *content.Content, articles []*extract.Article, m *Merger) (*timelin
 		chron.Articles = made.pages
 	}
 	var leftOut diag.List
-	var joiningArticles []joining
+	joiningArticles := make([]joining, 0, len(articles))
 	for i := range articles {
 		page, e, f := made.pages[i], made.entries[i], &made.fates[i]
 		if f.refs != nil {
@@ -104,7 +104,7 @@ func merge(c *content.Content, articles []*extract.Article, m *Merger) (*timelin
 	for _, found := range events.dropped {
 		check.addProblems(found)
 	}
-	chron.Redirects, chron.Joins = redirects(events.redirects, entries), events.joins
+	chron.Redirects, chron.Joins = redirects(events.redirects, check.ids), events.joins
 	refs.checkAnnotations(c, &diags)
 	diags.Append(leftOut)
 	timeline.SortEntries(entries)
@@ -125,12 +125,8 @@ func editorEntry(e *timeline.Entry) *timeline.Entry {
 }
 
 // redirects returns the redirects whose ids no entry of the chronology
-// has, ordered by From.
-func redirects(all []timeline.Redirect, entries []*timeline.Entry) []timeline.Redirect {
-	ids := make(map[string]bool, len(entries))
-	for _, e := range entries {
-		ids[e.ID] = true
-	}
+// has, ordered by From; ids holds the id of every entry (checker.ids).
+func redirects(all []timeline.Redirect, ids map[string]bool) []timeline.Redirect {
 	var out []timeline.Redirect
 	for _, r := range all {
 		if r.From != "" && !ids[r.From] {

@@ -3,8 +3,6 @@ package merge
 import (
 	"cmp"
 	"slices"
-
-	"github.com/newsroom/timeline/internal/parallel"
 )
 
 // lastMerge is what a Merger keeps of its last merge's reports for the
@@ -164,14 +162,14 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 			delete(df, w)
 		}
 	}
-	parallel.For(0, len(reports), func(i int) {
+	for i := range reports {
 		if !fresh[i] && !usesAny(reports[i].words.words, changedWords) {
 			was := &last.weighed[i]
 			reports[i].words, reports[i].proper, reports[i].signature = was.words, was.proper, was.signature
 		} else {
 			fresh[i] = true
 		}
-	})
+	}
 	return df, fresh
 }
 
