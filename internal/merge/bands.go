@@ -99,18 +99,6 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 // after, and returns those made before only (removed) and after only
 // (added).
 func (b band) update(reports []report, fresh []bool, freshOnes []int, seed uint64) (next band, removed, added []uint64) {
-	kept := make([]bucketed, 0, len(b.in))
-	// origin marks the reports whose pairs are made again.
-	origin := make([]bool, len(reports))
-	for i, x := range b.in {
-		if !fresh[x.report] {
-			kept = append(kept, x)
-			continue
-		}
-		for _, y := range b.in[max(0, i-bucketWindow) : i+1] {
-			origin[y.report] = true
-		}
-	}
 	var joining []bucketed
 	for _, i := range freshOnes {
 		if x, ok := bucketOf(reports, i, seed); ok {
@@ -118,7 +106,22 @@ func (b band) update(reports []report, fresh []bool, freshOnes []int, seed uint6
 		}
 	}
 	sortBucketed(joining)
-	next.in = mergeBucketed(kept, joining)
+	// origin marks the reports whose pairs are made again.
+	origin := make([]bool, len(reports))
+	next.in = make([]bucketed, 0, len(b.in)+len(joining))
+	for i, x := range b.in {
+		if fresh[x.report] {
+			for _, y := range b.in[max(0, i-bucketWindow) : i+1] {
+				origin[y.report] = true
+			}
+			continue
+		}
+		for len(joining) > 0 && compareBucketed(joining[0], x) < 0 {
+			next.in, joining = append(next.in, joining[0]), joining[1:]
+		}
+		next.in = append(next.in, x)
+	}
+	next.in = append(next.in, joining...)
 	for i, x := range next.in {
 		if fresh[x.report] {
 			for _, y := range next.in[max(0, i-bucketWindow) : i+1] {
@@ -147,19 +150,6 @@ func differences(a, b []uint64) (onlyA, onlyB []uint64) {
 	return append(onlyA, a...), append(onlyB, b...)
 }
 
-// mergeBucketed merges sorted a and b into one sorted list.
-func mergeBucketed(a, b []bucketed) []bucketed {
-	out := make([]bucketed, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if compareBucketed(b[0], a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
-		}
-	}
-	return append(append(out, a...), b...)
-}
-
 // pairsOfOrigins returns the pairs that the reports marked in origin
 // (by index) make with those after them in sorted list in
 // (appendBucketPairs), sorted, without repeats.
@@ -174,8 +164,13 @@ func pairsOfOrigins(in []bucketed, origin []bool) []uint64 {
 }
 
 // replaceSorted returns the sorted set list without the items of sorted
-// set removed, with those of sorted set added, in new storage.
+// set removed, with those of sorted set added: in new storage, or list
+// itself when both are empty (lists of pairs are never changed in
+// place).
 func replaceSorted(list, removed, added []uint64) []uint64 {
+	if len(removed) == 0 && len(added) == 0 {
+		return list
+	}
 	out := make([]uint64, 0, len(list)+len(added))
 	i, j := 0, 0
 	for _, p := range list {
