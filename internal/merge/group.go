@@ -25,6 +25,9 @@ type groups struct {
 	// forced are the pairs an annotation's event: joined, the annotated
 	// report first.
 	forced []pairing
+	// compared are the results of comparing the candidate pairs, with a
+	// Merger (joinSimilar); nil without one.
+	compared *comparisons
 }
 
 // newGroups makes every report a group of its own.
@@ -127,9 +130,13 @@ type agreement struct {
 // refusedReason is why a pair that agrees was not joined.
 const refusedReason = "a report of one group is unlike a report of the other, or the groups would span more than two days or hold two editors' entries"
 
-// pairingOf compares the reports of x again, for gen check's reasons.
+// pairingOf returns the pairing of x, for gen check's reasons: the one
+// comparing it found with a Merger, or else the reports compared again.
 func (g *groups) pairingOf(x agreement) pairing {
-	p := compare(g.reports, x.a, x.b)
+	p, found := g.compared.pairing(x.a, x.b)
+	if !found {
+		p = compare(g.reports, x.a, x.b)
+	}
 	if x.weak {
 		p.joined, p.near, p.corroborated = true, false, true
 	}
@@ -148,7 +155,7 @@ func (g *groups) pairingOf(x agreement) pairing {
 // returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
 	var results *comparisons // with a Merger only: without one, the pairs are let go once ordered (byFirstDay)
-	todo, kept := pairs, []agreed(nil)
+	todo, kept := pairs, []pairing(nil)
 	if fresh != nil {
 		results = &comparisons{pairs: pairs}
 		todo, kept = known.plan(pairs, fresh)
@@ -156,7 +163,8 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 	joined, near, weak := g.compareCandidates(workers, todo)
 	joined, near, weak = withKept(kept, joined, near, weak)
 	g.near = append(g.near, near...)
-	results.add(joined, g.near, weak)
+	results.add(g.reports, kept, joined, near, weak)
+	g.compared = results
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {

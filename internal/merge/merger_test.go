@@ -166,7 +166,7 @@ func TestComparisonsPlan(t *testing.T) {
 	pair := func(a, b uint64) uint64 { return a<<32 | b }
 	known := &comparisons{
 		pairs: []uint64{pair(0, 1), pair(0, 2), pair(1, 3), pair(2, 3), pair(3, 4)},
-		found: []agreed{{pair: pair(0, 1), strength: 0.4, joined: true}, {pair: pair(1, 3), strength: 0.2, near: true, weak: true}, {pair: pair(3, 4), strength: 0.3, joined: true}},
+		found: []pairing{{a: 0, b: 1, wording: 0.4, joined: true}, {a: 1, b: 3, wording: 0.2, near: true, weak: true}, {a: 3, b: 4, wording: 0.3, joined: true}},
 	}
 	tests := []struct {
 		name  string
@@ -187,8 +187,8 @@ func TestComparisonsPlan(t *testing.T) {
 		}
 		todo, kept := known.plan(tt.pairs, fresh)
 		var keptPairs []uint64
-		for _, f := range kept {
-			keptPairs = append(keptPairs, f.pair)
+		for _, p := range kept {
+			keptPairs = append(keptPairs, p.pairNumber())
 		}
 		if !slices.Equal(todo, tt.todo) || !slices.Equal(keptPairs, tt.kept) {
 			t.Errorf("%s: compares %x and keeps %x, want %x and %x", tt.name, todo, keptPairs, tt.todo, tt.kept)
@@ -200,20 +200,30 @@ func TestComparisonsPlan(t *testing.T) {
 	}
 }
 
-// TestComparisonsAdd checks that add keeps what each pair was found,
-// by pair, a near miss that was weak too in one record.
+// TestComparisonsAdd checks that add keeps one pairing for each pair
+// that agreed, nearly did or was weak, in the order of the pairs: a
+// kept one as it was, the others compared, and that pairingOf reads
+// them.
 func TestComparisonsAdd(t *testing.T) {
+	reports := make([]report, 6)
+	reports[1].people, reports[4].people = []uint64{1}, []uint64{2} // other people: compare sets differ
+	kept := []pairing{{a: 0, b: 1, wording: 0.2, near: true}, {a: 2, b: 5, wording: 0.5, joined: true}}
 	results := &comparisons{}
-	results.add([]agreement{{a: 2, b: 5, strength: 0.5}}, []agreement{{a: 0, b: 1, strength: 0.2}, {a: 1, b: 4, strength: 0.19}}, []agreement{{a: 1, b: 4, strength: 0.19}, {a: 3, b: 4, strength: 0.15}})
-	want := []agreed{
-		{pair: 1, strength: 0.2, near: true},
-		{pair: 1<<32 | 4, strength: 0.19, near: true, weak: true},
-		{pair: 2<<32 | 5, strength: 0.5, joined: true},
-		{pair: 3<<32 | 4, strength: 0.15, weak: true},
-	}
-	if !slices.Equal(results.found, want) {
+	results.add(reports, kept, []agreement{{a: 2, b: 5, strength: 0.5}}, []agreement{{a: 0, b: 1, strength: 0.2}, {a: 1, b: 4}}, []agreement{{a: 1, b: 4}})
+	want := []pairing{kept[0], compare(reports, 1, 4), kept[1]}
+	if !reflect.DeepEqual(results.found, want) {
 		t.Errorf("found %+v, want %+v", results.found, want)
 	}
+	if !want[1].differ {
+		t.Fatal("the compared pair is not the one of reports 1 and 4")
+	}
+	g := &groups{reports: reports, compared: results}
+	if p := g.pairingOf(agreement{a: 2, b: 5}); p.wording != 0.5 {
+		t.Errorf("pairingOf a kept pair: wording %.2f, want the kept 0.50", p.wording)
+	}
+	if _, found := results.pairing(0, 5); found {
+		t.Error("a pair that was not added was found")
+	}
 	var none *comparisons
-	none.add(nil, nil, nil) // no Merger: nothing to record, no panic
+	none.add(reports, nil, nil, nil, nil) // no Merger: nothing to record, no panic
 }

@@ -30,28 +30,23 @@ type weighing struct {
 }
 
 // comparisons are the candidate pairs of a merge, sorted, and what
-// comparing found of those that agreed, nearly did or were weak, sorted
-// by pair; the others neither agreed nor nearly did.
+// comparing found of those that agreed, nearly did or were weak (their
+// pairings, which gen check's reasons are read from), sorted by pair;
+// the others neither agreed nor nearly did.
 type comparisons struct {
 	pairs []uint64
-	found []agreed
+	found []pairing
 }
 
-// agreed is what comparing a pair (candidatePairs' number) found:
-// whether it agreed, nearly did or was weak (pairing), and its
-// strength.
-type agreed struct {
-	pair               uint64
-	strength           float64
-	joined, near, weak bool
-}
+// pairNumber returns p's pair as candidatePairs numbers it.
+func (p *pairing) pairNumber() uint64 { return uint64(p.a)<<32 | uint64(p.b) }
 
 // plan returns which of pairs, sorted, must be compared: those of a
 // fresh report (lastMerge.reweigh) and those k did not compare. It
 // returns what k found of the others, by pair: their reports and
 // everything compare reads of them are as they were. k may be nil, for
 // no last merge: every pair is compared.
-func (k *comparisons) plan(pairs []uint64, fresh []bool) (todo []uint64, kept []agreed) {
+func (k *comparisons) plan(pairs []uint64, fresh []bool) (todo []uint64, kept []pairing) {
 	if k == nil {
 		return pairs, nil
 	}
@@ -65,9 +60,9 @@ func (k *comparisons) plan(pairs []uint64, fresh []bool) (todo []uint64, kept []
 			todo = append(todo, pair)
 		}
 	}
-	for _, f := range k.found {
-		if _, in := slices.BinarySearch(pairs, f.pair); in && !isFresh(f.pair) {
-			kept = append(kept, f)
+	for _, p := range k.found {
+		if _, in := slices.BinarySearch(pairs, p.pairNumber()); in && !isFresh(p.pairNumber()) {
+			kept = append(kept, p)
 		}
 	}
 	return todo, kept
@@ -75,19 +70,19 @@ func (k *comparisons) plan(pairs []uint64, fresh []bool) (todo []uint64, kept []
 
 // withKept returns joined, near and weak with the pairs of kept that
 // agreed, nearly did or were weak, each list in the order of the pairs.
-func withKept(kept []agreed, joined, near, weak []agreement) ([]agreement, []agreement, []agreement) {
+func withKept(kept []pairing, joined, near, weak []agreement) ([]agreement, []agreement, []agreement) {
 	if len(kept) == 0 {
 		return joined, near, weak
 	}
-	for _, f := range kept {
-		x := agreement{a: int32(f.pair >> 32), b: int32(f.pair & 0xffffffff), strength: f.strength}
+	for _, p := range kept {
+		x := agreement{a: p.a, b: p.b, strength: p.strength()}
 		switch {
-		case f.joined:
+		case p.joined:
 			joined = append(joined, x)
-		case f.near:
+		case p.near:
 			near = append(near, x)
 		}
-		if f.weak {
+		if p.weak {
 			weak = append(weak, x)
 		}
 	}
@@ -97,32 +92,45 @@ func withKept(kept []agreed, joined, near, weak []agreement) ([]agreement, []agr
 	return joined, near, weak
 }
 
-// add records what comparing results' pairs found: joined agreed, near
-// nearly did and weak were weak (a near miss may be weak too). It does
-// nothing to nil results (no Merger).
-func (results *comparisons) add(joined, near, weak []agreement) {
+// add records the pairings of the pairs of joined, near and weak, in
+// the order of the pairs: those of kept (sorted by pair) as they are,
+// the others compared again (few, after an edit). It does nothing to nil results
+// (no Merger).
+func (results *comparisons) add(reports []report, kept []pairing, joined, near, weak []agreement) {
 	if results == nil {
 		return
 	}
-	found := make([]agreed, 0, len(joined)+len(near)+len(weak))
-	for _, list := range [...]struct {
-		of                 []agreement
-		joined, near, weak bool
-	}{{joined, true, false, false}, {near, false, true, false}, {weak, false, false, true}} {
-		for _, p := range list.of {
-			found = append(found, agreed{pair: uint64(p.a)<<32 | uint64(p.b), strength: p.strength, joined: list.joined, near: list.near, weak: list.weak})
+	pairs := make([]uint64, 0, len(joined)+len(near)+len(weak))
+	for _, list := range [][]agreement{joined, near, weak} {
+		for _, x := range list {
+			pairs = append(pairs, uint64(x.a)<<32|uint64(x.b))
 		}
 	}
-	slices.SortStableFunc(found, func(x, y agreed) int { return cmp.Compare(x.pair, y.pair) })
-	out := found[:0]
-	for _, f := range found {
-		if n := len(out); n > 0 && out[n-1].pair == f.pair {
-			out[n-1].weak = true // a near miss, and weak (after it)
-			continue
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs) // a near miss may be weak too
+	results.found = make([]pairing, len(pairs))
+	for i, pair := range pairs {
+		at, found := slices.BinarySearchFunc(kept, pair, func(p pairing, pair uint64) int { return cmp.Compare(p.pairNumber(), pair) })
+		if found {
+			results.found[i] = kept[at]
+		} else {
+			results.found[i] = compare(reports, int32(pair>>32), int32(pair&0xffffffff))
 		}
-		out = append(out, f)
 	}
-	results.found = out
+}
+
+// pairing returns the pairing of reports a and b that results hold, and
+// whether they hold it (results may be nil).
+func (results *comparisons) pairing(a, b int32) (pairing, bool) {
+	if results == nil {
+		return pairing{}, false
+	}
+	pair := uint64(a)<<32 | uint64(b)
+	at, found := slices.BinarySearchFunc(results.found, pair, func(p pairing, pair uint64) int { return cmp.Compare(p.pairNumber(), pair) })
+	if !found {
+		return pairing{}, false
+	}
+	return results.found[at], true
 }
 
 // reweigh returns the document frequencies of the words of reports, and
