@@ -256,10 +256,19 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			return e.Title, false
 		}
 	}
-	uses := map[uint64]int{}
+	// uses counts the reports using each word of a headline.
+	uses, titles := map[uint64]int{}, make([][]uint64, len(byAge))
+	for k, i := range byAge {
+		titles[k] = contentWords(reports[i].entry.Title)
+		for _, w := range titles[k] {
+			uses[w] = 0
+		}
+	}
 	for _, i := range byAge {
 		for _, w := range reports[i].words.words {
-			uses[w]++
+			if n, ok := uses[w]; ok {
+				uses[w] = n + 1
+			}
 		}
 	}
 	best, bestScore, bestWords := -1, -1, -1
@@ -269,7 +278,7 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			if e.TitleDerived && round == 0 {
 				continue
 			}
-			words := contentWords(e.Title)
+			words := titles[k]
 			score := 0
 			for _, w := range words {
 				score += uses[w]

@@ -110,9 +110,11 @@ func (results *comparisons) add(reports []report, kept []pairing, joined, near, 
 	pairs = slices.Compact(pairs) // a near miss may be weak too
 	results.found = make([]pairing, len(pairs))
 	for i, pair := range pairs {
-		at, found := slices.BinarySearchFunc(kept, pair, func(p pairing, pair uint64) int { return cmp.Compare(p.pairNumber(), pair) })
-		if found {
-			results.found[i] = kept[at]
+		for len(kept) > 0 && kept[0].pairNumber() < pair {
+			kept = kept[1:]
+		}
+		if len(kept) > 0 && kept[0].pairNumber() == pair {
+			results.found[i] = kept[0]
 		} else {
 			results.found[i] = compare(reports, int32(pair>>32), int32(pair&0xffffffff))
 		}
