@@ -279,10 +279,13 @@ func letterWords(s string) int {
 // with the name a line of the head gives alone (or after "By"), then
 // "is".
 func (x *extraction) isAuthorBio(l span) bool {
-	if !strings.Contains(l.Text, " is ") || words(l.Text) > 30 {
+	if x.facts[l.Line].words > 30 || !strings.Contains(l.Text, " is ") {
 		return false
 	}
 	for i := l.Line - 1; i >= max(0, l.Line-8); i-- {
+		if n := x.facts[i].words; n < 2 || n > 5 {
+			continue // a name, or "By" and a name
+		}
 		name := strings.TrimPrefix(x.lines[i].Text, "By ")
 		if n := words(name); n < 2 || n > 4 || !capitalWords(name) {
 			continue
