@@ -316,8 +316,21 @@ func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 		if isDateLine(f) || isClockLine(f) {
 			return true
 		}
-		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) {
+		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) && !opensSpan(f.text[o.End:]) {
 			return true
+		}
+	}
+	return false
+}
+
+// opensSpan reports whether the text after a day makes it the first of
+// a span of days ("Week of March 14–18, 2016", a weekly issue's), which
+// dates no story of a list.
+func opensSpan(after string) bool {
+	for _, dash := range []string{"–", "—", "-", " to "} {
+		if rest, ok := strings.CutPrefix(strings.TrimLeft(after, " "), strings.TrimLeft(dash, " ")); ok {
+			rest = strings.TrimLeft(rest, " ")
+			return rest != "" && isDigitByte(rest[0])
 		}
 	}
 	return false

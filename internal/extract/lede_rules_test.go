@@ -43,6 +43,16 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Fiona Writer is a former Treasury economist and writes on public finance.\n" +
 				"There is an art to writing a budget that nobody can get angry about. Thursday's Budget, the sixth, delivered the promised surplus." + body,
 			"2014-05-17", "2014-05-15"},
+		{"a caption's label makes no lede",
+			"Forest guards injured in an attack at the reserve\nRegional News\nForest guards injured in an attack at the reserve\nDate: 14 April 2021  Time: 10:27\nListen to this article\n" +
+				"File photo: An abandoned pit near the river. Photo taken February 2019.\n" +
+				"Four forest guards were injured when armed men attacked their patrol last Friday, the police said." + body,
+			"2021-04-14", "2021-04-09"},
+		{"a weekly issue's span is no list's date, and a market's close no period's end",
+			"Weekly Markets Wrap: Ringgit hits eight-month high\nOpen in browser\nTHE BUSINESS DIGEST\nIssue #1,042 | Week of March 14–18, 2016\nSent: Sat, 19 Mar 2016 08:00 MYT\n" +
+				"Weekly Markets Wrap: Ringgit hits eight-month high\nTHIS WEEK'S LEAD\n" +
+				"The ringgit ended Thursday at 4.0450 against the US dollar, its strongest close since July, after the Federal Reserve signalled on Wednesday fewer rate rises." + body,
+			"2016-03-19", "2016-03-17"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +
