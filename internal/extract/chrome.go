@@ -21,6 +21,7 @@ const (
 	reasonRepeated       = "repeated line"
 	reasonCredit         = "photo credit"
 	reasonEditorNote     = "editorial note"
+	reasonAuthorBio      = "the writer's note on themself"
 	reasonTrailer        = "trailer"
 	reasonDateline       = "dateline"
 	reasonMarker         = "date marker"

@@ -22,6 +22,37 @@ func TestLedeAndStampRules(t *testing.T) {
 				"By Sam Writer for the Daily Example\nPublished: 07:15 BST, 2 August 2021 | Updated: 11:40 BST, 2 August 2021\n" +
 				"Share or comment on this article:\n\nThe sprinter won the 100 metres final in Tokyo on Sunday night, the first title for his country." + body,
 			"2021-08-02", "2021-08-01"},
+		{"a release's dateline under its number and contact lines",
+			"Minister meets her counterpart on dairy trade\nSkip to main content\nNewsroom\nMinister meets her counterpart on dairy trade\n" +
+				"Press Release\nRelease No. 0042.24\nContact: Press Office\n" +
+				"WASHINGTON, March 6, 2024 – On Tuesday, the minister met her counterpart to discuss dairy trade and animal health." + body,
+			"2024-03-06", "2024-03-05"},
+		{"a date under the first of two copies of the headline",
+			"Two miners killed in a rockfall\nDaily Example\nHome | News | Business | Sport\nTwo miners killed in a rockfall\n22 September 2008 08:47\n" +
+				"Email this article | Print this article | Bookmark\nExample Agency | Syndicated via a news desk\nTwo miners killed in a rockfall\n" +
+				"Two miners were killed and five injured on Sunday when part of a tunnel roof collapsed at a copper mine, the operator said." + body,
+			"2008-09-22", "2008-09-21"},
+		{"a newsletter's greeting gives its day, the top story its event",
+			"Your Wednesday Briefing: council approves shelter beds\nView in browser\nMORNING BRIEFING\nYour Wednesday Briefing: council approves shelter beds\n" +
+				"Good morning. It's Wednesday, October 4, 2023. Here's what you need to know today.\nBy Sam Writer\nTODAY'S TOP STORY\n" +
+				"The city council voted 9-3 yesterday to spend $14 million on 600 more shelter beds before winter." + body,
+			"2023-10-04", "2023-10-03"},
+		{"a columnist's note on herself is no lede",
+			"Opinion: A surplus budget that dares nobody to notice it\nNews\nOpinion\nOpinion: A surplus budget that dares nobody to notice it\n" +
+				"Fiona Writer\nColumnist\n6:00 AM Saturday May 17, 2014\nShare\n" +
+				"Fiona Writer is a former Treasury economist and writes on public finance.\n" +
+				"There is an art to writing a budget that nobody can get angry about. Thursday's Budget, the sixth, delivered the promised surplus." + body,
+			"2014-05-17", "2014-05-15"},
+		{"a caption's label makes no lede",
+			"Forest guards injured in an attack at the reserve\nRegional News\nForest guards injured in an attack at the reserve\nDate: 14 April 2021  Time: 10:27\nListen to this article\n" +
+				"File photo: An abandoned pit near the river. Photo taken February 2019.\n" +
+				"Four forest guards were injured when armed men attacked their patrol last Friday, the police said." + body,
+			"2021-04-14", "2021-04-09"},
+		{"a weekly issue's span is no list's date, and a market's close no period's end",
+			"Weekly Markets Wrap: Ringgit hits eight-month high\nOpen in browser\nTHE BUSINESS DIGEST\nIssue #1,042 | Week of March 14–18, 2016\nSent: Sat, 19 Mar 2016 08:00 MYT\n" +
+				"Weekly Markets Wrap: Ringgit hits eight-month high\nTHIS WEEK'S LEAD\n" +
+				"The ringgit ended Thursday at 4.0450 against the US dollar, its strongest close since July, after the Federal Reserve signalled on Wednesday fewer rate rises." + body,
+			"2016-03-19", "2016-03-17"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +

@@ -88,6 +88,29 @@ func TestLocalFeedDate(t *testing.T) {
 	}
 }
 
+// TestFeedDatelineDay checks that a feed's dateline gives the local day
+// of its UTC time only when that day is the next one and a zone east of
+// UTC can reach it.
+func TestFeedDatelineDay(t *testing.T) {
+	tests := []struct {
+		date, dateline, want string
+	}{
+		{"20100615T233000Z", "WELLINGTON, June 16 (NZNS)", "2010-06-16"},
+		{"Tue, 15 Jun 2010 23:30:00 GMT", "WELLINGTON, June 16", "2010-06-16"},
+		{"20100615T233000Z", "WELLINGTON, June 15 (NZNS)", "2010-06-15"},
+		{"20121004T091500Z", "BRASILIA Oct 3, 2012", "2012-10-04"}, // filed the day before
+		{"20100615T083000Z", "WELLINGTON, June 16", "2010-06-15"},  // no zone is 16 hours ahead
+		{"20100615T233000+1200", "WELLINGTON, June 16", "2010-06-15"},
+		{"20100615T233000Z", "WELLINGTON", "2010-06-15"},
+	}
+	for _, tt := range tests {
+		f := feed{date: tt.date, dateline: tt.dateline}
+		if got := f.meta().Published.ISO(); got != tt.want {
+			t.Errorf("%q, %q: got %s, want %s", tt.date, tt.dateline, got, tt.want)
+		}
+	}
+}
+
 // FuzzReadMarkup feeds markup to the reader: it must not panic, and the
 // blocks extracted must be pieces of the text the markup reads as, at
 // their offsets.

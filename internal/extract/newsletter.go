@@ -1,17 +1,27 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsroom/timeline/internal/newsdate"
+)
 
 // readerAddress opens a newsletter's word to its reader before its
 // stories: a greeting or a preview of the issue.
 var readerAddress = []string{
 	"hello from ", "hello and welcome", "hello again", "hello everyone", "hello,", "hi everyone", "hi there", "hi,", "welcome to ", "welcome back", "greetings from ",
 	"in this edition", "in this issue", "in this newsletter", "in this briefing",
+	"here's what you need to know", "here’s what you need to know",
 }
 
 // issueWords name a newsletter's issue after "in today's" or "in this
 // week's" ("In today's edition: …"); "In today's vote, …" reports.
 var issueWords = []string{"edition", "issue", "newsletter", "briefing", "email", "dispatch"}
+
+// roundupWords name what "Here's your …" hands the reader: an issue, or
+// a round-up of the day ("Here's your round-up of the stories that
+// matter today"); "Here's your chance …" reports.
+var roundupWords = append([]string{"round-up", "roundup", "digest", "daily", "morning", "evening", "weekly", "weekend", "update"}, issueWords...)
 
 // isReaderAddress reports whether a paragraph before the lede speaks to
 // the reader ("Hello from Dubai, where …", "In today's edition: …")
@@ -27,6 +37,11 @@ func isReaderAddress(lower string) bool {
 	for _, p := range []string{"in today's ", "in today’s ", "in this week's ", "in this week’s ", "today's ", "today’s ", "this week's ", "this week’s "} {
 		if rest, ok := strings.CutPrefix(lower, p); ok {
 			return startsWithAny(rest, issueWords)
+		}
+	}
+	for _, p := range []string{"here's your ", "here’s your ", "here is your "} {
+		if rest, ok := strings.CutPrefix(lower, p); ok {
+			return startsWithAny(rest, roundupWords)
 		}
 	}
 	return false
@@ -49,4 +64,24 @@ func (x *extraction) isNewsletter() bool {
 		}
 	}
 	return false
+}
+
+// greetingWords open a newsletter's greeting to its reader.
+var greetingWords = []string{"good morning", "good afternoon", "good evening", "morning,", "hello", "hi,", "hi ", "welcome"}
+
+// readGreeting reads the day a newsletter's greeting gives ("Good
+// morning. It's Wednesday, October 4, 2023.") as the issue's publication
+// date, and reports whether paragraph l was such a greeting: it speaks to
+// the reader, and the lede is the top story under it.
+func (x *extraction) readGreeting(l span) bool {
+	lower := x.lowerOf(l)
+	if len(lower) > 400 || !startsWithAny(lower, greetingWords) || !x.isNewsletter() {
+		return false
+	}
+	m, ok := firstDay(x.datesOf(l), l.Start)
+	if !ok || m.Kind != newsdate.Absolute || !m.WeekdayAgrees() {
+		return false
+	}
+	x.greeting = candidate{true, m}
+	return true
 }

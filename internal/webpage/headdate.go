@@ -196,7 +196,7 @@ func pageScan(body *html.Node) func(string) []newsdate.Mention {
 
 // dateLine reads a run of text that is a date and at most three other
 // words, or a byline's words before "Posted" or "Published" and the
-// date, its dates read by scan. Of a run that names an update, only what
+// date (or after it, "by" and six words at most), its dates read by scan. Of a run that names an update, only what
 // comes before it counts ("Publié le 7 avril 2023, mis à jour le 8
 // avril"); a date that closes a range ("Saturday 20 – Sunday 21
 // September 2025") is an event's, not a publication date.
@@ -225,10 +225,14 @@ func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 		if newsdate.ClosesRange(before) {
 			return stamp{}, false
 		}
+		after := text[m.End:]
 		if i := max(strings.LastIndex(lower[:m.Start], "posted "), strings.LastIndex(lower[:m.Start], "published ")); i >= 0 {
 			before = before[i:] // "By A Writer, Staff Writer · Posted 6/9/2023": the byline before the label
+			if strings.HasPrefix(lower[m.End:], " by ") && otherWords(after) <= 6 {
+				after = "" // "Posted 12/04/2020 by the Parish Clerk": the byline after it
+			}
 		}
-		if otherWords(before+" "+text[m.End:]) > 3 {
+		if otherWords(before+" "+after) > 3 {
 			return stamp{}, false
 		}
 		day, ok := plausibleDay(m.Year, m.Month, m.Day)

@@ -20,8 +20,9 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // <title>) agrees with it; the page's one h1 beside a metadata headline
 // written for search; a subhead the metadata names, on a page of no h1;
 // the metadata's headline (of three words or more); the page's only h1;
-// on a page of no h1 the text in its largest <font> (fontHeadline); the
-// h2 or h3 the <title> holds, or the first under a <title> of names; the
+// on a page of no h1 the text in its largest <font> (fontHeadline), or
+// the element whose class names it (classHeadline); the h2 or h3 the
+// <title> holds, or the first under a <title> of names; the
 // one long part of the <title>; the <title>. A site-name part that names
 // the outlet is removed; an h1 that is the site's name (a logo) is no
 // headline.
@@ -82,6 +83,10 @@ func (r *reader) readTitle() {
 			r.title, r.titleRule, r.titleNode = text, "largest <font>", n
 			return
 		}
+	}
+	if n, text := r.classHeadline(); len(r.h1s) == 0 && n != nil {
+		r.title, r.titleRule, r.titleNode = text, "the element whose class names the headline", n
+		return
 	}
 	if n := r.titleHeading(); n != nil {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> that the <title> holds", n
@@ -225,11 +230,20 @@ func restAfter(s string, n int) string {
 
 // dropped reports whether n sits in boilerplate (a nav, an aside, a
 // footer or a block whose class names such a thing); a header is not,
-// as the article's own holds its headline and date.
+// as the article's own holds its headline and date, nor a block that
+// holds the page's <main>, whatever its class says ("content-area
+// content-area-right-sidebar" lays the content out beside a sidebar).
 func dropped(n *html.Node) bool {
+	byClass := true
 	for p := n; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && p.DataAtom != atom.Header && (hardDropped[p.DataAtom] || softDropped(p)) {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.DataAtom != atom.Header && (hardDropped[p.DataAtom] || byClass && softDropped(p)) {
 			return true
+		}
+		if p.DataAtom == atom.Main {
+			byClass = false
 		}
 	}
 	return false

@@ -52,8 +52,9 @@ var publishedNames = map[string]bool{
 // datePublished and the canonical URL.
 func (r *reader) readMeta() {
 	r.readJSONLD()
+	converted := r.convertedDocument()
 	for _, m := range r.metas {
-		r.readMetaTag(m)
+		r.readMetaTag(m, converted)
 	}
 	r.readItemprop()
 	r.readURL()
@@ -197,8 +198,30 @@ func (r *reader) offerString(s, rule string, rank int) {
 	}
 }
 
-// readMetaTag reads one <meta> element.
-func (r *reader) readMetaTag(m *html.Node) {
+// converters name, in a page's <meta name="generator">, the tools that
+// turn a document into a page.
+var converters = []string{"pdftohtml", "pdf2htmlex", "microsoft word", "libreoffice", "openoffice"}
+
+// convertedDocument reports whether the page was made from a document
+// (a PDF, a word processor's file) by a converter: its date tags are
+// then the file's (a PDF's creation), not the day it was published.
+func (r *reader) convertedDocument() bool {
+	for _, m := range r.metas {
+		if strings.EqualFold(strings.TrimSpace(attr(m, "name")), "generator") {
+			g := strings.ToLower(attr(m, "content"))
+			for _, c := range converters {
+				if strings.Contains(g, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readMetaTag reads one <meta> element; the date tags of a converted
+// document are passed over.
+func (r *reader) readMetaTag(m *html.Node, converted bool) {
 	content := strings.TrimSpace(attr(m, "content"))
 	if content == "" {
 		return
@@ -211,7 +234,9 @@ func (r *reader) readMetaTag(m *html.Node) {
 		case publishedProperties[key] && key == prop:
 			r.offerString(content, key, rankOpenGraph)
 		case publishedNames[key]:
-			r.offerString(content, key, rankNamed)
+			if !converted {
+				r.offerString(content, key, rankNamed)
+			}
 		case key == "parsely-page":
 			r.readParselyPage(content)
 		case key == "og:title":
