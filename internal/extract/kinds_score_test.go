@@ -98,8 +98,8 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // and 2, batch r 2 and none, batch s 5 and 2, batch t 1 and 1, batch u
 // 7 and 3, batch v 7 and 1, batch w 5 and 3, batch x 1 and 1, batch y 5
 // and 3, batch z 3 and 5, batch aa 2 and 2, batch bb 5 and 1, batch cc 6
-// and 1, batch dd 3 and 1.
-// Thirty-five dev ones are left: a preview whose label dates the event after
+// and 1, batch dd 3 and 1, batch ee 2 and 2.
+// Thirty-four dev ones are left: a preview whose label dates the event after
 // publication, which the project never does (the publication date
 // stands); a ministry's
 // numbered statement whose first paragraph says it "was notified on
@@ -153,9 +153,12 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // wrong); and batch dd's two: a match report whose "on Saturday" lies
 // past a score block of six short lines (the same crossing), and a
 // fact-check labelled with the day of the speech it checks, whose lede
-// is the claim. Held out, 37 are left; no more are allowed on either
-// part.
-const devWrongAllowed, heldWrongAllowed = 35, 37
+// is the claim; and, since a newsletter's greeting that names no day is
+// no lede (which righted two of the newsletters above and one of batch
+// ee), the web version of a briefing whose "Good morning." carries its
+// news of the day, where the section under it names a Tuesday. Held
+// out, 36 are left; no more are allowed on either part.
+const devWrongAllowed, heldWrongAllowed = 34, 36
 
 // TestScoreKinds scores extraction on the texts of testdata/kinds, each
 // with its headline as line 1, on the dev and held-out parts

@@ -53,6 +53,11 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Weekly Markets Wrap: Ringgit hits eight-month high\nTHIS WEEK'S LEAD\n" +
 				"The ringgit ended Thursday at 4.0450 against the US dollar, its strongest close since July, after the Federal Reserve signalled on Wednesday fewer rate rises." + body,
 			"2016-03-19", "2016-03-17"},
+		{"a newsletter's greeting that names no day is no lede",
+			"Morning Briefing: Court rules on the port plan\nView in browser\nTuesday, 2 June 2020\nMorning Briefing: Court rules on the port plan\n" +
+				"Good morning. Here's what you need to know to start your day.\nTOP STORY\n" +
+				"The High Court yesterday dismissed a challenge to the port expansion plan brought by residents." + body,
+			"2020-06-02", "2020-06-01"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +
