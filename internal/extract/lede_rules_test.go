@@ -58,6 +58,9 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Good morning. Here's what you need to know to start your day.\nTOP STORY\n" +
 				"The High Court yesterday dismissed a challenge to the port expansion plan brought by residents." + body,
 			"2020-06-02", "2020-06-01"},
+		{"a place and a full date before a colon are a dateline",
+			"Coastal families to get safe houses\n\nThiruvananthapuram, 14.02.2022: As many as 1,200 fisher families living near the sea will be moved to safe houses, the minister said." + body,
+			"2022-02-14", "2022-02-14"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +
