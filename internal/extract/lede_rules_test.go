@@ -61,6 +61,15 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"a place and a full date before a colon are a dateline",
 			"Coastal families to get safe houses\n\nThiruvananthapuram, 14.02.2022: As many as 1,200 fisher families living near the sea will be moved to safe houses, the minister said." + body,
 			"2022-02-14", "2022-02-14"},
+		{"share rows of X and social sharing, and a listening widget, are no lede's rivals",
+			"Teenager wins the inaugural heritage half marathon\nAthletics\nTeenager wins the inaugural heritage half marathon\n" +
+				"Organisers say the race will become an annual fixture on the January calendar\nBy Sam Writer\nTuesday, January 16, 2024\nUpdated 2 hours ago\n" +
+				"Share  WhatsApp  Facebook  X  Copy link\nSocial sharing  Facebook  Email  Reddit\nListen to this article  00:03:41\n" +
+				"An eighteen-year-old stormed to victory in the inaugural half marathon on Sunday, beating a field of former champions." + body,
+			"2024-01-16", "2024-01-14"},
+		{"a lede's last night is the night before",
+			"Council backs the footbridge plan\nTuesday, 13 February, 2001, 07:45 GMT\n\nThe city council last night gave its backing to a plan for a footbridge across the river, despite warnings on the cost." + body,
+			"2001-02-13", "2001-02-12"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +
