@@ -70,6 +70,11 @@ func TestLedeAndStampRules(t *testing.T) {
 		{"a lede's last night is the night before",
 			"Council backs the footbridge plan\nTuesday, 13 February, 2001, 07:45 GMT\n\nThe city council last night gave its backing to a plan for a footbridge across the river, despite warnings on the cost." + body,
 			"2001-02-13", "2001-02-12"},
+		{"an email's Date header among its From, To and Subject",
+			"New interchange opens to traffic\nDate: Tue, 18 Feb 2025 06:00:00 +0300\nFrom: The Morning Brief <brief@example.com>\nTo: subscriber\nSubject: Your Tuesday brief\n" +
+				"THE MORNING BRIEF\nTOP STORY\nNew interchange opens to traffic\n" +
+				"The works authority opened the new three-level interchange yesterday, cutting commute times by a third." + body,
+			"2025-02-18", "2025-02-17"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +

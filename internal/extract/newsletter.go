@@ -92,3 +92,29 @@ func (x *extraction) readGreeting(l span) bool {
 	x.greeting = candidate{true, m}
 	return true
 }
+
+// emailFields start the header lines of an email saved with its text.
+var emailFields = []string{"from:", "to:", "subject:", "reply-to:", "cc:"}
+
+// emailDate returns the date of an email's header ("Date: Fri, 11 Oct
+// 2002 06:15:22 -0400" or "Sent: …" among "From:", "To:" and "Subject:"
+// lines in the first lines of the text): the day a newsletter was sent.
+func (x *extraction) emailDate() candidate {
+	var date candidate
+	fields := 0
+	for i := range min(len(x.lines), 8) {
+		f := &x.facts[i]
+		switch {
+		case startsWithAny(f.lower, emailFields):
+			fields++
+		case strings.HasPrefix(f.lower, "date:") || strings.HasPrefix(f.lower, "sent:"):
+			if m, ok := firstDay(f.dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && oneDay(f.dates) {
+				date = candidate{true, m}
+			}
+		}
+	}
+	if fields < 2 {
+		return candidate{}
+	}
+	return date
+}
