@@ -60,12 +60,13 @@ var socialWords = map[string]bool{
 	"facebook": true, "twitter": true, "instagram": true, "pinterest": true, "linkedin": true,
 	"tumblr": true, "email": true, "whatsapp": true, "youtube": true, "vimeo": true, "reddit": true,
 	"telegram": true, "share": true, "tweet": true, "copy": true, "link": true, "print": true, "messenger": true,
+	"social": true, "sharing": true, "x": true, "flipboard": true, "bluesky": true, "threads": true, "mastodon": true,
 }
 
 // promoPhrases mark short lines and sentences that address the reader
 // rather than report.
 var promoPhrases = []string{
-	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage",
+	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage", "listen to this article",
 	"join us on", "download the app", "read more", "click here", "live coverage here", "you can read more",
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",

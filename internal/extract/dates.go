@@ -14,6 +14,7 @@ import (
 const (
 	ruleMarker       = "publication: date marker"
 	ruleGreeting     = "publication: the newsletter's greeting"
+	ruleEmail        = "publication: the email's Date header"
 	ruleByline       = "publication: byline"
 	ruleDateline     = "publication: dateline"
 	ruleTrailer      = "publication: trailer"
@@ -163,6 +164,7 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 	}{
 		{x.marker, ruleMarker},
 		{x.greeting, ruleGreeting},
+		{x.emailDate(), ruleEmail},
 		{candidate{x.headMarked && x.head.found, x.head.m}, ruleHead},
 		{x.byline, ruleByline},
 		{x.head, ruleHead},

@@ -53,6 +53,28 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Weekly Markets Wrap: Ringgit hits eight-month high\nTHIS WEEK'S LEAD\n" +
 				"The ringgit ended Thursday at 4.0450 against the US dollar, its strongest close since July, after the Federal Reserve signalled on Wednesday fewer rate rises." + body,
 			"2016-03-19", "2016-03-17"},
+		{"a newsletter's greeting that names no day is no lede",
+			"Morning Briefing: Court rules on the port plan\nView in browser\nTuesday, 2 June 2020\nMorning Briefing: Court rules on the port plan\n" +
+				"Good morning. Here's what you need to know to start your day.\nTOP STORY\n" +
+				"The High Court yesterday dismissed a challenge to the port expansion plan brought by residents." + body,
+			"2020-06-02", "2020-06-01"},
+		{"a place and a full date before a colon are a dateline",
+			"Coastal families to get safe houses\n\nThiruvananthapuram, 14.02.2022: As many as 1,200 fisher families living near the sea will be moved to safe houses, the minister said." + body,
+			"2022-02-14", "2022-02-14"},
+		{"share rows of X and social sharing, and a listening widget, are no lede's rivals",
+			"Teenager wins the inaugural heritage half marathon\nAthletics\nTeenager wins the inaugural heritage half marathon\n" +
+				"Organisers say the race will become an annual fixture on the January calendar\nBy Sam Writer\nTuesday, January 16, 2024\nUpdated 2 hours ago\n" +
+				"Share  WhatsApp  Facebook  X  Copy link\nSocial sharing  Facebook  Email  Reddit\nListen to this article  00:03:41\n" +
+				"An eighteen-year-old stormed to victory in the inaugural half marathon on Sunday, beating a field of former champions." + body,
+			"2024-01-16", "2024-01-14"},
+		{"a lede's last night is the night before",
+			"Council backs the footbridge plan\nTuesday, 13 February, 2001, 07:45 GMT\n\nThe city council last night gave its backing to a plan for a footbridge across the river, despite warnings on the cost." + body,
+			"2001-02-13", "2001-02-12"},
+		{"an email's Date header among its From, To and Subject",
+			"New interchange opens to traffic\nDate: Tue, 18 Feb 2025 06:00:00 +0300\nFrom: The Morning Brief <brief@example.com>\nTo: subscriber\nSubject: Your Tuesday brief\n" +
+				"THE MORNING BRIEF\nTOP STORY\nNew interchange opens to traffic\n" +
+				"The works authority opened the new three-level interchange yesterday, cutting commute times by a third." + body,
+			"2025-02-18", "2025-02-17"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +

@@ -111,6 +111,8 @@ func pageMeta(page *webpage.Page) Meta {
 // RSS or Atom title, the headline when no headline element gives one.
 type feed struct {
 	title, itemTitle, dateline, date, byline, body string
+	// teaser is the HTML of a story's description or summary.
+	teaser string
 	// dates are the dates the feed writes, in order (feedDateElements),
 	// of which date is the one that gives its day (localFeedDate).
 	dates []string
@@ -126,8 +128,10 @@ var feedElements = map[string]string{
 	"dateline": "dateline", "DateLine": "dateline",
 	"byline": "byline", "ByLine": "byline", "by": "byline", "creator": "byline",
 	"p": "p",
-	// RSS and Atom: a title, and HTML content as escaped or CDATA text.
-	"title": "itemTitle", "description": "html", "encoded": "html", "content": "html", "summary": "html",
+	// RSS and Atom: a title, and HTML content as escaped or CDATA text;
+	// a description or summary is the story's teaser, its text only when
+	// no content element gives the story.
+	"title": "itemTitle", "description": "teaser", "summary": "teaser", "encoded": "html", "content": "html",
 }
 
 // feedDateElements and their attributes give the issue date.
@@ -179,7 +183,7 @@ func readFeed(data []byte) (feed, error) {
 					into, at = "date", depth
 				}
 			}
-			if kind, ok := feedElements[name]; ok && into == "" {
+			if kind, ok := feedElements[name]; ok && into == "" && !mediaElement(t.Name) {
 				into, at, text = kind, depth, text[:0]
 			}
 		case xml.CharData:
@@ -194,12 +198,23 @@ func readFeed(data []byte) (feed, error) {
 			depth--
 		}
 	}
+	if body.Len() == 0 && f.teaser != "" {
+		if text, err := visibleText([]byte(f.teaser)); err == nil {
+			body.WriteString(text)
+		}
+	}
 	f.body = body.String()
 	f.date = localFeedDate(f.dates)
 	if f.title == "" {
 		f.title = f.itemTitle
 	}
 	return f, nil
+}
+
+// mediaElement reports whether an element is Media RSS's (media:content,
+// media:description): a picture and its caption, not the story.
+func mediaElement(n xml.Name) bool {
+	return n.Space == "http://search.yahoo.com/mrss/" || n.Space == "media"
 }
 
 // joinCharData joins the pieces of text of an element and the elements
@@ -229,6 +244,8 @@ func (f *feed) add(kind, s string, body *strings.Builder) {
 		f.title = s
 	case kind == "itemTitle" && f.itemTitle == "":
 		f.itemTitle = s
+	case kind == "teaser" && f.inItem && f.teaser == "":
+		f.teaser = s
 	case kind == "html":
 		if text, err := visibleText([]byte(s)); err == nil {
 			body.WriteString(text)

@@ -88,6 +88,31 @@ func TestLocalFeedDate(t *testing.T) {
 	}
 }
 
+// TestFeedStory checks that an RSS item's story is its content when it
+// has one, else its description, and never a picture's caption or the
+// channel's description.
+func TestFeedStory(t *testing.T) {
+	const head = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Site</title><description>The latest news from the city</description><item><title>Drivers vote to strike</title>`
+	const tail = `<media:content url="x.jpg"><media:description>Buses at the depot in 2015.</media:description></media:content></item></channel></rss>`
+	tests := []struct {
+		name, item, want string
+	}{
+		{"content over the teaser", `<description>&lt;p&gt;Drivers have voted for strike action.&lt;/p&gt;</description><content:encoded><![CDATA[<p>BUS drivers have voted to walk out.</p><p>The result was announced on Wednesday.</p>]]></content:encoded>`,
+			"Drivers vote to strike\n\nBUS drivers have voted to walk out.\nThe result was announced on Wednesday.\n"},
+		{"the description alone", `<description><![CDATA[<p>Drivers have voted for strike action on Wednesday.</p>]]></description>`,
+			"Drivers vote to strike\n\nDrivers have voted for strike action on Wednesday.\n"},
+	}
+	for _, tt := range tests {
+		f, err := readFeed([]byte(head + tt.item + tail))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.text(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestFeedDatelineDay checks that a feed's dateline gives the local day
 // of its UTC time only when that day is the next one and a zone east of
 // UTC can reach it.

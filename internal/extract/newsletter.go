@@ -71,17 +71,50 @@ var greetingWords = []string{"good morning", "good afternoon", "good evening", "
 
 // readGreeting reads the day a newsletter's greeting gives ("Good
 // morning. It's Wednesday, October 4, 2023.") as the issue's publication
-// date, and reports whether paragraph l was such a greeting: it speaks to
-// the reader, and the lede is the top story under it.
+// date, and reports whether paragraph l was a greeting that gives a full
+// date or names no day at all ("Good morning. Here's what you need to
+// know to start your day."): it speaks to the reader, and the lede is
+// the top story under it. A greeting that names a day alone ("It's
+// Tuesday") stays, as some briefings date their story by it.
 func (x *extraction) readGreeting(l span) bool {
 	lower := x.lowerOf(l)
 	if len(lower) > 400 || !startsWithAny(lower, greetingWords) || !x.isNewsletter() {
 		return false
 	}
-	m, ok := firstDay(x.datesOf(l), l.Start)
+	mentions := newsdate.Scan(l.Text)
+	if len(mentions) == 0 {
+		return true
+	}
+	m, ok := firstDay(mentions, l.Start)
 	if !ok || m.Kind != newsdate.Absolute || !m.WeekdayAgrees() {
 		return false
 	}
 	x.greeting = candidate{true, m}
 	return true
+}
+
+// emailFields start the header lines of an email saved with its text.
+var emailFields = []string{"from:", "to:", "subject:", "reply-to:", "cc:"}
+
+// emailDate returns the date of an email's header ("Date: Fri, 11 Oct
+// 2002 06:15:22 -0400" or "Sent: …" among "From:", "To:" and "Subject:"
+// lines in the first lines of the text): the day a newsletter was sent.
+func (x *extraction) emailDate() candidate {
+	var date candidate
+	fields := 0
+	for i := range min(len(x.lines), 8) {
+		f := &x.facts[i]
+		switch {
+		case startsWithAny(f.lower, emailFields):
+			fields++
+		case strings.HasPrefix(f.lower, "date:") || strings.HasPrefix(f.lower, "sent:"):
+			if m, ok := firstDay(f.dates, x.lines[i].Start); ok && m.Kind == newsdate.Absolute && oneDay(f.dates) {
+				date = candidate{true, m}
+			}
+		}
+	}
+	if fields < 2 {
+		return candidate{}
+	}
+	return date
 }

@@ -32,8 +32,11 @@ type reader struct {
 	// normalized: names of the outlet (see namesOutlet).
 	homeNames []string
 	// What readMeta finds.
-	published, urlDate                   dated
-	jsonHeadline, ogTitle, twitTitle     string
+	published, urlDate               dated
+	jsonHeadline, ogTitle, twitTitle string
+	// listing is set when the JSON-LD describes the page as a list of
+	// other pages and no article.
+	listing                              bool
 	siteName, ogURL, jsonURL, metaAuthor string
 	stamps                               []noted
 	// numericScan reads the page's all-numeric dates in its order

@@ -43,7 +43,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	// masthead: a date strip before it is the day the page was saved.
 	at, above, home := -1, 0, r.homeLinks()
 	for n := r.body; n != nil; {
-		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header && !articleMeta(n, h) {
+		if n.Type == html.ElementNode && boilerplateTag(n) && n.DataAtom != atom.Header && !articleMeta(n, h) {
 			n = next(n, r.body, true)
 			continue
 		}
@@ -74,7 +74,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
 			if i < above || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
-				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
+				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) || inSentence(runs[i]) {
 				continue
 			}
 			shown := collapse(runs[i].Data)
@@ -93,6 +93,19 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	return "", "", "", timeline.Date{}, false
 }
 
+// inSentence reports whether the run n is a piece of a paragraph's
+// sentence ("The relocation will take effect from <strong>Monday, 15th
+// January 2024</strong> to allow …"): its <p> holds more than eight
+// other words. A day a sentence names is no stamp.
+func inSentence(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.P {
+			return len(strings.Fields(textOf(p)))-len(strings.Fields(n.Data)) > 8
+		}
+	}
+	return false
+}
+
 // droppedAround is dropped for the runs around the headline h: only the
 // blocks that hold the run and not the headline count (a wrapper of the
 // whole page named "dialog-off-canvas" is no dialog), and a byline
@@ -102,7 +115,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 func droppedAround(n, h *html.Node) bool {
 	for p := n; p != nil && !within(h, p); p = p.Parent {
 		if p.Type == html.ElementNode && p.DataAtom != atom.Header && !articleMeta(p, h) &&
-			(hardDropped[p.DataAtom] || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
+			(boilerplateTag(p) || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
 			return true
 		}
 	}

@@ -20,8 +20,9 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // <title>) agrees with it; the page's one h1 beside a metadata headline
 // written for search; a subhead the metadata names, on a page of no h1;
 // the metadata's headline (of three words or more); the page's only h1;
-// on a page of no h1 the text in its largest <font> (fontHeadline), or
-// the element whose class names it (classHeadline); the h2 or h3 the
+// on a page of no h1 the text in its largest <font> (fontHeadline), or,
+// on a page of no h1 but its site's name, the element whose class names
+// it (classHeadline); the h2 or h3 the
 // <title> holds, or the first under a <title> of names; the
 // one long part of the <title>; the <title>. A site-name part that names
 // the outlet is removed; an h1 that is the site's name (a logo) is no
@@ -38,7 +39,7 @@ func (r *reader) readTitle() {
 	}
 	var h1s []*html.Node
 	for _, h := range r.h1s {
-		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) {
+		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) && !hasClassIn(h, siteNameClasses) {
 			h1s = append(h1s, h)
 		}
 	}
@@ -84,7 +85,7 @@ func (r *reader) readTitle() {
 			return
 		}
 	}
-	if n, text := r.classHeadline(); len(r.h1s) == 0 && n != nil {
+	if n, text := r.classHeadline(); len(h1s) == 0 && n != nil {
 		r.title, r.titleRule, r.titleNode = text, "the element whose class names the headline", n
 		return
 	}
@@ -239,7 +240,7 @@ func dropped(n *html.Node) bool {
 		if p.Type != html.ElementNode {
 			continue
 		}
-		if p.DataAtom != atom.Header && (hardDropped[p.DataAtom] || byClass && softDropped(p)) {
+		if p.DataAtom != atom.Header && (boilerplateTag(p) || byClass && softDropped(p)) {
 			return true
 		}
 		if p.DataAtom == atom.Main {

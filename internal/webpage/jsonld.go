@@ -18,12 +18,14 @@ const maxJSONLDDepth = 4
 // candidates.
 func (r *reader) readJSONLD() {
 	var article, page map[string]any
+	listing := false
 	for _, script := range r.jsonLD {
 		var v any
 		if json.Unmarshal([]byte(cleanJSON(script)), &v) != nil {
 			continue
 		}
 		findTyped(v, 0, &article, &page)
+		listing = listing || listsPages(v, 0)
 	}
 	if page != nil {
 		if s, ok := page["datePublished"].(string); ok {
@@ -31,6 +33,7 @@ func (r *reader) readJSONLD() {
 		}
 	}
 	if article == nil {
+		r.listing = listing // no article: the page lists others
 		return
 	}
 	if s, ok := article["datePublished"].(string); ok {
@@ -102,6 +105,27 @@ func isArticleType(v any) bool {
 // isPageType reports whether a JSON-LD @type names a web page.
 func isPageType(v any) bool {
 	return anyType(v, func(s string) bool { return strings.HasSuffix(s, "WebPage") })
+}
+
+// listsPages reports whether v, at the top or in a @graph, describes a
+// page that lists other pages: a category's, a tag's or a search's
+// (CollectionPage, SearchResultsPage).
+func listsPages(v any, depth int) bool {
+	if depth > maxJSONLDDepth {
+		return false
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, item := range t {
+			if listsPages(item, depth+1) {
+				return true
+			}
+		}
+	case map[string]any:
+		return anyType(t["@type"], func(s string) bool { return s == "CollectionPage" || s == "SearchResultsPage" }) ||
+			listsPages(t["@graph"], depth+1)
+	}
+	return false
 }
 
 func anyType(v any, match func(string) bool) bool {

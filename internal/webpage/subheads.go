@@ -158,8 +158,13 @@ func longestPart(title string) string {
 // layout, "entry-title", "post-title").
 var headlineClasses = map[string]bool{
 	"headline": true, "article-headline": true, "story-headline": true, "entry-title": true,
-	"post-title": true, "article-title": true, "story-title": true,
+	"post-title": true, "article-title": true, "story-title": true, "news-title": true, "pr-title": true,
+	"release-title": true, "notice-title": true,
 }
+
+// siteNameClasses are the class names of an h1 that holds the site's
+// name, not a headline ("<h1 class="site-name">").
+var siteNameClasses = map[string]bool{"site-name": true, "site-title": true, "sitename": true, "site-logo": true, "logo": true, "brand": true}
 
 // classHeadline returns the first element outside boilerplate whose
 // class is one of headlineClasses and that holds three to thirty words,
