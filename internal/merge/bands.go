@@ -93,12 +93,12 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 // update returns b after the reports with fresh set (freshOnes, in
 // order) left it and joined it again with their new buckets (b itself
 // when they join where they were: a changed signature leaves most
-// bands' lowest hash as it was), and the pairs it lost and made. A report pairs with the bucketWindow after it
-// in the sorted list, so a report leaving or joining changes the pairs
-// of the reports up to bucketWindow before it, and of no other: update
-// makes again the pairs of those (its origins), in the list before and
-// after, and returns those made before only (removed) and after only
-// (added).
+// bands' lowest hash as it was), and the pairs it lost and made. A
+// report pairs with the bucketWindow after it in the sorted list, so a
+// report leaving or joining changes the pairs of the reports up to
+// bucketWindow before it, and of no other: update makes again the pairs
+// of those (its origins), in the list before and after, and returns
+// those made before only (removed) and after only (added).
 func (b band) update(reports []report, fresh []bool, freshOnes []int, seed uint64) (next band, removed, added []uint64) {
 	var joining []bucketed
 	for _, i := range freshOnes {

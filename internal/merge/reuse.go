@@ -94,8 +94,8 @@ func withKept(kept []pairing, joined, near, weak []agreement) ([]agreement, []ag
 
 // add records the pairings of the pairs of joined, near and weak, in
 // the order of the pairs: those of kept (sorted by pair) as they are,
-// the others compared again (few, after an edit). It does nothing to nil results
-// (no Merger).
+// the others compared again (few, after an edit). It does nothing to
+// nil results (no Merger).
 func (results *comparisons) add(reports []report, kept []pairing, joined, near, weak []agreement) {
 	if results == nil {
 		return
