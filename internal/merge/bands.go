@@ -91,8 +91,9 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 }
 
 // update returns b after the reports with fresh set (freshOnes, in
-// order) left it and joined it again with their new buckets, and the
-// pairs it lost and made. A report pairs with the bucketWindow after it
+// order) left it and joined it again with their new buckets (b itself
+// when they join where they were: a changed signature leaves most
+// bands' lowest hash as it was), and the pairs it lost and made. A report pairs with the bucketWindow after it
 // in the sorted list, so a report leaving or joining changes the pairs
 // of the reports up to bucketWindow before it, and of no other: update
 // makes again the pairs of those (its origins), in the list before and
@@ -106,6 +107,15 @@ func (b band) update(reports []report, fresh []bool, freshOnes []int, seed uint6
 		}
 	}
 	sortBucketed(joining)
+	var leaving []bucketed
+	for _, x := range b.in {
+		if fresh[x.report] {
+			leaving = append(leaving, x)
+		}
+	}
+	if slices.Equal(leaving, joining) {
+		return b, nil, nil // the fresh reports keep their places: nothing changes
+	}
 	// origin marks the reports whose pairs are made again.
 	origin := make([]bool, len(reports))
 	next.in = make([]bucketed, 0, len(b.in)+len(joining))

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -31,7 +30,7 @@ func describeAll(reports []report, m *Merger) []bool {
 	}
 	idf := idfTable(len(reports))
 	hashes, weights := make([]uint64, at[len(reports)]), make([]float64, at[len(reports)])
-	parallel.For(0, len(reports), func(i int) {
+	forBatches(len(reports), func(i int) {
 		if r := &reports[i]; fresh[i] {
 			r.signature = r.words.weigh(df, idf)
 			r.proper.weighShared(df, idf, hashes[at[i]:at[i+1]:at[i+1]], weights[at[i]:at[i+1]:at[i+1]])
