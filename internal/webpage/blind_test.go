@@ -8,22 +8,23 @@ import (
 	"github.com/newsroom/timeline/internal/extract"
 )
 
-// TestBlindPages scores the pages of testdata/blind to testdata/blind15,
+// TestBlindPages scores the pages of testdata/blind to testdata/blind16,
 // each written for the project by someone who never read its rules,
 // against their labels, the development and held-out parts apart
 // (docs/html-pages.md). No development page may be dated wrong, nor a
 // held-out page beyond heldWrong, the count measured now (the held-out
 // pages are measured, never looked at), and headlines must be exact on
-// 95 % of the pages of each set but blind15, which allows the three it
-// misses: a category archive's own title ("Politics"), which blind14's
-// writer did not take for a headline (an archive's one story's), and two
-// held-out pages.
+// 95 % of the pages of each set but blind14, which allows the three it
+// misses: two development pages and a held-out category archive whose
+// writer labelled its one story's heading, where the writers of blind15
+// and blind16 label a listing page by its own title, as the reader now
+// does.
 func TestBlindPages(t *testing.T) {
 	for _, set := range []struct {
 		dir            string
 		heldWrong      int
 		headlineMisses int // allowed beyond the 95 % bar, when more than 0
-	}{{"testdata/blind", 0, 0}, {"testdata/blind2", 1, 0}, {"testdata/blind3", 0, 0}, {"testdata/blind4", 0, 0}, {"testdata/blind5", 0, 0}, {"testdata/blind6", 0, 0}, {"testdata/blind7", 1, 0}, {"testdata/blind8", 0, 0}, {"testdata/blind9", 0, 0}, {"testdata/blind10", 0, 0}, {"testdata/blind11", 1, 0}, {"testdata/blind12", 0, 0}, {"testdata/blind13", 0, 0}, {"testdata/blind14", 0, 0}, {"testdata/blind15", 0, 3}} {
+	}{{"testdata/blind", 0, 0}, {"testdata/blind2", 1, 0}, {"testdata/blind3", 0, 0}, {"testdata/blind4", 0, 0}, {"testdata/blind5", 0, 0}, {"testdata/blind6", 0, 0}, {"testdata/blind7", 1, 0}, {"testdata/blind8", 0, 0}, {"testdata/blind9", 0, 0}, {"testdata/blind10", 0, 0}, {"testdata/blind11", 1, 0}, {"testdata/blind12", 0, 0}, {"testdata/blind13", 0, 0}, {"testdata/blind14", 0, 3}, {"testdata/blind15", 0, 0}, {"testdata/blind16", 0, 0}} {
 		dir := set.dir
 		labels := readLabels(t, filepath.Join(dir, "labels.tsv"))
 		parts := map[bool]*score{false: {}, true: {}}

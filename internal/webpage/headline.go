@@ -43,6 +43,10 @@ func (r *reader) readTitle() {
 			h1s = append(h1s, h)
 		}
 	}
+	if r.listing && len(h1s) == 1 {
+		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1> of a page that lists others", h1s[0]
+		return
+	}
 	if n := r.blogPostHeading(h1s); n != nil {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> after the blog's name in <title>", n
 		return

@@ -33,7 +33,7 @@ func (r *reader) readJSONLD() {
 		}
 	}
 	if article == nil {
-		r.listing = listing // no article: the page lists others
+		r.listing = listing || r.body != nil && hasClassIn(r.body, listingBodyClasses) // no article: the page lists others
 		return
 	}
 	if s, ok := article["datePublished"].(string); ok {
@@ -107,9 +107,14 @@ func isPageType(v any) bool {
 	return anyType(v, func(s string) bool { return strings.HasSuffix(s, "WebPage") })
 }
 
+// listingBodyClasses mark, on <body>, a page that lists others:
+// WordPress's archives ("archive category category-politics"), Ghost's
+// tag and author pages ("tag-template").
+var listingBodyClasses = map[string]bool{"archive": true, "tag-template": true, "author-template": true}
+
 // listsPages reports whether v, at the top or in a @graph, describes a
-// page that lists other pages: a category's, a tag's or a search's
-// (CollectionPage, SearchResultsPage).
+// page that lists other pages: a category's, a tag's, a search's or an
+// author's (CollectionPage, SearchResultsPage, ProfilePage).
 func listsPages(v any, depth int) bool {
 	if depth > maxJSONLDDepth {
 		return false
@@ -122,7 +127,7 @@ func listsPages(v any, depth int) bool {
 			}
 		}
 	case map[string]any:
-		return anyType(t["@type"], func(s string) bool { return s == "CollectionPage" || s == "SearchResultsPage" }) ||
+		return anyType(t["@type"], func(s string) bool { return s == "CollectionPage" || s == "SearchResultsPage" || s == "ProfilePage" }) ||
 			listsPages(t["@graph"], depth+1)
 	}
 	return false
