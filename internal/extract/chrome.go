@@ -74,6 +74,8 @@ var promoPhrases = []string{
 	"see the video", "watch live", "watch the video", "can be followed in", "opens in new window", "click to share",
 	"receive the latest", "join thousands", "share or comment", "comment on this article",
 	"requires a subscription", "subscribers only", "for subscribers", "premium article", "subscribe now",
+	"trouble viewing this email", "trouble reading this", "view it online", "view it in your browser", "view in browser",
+	"open in browser", "open it in your browser", "view this email",
 }
 
 // editorNotes start the notes editors append about corrections and updates.

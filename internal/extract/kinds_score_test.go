@@ -98,8 +98,9 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // and 2, batch r 2 and none, batch s 5 and 2, batch t 1 and 1, batch u
 // 7 and 3, batch v 7 and 1, batch w 5 and 3, batch x 1 and 1, batch y 5
 // and 3, batch z 3 and 5, batch aa 2 and 2, batch bb 5 and 1, batch cc 6
-// and 1, batch dd 3 and 1, batch ee 2 and 2, batch ff 3 and 3.
-// Thirty-four dev ones are left: a preview whose label dates the event after
+// and 1, batch dd 3 and 1, batch ee 2 and 2, batch ff 3 and 3, batch gg 2
+// and 1.
+// Thirty-three dev ones are left: a preview whose label dates the event after
 // publication, which the project never does (the publication date
 // stands); a ministry's
 // numbered statement whose first paragraph says it "was notified on
@@ -160,9 +161,14 @@ func (ps *pageScore) addKind(l kindLabel, a *Article) {
 // and, since an email's Date header dates it (two dev texts and two
 // held-out ones righted), a plain-text email whose lines are broken at
 // 60 letters, so that no line of its top story reads as prose and its
-// "yesterday" is never reached. Held out, 37 are left; no more are
+// "yesterday" is never reached; since a greeting that names only the
+// issue's own day ("today", "It's Friday 13th") is no lede, which
+// righted three dev newsletters (one of them batch bb's, labelled with
+// the day before its "today") and one held-out text, batch gg's one: a
+// live blog whose only stamp is its last update, dated by its entries'
+// stamps where the label takes none. Held out, 36 are left; no more are
 // allowed on either part.
-const devWrongAllowed, heldWrongAllowed = 34, 37
+const devWrongAllowed, heldWrongAllowed = 33, 36
 
 // TestScoreKinds scores extraction on the texts of testdata/kinds, each
 // with its headline as line 1, on the dev and held-out parts

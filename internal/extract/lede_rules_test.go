@@ -75,6 +75,17 @@ func TestLedeAndStampRules(t *testing.T) {
 				"THE MORNING BRIEF\nTOP STORY\nNew interchange opens to traffic\n" +
 				"The works authority opened the new three-level interchange yesterday, cutting commute times by a third." + body,
 			"2025-02-18", "2025-02-17"},
+		{"a browser link and a greeting that names only the issue's day are no lede",
+			"The Londoner: schools stay open as borough confirms first cases\nFrom: The Londoner <briefing@example.com>\nSent: Friday 13 March 2020 06:45\n" +
+				"Having trouble viewing this email? View it online.\nTHE LONDONER\n" +
+				"Good morning. It's Friday 13th, and for once the superstitious may have a point. Here's your London briefing.\nTOP STORY\n" +
+				"The council confirmed last night that two residents had tested positive, but said all schools would stay open." + body,
+			"2020-03-13", "2020-03-12"},
+		{"a greeting whose only day is today is no lede",
+			"Cedi steadies after the rate rise\nTHE MORNING BRIEF\nYour daily business newsletter | Tuesday, 10 January 2023\nView in browser | Forward to a friend\n\n" +
+				"Good morning. Here is what you need to know today.\n\n1. Cedi steadies after the rate rise\n" +
+				"Yesterday the central bank raised its policy rate by 150 basis points to 28.5%, surprising most analysts." + body,
+			"2023-01-10", "2023-01-09"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +

@@ -82,7 +82,7 @@ func (x *extraction) readGreeting(l span) bool {
 		return false
 	}
 	mentions := newsdate.Scan(l.Text)
-	if len(mentions) == 0 {
+	if len(mentions) == 0 || issueDayOnly(l.Text, mentions) {
 		return true
 	}
 	m, ok := firstDay(mentions, l.Start)
@@ -117,4 +117,21 @@ func (x *extraction) emailDate() candidate {
 		return candidate{}
 	}
 	return date
+}
+
+// issueDayOnly reports whether the only days a greeting names are the
+// issue's own, as "today", "It's Friday 13th" or "Happy Monday" give it:
+// the story under it tells its own day.
+func issueDayOnly(text string, mentions []newsdate.Mention) bool {
+	for _, m := range mentions {
+		if m.Kind == newsdate.Today {
+			continue // "Here is what you need to know today."
+		}
+		before := strings.ToLower(text[:m.Start])
+		if m.Kind != newsdate.RelWeekday || m.Modifier != "" ||
+			!strings.HasSuffix(before, "it's ") && !strings.HasSuffix(before, "it’s ") && !strings.HasSuffix(before, "it is ") && !strings.HasSuffix(before, "happy ") {
+			return false
+		}
+	}
+	return true
 }
