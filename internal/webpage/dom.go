@@ -34,8 +34,8 @@ type reader struct {
 	// What readMeta finds.
 	published, urlDate               dated
 	jsonHeadline, ogTitle, twitTitle string
-	// listing is set when the JSON-LD describes the page as a list of
-	// other pages and no article.
+	// listing is set when no JSON-LD names an article and the JSON-LD
+	// or <body>'s class says the page lists others (readJSONLD).
 	listing                              bool
 	siteName, ogURL, jsonURL, metaAuthor string
 	stamps                               []noted

@@ -209,8 +209,8 @@ func pageScan(body *html.Node) func(string) []newsdate.Mention {
 
 // dateLine reads a run of text that is a date and at most three other
 // words, or a byline's words before "Posted" or "Published" and the
-// date (or after it, "by" and six words at most), its dates read by scan. Of a run that names an update, only what
-// comes before it counts ("Publié le 7 avril 2023, mis à jour le 8
+// date (or after it, "by" and six words at most), its dates read by
+// scan. Of a run that names an update, only what comes before it counts ("Publié le 7 avril 2023, mis à jour le 8
 // avril"); a date that closes a range ("Saturday 20 – Sunday 21
 // September 2025") is an event's, not a publication date.
 func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {

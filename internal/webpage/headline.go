@@ -14,7 +14,8 @@ import (
 // name ("Headline - CNN", "Reuters | Headline").
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / "}
 
-// readTitle sets the headline, the first of: the heading after a blog's
+// readTitle sets the headline, the first of: a listing page's one h1 (its
+// own title); the heading after a blog's
 // name or under a section's h1 (subheads.go); the visible h1 when the
 // metadata's headline (JSON-LD headline, og:title, twitter:title,
 // <title>) agrees with it; the page's one h1 beside a metadata headline
@@ -22,11 +23,10 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // the metadata's headline (of three words or more); the page's only h1;
 // on a page of no h1 the text in its largest <font> (fontHeadline), or,
 // on a page of no h1 but its site's name, the element whose class names
-// it (classHeadline); the h2 or h3 the
-// <title> holds, or the first under a <title> of names; the
-// one long part of the <title>; the <title>. A site-name part that names
-// the outlet is removed; an h1 that is the site's name (a logo) is no
-// headline.
+// it (classHeadline); the h2 or h3 the <title> holds, or the first under
+// a <title> of names; the one long part of the <title>; the <title>. A
+// site-name part that names the outlet is removed; an h1 that is the
+// site's name (a logo, or of a class that says so) is no headline.
 func (r *reader) readTitle() {
 	for _, a := range r.homeLinks() {
 		if name := normalized(visibleText(a)); name != "" && len(name) <= 60 {

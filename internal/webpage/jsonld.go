@@ -15,7 +15,8 @@ const maxJSONLDDepth = 4
 // in a @graph or in a page's mainEntity): its datePublished, headline,
 // publisher's name, authors and URL. An article's dateCreated, when it
 // gives no datePublished, and a WebPage's datePublished are weaker
-// candidates.
+// candidates. With no article, it marks a page that lists others
+// (listsPages, or listingBodyClasses on <body>).
 func (r *reader) readJSONLD() {
 	var article, page map[string]any
 	listing := false
