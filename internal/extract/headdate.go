@@ -327,8 +327,9 @@ func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 // a span of days ("Week of March 14–18, 2016", a weekly issue's), which
 // dates no story of a list.
 func opensSpan(after string) bool {
-	for _, dash := range []string{"–", "—", "-", " to "} {
-		if rest, ok := strings.CutPrefix(strings.TrimLeft(after, " "), strings.TrimLeft(dash, " ")); ok {
+	after = strings.TrimLeft(after, " ")
+	for _, dash := range []string{"–", "—", "-", "to "} {
+		if rest, ok := strings.CutPrefix(after, dash); ok {
 			rest = strings.TrimLeft(rest, " ")
 			return rest != "" && isDigitByte(rest[0])
 		}
