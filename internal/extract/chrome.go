@@ -61,6 +61,7 @@ var socialWords = map[string]bool{
 	"tumblr": true, "email": true, "whatsapp": true, "youtube": true, "vimeo": true, "reddit": true,
 	"telegram": true, "share": true, "tweet": true, "copy": true, "link": true, "print": true, "messenger": true,
 	"social": true, "sharing": true, "x": true, "flipboard": true, "bluesky": true, "threads": true, "mastodon": true,
+	"on": true, "via": true, // "Share on Facebook", "Share via Email"
 }
 
 // promoPhrases mark short lines and sentences that address the reader
@@ -75,7 +76,7 @@ var promoPhrases = []string{
 	"receive the latest", "join thousands", "share or comment", "comment on this article",
 	"requires a subscription", "subscribers only", "for subscribers", "premium article", "subscribe now",
 	"trouble viewing this email", "trouble reading this", "view it online", "view it in your browser", "view in browser",
-	"open in browser", "open it in your browser", "view this email",
+	"open in browser", "open it in your browser", "view this email", " min read",
 }
 
 // editorNotes start the notes editors append about corrections and updates.

@@ -86,6 +86,16 @@ func TestLedeAndStampRules(t *testing.T) {
 				"Good morning. Here is what you need to know today.\n\n1. Cedi steadies after the rate rise\n" +
 				"Yesterday the central bank raised its policy rate by 150 basis points to 28.5%, surprising most analysts." + body,
 			"2023-01-10", "2023-01-09"},
+		{"share-on links and a reading time are no lede's rivals",
+			"Ferry pulled from service after an alarm\nNews › Transport\nFerry pulled from service after an alarm\nBy Sam Writer\nTuesday 12 March 2019 13.05 GMT\n" +
+				"Share on Facebook\nShare on Twitter\nShare via Email\n4 min read\n" +
+				"A ferry serving the island was taken out of service yesterday after an alarm in its engine room forced it to turn back." + body,
+			"2019-03-12", "2019-03-11"},
+		{"this morning is the publication day",
+			"Ferry service suspended after the vessel fails an inspection\nTue, Jun 6, 2017, 18:45\n\n" +
+				"A ferry service to the island was suspended this morning after the vessel failed a survey.\n\n" +
+				"The catamaran was found to have a defect in one of its engines during a check carried out on Monday evening.\n",
+			"2017-06-06", "2017-06-06"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +
