@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -74,7 +75,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
 			if i < above || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
-				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) || inSentence(runs[i]) {
+				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) || inSentence(runs[i]) || r.linksElsewhere(runs[i]) {
 				continue
 			}
 			shown := collapse(runs[i].Data)
@@ -104,6 +105,32 @@ func inSentence(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// linksElsewhere reports whether the run n is the text of a link to
+// another page: a list's date ("PREVIOUS ISSUES: 22 February 2004"), not
+// the page's. A link to the page itself (its canonical URL, or one a
+// blog marks rel="bookmark") or within it keeps its date.
+func (r *reader) linksElsewhere(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || p.DataAtom != atom.A {
+			continue
+		}
+		href := strings.TrimSpace(attr(p, "href"))
+		return href != "" && !strings.HasPrefix(href, "#") && attr(p, "rel") != "bookmark" && !samePath(href, r.url)
+	}
+	return false
+}
+
+// samePath reports whether a link's href leads to the page at canonical:
+// the same path, whether the href is absolute or relative to the site.
+func samePath(href, canonical string) bool {
+	base, err := url.Parse(canonical)
+	if canonical == "" || err != nil {
+		return false
+	}
+	u, err := base.Parse(href)
+	return err == nil && strings.TrimSuffix(u.Path, "/") == strings.TrimSuffix(base.Path, "/")
 }
 
 // droppedAround is dropped for the runs around the headline h: only the
