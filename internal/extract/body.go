@@ -303,10 +303,14 @@ func (x *extraction) creditAfter(i int) {
 }
 
 // isCaption reports whether a line short enough to be a caption carries
-// a photo or video credit.
+// a photo or video credit, or opens with a caption's label.
 func isCaption(f *lineFacts) bool {
-	return len(f.text) < longLine && (f.hasCredit() || capitalsCredit(f.text))
+	return len(f.text) < longLine && (f.hasCredit() || capitalsCredit(f.text) || captionLabels.starts(f.lower))
 }
+
+// captionLabels open a photo's caption ("File photo: An abandoned pit
+// near the river.").
+var captionLabels = newPrefixSet([]string{"file photo:", "file photo -", "file picture:", "photo:", "pictured:", "picture:", "above:"})
 
 // capitalsCredit reports whether a line ends with a photographer's name
 // in capitals after its last sentence, as some outlets credit a photo

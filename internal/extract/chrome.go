@@ -21,6 +21,7 @@ const (
 	reasonRepeated       = "repeated line"
 	reasonCredit         = "photo credit"
 	reasonEditorNote     = "editorial note"
+	reasonAuthorBio      = "the writer's note on themself"
 	reasonTrailer        = "trailer"
 	reasonDateline       = "dateline"
 	reasonMarker         = "date marker"
@@ -59,12 +60,14 @@ var socialWords = map[string]bool{
 	"facebook": true, "twitter": true, "instagram": true, "pinterest": true, "linkedin": true,
 	"tumblr": true, "email": true, "whatsapp": true, "youtube": true, "vimeo": true, "reddit": true,
 	"telegram": true, "share": true, "tweet": true, "copy": true, "link": true, "print": true, "messenger": true,
+	"social": true, "sharing": true, "x": true, "flipboard": true, "bluesky": true, "threads": true, "mastodon": true,
+	"on": true, "via": true, // "Share on Facebook", "Share via Email"
 }
 
 // promoPhrases mark short lines and sentences that address the reader
 // rather than report.
 var promoPhrases = []string{
-	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage",
+	"subscribe to", "newsletter", "sign up", "get the latest", "follow us", "follow our coverage", "listen to this article",
 	"join us on", "download the app", "read more", "click here", "live coverage here", "you can read more",
 	"share this", "email us", "type above and press enter", "will be e-mailed", "already registered",
 	"reach out to us", "to advertise", "follow the ", "we'd like to hear", "here are some tips",
@@ -72,6 +75,8 @@ var promoPhrases = []string{
 	"see the video", "watch live", "watch the video", "can be followed in", "opens in new window", "click to share",
 	"receive the latest", "join thousands", "share or comment", "comment on this article",
 	"requires a subscription", "subscribers only", "for subscribers", "premium article", "subscribe now",
+	"trouble viewing this email", "trouble reading this", "view it online", "view it in your browser", "view in browser",
+	"open in browser", "open it in your browser", "view this email", " min read",
 }
 
 // editorNotes start the notes editors append about corrections and updates.

@@ -65,7 +65,7 @@ func (x *extraction) readDateline(l span) {
 			rest = rest[:k] + rest[k+m.End-m.Start:]
 		}
 	}
-	if !isDatelinePrefix(rest, sep == ": ") {
+	if !isDatelinePrefix(rest, sep == ": " && !(hasDate && m.Kind == newsdate.Absolute)) {
 		return
 	}
 	d := datelineInfo{found: true, end: l.Start + at + len(sep), date: m, hasDate: hasDate}
@@ -118,7 +118,8 @@ func isAcronym(s string) bool {
 
 // isDatelinePrefix reports whether s can be a dateline: a few capitalised
 // words, perhaps a date and a parenthesised agency; with a colon, capitals
-// only.
+// only (readDateline asks that only when the dateline gives no full date:
+// "New Delhi, 14.02.2022:" is one).
 func isDatelinePrefix(s string, colon bool) bool {
 	if strings.Contains(s, ". ") || strings.ContainsAny(s, "\"“”") {
 		return false

@@ -13,6 +13,8 @@ import (
 // Rules that choose a date, as named in evidence.
 const (
 	ruleMarker       = "publication: date marker"
+	ruleGreeting     = "publication: the newsletter's greeting"
+	ruleEmail        = "publication: the email's Date header"
 	ruleByline       = "publication: byline"
 	ruleDateline     = "publication: dateline"
 	ruleTrailer      = "publication: trailer"
@@ -74,7 +76,8 @@ func (x *extraction) readDates() {
 }
 
 // findLede sets the lede: the first paragraph that reads as prose,
-// after its dateline (else the first paragraph); and the paragraph after
+// after its dateline, read there when the first paragraph kept had none
+// (else the first paragraph); and the paragraph after
 // it. The lines a scrape keeps above the story's first sentence (a
 // standfirst's bullets, a score line, a video's length and source) are
 // not the lede.
@@ -89,6 +92,9 @@ func (x *extraction) findLede() {
 		if x.hasLede {
 			x.next, x.hasNext = l, true
 			return
+		}
+		if !x.dateline.found && i > 0 {
+			x.readDateline(l) // a release's "WASHINGTON, March 6, 2024 –" under its number and contact lines
 		}
 		if x.dateline.found && x.dateline.end > l.Start && x.dateline.end < l.End {
 			l = x.sub(l, x.dateline.end, l.End)
@@ -157,6 +163,8 @@ func (x *extraction) textPublished() (timeline.Date, timeline.Evidence, bool) {
 		rule string
 	}{
 		{x.marker, ruleMarker},
+		{x.greeting, ruleGreeting},
+		{x.emailDate(), ruleEmail},
 		{candidate{x.headMarked && x.head.found, x.head.m}, ruleHead},
 		{x.byline, ruleByline},
 		{x.head, ruleHead},

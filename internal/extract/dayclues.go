@@ -42,14 +42,27 @@ func lastWord(s string) (word, rest string) {
 }
 
 // endsPeriod reports whether the text before a time expression ends
-// with "ending", "ended" or "ending on": the end of a period (a meeting,
-// a quarter) that what is reported comes after.
+// with a period ("quarter", "meeting", "three months") and "ending",
+// "ended" or "ending on": the end of a period that what is reported
+// comes after. "The ringgit ended Thursday at 4.0450" reports a close.
 func endsPeriod(before string) bool {
 	w, rest := lastWord(before)
 	if strings.EqualFold(w, "on") {
-		w, _ = lastWord(rest)
+		w, rest = lastWord(rest)
 	}
-	return strings.EqualFold(w, "ending") || strings.EqualFold(w, "ended")
+	if !strings.EqualFold(w, "ending") && !strings.EqualFold(w, "ended") {
+		return false
+	}
+	period, _ := lastWord(rest)
+	return periodWords[strings.TrimSuffix(strings.ToLower(period), "s")]
+}
+
+// periodWords name the periods whose end a date may give ("the quarter
+// ended 30 June"), in the singular.
+var periodWords = map[string]bool{
+	"quarter": true, "year": true, "half": true, "month": true, "week": true, "day": true, "period": true,
+	"meeting": true, "session": true, "season": true, "term": true, "summit": true, "conference": true,
+	"festival": true, "visit": true, "tour": true, "talk": true, "trial": true, "window": true, "campaign": true,
 }
 
 // namesDocument reports whether the text before a date ends with a

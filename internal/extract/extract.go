@@ -172,7 +172,7 @@ type extraction struct {
 	// dateline is what the lede's dateline said.
 	dateline datelineInfo
 	// Dates found where a publication date may sit, and in captions.
-	marker, byline, head, trailer, stamp candidate
+	marker, greeting, email, byline, head, trailer, stamp candidate
 	// headMarked is set when head's line says it is the publication
 	// date ("First published: …"): it then goes before the byline's.
 	headMarked bool

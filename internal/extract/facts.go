@@ -16,6 +16,8 @@ type lineFacts struct {
 	// lower is lowerASCII(text); key is its shortKey.
 	lower, key string
 	words      int
+	// digit says whether the line holds an ASCII digit.
+	digit bool
 	// dates are the line's date mentions, offsets relative to text. A
 	// line without a digit is not scanned: it names no calendar day,
 	// month or year, and the rules act on nothing else in a line's dates.
@@ -40,6 +42,7 @@ func factsOf(s string) *lineFacts {
 		lower: lower,
 		key:   shortKey(lower),
 		words: words(s),
+		digit: strings.ContainsAny(s, "0123456789"),
 		dates: newsdate.Scan(s),
 	}
 }
@@ -59,10 +62,10 @@ func (x *extraction) readLines(s *scratch) {
 	lower.Grow(len(x.text))
 	dates := s.dates[:0]
 	for i, l := range x.lines {
-		var digit bool
-		s.line, x.facts[i].words, digit = appendLowerWords(s.line[:0], l.Text)
+		f := &x.facts[i]
+		s.line, f.words, f.digit = appendLowerWords(s.line[:0], l.Text)
 		lower.Write(s.line)
-		if digit {
+		if f.digit {
 			dates = newsdate.AppendScan(dates, l.Text)
 		}
 		s.ends[i] = lineEnd{lower.Len(), len(dates)}

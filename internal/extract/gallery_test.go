@@ -60,6 +60,8 @@ func TestReaderAddress(t *testing.T) {
 		want bool
 	}{
 		{"hello from dubai, where the lights in the halls have finally gone out.", true},
+		{"here's your round-up of the stories that matter today, from the news desk.", true},
+		{"here is your chance to see the comet, astronomers said on monday.", false},
 		{"in today's edition: monkeypox, a new covid subvariant and a heat warning.", true},
 		{"welcome to the weekly briefing.", true},
 		{"hello kitty maker sanrio named a new chief on monday.", false},

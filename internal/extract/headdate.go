@@ -58,7 +58,7 @@ func (x *extraction) readHeadDate() {
 			continue // a blog of two days is dated by its first entry (liveDay)
 		}
 		above := i < top
-		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to, x.liveStamp(i)) >= 2 ||
+		if above && (top-i > 2 && !marked && !x.metaBetween(i, top) && !x.underCopy(i, top) || x.datedNear(i, m, from-3*headAbove, to) || x.listDate(i, m)) || !above && i > top+headNear && x.datedElsewhere(m, from, to, x.liveStamp(i)) >= 2 ||
 			!above && !marked && x.datedAbove(m, from, top) {
 			continue
 		}
@@ -160,6 +160,14 @@ func (x *extraction) metaBetween(i, top int) bool {
 		}
 	}
 	return true
+}
+
+// underCopy reports whether line i stands right under an earlier copy,
+// in the page, of the headline at top: a page that prints its headline
+// twice ("Title", its date, share buttons, an agency's credit, "Title")
+// heads the article at both.
+func (x *extraction) underCopy(i, top int) bool {
+	return i > 1 && sameTitle(x.facts[i-1].lower, x.facts[top].lower)
 }
 
 // isCount reports whether s is a count or a separator: digits and
@@ -308,8 +316,22 @@ func (x *extraction) listDate(i int, m newsdate.Mention) bool {
 		if isDateLine(f) || isClockLine(f) {
 			return true
 		}
-		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) {
+		if o, ok := firstDay(f.dates, 0); ok && f.words <= 8 && !sameDay(o, m) && !opensSpan(f.text[o.End:]) {
 			return true
+		}
+	}
+	return false
+}
+
+// opensSpan reports whether the text after a day makes it the first of
+// a span of days ("Week of March 14–18, 2016", a weekly issue's), which
+// dates no story of a list.
+func opensSpan(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	for _, dash := range []string{"–", "—", "-", "to "} {
+		if rest, ok := strings.CutPrefix(after, dash); ok {
+			rest = strings.TrimLeft(rest, " ")
+			return rest != "" && isDigitByte(rest[0])
 		}
 	}
 	return false

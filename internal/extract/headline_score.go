@@ -230,7 +230,7 @@ func letterCount(s string) int {
 // ("10:32", "4.05") with a zone or a.m./p.m., or a date's words, and
 // little else.
 func isClockLine(f *lineFacts) bool {
-	if f.words > 8 {
+	if f.words > 8 || !f.digit {
 		return false
 	}
 	s := f.lower

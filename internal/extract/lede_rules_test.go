@@ -22,6 +22,80 @@ func TestLedeAndStampRules(t *testing.T) {
 				"By Sam Writer for the Daily Example\nPublished: 07:15 BST, 2 August 2021 | Updated: 11:40 BST, 2 August 2021\n" +
 				"Share or comment on this article:\n\nThe sprinter won the 100 metres final in Tokyo on Sunday night, the first title for his country." + body,
 			"2021-08-02", "2021-08-01"},
+		{"a release's dateline under its number and contact lines",
+			"Minister meets her counterpart on dairy trade\nSkip to main content\nNewsroom\nMinister meets her counterpart on dairy trade\n" +
+				"Press Release\nRelease No. 0042.24\nContact: Press Office\n" +
+				"WASHINGTON, March 6, 2024 – On Tuesday, the minister met her counterpart to discuss dairy trade and animal health." + body,
+			"2024-03-06", "2024-03-05"},
+		{"a date under the first of two copies of the headline",
+			"Two miners killed in a rockfall\nDaily Example\nHome | News | Business | Sport\nTwo miners killed in a rockfall\n22 September 2008 08:47\n" +
+				"Email this article | Print this article | Bookmark\nExample Agency | Syndicated via a news desk\nTwo miners killed in a rockfall\n" +
+				"Two miners were killed and five injured on Sunday when part of a tunnel roof collapsed at a copper mine, the operator said." + body,
+			"2008-09-22", "2008-09-21"},
+		{"a newsletter's greeting gives its day, the top story its event",
+			"Your Wednesday Briefing: council approves shelter beds\nView in browser\nMORNING BRIEFING\nYour Wednesday Briefing: council approves shelter beds\n" +
+				"Good morning. It's Wednesday, October 4, 2023. Here's what you need to know today.\nBy Sam Writer\nTODAY'S TOP STORY\n" +
+				"The city council voted 9-3 yesterday to spend $14 million on 600 more shelter beds before winter." + body,
+			"2023-10-04", "2023-10-03"},
+		{"a columnist's note on herself is no lede",
+			"Opinion: A surplus budget that dares nobody to notice it\nNews\nOpinion\nOpinion: A surplus budget that dares nobody to notice it\n" +
+				"Fiona Writer\nColumnist\n6:00 AM Saturday May 17, 2014\nShare\n" +
+				"Fiona Writer is a former Treasury economist and writes on public finance.\n" +
+				"There is an art to writing a budget that nobody can get angry about. Thursday's Budget, the sixth, delivered the promised surplus." + body,
+			"2014-05-17", "2014-05-15"},
+		{"a caption's label makes no lede",
+			"Forest guards injured in an attack at the reserve\nRegional News\nForest guards injured in an attack at the reserve\nDate: 14 April 2021  Time: 10:27\nListen to this article\n" +
+				"File photo: An abandoned pit near the river. Photo taken February 2019.\n" +
+				"Four forest guards were injured when armed men attacked their patrol last Friday, the police said." + body,
+			"2021-04-14", "2021-04-09"},
+		{"a weekly issue's span is no list's date, and a market's close no period's end",
+			"Weekly Markets Wrap: Ringgit hits eight-month high\nOpen in browser\nTHE BUSINESS DIGEST\nIssue #1,042 | Week of March 14–18, 2016\nSent: Sat, 19 Mar 2016 08:00 MYT\n" +
+				"Weekly Markets Wrap: Ringgit hits eight-month high\nTHIS WEEK'S LEAD\n" +
+				"The ringgit ended Thursday at 4.0450 against the US dollar, its strongest close since July, after the Federal Reserve signalled on Wednesday fewer rate rises." + body,
+			"2016-03-19", "2016-03-17"},
+		{"a newsletter's greeting that names no day is no lede",
+			"Morning Briefing: Court rules on the port plan\nView in browser\nTuesday, 2 June 2020\nMorning Briefing: Court rules on the port plan\n" +
+				"Good morning. Here's what you need to know to start your day.\nTOP STORY\n" +
+				"The High Court yesterday dismissed a challenge to the port expansion plan brought by residents." + body,
+			"2020-06-02", "2020-06-01"},
+		{"a place and a full date before a colon are a dateline",
+			"Coastal families to get safe houses\n\nThiruvananthapuram, 14.02.2022: As many as 1,200 fisher families living near the sea will be moved to safe houses, the minister said." + body,
+			"2022-02-14", "2022-02-14"},
+		{"share rows of X and social sharing, and a listening widget, are no lede's rivals",
+			"Teenager wins the inaugural heritage half marathon\nAthletics\nTeenager wins the inaugural heritage half marathon\n" +
+				"Organisers say the race will become an annual fixture on the January calendar\nBy Sam Writer\nTuesday, January 16, 2024\nUpdated 2 hours ago\n" +
+				"Share  WhatsApp  Facebook  X  Copy link\nSocial sharing  Facebook  Email  Reddit\nListen to this article  00:03:41\n" +
+				"An eighteen-year-old stormed to victory in the inaugural half marathon on Sunday, beating a field of former champions." + body,
+			"2024-01-16", "2024-01-14"},
+		{"a lede's last night is the night before",
+			"Council backs the footbridge plan\nTuesday, 13 February, 2001, 07:45 GMT\n\nThe city council last night gave its backing to a plan for a footbridge across the river, despite warnings on the cost." + body,
+			"2001-02-13", "2001-02-12"},
+		{"an email's Date header among its From, To and Subject",
+			"New interchange opens to traffic\nDate: Tue, 18 Feb 2025 06:00:00 +0300\nFrom: The Morning Brief <brief@example.com>\nTo: subscriber\nSubject: Your Tuesday brief\n" +
+				"THE MORNING BRIEF\nTOP STORY\nNew interchange opens to traffic\n" +
+				"The works authority opened the new three-level interchange yesterday, cutting commute times by a third." + body,
+			"2025-02-18", "2025-02-17"},
+		{"a browser link and a greeting that names only the issue's day are no lede",
+			"The Londoner: schools stay open as borough confirms first cases\nFrom: The Londoner <briefing@example.com>\nSent: Friday 13 March 2020 06:45\n" +
+				"Having trouble viewing this email? View it online.\nTHE LONDONER\n" +
+				"Good morning. It's Friday 13th, and for once the superstitious may have a point. Here's your London briefing.\nTOP STORY\n" +
+				"The council confirmed last night that two residents had tested positive, but said all schools would stay open." + body,
+			"2020-03-13", "2020-03-12"},
+		{"a greeting whose only day is today is no lede",
+			"Cedi steadies after the rate rise\nTHE MORNING BRIEF\nYour daily business newsletter | Tuesday, 10 January 2023\nView in browser | Forward to a friend\n\n" +
+				"Good morning. Here is what you need to know today.\n\n1. Cedi steadies after the rate rise\n" +
+				"Yesterday the central bank raised its policy rate by 150 basis points to 28.5%, surprising most analysts." + body,
+			"2023-01-10", "2023-01-09"},
+		{"share-on links and a reading time are no lede's rivals",
+			"Ferry pulled from service after an alarm\nNews › Transport\nFerry pulled from service after an alarm\nBy Sam Writer\nTuesday 12 March 2019 13.05 GMT\n" +
+				"Share on Facebook\nShare on Twitter\nShare via Email\n4 min read\n" +
+				"A ferry serving the island was taken out of service yesterday after an alarm in its engine room forced it to turn back." + body,
+			"2019-03-12", "2019-03-11"},
+		{"this morning is the publication day",
+			"Ferry service suspended after the vessel fails an inspection\nTue, Jun 6, 2017, 18:45\n\n" +
+				"A ferry service to the island was suspended this morning after the vessel failed a survey.\n\n" +
+				"The catamaran was found to have a defect in one of its engines during a check carried out on Monday evening.\n",
+			"2017-06-06", "2017-06-06"},
 		{"a score line is no lede",
 			"Hosts win the final on penalties after a 3-3 draw\nFootball\nMatch report\nArgentina 3-3 France (4-2 pens)\n" +
 				"Sam Writer at the stadium\nMon 19 Dec 2022 00.41 GMT\n1,873 comments\n" +

@@ -111,6 +111,8 @@ func pageMeta(page *webpage.Page) Meta {
 // RSS or Atom title, the headline when no headline element gives one.
 type feed struct {
 	title, itemTitle, dateline, date, byline, body string
+	// teaser is the HTML of a story's description or summary.
+	teaser string
 	// dates are the dates the feed writes, in order (feedDateElements),
 	// of which date is the one that gives its day (localFeedDate).
 	dates []string
@@ -126,8 +128,10 @@ var feedElements = map[string]string{
 	"dateline": "dateline", "DateLine": "dateline",
 	"byline": "byline", "ByLine": "byline", "by": "byline", "creator": "byline",
 	"p": "p",
-	// RSS and Atom: a title, and HTML content as escaped or CDATA text.
-	"title": "itemTitle", "description": "html", "encoded": "html", "content": "html", "summary": "html",
+	// RSS and Atom: a title, and HTML content as escaped or CDATA text;
+	// a description or summary is the story's teaser, its text only when
+	// no content element gives the story.
+	"title": "itemTitle", "description": "teaser", "summary": "teaser", "encoded": "html", "content": "html",
 }
 
 // feedDateElements and their attributes give the issue date.
@@ -179,7 +183,7 @@ func readFeed(data []byte) (feed, error) {
 					into, at = "date", depth
 				}
 			}
-			if kind, ok := feedElements[name]; ok && into == "" {
+			if kind, ok := feedElements[name]; ok && into == "" && !mediaElement(t.Name) {
 				into, at, text = kind, depth, text[:0]
 			}
 		case xml.CharData:
@@ -194,12 +198,23 @@ func readFeed(data []byte) (feed, error) {
 			depth--
 		}
 	}
+	if body.Len() == 0 && f.teaser != "" {
+		if text, err := visibleText([]byte(f.teaser)); err == nil {
+			body.WriteString(text)
+		}
+	}
 	f.body = body.String()
 	f.date = localFeedDate(f.dates)
 	if f.title == "" {
 		f.title = f.itemTitle
 	}
 	return f, nil
+}
+
+// mediaElement reports whether an element is Media RSS's (media:content,
+// media:description): a picture and its caption, not the story.
+func mediaElement(n xml.Name) bool {
+	return n.Space == "http://search.yahoo.com/mrss/" || n.Space == "media"
 }
 
 // joinCharData joins the pieces of text of an element and the elements
@@ -229,6 +244,8 @@ func (f *feed) add(kind, s string, body *strings.Builder) {
 		f.title = s
 	case kind == "itemTitle" && f.itemTitle == "":
 		f.itemTitle = s
+	case kind == "teaser" && f.inItem && f.teaser == "":
+		f.teaser = s
 	case kind == "html":
 		if text, err := visibleText([]byte(s)); err == nil {
 			body.WriteString(text)
@@ -279,8 +296,24 @@ func (f *feed) text() string {
 
 // meta returns the feed's issue date as metadata, when it names a day
 // (ISO 8601, basic or extended: "20220421T120000Z", "2022-04-21", or as
-// RSS writes it, see writtenDate).
+// RSS writes it, see writtenDate), or the dateline's day when that is
+// the local day of the issue's UTC time (datelineDay).
 func (f *feed) meta() Meta {
+	day, ok := f.isoDate()
+	if !ok {
+		day, ok = f.writtenDate()
+	}
+	if !ok {
+		return Meta{}
+	}
+	if local, ok := f.datelineDay(day); ok {
+		return Meta{Published: local, PublishedEvidence: timeline.Evidence{Text: f.dateline, Offset: -1, Rule: ruleFeedDateline}}
+	}
+	return Meta{Published: day, PublishedEvidence: timeline.Evidence{Text: f.date, Offset: -1, Rule: ruleFeedDate}}
+}
+
+// isoDate returns the day of the feed's date written in ISO 8601.
+func (f *feed) isoDate() (timeline.Date, bool) {
 	digits := make([]byte, 0, 8)
 	for i := 0; i < len(f.date) && len(digits) < 8; i++ {
 		c := f.date[i]
@@ -293,7 +326,7 @@ func (f *feed) meta() Meta {
 		}
 	}
 	if len(digits) < 8 {
-		return f.writtenDate()
+		return timeline.Date{}, false
 	}
 	num := func(s []byte) int {
 		n := 0
@@ -305,9 +338,52 @@ func (f *feed) meta() Meta {
 	y, m, d := num(digits[:4]), num(digits[4:6]), num(digits[6:8])
 	day := timeline.DayOf(y, m, d)
 	if y < 1800 || timeline.FromTime(day.Time()) != day {
-		return Meta{} // no such day
+		return timeline.Date{}, false // no such day
 	}
-	return Meta{Published: day, PublishedEvidence: timeline.Evidence{Text: f.date, Offset: -1, Rule: ruleFeedDate}}
+	return day, true
+}
+
+// ruleFeedDateline names the local day a feed's dateline gives beside
+// its time in UTC.
+const ruleFeedDateline = "publication: the feed's dateline, the local day of its UTC time"
+
+// datelineDay returns the day the feed's dateline names ("WELLINGTON,
+// June 16 (NZNS)") when the feed's date is a time in UTC on day utc, and
+// the dateline's day is the next one and the hour lets a zone east of
+// UTC (up to UTC+14) reach it: the outlet's local day of that instant,
+// "20100615T233000Z" in Wellington. A story is filed before it is
+// issued, so a dateline's day before the UTC day is the day it was
+// filed, not the local one.
+func (f *feed) datelineDay(utc timeline.Date) (timeline.Date, bool) {
+	hour, ok := utcHour(f.date)
+	if f.dateline == "" || !ok || !utcTime(f.date) {
+		return timeline.Date{}, false
+	}
+	for _, m := range newsdate.Scan(f.dateline) {
+		if m.Kind != newsdate.Absolute && m.Kind != newsdate.Yearless {
+			continue
+		}
+		if m.Kind == newsdate.Yearless {
+			m.Kind, m.Year = newsdate.Absolute, utc.Year
+		}
+		d := newsdate.DayOnly(m.Date())
+		return d, newsdate.DaysBetween(utc, d) == 1 && hour >= 10
+	}
+	return timeline.Date{}, false
+}
+
+// utcHour returns the hour of a feed's time: the two digits before its
+// first colon ("Tue, 15 Jun 2010 23:30:00 GMT", "2010-06-15T23:30:00Z"),
+// or after its "T" in the basic form ("20100615T233000Z").
+func utcHour(date string) (int, bool) {
+	i := strings.IndexByte(date, ':') - 2
+	if i < 0 {
+		i = strings.LastIndexByte(date, 'T') + 1
+	}
+	if i <= 0 || i+2 > len(date) || !isDigitByte(date[i]) || !isDigitByte(date[i+1]) {
+		return 0, false
+	}
+	return int(date[i]-'0')*10 + int(date[i+1]-'0'), true
 }
 
 // localFeedDate returns the date of dates, those a feed writes in
@@ -413,14 +489,14 @@ func visibleText(data []byte) (string, error) {
 	return out.String(), nil
 }
 
-// writtenDate returns the feed's issue date as metadata when it is
-// written out with its year, as RSS's pubDate is ("Thu, 21 Apr 2022
-// 10:05:00 GMT"), and its weekday, if any, agrees.
-func (f *feed) writtenDate() Meta {
+// writtenDate returns the day of the feed's date when it is written
+// out with its year, as RSS's pubDate is ("Thu, 21 Apr 2022 10:05:00
+// GMT"), and its weekday, if any, agrees.
+func (f *feed) writtenDate() (timeline.Date, bool) {
 	for _, m := range newsdate.Scan(f.date) {
 		if m.Kind == newsdate.Absolute && m.WeekdayAgrees() {
-			return Meta{Published: newsdate.DayOnly(m.Date()), PublishedEvidence: timeline.Evidence{Text: f.date, Offset: -1, Rule: ruleFeedDate}}
+			return newsdate.DayOnly(m.Date()), true
 		}
 	}
-	return Meta{}
+	return timeline.Date{}, false
 }

@@ -88,6 +88,54 @@ func TestLocalFeedDate(t *testing.T) {
 	}
 }
 
+// TestFeedStory checks that an RSS item's story is its content when it
+// has one, else its description, and never a picture's caption or the
+// channel's description.
+func TestFeedStory(t *testing.T) {
+	const head = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Site</title><description>The latest news from the city</description><item><title>Drivers vote to strike</title>`
+	const tail = `<media:content url="x.jpg"><media:description>Buses at the depot in 2015.</media:description></media:content></item></channel></rss>`
+	tests := []struct {
+		name, item, want string
+	}{
+		{"content over the teaser", `<description>&lt;p&gt;Drivers have voted for strike action.&lt;/p&gt;</description><content:encoded><![CDATA[<p>BUS drivers have voted to walk out.</p><p>The result was announced on Wednesday.</p>]]></content:encoded>`,
+			"Drivers vote to strike\n\nBUS drivers have voted to walk out.\nThe result was announced on Wednesday.\n"},
+		{"the description alone", `<description><![CDATA[<p>Drivers have voted for strike action on Wednesday.</p>]]></description>`,
+			"Drivers vote to strike\n\nDrivers have voted for strike action on Wednesday.\n"},
+	}
+	for _, tt := range tests {
+		f, err := readFeed([]byte(head + tt.item + tail))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.text(); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestFeedDatelineDay checks that a feed's dateline gives the local day
+// of its UTC time only when that day is the next one and a zone east of
+// UTC can reach it.
+func TestFeedDatelineDay(t *testing.T) {
+	tests := []struct {
+		date, dateline, want string
+	}{
+		{"20100615T233000Z", "WELLINGTON, June 16 (NZNS)", "2010-06-16"},
+		{"Tue, 15 Jun 2010 23:30:00 GMT", "WELLINGTON, June 16", "2010-06-16"},
+		{"20100615T233000Z", "WELLINGTON, June 15 (NZNS)", "2010-06-15"},
+		{"20121004T091500Z", "BRASILIA Oct 3, 2012", "2012-10-04"}, // filed the day before
+		{"20100615T083000Z", "WELLINGTON, June 16", "2010-06-15"},  // no zone is 16 hours ahead
+		{"20100615T233000+1200", "WELLINGTON, June 16", "2010-06-15"},
+		{"20100615T233000Z", "WELLINGTON", "2010-06-15"},
+	}
+	for _, tt := range tests {
+		f := feed{date: tt.date, dateline: tt.dateline}
+		if got := f.meta().Published.ISO(); got != tt.want {
+			t.Errorf("%q, %q: got %s, want %s", tt.date, tt.dateline, got, tt.want)
+		}
+	}
+}
+
 // FuzzReadMarkup feeds markup to the reader: it must not panic, and the
 // blocks extracted must be pieces of the text the markup reads as, at
 // their offsets.

@@ -26,6 +26,9 @@ func (x *extraction) readDayFirst() {
 	dayFirst, monthFirst := false, false
 	for i := range x.facts {
 		f := &x.facts[i]
+		if !f.digit {
+			continue // no date of any order
+		}
 		if len(f.dates) > 0 && f.words <= 15 && dayFirstSet.starts(trimMarks(f.lower)) {
 			dayFirst = true
 			break

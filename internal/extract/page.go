@@ -46,6 +46,9 @@ func ExtractPage(path string, data []byte, opts Options) *Article {
 		URL: page.URL, Outlet: page.Outlet, Author: page.Author, markup: true,
 	}
 	a := extract(path, []byte(text), meta, opts)
+	if page.Listing {
+		undateListing(a)
+	}
 	// toSource maps an offset in the text to the page: the same place
 	// in the block's source when what lies there is what, else where the
 	// block starts.
@@ -113,4 +116,12 @@ func layoutPage(p *webpage.Page) (string, []blockStart) {
 		b.WriteString("\n\n")
 	}
 	return b.String(), starts
+}
+
+// undateListing leaves undated the article read from a page that lists
+// other pages: the days its text names are theirs.
+func undateListing(a *Article) {
+	a.Published, a.PublishedEvidence = timeline.Date{}, timeline.Evidence{}
+	a.Event, a.EventEvidence, a.DateEvidence = timeline.Date{}, timeline.Evidence{}, nil
+	a.Undated = "the page lists other pages (its JSON-LD says CollectionPage or SearchResultsPage): the days it shows are theirs"
 }

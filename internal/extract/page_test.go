@@ -41,6 +41,18 @@ func TestExtractPage(t *testing.T) {
 // headline (no full stop at its end), as a plain text's line would not
 // be: the page reader has already left out the blocks of links to
 // other stories.
+// TestListingPageUndated checks that a page whose JSON-LD says it lists
+// other pages gives no date, whatever days its list shows.
+func TestListingPageUndated(t *testing.T) {
+	page := `<html><head><title>Politics Archives - Example</title><script type="application/ld+json">{"@graph":[{"@type":"CollectionPage","name":"Politics"}]}</script></head><body>` +
+		`<h1>Politics</h1><article><h2>Assembly passes the budget after a long debate</h2><p>Posted March 12, 2022</p><p>The assembly passed the budget on Friday after a debate that ran into the night.</p></article>` +
+		`<article><h2>Governor names a new cabinet</h2><p>Posted March 10, 2022</p><p>The governor named eleven ministers on Thursday, four of them new to the cabinet.</p></article></body></html>`
+	a := ExtractFile("articles/politics.html", []byte(page), Options{})
+	if !a.Published.IsZero() || !a.Event.IsZero() || !strings.Contains(a.Undated, "lists other pages") {
+		t.Errorf("published %v, event %v, undated %q; want undated as a listing", a.Published, a.Event, a.Undated)
+	}
+}
+
 func TestPageProseWithoutFullStop(t *testing.T) {
 	prose := "<p>" + strings.Repeat("The minister spoke to the senate about the motion on Tuesday, officials said. ", 3) + "</p>"
 	const line = "He said that a devaluation of the dollar was not the answer to the shortage of foreign exchange"

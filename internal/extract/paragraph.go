@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/timeline/internal/newsdate"
 	"github.com/newsroom/timeline/internal/timeline"
@@ -23,8 +24,12 @@ func (x *extraction) paragraph(l span, last bool) {
 		x.caption(l)
 		return
 	}
-	if !x.hasLede && isReaderAddress(x.lowerOf(l)) {
+	if !x.hasLede && (isReaderAddress(x.lowerOf(l)) || x.readGreeting(l)) {
 		x.drop(l, reasonPromo)
+		return
+	}
+	if x.isAuthorBio(l) && x.noProseKept() {
+		x.drop(l, reasonAuthorBio)
 		return
 	}
 	if !x.hasLede {
@@ -266,4 +271,50 @@ func letterWords(s string) int {
 		}
 	}
 	return n
+}
+
+// isAuthorBio reports whether paragraph l, before the lede, says who
+// the writer is ("Fiona Te Rangi is a former Treasury economist and
+// writes on public finance."): a sentence of at most 30 words that opens
+// with the name a line of the head gives alone (or after "By"), then
+// "is".
+func (x *extraction) isAuthorBio(l span) bool {
+	if x.facts[l.Line].words > 30 || !strings.Contains(l.Text, " is ") {
+		return false
+	}
+	for i := l.Line - 1; i >= max(0, l.Line-8); i-- {
+		if n := x.facts[i].words; n < 2 || n > 5 {
+			continue // a name, or "By" and a name
+		}
+		name := strings.TrimPrefix(x.lines[i].Text, "By ")
+		if n := words(name); n < 2 || n > 4 || !capitalWords(name) {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(l.Text, name); ok && strings.HasPrefix(rest, " is ") {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalWords reports whether every word of s starts with a capital
+// letter and holds no digit: a name.
+func capitalWords(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// noProseKept reports whether no paragraph of prose has been kept yet:
+// the body holds at most the head's short lines (a name, a label).
+func (x *extraction) noProseKept() bool {
+	for _, b := range x.blocks {
+		if b.Kind == timeline.Paragraph && isProse(b.Text, words(b.Text)) {
+			return false
+		}
+	}
+	return true
 }

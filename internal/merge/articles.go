@@ -6,7 +6,6 @@ import (
 
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/extract"
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -58,7 +57,7 @@ func makeArticles(dir string, articles []*extract.Article, byPath articleRefs, c
 	n := len(articles)
 	m := made{pages: make([]*timeline.Article, n), entries: make([]*timeline.Entry, n), fates: make([]fate, n)}
 	origin := joiner(dir)
-	parallel.For(0, n, func(i int) {
+	forBatches(n, func(i int) {
 		a, f := articles[i], &m.fates[i]
 		page := &timeline.Article{
 			Path: a.Path, ID: timeline.ArticleSlug(a.Path), Title: a.Title,

@@ -1,6 +1,10 @@
 package merge
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/newsroom/timeline/internal/parallel"
+)
 
 // band is one band of candidatePairs: the reports in buckets, sorted
 // (sortBucketed), and the pairs they make, sorted, without repeats. A
@@ -63,12 +67,17 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 		}
 		return sortedPairs(all), bands
 	}
-	var removed, added []uint64
-	for n := range bands {
-		var gone, made []uint64
-		bands[n], gone, made = last[n].update(reports, fresh, bandSeed(n))
-		removed, added = append(removed, gone...), append(added, made...)
+	var freshOnes []int
+	for i, f := range fresh {
+		if f {
+			freshOnes = append(freshOnes, i)
+		}
 	}
+	gone, made := make([][]uint64, len(bands)), make([][]uint64, len(bands))
+	parallel.For(0, len(bands), func(n int) {
+		bands[n], gone[n], made[n] = last[n].update(reports, fresh, freshOnes, bandSeed(n))
+	})
+	removed, added := slices.Concat(gone...), slices.Concat(made...)
 	removed, added = sortedPairs(removed), sortedPairs(added)
 	removed = slices.DeleteFunc(removed, func(p uint64) bool {
 		for _, b := range bands {
@@ -81,36 +90,48 @@ func pairsOfBands(reports []report, fresh []bool, last []band, lastPairs []uint6
 	return replaceSorted(lastPairs, removed, added), bands
 }
 
-// update returns b after the reports with fresh set left it and joined
-// it again with their new buckets, and the pairs it lost and made. A
+// update returns b after the reports with fresh set (freshOnes, in
+// order) left it and joined it again with their new buckets (b itself
+// when they join where they were: a changed signature leaves most
+// bands' lowest hash as it was), and the pairs it lost and made. A
 // report pairs with the bucketWindow after it in the sorted list, so a
 // report leaving or joining changes the pairs of the reports up to
 // bucketWindow before it, and of no other: update makes again the pairs
-// of those (its origins), in the list before and after.
-func (b band) update(reports []report, fresh []bool, seed uint64) (next band, removed, added []uint64) {
-	kept := make([]bucketed, 0, len(b.in))
-	// origin marks the reports whose pairs are made again.
-	origin := map[int32]bool{}
-	for i, x := range b.in {
-		if !fresh[x.report] {
-			kept = append(kept, x)
-			continue
-		}
-		for _, y := range b.in[max(0, i-bucketWindow) : i+1] {
-			origin[y.report] = true
-		}
-	}
+// of those (its origins), in the list before and after, and returns
+// those made before only (removed) and after only (added).
+func (b band) update(reports []report, fresh []bool, freshOnes []int, seed uint64) (next band, removed, added []uint64) {
 	var joining []bucketed
-	for i := range reports {
-		if !fresh[i] {
-			continue
-		}
+	for _, i := range freshOnes {
 		if x, ok := bucketOf(reports, i, seed); ok {
 			joining = append(joining, x)
 		}
 	}
 	sortBucketed(joining)
-	next.in = mergeBucketed(kept, joining)
+	var leaving []bucketed
+	for _, x := range b.in {
+		if fresh[x.report] {
+			leaving = append(leaving, x)
+		}
+	}
+	if slices.Equal(leaving, joining) {
+		return b, nil, nil // the fresh reports keep their places: nothing changes
+	}
+	// origin marks the reports whose pairs are made again.
+	origin := make([]bool, len(reports))
+	next.in = make([]bucketed, 0, len(b.in)+len(joining))
+	for i, x := range b.in {
+		if fresh[x.report] {
+			for _, y := range b.in[max(0, i-bucketWindow) : i+1] {
+				origin[y.report] = true
+			}
+			continue
+		}
+		for len(joining) > 0 && compareBucketed(joining[0], x) < 0 {
+			next.in, joining = append(next.in, joining[0]), joining[1:]
+		}
+		next.in = append(next.in, x)
+	}
+	next.in = append(next.in, joining...)
 	for i, x := range next.in {
 		if fresh[x.report] {
 			for _, y := range next.in[max(0, i-bucketWindow) : i+1] {
@@ -118,28 +139,31 @@ func (b band) update(reports []report, fresh []bool, seed uint64) (next band, re
 			}
 		}
 	}
-	removed, added = pairsOfOrigins(b.in, origin), pairsOfOrigins(next.in, origin)
+	removed, added = differences(pairsOfOrigins(b.in, origin), pairsOfOrigins(next.in, origin))
 	next.pairs = replaceSorted(b.pairs, removed, added)
 	return next, removed, added
 }
 
-// mergeBucketed merges sorted a and b into one sorted list.
-func mergeBucketed(a, b []bucketed) []bucketed {
-	out := make([]bucketed, 0, len(a)+len(b))
+// differences returns the items of sorted set a that b lacks, and those
+// of b that a lacks.
+func differences(a, b []uint64) (onlyA, onlyB []uint64) {
 	for len(a) > 0 && len(b) > 0 {
-		if compareBucketed(b[0], a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
+		switch {
+		case a[0] < b[0]:
+			onlyA, a = append(onlyA, a[0]), a[1:]
+		case b[0] < a[0]:
+			onlyB, b = append(onlyB, b[0]), b[1:]
+		default:
+			a, b = a[1:], b[1:]
 		}
 	}
-	return append(append(out, a...), b...)
+	return append(onlyA, a...), append(onlyB, b...)
 }
 
-// pairsOfOrigins returns the pairs that the reports of origin make with
-// those after them in sorted list in (appendBucketPairs), sorted,
-// without repeats.
-func pairsOfOrigins(in []bucketed, origin map[int32]bool) []uint64 {
+// pairsOfOrigins returns the pairs that the reports marked in origin
+// (by index) make with those after them in sorted list in
+// (appendBucketPairs), sorted, without repeats.
+func pairsOfOrigins(in []bucketed, origin []bool) []uint64 {
 	var pairs []uint64
 	for i, x := range in {
 		if origin[x.report] {
@@ -150,8 +174,13 @@ func pairsOfOrigins(in []bucketed, origin map[int32]bool) []uint64 {
 }
 
 // replaceSorted returns the sorted set list without the items of sorted
-// set removed, with those of sorted set added, in new storage.
+// set removed, with those of sorted set added: in new storage, or list
+// itself when both are empty (lists of pairs are never changed in
+// place).
 func replaceSorted(list, removed, added []uint64) []uint64 {
+	if len(removed) == 0 && len(added) == 0 {
+		return list
+	}
 	out := make([]uint64, 0, len(list)+len(added))
 	i, j := 0, 0
 	for _, p := range list {

@@ -76,3 +76,20 @@ func TestRadixSort(t *testing.T) {
 		}
 	}
 }
+
+// TestDifferences: differences gives what each sorted set has that the
+// other lacks.
+func TestDifferences(t *testing.T) {
+	for _, tt := range []struct{ a, b, onlyA, onlyB []uint64 }{
+		{nil, nil, nil, nil},
+		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, nil, nil},
+		{[]uint64{1, 3, 5}, []uint64{2, 3, 4, 6}, []uint64{1, 5}, []uint64{2, 4, 6}},
+		{[]uint64{1, 2}, nil, []uint64{1, 2}, nil},
+		{nil, []uint64{7}, nil, []uint64{7}},
+	} {
+		onlyA, onlyB := differences(tt.a, tt.b)
+		if !slices.Equal(onlyA, tt.onlyA) || !slices.Equal(onlyB, tt.onlyB) {
+			t.Errorf("differences(%v, %v) = %v, %v; want %v, %v", tt.a, tt.b, onlyA, onlyB, tt.onlyA, tt.onlyB)
+		}
+	}
+}

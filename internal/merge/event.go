@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -12,8 +11,8 @@ import (
 // with the descriptions m kept; m may be nil), then weighs their words by
 // how many reports use them. With a Merger, it weighs only the reports
 // that need it (lastMerge.reweigh), and returns which those are.
-func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merger) []bool {
-	descs := describeReports(reports, datelines, m)
+func describeAll(reports []report, m *Merger) []bool {
+	descs := describeReports(reports, m)
 	var last *lastMerge
 	if m != nil {
 		last = m.prev
@@ -30,7 +29,7 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 	}
 	idf := idfTable(len(reports))
 	hashes, weights := make([]uint64, at[len(reports)]), make([]float64, at[len(reports)])
-	parallel.For(0, len(reports), func(i int) {
+	forBatches(len(reports), func(i int) {
 		if r := &reports[i]; fresh[i] {
 			r.signature = r.words.weigh(df, idf)
 			r.proper.weighShared(df, idf, hashes[at[i]:at[i+1]:at[i+1]], weights[at[i]:at[i+1]:at[i+1]])
@@ -46,7 +45,7 @@ func describeAll(reports []report, datelines map[*timeline.Entry]string, m *Merg
 // nameWordSets returns the content words (contentWords) of every
 // participant, person, place and dateline of the reports not described
 // yet: the same few names recur in thousands of reports.
-func nameWordSets(reports []report, described func(i int) bool, datelines map[*timeline.Entry]string) map[string][]uint64 {
+func nameWordSets(reports []report, described func(i int) bool) map[string][]uint64 {
 	wordsOf := map[string][]uint64{}
 	add := func(n string) {
 		if _, done := wordsOf[n]; !done {
@@ -63,7 +62,7 @@ func nameWordSets(reports []report, described func(i int) bool, datelines map[*t
 				add(n)
 			}
 		}
-		add(datelines[e])
+		add(reports[i].dateline)
 	}
 	return wordsOf
 }
@@ -220,10 +219,19 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			return e.Title, false
 		}
 	}
-	uses := map[uint64]int{}
+	// uses counts the reports using each word of a headline.
+	uses, titles := map[uint64]int{}, make([][]uint64, len(byAge))
+	for k, i := range byAge {
+		titles[k] = contentWords(reports[i].entry.Title)
+		for _, w := range titles[k] {
+			uses[w] = 0
+		}
+	}
 	for _, i := range byAge {
 		for _, w := range reports[i].words.words {
-			uses[w]++
+			if n, ok := uses[w]; ok {
+				uses[w] = n + 1
+			}
 		}
 	}
 	best, bestScore, bestWords := -1, -1, -1
@@ -233,7 +241,7 @@ func headline(reports []report, byAge []int32) (string, bool) {
 			if e.TitleDerived && round == 0 {
 				continue
 			}
-			words := contentWords(e.Title)
+			words := titles[k]
 			score := 0
 			for _, w := range words {
 				score += uses[w]

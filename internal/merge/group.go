@@ -25,6 +25,9 @@ type groups struct {
 	// forced are the pairs an annotation's event: joined, the annotated
 	// report first.
 	forced []pairing
+	// compared are the results of comparing the candidate pairs, with a
+	// Merger (joinSimilar); nil without one.
+	compared *comparisons
 }
 
 // newGroups makes every report a group of its own.
@@ -102,7 +105,8 @@ func (g *groups) allAgree(ra, rb int32) bool {
 }
 
 // joinEvents joins the reports an annotation's event: sends to the
-// report with that id. byID holds each report's index by id.
+// report with that id. byID holds the index of each report an event:
+// names, by id.
 func (g *groups) joinEvents(byID map[string]int32) {
 	for i := range g.reports {
 		if target, ok := byID[g.reports[i].event]; ok && g.reports[i].event != "" && target != int32(i) {
@@ -126,9 +130,13 @@ type agreement struct {
 // refusedReason is why a pair that agrees was not joined.
 const refusedReason = "a report of one group is unlike a report of the other, or the groups would span more than two days or hold two editors' entries"
 
-// pairingOf compares the reports of x again, for gen check's reasons.
+// pairingOf returns the pairing of x, for gen check's reasons: the one
+// comparing it found with a Merger, or else the reports compared again.
 func (g *groups) pairingOf(x agreement) pairing {
-	p := compare(g.reports, x.a, x.b)
+	p, found := g.compared.pairing(x.a, x.b)
+	if !found {
+		p = compare(g.reports, x.a, x.b)
+	}
 	if x.weak {
 		p.joined, p.near, p.corroborated = true, false, true
 	}
@@ -143,18 +151,23 @@ func (g *groups) pairingOf(x agreement) pairing {
 // tell one event, strongest first (ties in index order). With a Merger,
 // fresh tells which reports were weighed anew, and known is the last
 // merge's comparisons (nil for none): a pair it compared, of reports
-// neither fresh, is not compared again. It then returns this merge's.
+// neither fresh, keeps what it found and is not compared again. It then
+// returns this merge's.
 func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *comparisons) *comparisons {
 	var results *comparisons // with a Merger only
+	todo, kept := pairs, []pairing(nil)
 	if fresh != nil {
 		results = &comparisons{pairs: pairs}
+		todo, kept = known.plan(pairs, fresh)
 		if known == nil {
-			pairs = slices.Clone(pairs) // compareCandidates orders them by day
+			todo = slices.Clone(todo) // plan handed pairs back, which compareCandidates orders by day
 		}
 	}
-	joined, near, weak := g.compareCandidates(workers, pairs, fresh, known)
+	joined, near, weak := g.compareCandidates(workers, todo)
+	joined, near, weak = withKept(kept, joined, near, weak)
 	g.near = append(g.near, near...)
-	results.add(joined, g.near, weak)
+	results.add(g.reports, kept, joined, near, weak)
+	g.compared = results
 	slices.SortStableFunc(joined, func(a, b agreement) int { return cmp.Compare(b.strength, a.strength) })
 	for _, p := range joined {
 		if g.union(p.a, p.b, true) {
@@ -168,44 +181,38 @@ func (g *groups) joinSimilar(workers int, pairs []uint64, fresh []bool, known *c
 	return results
 }
 
-// compareCandidates compares the candidate pairs on all cores (see
-// joinSimilar) and returns those that agree, the near misses and the
-// weak pairs, each in the order of the pairs. Without the last merge's
-// comparisons it puts the pairs in the order of their first report's
-// day (byFirstDay): a day's pairs read the same few hundred reports,
-// while in index order they read all over the heap.
-func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, known *comparisons) (joined, near, weak []agreement) {
+// compareCandidates compares pairs on all cores (see joinSimilar) and
+// returns those that agree, the near misses and the weak pairs, each in
+// the order of the pairs. It puts many pairs in the order of their
+// first report's day, in place (byFirstDay): a day's pairs read the same
+// few hundred reports, while in index order they read all over the
+// heap.
+func (g *groups) compareCandidates(workers int, pairs []uint64) (joined, near, weak []agreement) {
 	const batch = 4096
-	reordered := known == nil && byFirstDay(g.reports, pairs)
+	reordered := byFirstDay(g.reports, pairs)
 	type found struct{ joined, near, weak []agreement }
 	kept := make([]found, (len(pairs)+batch-1)/batch)
 	parallel.For(workers, len(kept), func(b int) {
-		from := pairs[b*batch : min(len(pairs), (b+1)*batch)]
-		lookup := known.from(from[0])
 		var table dotTable
 		filled := int32(-1)
-		for _, pair := range from {
+		for _, pair := range pairs[b*batch : min(len(pairs), (b+1)*batch)] {
 			x, y := int32(pair>>32), int32(pair&0xffffffff)
 			if g.editor[x] && g.editor[y] {
 				continue // two editors' entries are never merged
 			}
-			c, found := compared{}, false
-			if fresh == nil || fresh[x] || fresh[y] || !lookup.next(pair, &c, &found) {
-				if filled != x {
-					table.fill(&g.reports[x].words)
-					filled = x
-				}
-				p := compareWith(g.reports, x, y, &table)
-				c, found = compared{strength: p.strength(), joined: p.joined, near: p.near, weak: p.weak}, p.joined || p.near || p.weak
+			if filled != x {
+				table.fill(&g.reports[x].words)
+				filled = x
 			}
-			result := agreement{a: x, b: y, strength: c.strength}
+			p := compareWith(g.reports, x, y, &table)
+			result := agreement{a: x, b: y, strength: p.strength()}
 			switch {
-			case found && c.joined:
+			case p.joined:
 				kept[b].joined = append(kept[b].joined, result)
-			case found && c.near:
+			case p.near:
 				kept[b].near = append(kept[b].near, result)
 			}
-			if found && c.weak {
+			if p.weak {
 				kept[b].weak = append(kept[b].weak, result)
 			}
 		}
@@ -216,7 +223,6 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 		weak = append(weak, list.weak...)
 	}
 	if reordered {
-		byPair := func(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
 		slices.SortFunc(joined, byPair)
 		slices.SortFunc(near, byPair)
 		slices.SortFunc(weak, byPair)
@@ -224,34 +230,17 @@ func (g *groups) compareCandidates(workers int, pairs []uint64, fresh []bool, kn
 	return joined, near, weak
 }
 
-// add records what comparing results' pairs found: joined agreed, near
-// nearly did and weak were weak. It does nothing to nil results (no
-// Merger).
-func (results *comparisons) add(joined, near, weak []agreement) {
-	if results == nil {
-		return
-	}
-	results.agreed = make(map[uint64]compared, len(joined)+len(near)+len(weak))
-	for _, p := range joined {
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, joined: true}
-	}
-	for _, p := range near {
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = compared{strength: p.strength, near: true}
-	}
-	for _, p := range weak {
-		c := results.agreed[uint64(p.a)<<32|uint64(p.b)]
-		c.strength, c.weak = p.strength, true
-		results.agreed[uint64(p.a)<<32|uint64(p.b)] = c
-	}
-}
+// byPair orders agreements by their first report, then their second.
+func byPair(p, q agreement) int { return cmp.Or(cmp.Compare(p.a, q.a), cmp.Compare(p.b, q.b)) }
 
 // members returns the groups of more than one report, each in index
 // order, ordered by their first member (a group's root is its first).
 func (g *groups) members() [][]int32 {
 	lists := make([][]int32, len(g.reports))
 	for i := range g.reports {
-		r := g.root(int32(i))
-		lists[r] = append(lists[r], int32(i))
+		if r := g.root(int32(i)); g.size[r] > 1 {
+			lists[r] = append(lists[r], int32(i))
+		}
 	}
 	var out [][]int32
 	for _, m := range lists {

@@ -2,6 +2,7 @@ package merge
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -50,7 +51,7 @@ func mergeReports(editors []*timeline.Entry, articles []joining, m *Merger, diag
 	} else {
 		g.joinSimilar(0, candidatePairs(reports), nil, nil)
 	}
-	var out merged
+	out := merged{kept: make([]joining, 0, len(reports))}
 	inGroup := make([]bool, len(reports))
 	for _, m := range g.members() {
 		for _, i := range m {
@@ -69,55 +70,57 @@ func mergeReports(editors []*timeline.Entry, articles []joining, m *Merger, diag
 }
 
 // collectReports returns the reports of editors' entries and articles in
-// key order, described and weighed, each report's index by id, and with
-// a Merger which reports were weighed anew (describeAll).
+// key order, described and weighed, the index of each report an
+// annotation's event: names (the first with that id), and with a Merger
+// which reports were weighed anew (describeAll).
 func collectReports(editors []*timeline.Entry, articles []joining, m *Merger) ([]report, map[string]int32, []bool) {
-	reports := make([]report, 0, len(editors)+len(articles))
-	for _, e := range editors {
-		reports = append(reports, report{entry: e, key: "entry:" + e.ID})
-	}
-	datelines := make(map[*timeline.Entry]string, len(articles))
-	for _, a := range articles {
-		r := report{entry: a.entry, page: a.page, blocks: a.blocks, kept: a.kept, key: a.page.Path, check: a.check}
-		if a.ann != nil {
-			r.separate, r.event, r.eventAt = a.ann.Separate, a.ann.Event, a.ann.Fields.At("event", a.ann.Origin)
-		}
-		datelines[a.entry] = a.dateline
-		reports = append(reports, r)
-	}
-	reports = sortByKey(reports, len(editors))
-	fresh := describeAll(reports, datelines, m)
-	byID := make(map[string]int32, len(reports))
+	reports := inKeyOrder(editors, articles)
+	fresh := describeAll(reports, m)
+	byID := map[string]int32{}
 	for i := range reports {
-		if _, taken := byID[reports[i].entry.ID]; !taken {
+		if id := reports[i].event; id != "" {
+			byID[id] = -1
+		}
+	}
+	for i := range reports {
+		if at, named := byID[reports[i].entry.ID]; named && at < 0 {
 			byID[reports[i].entry.ID] = int32(i)
 		}
 	}
+	maps.DeleteFunc(byID, func(_ string, at int32) bool { return at < 0 })
 	return reports, byID, fresh
 }
 
-// sortByKey returns reports sorted by key: the editors' entries' first
-// ones and the articles' after them are sorted apart (the articles come
-// sorted by path as a rule, which costs a look), then merged.
-func sortByKey(reports []report, editors int) []report {
-	byKey := func(a, b report) int { return strings.Compare(a.key, b.key) }
-	own, arts := reports[:editors], reports[editors:]
-	slices.SortFunc(own, byKey)
-	if !slices.IsSortedFunc(arts, byKey) {
-		slices.SortFunc(arts, byKey)
+// inKeyOrder returns the reports of editors' entries and articles,
+// sorted by key: the editors' entries' and the articles' are sorted
+// apart (the articles come sorted by path as a rule, which costs a
+// look), then merged, an editor's first on equal keys. Reports are
+// large: each is written once, in its place.
+func inKeyOrder(editors []*timeline.Entry, articles []joining) []report {
+	own := make([]report, 0, len(editors))
+	for _, e := range editors {
+		own = append(own, report{entry: e, key: "entry:" + e.ID})
 	}
-	if len(own) == 0 || len(arts) == 0 {
-		return reports
-	}
-	out := make([]report, 0, len(reports))
-	for len(own) > 0 && len(arts) > 0 {
-		if byKey(arts[0], own[0]) < 0 {
-			out, arts = append(out, arts[0]), arts[1:]
-		} else {
-			out, own = append(out, own[0]), own[1:]
+	slices.SortFunc(own, func(a, b report) int { return strings.Compare(a.key, b.key) })
+	for i := 1; i < len(articles); i++ {
+		if articles[i].page.Path < articles[i-1].page.Path {
+			articles = slices.Clone(articles)
+			slices.SortFunc(articles, func(a, b joining) int { return strings.Compare(a.page.Path, b.page.Path) })
+			break
 		}
 	}
-	return append(append(out, own...), arts...)
+	reports := make([]report, 0, len(editors)+len(articles))
+	for _, a := range articles {
+		for len(own) > 0 && own[0].key <= a.page.Path {
+			reports, own = append(reports, own[0]), own[1:]
+		}
+		r := report{entry: a.entry, page: a.page, blocks: a.blocks, kept: a.kept, dateline: a.dateline, key: a.page.Path, check: a.check}
+		if a.ann != nil {
+			r.separate, r.event, r.eventAt = a.ann.Separate, a.ann.Event, a.ann.Fields.At("event", a.ann.Origin)
+		}
+		reports = append(reports, r)
+	}
+	return append(reports, own...)
 }
 
 // reportUnknownEvents reports each event: that names no report.

@@ -7,7 +7,6 @@ import (
 	"github.com/newsroom/timeline/internal/content"
 	"github.com/newsroom/timeline/internal/diag"
 	"github.com/newsroom/timeline/internal/extract"
-	"github.com/newsroom/timeline/internal/parallel"
 	"github.com/newsroom/timeline/internal/timeline"
 )
 
@@ -53,9 +52,9 @@ type described struct {
 
 // describedOf returns the fields of r's entry that describe reads, and
 // the texts of its opening.
-func describedOf(r *report, dateline string) described {
+func describedOf(r *report) described {
 	e, d := r.entry, r.entry.Date
-	return described{title: e.Title, summary: e.Summary, dateline: dateline,
+	return described{title: e.Title, summary: e.Summary, dateline: r.dateline,
 		paragraphs: r.blocks, kept: r.kept, body: e.Body,
 		participants: e.Participants, people: e.People, places: e.Places,
 		year: d.Year, month: d.Month, day: d.Day, precision: int(d.Precision)}
@@ -130,32 +129,30 @@ func sameParagraphs(a, b []timeline.Block) bool {
 // descriptions m kept when it has them (m may be nil; see
 // Merger.reuse). It returns each report's description when m is not
 // nil, for m to keep.
-func describeReports(reports []report, datelines map[*timeline.Entry]string, m *Merger) []*description {
-	var from []described
+func describeReports(reports []report, m *Merger) []*description {
 	var descs []*description
+	var missed []int
 	if m != nil {
-		from, descs = make([]described, len(reports)), make([]*description, len(reports))
-		parallel.For(0, len(reports), func(i int) {
-			from[i] = describedOf(&reports[i], datelines[reports[i].entry])
-		})
-		m.reuse(reports, from, descs)
+		descs = make([]*description, len(reports))
+		missed = m.reuse(reports, descs)
+	}
+	// from are the fields of the reports described anew, read before
+	// describing lets their paragraphs go.
+	from := make([]described, len(missed))
+	for k, i := range missed {
+		from[k] = describedOf(&reports[i])
 	}
 	found := func(i int) bool { return descs != nil && descs[i] != nil }
-	wordsOf := nameWordSets(reports, found, datelines)
-	parallel.For(0, len(reports), func(i int) {
+	wordsOf := nameWordSets(reports, found)
+	forBatches(len(reports), func(i int) {
 		if !found(i) {
-			reports[i].describe(datelines[reports[i].entry], wordsOf)
+			reports[i].describe(wordsOf)
 		}
 		reports[i].blocks, reports[i].kept = nil, "" // read by describe only
 	})
-	if m == nil {
-		return nil
-	}
-	for i := range reports {
-		if descs[i] == nil {
-			descs[i] = reports[i].description()
-			descs[i].from = from[i]
-		}
+	for k, i := range missed {
+		descs[i] = reports[i].description()
+		descs[i].from = from[k]
 	}
 	return descs
 }
@@ -166,44 +163,45 @@ func describeReports(reports []report, datelines map[*timeline.Entry]string, m *
 // or removed, which move every report after them.
 const reshuffled = 16
 
-// reuse gives the reports whose fields (from) are those of a report of
-// m's last merge its description, in descs: the one at the same index
-// when its fields are the same (an edit leaves every other report
-// where it was), and else, when more than reshuffled reports missed, the
-// one whose fields have the same digest and are the same.
-func (m *Merger) reuse(reports []report, from []described, descs []*description) {
-	if m.prev == nil {
-		return
+// reuse gives the reports whose fields (describedOf) are those of a
+// report of m's last merge its description, in descs: the one at the
+// same index when its fields are the same (an edit leaves every other
+// report where it was), and else, when more than reshuffled reports
+// missed, the one whose fields have the same digest and are the same.
+// It returns the indices of the others, in order.
+func (m *Merger) reuse(reports []report, descs []*description) []int {
+	var last []*description
+	if m.prev != nil {
+		last = m.prev.descs
 	}
-	last := m.prev.descs
-	missed := make([]bool, len(reports))
-	parallel.For(0, len(reports), func(i int) {
-		if i < len(last) && last[i].from.same(&from[i]) {
+	forBatches(min(len(reports), len(last)), func(i int) {
+		if from := describedOf(&reports[i]); last[i].from.same(&from) {
 			reports[i].take(last[i])
 			descs[i] = last[i]
-		} else {
-			missed[i] = true
 		}
 	})
-	missing := 0
-	for _, b := range missed {
-		if b {
-			missing++
+	var missed []int
+	for i, d := range descs {
+		if d == nil {
+			missed = append(missed, i)
 		}
 	}
-	if missing <= reshuffled {
-		return
+	if len(missed) <= reshuffled || len(last) == 0 {
+		return missed
 	}
 	byDigest := make(map[uint64]*description, len(last))
 	for _, d := range last {
 		byDigest[d.from.digest()] = d
 	}
-	parallel.For(0, len(reports), func(i int) {
-		if d := byDigest[from[i].digest()]; missed[i] && d != nil && d.from.same(&from[i]) {
+	forBatches(len(missed), func(k int) {
+		i := missed[k]
+		from := describedOf(&reports[i])
+		if d := byDigest[from.digest()]; d != nil && d.from.same(&from) {
 			reports[i].take(d)
 			descs[i] = d
 		}
 	})
+	return slices.DeleteFunc(missed, func(i int) bool { return descs[i] != nil })
 }
 
 // description returns what describe worked out of r.

@@ -1,6 +1,9 @@
 package merge
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // lastMerge is what a Merger keeps of its last merge's reports for the
 // next merge, which reuses it when it has as many reports: their
@@ -26,50 +29,110 @@ type weighing struct {
 	signature     []uint64
 }
 
-// comparisons are the candidate pairs of a merge, sorted, and the
-// results of those that agreed or nearly did, by pair (candidatePairs'
-// numbers); the others neither agreed nor nearly did.
+// comparisons are the candidate pairs of a merge, sorted, and what
+// comparing found of those that agreed, nearly did or were weak (their
+// pairings, which gen check's reasons are read from), sorted by pair;
+// the others neither agreed nor nearly did.
 type comparisons struct {
-	pairs  []uint64
-	agreed map[uint64]compared
+	pairs []uint64
+	found []pairing
 }
 
-// compared is what comparing a pair found: whether it agreed, nearly
-// did or was weak (pairing), and its strength.
-type compared struct {
-	strength           float64
-	joined, near, weak bool
-}
+// pairNumber returns p's pair as candidatePairs numbers it.
+func (p *pairing) pairNumber() uint64 { return uint64(p.a)<<32 | uint64(p.b) }
 
-// lookup looks up pairs in ascending order in comparisons.
-type lookup struct {
-	known *comparisons
-	at    int
-}
-
-// from returns a lookup of pairs from pair on; k may be nil.
-func (k *comparisons) from(pair uint64) lookup {
+// plan returns which of pairs, sorted, must be compared: those of a
+// fresh report (lastMerge.reweigh) and those k did not compare. It
+// returns what k found of the others, by pair: their reports and
+// everything compare reads of them are as they were. k may be nil, for
+// no last merge: every pair is compared.
+func (k *comparisons) plan(pairs []uint64, fresh []bool) (todo []uint64, kept []pairing) {
 	if k == nil {
-		return lookup{}
+		return pairs, nil
 	}
-	at, _ := slices.BinarySearch(k.pairs, pair)
-	return lookup{known: k, at: at}
+	isFresh := func(pair uint64) bool { return fresh[pair>>32] || fresh[pair&0xffffffff] }
+	j := 0
+	for _, pair := range pairs {
+		for j < len(k.pairs) && k.pairs[j] < pair {
+			j++
+		}
+		if isFresh(pair) || j == len(k.pairs) || k.pairs[j] != pair {
+			todo = append(todo, pair)
+		}
+	}
+	for _, p := range k.found {
+		if _, in := slices.BinarySearch(pairs, p.pairNumber()); in && !isFresh(p.pairNumber()) {
+			kept = append(kept, p)
+		}
+	}
+	return todo, kept
 }
 
-// next reports whether pair was compared, no lower pair than the last
-// looked up, and sets *c and *found to its result if it was.
-func (l *lookup) next(pair uint64, c *compared, found *bool) bool {
-	if l.known == nil {
-		return false
+// withKept returns joined, near and weak with the pairs of kept that
+// agreed, nearly did or were weak, each list in the order of the pairs.
+func withKept(kept []pairing, joined, near, weak []agreement) ([]agreement, []agreement, []agreement) {
+	if len(kept) == 0 {
+		return joined, near, weak
 	}
-	for l.at < len(l.known.pairs) && l.known.pairs[l.at] < pair {
-		l.at++
+	for _, p := range kept {
+		x := agreement{a: p.a, b: p.b, strength: p.strength()}
+		switch {
+		case p.joined:
+			joined = append(joined, x)
+		case p.near:
+			near = append(near, x)
+		}
+		if p.weak {
+			weak = append(weak, x)
+		}
 	}
-	if l.at == len(l.known.pairs) || l.known.pairs[l.at] != pair {
-		return false
+	slices.SortFunc(joined, byPair)
+	slices.SortFunc(near, byPair)
+	slices.SortFunc(weak, byPair)
+	return joined, near, weak
+}
+
+// add records the pairings of the pairs of joined, near and weak, in
+// the order of the pairs: those of kept (sorted by pair) as they are,
+// the others compared again (few, after an edit). It does nothing to
+// nil results (no Merger).
+func (results *comparisons) add(reports []report, kept []pairing, joined, near, weak []agreement) {
+	if results == nil {
+		return
 	}
-	*c, *found = l.known.agreed[pair]
-	return true
+	pairs := make([]uint64, 0, len(joined)+len(near)+len(weak))
+	for _, list := range [][]agreement{joined, near, weak} {
+		for _, x := range list {
+			pairs = append(pairs, uint64(x.a)<<32|uint64(x.b))
+		}
+	}
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs) // a near miss may be weak too
+	results.found = make([]pairing, len(pairs))
+	for i, pair := range pairs {
+		for len(kept) > 0 && kept[0].pairNumber() < pair {
+			kept = kept[1:]
+		}
+		if len(kept) > 0 && kept[0].pairNumber() == pair {
+			results.found[i] = kept[0]
+		} else {
+			results.found[i] = compare(reports, int32(pair>>32), int32(pair&0xffffffff))
+		}
+	}
+}
+
+// pairing returns the pairing of reports a and b that results hold, and
+// whether they hold it (results may be nil).
+func (results *comparisons) pairing(a, b int32) (pairing, bool) {
+	if results == nil {
+		return pairing{}, false
+	}
+	pair := uint64(a)<<32 | uint64(b)
+	at, found := slices.BinarySearchFunc(results.found, pair, func(p pairing, pair uint64) int { return cmp.Compare(p.pairNumber(), pair) })
+	if !found {
+		return pairing{}, false
+	}
+	return results.found[at], true
 }
 
 // reweigh returns the document frequencies of the words of reports, and
@@ -99,15 +162,18 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 		count(changed, d, 1)
 	}
 	df := last.df
+	var changedWords []uint64
 	for w, n := range changed {
 		if n == 0 {
-			delete(changed, w)
-		} else if df[w] += n; df[w] == 0 {
+			continue
+		}
+		changedWords = append(changedWords, w)
+		if df[w] += n; df[w] == 0 {
 			delete(df, w)
 		}
 	}
 	for i := range reports {
-		if !fresh[i] && !usesAny(&reports[i], changed) {
+		if !fresh[i] && !usesAny(reports[i].words.words, changedWords) {
 			was := &last.weighed[i]
 			reports[i].words, reports[i].proper, reports[i].signature = was.words, was.proper, was.signature
 		} else {
@@ -117,20 +183,18 @@ func (last *lastMerge) reweigh(reports []report, descs []*description) (map[uint
 	return df, fresh
 }
 
-// count adds by to the count of each word of d's words and name words.
+// count adds by to the count of each word of d's words.
 func count(counts map[uint64]int32, d *description, by int32) {
 	for _, w := range d.words {
 		counts[w] += by
 	}
 }
 
-// usesAny reports whether r's words or name words hold a word of set.
-func usesAny(r *report, set map[uint64]int32) bool {
-	if len(set) == 0 {
-		return false
-	}
-	for _, w := range r.words.words {
-		if _, ok := set[w]; ok {
+// usesAny reports whether the sorted set words holds one of some,
+// which are few: a report's words are looked up, not read through.
+func usesAny(words, some []uint64) bool {
+	for _, w := range some {
+		if _, found := slices.BinarySearch(words, w); found {
 			return true
 		}
 	}

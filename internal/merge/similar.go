@@ -22,6 +22,8 @@ type report struct {
 	// empty for an editor's entry, and let go once it is described.
 	blocks []timeline.Block
 	kept   string
+	// dateline is the place an article's dateline names.
+	dateline string
 	// key orders reports whatever the order of the files: the article's
 	// path, or "entry:" and the editor entry's id.
 	key string
@@ -78,12 +80,12 @@ func dayNumber(d timeline.Date) int32 {
 }
 
 // describe fills in what merging compares of r: its words, names and
-// text. dateline is the place an article's dateline names; wordsOf
-// holds the content words of every name of the reports (nameWordSets).
-func (r *report) describe(dateline string, wordsOf map[string][]uint64) {
+// text. wordsOf holds the content words of every name of the reports
+// (nameWordSets).
+func (r *report) describe(wordsOf map[string][]uint64) {
 	s := getScratch()
 	defer scratchPool.Put(s)
-	e := r.entry
+	e, dateline := r.entry, r.dateline
 	r.day = dayNumber(e.Date)
 	r.words.words, r.proper.words = s.openingWords(e.Title, openingSeq(r.blocks, r.kept, e.Summary, e.Body))
 	for k, list := range [][]string{e.Participants, e.People, e.Places, {dateline}} {

@@ -235,7 +235,7 @@ func (s *scanner) run() []Mention {
 // scanner knows (months, weekdays, "yesterday", "today", "tonight",
 // "week"), so that other words are passed over without a map look-up.
 var knownStarts = func() (bits [26*26*26/64 + 1]uint64) {
-	known := []string{"yesterday", "today", "tonight", "week"}
+	known := []string{"yesterday", "today", "tonight", "week", "night", "morning", "afternoon", "evening"}
 	for _, table := range []map[string]int{months, weekdays, weekdayAbbrevs} {
 		for w := range table {
 			known = append(known, w)
@@ -294,6 +294,14 @@ func (s *scanner) word(i, j int, lw string) (Mention, bool) {
 	case "week":
 		if mod := s.modifierBefore(i); mod == "last" {
 			return Mention{Start: i - 5, End: j, Kind: LastWeek, Weekday: -1, Modifier: mod}, true
+		}
+	case "night":
+		if s.modifierBefore(i) == "last" {
+			return Mention{Start: i - 5, End: j, Kind: Yesterday, Weekday: -1}, true // "last night"
+		}
+	case "morning", "afternoon", "evening":
+		if s.modifierBefore(i) == "this" {
+			return Mention{Start: i - 5, End: j, Kind: Today, Weekday: -1}, true // "this morning"
 		}
 	}
 	return Mention{}, false

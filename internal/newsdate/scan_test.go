@@ -61,6 +61,8 @@ func TestScanFormats(t *testing.T) {
 		{"the Pentagon announced on Friday.", "Friday", "", RelWeekday},
 		{"Thursday night", "Thursday", "", RelWeekday},
 		{"met yesterday", "yesterday", "", Yesterday},
+		{"the council last night voted", "last night", "", Yesterday},
+		{"suspended this morning after", "this morning", "", Today},
 		{"earlier today", "today", "", Today},
 		{"spoke last week", "last week", "", LastWeek},
 		{"Submitted on Wed, 01/10/2018 - 14:22", "01/10/2018 - 14:22", "2018-01-10T14:22", Absolute}, // 1 October 2018 was a Monday

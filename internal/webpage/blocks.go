@@ -67,7 +67,7 @@ func (s *splitter) enter(n *html.Node) bool {
 		}
 		return false
 	case html.ElementNode:
-		if hardDropped[n.DataAtom] {
+		if boilerplateTag(n) {
 			s.flush()
 			return false
 		}
@@ -101,7 +101,7 @@ func bareAddress(text string) bool {
 
 // leave handles the end of n.
 func (s *splitter) leave(n *html.Node) {
-	if n.Type != html.ElementNode || hardDropped[n.DataAtom] {
+	if n.Type != html.ElementNode || boilerplateTag(n) {
 		return
 	}
 	if n.DataAtom == atom.A && s.linkDepth > 0 {

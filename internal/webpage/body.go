@@ -29,6 +29,13 @@ var hardDropped = func() map[atom.Atom]bool {
 	return m
 }()
 
+// boilerplateTag reports whether an element is boilerplate by its tag
+// (hardDropped), but for a <form> right under <body>, which wraps the
+// whole page (ASP.NET's WebForms), not a form of its own.
+func boilerplateTag(n *html.Node) bool {
+	return hardDropped[n.DataAtom] && !(n.DataAtom == atom.Form && n.Parent != nil && n.Parent.DataAtom == atom.Body)
+}
+
 // boilerplateWords are the words of class, id and role names that mark
 // a block as boilerplate rather than the article.
 var boilerplateWords = map[string]bool{

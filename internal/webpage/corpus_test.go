@@ -156,7 +156,7 @@ func (s *score) scoreLabel(name string, l label, a *extract.Article) {
 		s.dateWrong++
 		s.failures = append(s.failures, fmt.Sprintf("%s: published %s, labelled %q (%s)", name, got, l.published, a.PublishedEvidence.Rule))
 	}
-	if a.Title == l.headline {
+	if sameQuotes(a.Title) == sameQuotes(l.headline) {
 		s.headlines++
 	} else {
 		s.failures = append(s.failures, fmt.Sprintf("%s: headline %q, labelled %q", name, a.Title, l.headline))
@@ -205,4 +205,10 @@ func (s *score) scoreText(name string, e expectation, a *extract.Article) {
 // normalizeSpace collapses white space, no-break spaces included.
 func normalizeSpace(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// sameQuotes writes typographic quotes and apostrophes as plain ones: a
+// label typed with "'" matches a page that sets "’".
+func sameQuotes(s string) string {
+	return strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(s)
 }

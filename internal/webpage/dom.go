@@ -32,8 +32,11 @@ type reader struct {
 	// normalized: names of the outlet (see namesOutlet).
 	homeNames []string
 	// What readMeta finds.
-	published, urlDate                   dated
-	jsonHeadline, ogTitle, twitTitle     string
+	published, urlDate               dated
+	jsonHeadline, ogTitle, twitTitle string
+	// listing is set when no JSON-LD names an article and the JSON-LD
+	// or <body>'s class says the page lists others (readJSONLD).
+	listing                              bool
 	siteName, ogURL, jsonURL, metaAuthor string
 	stamps                               []noted
 	// numericScan reads the page's all-numeric dates in its order

@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -43,7 +44,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	// masthead: a date strip before it is the day the page was saved.
 	at, above, home := -1, 0, r.homeLinks()
 	for n := r.body; n != nil; {
-		if n.Type == html.ElementNode && hardDropped[n.DataAtom] && n.DataAtom != atom.Header && !articleMeta(n, h) {
+		if n.Type == html.ElementNode && boilerplateTag(n) && n.DataAtom != atom.Header && !articleMeta(n, h) {
 			n = next(n, r.body, true)
 			continue
 		}
@@ -74,7 +75,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	for d := 1; d <= headReach; d++ {
 		for _, i := range []int{at + d, at - d} {
 			if i < above || i >= len(runs) || within(runs[i], h) || art != nil && !within(runs[i], art) ||
-				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) {
+				droppedAround(runs[i], h) || marksUpdate(runs[i]) || inOtherHeader(runs[i], h) || inSentence(runs[i]) || r.linksElsewhere(runs[i]) {
 				continue
 			}
 			shown := collapse(runs[i].Data)
@@ -93,6 +94,45 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 	return "", "", "", timeline.Date{}, false
 }
 
+// inSentence reports whether the run n is a piece of a paragraph's
+// sentence ("The relocation will take effect from <strong>Monday, 15th
+// January 2024</strong> to allow …"): its <p> holds more than eight
+// other words. A day a sentence names is no stamp.
+func inSentence(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.P {
+			return len(strings.Fields(textOf(p)))-len(strings.Fields(n.Data)) > 8
+		}
+	}
+	return false
+}
+
+// linksElsewhere reports whether the run n is the text of a link to
+// another page: a list's date ("PREVIOUS ISSUES: 22 February 2004"), not
+// the page's. A link to the page itself (its canonical URL, or one a
+// blog marks rel="bookmark") or within it keeps its date.
+func (r *reader) linksElsewhere(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || p.DataAtom != atom.A {
+			continue
+		}
+		href := strings.TrimSpace(attr(p, "href"))
+		return href != "" && !strings.HasPrefix(href, "#") && attr(p, "rel") != "bookmark" && !samePath(href, r.url)
+	}
+	return false
+}
+
+// samePath reports whether a link's href leads to the page at canonical:
+// the same path, whether the href is absolute or relative to the site.
+func samePath(href, canonical string) bool {
+	base, err := url.Parse(canonical)
+	if canonical == "" || err != nil {
+		return false
+	}
+	u, err := base.Parse(href)
+	return err == nil && strings.TrimSuffix(u.Path, "/") == strings.TrimSuffix(base.Path, "/")
+}
+
 // droppedAround is dropped for the runs around the headline h: only the
 // blocks that hold the run and not the headline count (a wrapper of the
 // whole page named "dialog-off-canvas" is no dialog), and a byline
@@ -102,7 +142,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 func droppedAround(n, h *html.Node) bool {
 	for p := n; p != nil && !within(h, p); p = p.Parent {
 		if p.Type == html.ElementNode && p.DataAtom != atom.Header && !articleMeta(p, h) &&
-			(hardDropped[p.DataAtom] || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
+			(boilerplateTag(p) || boilerplateName(p, aroundHeadlineWords) || strictlyDropped(p)) {
 			return true
 		}
 	}
@@ -196,8 +236,8 @@ func pageScan(body *html.Node) func(string) []newsdate.Mention {
 
 // dateLine reads a run of text that is a date and at most three other
 // words, or a byline's words before "Posted" or "Published" and the
-// date, its dates read by scan. Of a run that names an update, only what
-// comes before it counts ("Publié le 7 avril 2023, mis à jour le 8
+// date (or after it, "by" and six words at most), its dates read by
+// scan. Of a run that names an update, only what comes before it counts ("Publié le 7 avril 2023, mis à jour le 8
 // avril"); a date that closes a range ("Saturday 20 – Sunday 21
 // September 2025") is an event's, not a publication date.
 func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
@@ -225,10 +265,14 @@ func dateLine(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
 		if newsdate.ClosesRange(before) {
 			return stamp{}, false
 		}
+		after := text[m.End:]
 		if i := max(strings.LastIndex(lower[:m.Start], "posted "), strings.LastIndex(lower[:m.Start], "published ")); i >= 0 {
 			before = before[i:] // "By A Writer, Staff Writer · Posted 6/9/2023": the byline before the label
+			if strings.HasPrefix(lower[m.End:], " by ") && otherWords(after) <= 6 {
+				after = "" // "Posted 12/04/2020 by the Parish Clerk": the byline after it
+			}
 		}
-		if otherWords(before+" "+text[m.End:]) > 3 {
+		if otherWords(before+" "+after) > 3 {
 			return stamp{}, false
 		}
 		day, ok := plausibleDay(m.Year, m.Month, m.Day)

@@ -14,17 +14,19 @@ import (
 // name ("Headline - CNN", "Reuters | Headline").
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / "}
 
-// readTitle sets the headline, the first of: the heading after a blog's
+// readTitle sets the headline, the first of: a listing page's one h1 (its
+// own title); the heading after a blog's
 // name or under a section's h1 (subheads.go); the visible h1 when the
 // metadata's headline (JSON-LD headline, og:title, twitter:title,
 // <title>) agrees with it; the page's one h1 beside a metadata headline
 // written for search; a subhead the metadata names, on a page of no h1;
 // the metadata's headline (of three words or more); the page's only h1;
-// on a page of no h1 the text in its largest <font> (fontHeadline); the
-// h2 or h3 the <title> holds, or the first under a <title> of names; the
-// one long part of the <title>; the <title>. A site-name part that names
-// the outlet is removed; an h1 that is the site's name (a logo) is no
-// headline.
+// on a page of no h1 the text in its largest <font> (fontHeadline), or,
+// on a page of no h1 but its site's name, the element whose class names
+// it (classHeadline); the h2 or h3 the <title> holds, or the first under
+// a <title> of names; the one long part of the <title>; the <title>. A
+// site-name part that names the outlet is removed; an h1 that is the
+// site's name (a logo, or of a class that says so) is no headline.
 func (r *reader) readTitle() {
 	for _, a := range r.homeLinks() {
 		if name := normalized(visibleText(a)); name != "" && len(name) <= 60 {
@@ -37,9 +39,13 @@ func (r *reader) readTitle() {
 	}
 	var h1s []*html.Node
 	for _, h := range r.h1s {
-		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) {
+		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) && !hasClassIn(h, siteNameClasses) {
 			h1s = append(h1s, h)
 		}
+	}
+	if r.listing && len(h1s) == 1 {
+		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1> of a page that lists others", h1s[0]
+		return
 	}
 	if n := r.blogPostHeading(h1s); n != nil {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> after the blog's name in <title>", n
@@ -82,6 +88,10 @@ func (r *reader) readTitle() {
 			r.title, r.titleRule, r.titleNode = text, "largest <font>", n
 			return
 		}
+	}
+	if n, text := r.classHeadline(); len(h1s) == 0 && n != nil {
+		r.title, r.titleRule, r.titleNode = text, "the element whose class names the headline", n
+		return
 	}
 	if n := r.titleHeading(); n != nil {
 		r.title, r.titleRule, r.titleNode = visibleText(n), "<h2> or <h3> that the <title> holds", n
@@ -225,11 +235,20 @@ func restAfter(s string, n int) string {
 
 // dropped reports whether n sits in boilerplate (a nav, an aside, a
 // footer or a block whose class names such a thing); a header is not,
-// as the article's own holds its headline and date.
+// as the article's own holds its headline and date, nor a block that
+// holds the page's <main>, whatever its class says ("content-area
+// content-area-right-sidebar" lays the content out beside a sidebar).
 func dropped(n *html.Node) bool {
+	byClass := true
 	for p := n; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && p.DataAtom != atom.Header && (hardDropped[p.DataAtom] || softDropped(p)) {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.DataAtom != atom.Header && (boilerplateTag(p) || byClass && softDropped(p)) {
 			return true
+		}
+		if p.DataAtom == atom.Main {
+			byClass = false
 		}
 	}
 	return false

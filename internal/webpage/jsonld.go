@@ -15,15 +15,18 @@ const maxJSONLDDepth = 4
 // in a @graph or in a page's mainEntity): its datePublished, headline,
 // publisher's name, authors and URL. An article's dateCreated, when it
 // gives no datePublished, and a WebPage's datePublished are weaker
-// candidates.
+// candidates. With no article, it marks a page that lists others
+// (listsPages, or listingBodyClasses on <body>).
 func (r *reader) readJSONLD() {
 	var article, page map[string]any
+	listing := false
 	for _, script := range r.jsonLD {
 		var v any
 		if json.Unmarshal([]byte(cleanJSON(script)), &v) != nil {
 			continue
 		}
 		findTyped(v, 0, &article, &page)
+		listing = listing || listsPages(v, 0)
 	}
 	if page != nil {
 		if s, ok := page["datePublished"].(string); ok {
@@ -31,6 +34,7 @@ func (r *reader) readJSONLD() {
 		}
 	}
 	if article == nil {
+		r.listing = listing || r.body != nil && hasClassIn(r.body, listingBodyClasses) // no article: the page lists others
 		return
 	}
 	if s, ok := article["datePublished"].(string); ok {
@@ -102,6 +106,32 @@ func isArticleType(v any) bool {
 // isPageType reports whether a JSON-LD @type names a web page.
 func isPageType(v any) bool {
 	return anyType(v, func(s string) bool { return strings.HasSuffix(s, "WebPage") })
+}
+
+// listingBodyClasses mark, on <body>, a page that lists others:
+// WordPress's archives ("archive category category-politics"), Ghost's
+// tag and author pages ("tag-template").
+var listingBodyClasses = map[string]bool{"archive": true, "tag-template": true, "author-template": true}
+
+// listsPages reports whether v, at the top or in a @graph, describes a
+// page that lists other pages: a category's, a tag's, a search's or an
+// author's (CollectionPage, SearchResultsPage, ProfilePage).
+func listsPages(v any, depth int) bool {
+	if depth > maxJSONLDDepth {
+		return false
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, item := range t {
+			if listsPages(item, depth+1) {
+				return true
+			}
+		}
+	case map[string]any:
+		return anyType(t["@type"], func(s string) bool { return s == "CollectionPage" || s == "SearchResultsPage" || s == "ProfilePage" }) ||
+			listsPages(t["@graph"], depth+1)
+	}
+	return false
 }
 
 func anyType(v any, match func(string) bool) bool {

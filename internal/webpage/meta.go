@@ -20,6 +20,7 @@ const (
 	rankOpenGraph
 	rankItemprop
 	rankNamed
+	rankCreated
 	rankPageJSONLD
 	rankHeaderTime
 	rankHeadText
@@ -38,22 +39,29 @@ var publishedProperties = map[string]bool{
 var publishedNames = map[string]bool{
 	"pubdate": true, "publishdate": true, "publish-date": true, "publish_date": true,
 	"published-date": true, "published_date": true, "published_time": true, "publication_date": true,
-	"publication-date": true, "date": true, "dc.date": true, "dc.date.issued": true, "dc.date.created": true,
-	"dcterms.date": true, "dcterms.issued": true, "dcterms.created": true, "citation_publication_date": true,
+	"publication-date": true, "date": true, "dc.date": true, "dc.date.issued": true,
+	"dcterms.date": true, "dcterms.issued": true, "citation_publication_date": true,
 	"citation_date": true, "citation_online_date": true, "parsely-pub-date": true, "sailthru.date": true,
 	"article.published": true, "article_date_original": true, "original-publish-date": true,
 	"originalpublicationdate": true, "datepublished": true, "date_published": true, "displaydate": true,
 	"article:published_time": true, "og:published_time": true, "cxenseparse:recs:publishtime": true,
-	"release_date": true, "pub_date": true, "article.created": true, "publish-time": true,
+	"release_date": true, "pub_date": true, "publish-time": true,
 	"pdate": true, "ptime": true, "publication-time": true, "date.published": true, "dc.date.available": true,
 }
+
+// createdNames are the meta name= tags of the day a page was made,
+// which gives its publication day only when no tag gives that: a draft
+// is created before it is issued (Plone's DC.date.created the day
+// before its DC.date.issued).
+var createdNames = map[string]bool{"dc.date.created": true, "dcterms.created": true, "article.created": true}
 
 // readMeta reads the head's meta tags, the JSON-LD, itemprop
 // datePublished and the canonical URL.
 func (r *reader) readMeta() {
 	r.readJSONLD()
+	converted := r.convertedDocument()
 	for _, m := range r.metas {
-		r.readMetaTag(m)
+		r.readMetaTag(m, converted)
 	}
 	r.readItemprop()
 	r.readURL()
@@ -197,8 +205,30 @@ func (r *reader) offerString(s, rule string, rank int) {
 	}
 }
 
-// readMetaTag reads one <meta> element.
-func (r *reader) readMetaTag(m *html.Node) {
+// converters name, in a page's <meta name="generator">, the tools that
+// turn a document into a page.
+var converters = []string{"pdftohtml", "pdf2htmlex", "microsoft word", "libreoffice", "openoffice"}
+
+// convertedDocument reports whether the page was made from a document
+// (a PDF, a word processor's file) by a converter: its date tags are
+// then the file's (a PDF's creation), not the day it was published.
+func (r *reader) convertedDocument() bool {
+	for _, m := range r.metas {
+		if strings.EqualFold(strings.TrimSpace(attr(m, "name")), "generator") {
+			g := strings.ToLower(attr(m, "content"))
+			for _, c := range converters {
+				if strings.Contains(g, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readMetaTag reads one <meta> element; the date tags of a converted
+// document are passed over.
+func (r *reader) readMetaTag(m *html.Node, converted bool) {
 	content := strings.TrimSpace(attr(m, "content"))
 	if content == "" {
 		return
@@ -210,8 +240,10 @@ func (r *reader) readMetaTag(m *html.Node) {
 		case key == "":
 		case publishedProperties[key] && key == prop:
 			r.offerString(content, key, rankOpenGraph)
-		case publishedNames[key]:
+		case publishedNames[key] && !converted:
 			r.offerString(content, key, rankNamed)
+		case createdNames[key] && !converted:
+			r.offerString(content, key, rankCreated)
 		case key == "parsely-page":
 			r.readParselyPage(content)
 		case key == "og:title":

@@ -152,3 +152,46 @@ func longestPart(title string) string {
 	}
 	return best
 }
+
+// headlineClasses are the class names that mark an article's headline
+// in markup without an h1 ("<td class="headline">" in an old table
+// layout, "entry-title", "post-title").
+var headlineClasses = map[string]bool{
+	"headline": true, "article-headline": true, "story-headline": true, "entry-title": true,
+	"post-title": true, "article-title": true, "story-title": true, "news-title": true, "pr-title": true,
+	"release-title": true, "notice-title": true,
+}
+
+// siteNameClasses are the class names of an h1 that holds the site's
+// name, not a headline ("<h1 class="site-name">").
+var siteNameClasses = map[string]bool{"site-name": true, "site-title": true, "sitename": true, "site-logo": true, "logo": true, "brand": true}
+
+// classHeadline returns the first element outside boilerplate whose
+// class is one of headlineClasses and that holds three to thirty words,
+// and its text.
+func (r *reader) classHeadline() (*html.Node, string) {
+	if r.body == nil {
+		return nil, ""
+	}
+	for n := r.body; n != nil; n = next(n, r.body, false) {
+		if n.Type != html.ElementNode || !hasClassIn(n, headlineClasses) || dropped(n) {
+			continue
+		}
+		text, ok := shortText(n, 400)
+		text = collapse(text)
+		if words := len(strings.Fields(text)); ok && words >= 3 && words <= 30 && !r.isSiteName(text) {
+			return n, text
+		}
+	}
+	return nil, ""
+}
+
+// hasClassIn reports whether one of n's classes is in classes.
+func hasClassIn(n *html.Node, classes map[string]bool) bool {
+	for c := range strings.FieldsSeq(strings.ToLower(attr(n, "class"))) {
+		if classes[c] {
+			return true
+		}
+	}
+	return false
+}

@@ -43,6 +43,10 @@ type Page struct {
 	Blocks []timeline.Block
 	// Captions are the main text's figure captions.
 	Captions []timeline.Block
+	// Listing is set when the page's JSON-LD describes it as a list of
+	// other pages (a category's, a tag's, a search's: CollectionPage,
+	// SearchResultsPage) and no article: the dates it shows are theirs.
+	Listing bool
 	// Note says how the page was read other than as written: elements
 	// nested too deep to parse in bounded time were read as word breaks
 	// (see flatten); empty for almost every page.
@@ -79,9 +83,11 @@ func Read(data []byte, loc *time.Location) (*Page, error) {
 	r.readMeta()
 	r.readTitle()
 	r.readBody()
-	r.readHeaderTime()
-	if !r.published.found || r.published.rank > rankHeadText {
-		r.readHeadDate()
+	if !r.listing { // the dates shown on a page of stories are theirs
+		r.readHeaderTime()
+		if !r.published.found || r.published.rank > rankHeadText {
+			r.readHeadDate()
+		}
 	}
 	r.localize()
 	r.inZone(loc)
@@ -138,7 +144,7 @@ func (r *reader) page() *Page {
 	p := &Page{
 		Title: r.title, TitleRule: r.titleRule,
 		URL: r.url, Outlet: r.outlet, Author: r.author,
-		Blocks: r.blocks, Captions: r.captions, Note: r.note,
+		Blocks: r.blocks, Captions: r.captions, Note: r.note, Listing: r.listing,
 	}
 	if r.published.found {
 		p.Published = r.published.day
