@@ -37,12 +37,7 @@ func (r *reader) readTitle() {
 		{r.jsonHeadline, "json-ld headline"}, {r.ogTitle, "og:title"},
 		{r.twitTitle, "twitter:title"}, {r.docTitle, "<title>"},
 	}
-	var h1s []*html.Node
-	for _, h := range r.h1s {
-		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) && !hasClassIn(h, siteNameClasses) {
-			h1s = append(h1s, h)
-		}
-	}
+	h1s := r.headlineH1s()
 	if r.listing && len(h1s) == 1 {
 		r.title, r.titleRule, r.titleNode = visibleText(h1s[0]), "<h1> of a page that lists others", h1s[0]
 		return
@@ -108,6 +103,18 @@ func (r *reader) readTitle() {
 	if r.docTitle != "" {
 		r.title, r.titleRule = r.stripSiteName(r.docTitle), "<title>"
 	}
+}
+
+// headlineH1s returns the page's h1 elements that may hold its headline:
+// not empty, outside boilerplate, and not the site's name.
+func (r *reader) headlineH1s() []*html.Node {
+	var h1s []*html.Node
+	for _, h := range r.h1s {
+		if t := visibleText(h); t != "" && !dropped(h) && !r.isSiteName(t) && !hasClassIn(h, siteNameClasses) {
+			h1s = append(h1s, h)
+		}
+	}
+	return h1s
 }
 
 // isSiteName reports whether an h1's text is the site's name: it names
