@@ -112,12 +112,16 @@ func renderBodies(chron *timeline.Chronology, t *Templates, opts Options, out Ou
 	if pages.feeds {
 		jobs = append(jobs, r.feeds()...)
 	}
+	made := make([]string, len(jobs)) // run clears each job as it takes it
+	for i, j := range jobs {
+		made[i] = j.path
+	}
 	if err := r.run(jobs); err != nil {
 		return true, err
 	}
 	reuse.Keeper.KeepRest()
 	if next := reuse.Next; next != nil {
-		carryState(next, prev, jobs)
+		carryState(next, prev, made)
 		b := *base
 		b.chron = chron
 		next.base = &b
@@ -195,13 +199,13 @@ func pagesShowingBodies(chron *timeline.Chronology, paths []string) (bodyPages, 
 	return pages, true
 }
 
-// carryState fills next from prev for a Render that made jobs again and
-// kept every other file: the pages made no longer match their keys, so
-// the next Render makes them again.
-func carryState(next, prev *State, jobs []job) {
-	rendered := make(map[string]bool, len(jobs))
-	for _, j := range jobs {
-		rendered[j.path] = true
+// carryState fills next from prev for a Render that made the pages at
+// paths made again and kept every other file: those pages no longer
+// match their keys, so the next Render makes them again.
+func carryState(next, prev *State, made []string) {
+	rendered := make(map[string]bool, len(made))
+	for _, p := range made {
+		rendered[p] = true
 	}
 	keys := slices.Clone(prev.keys)
 	for i, p := range prev.paths {

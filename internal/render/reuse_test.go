@@ -132,6 +132,21 @@ func TestRenderBodiesMatchesRender(t *testing.T) {
 	}
 }
 
+// TestRenderBodiesThenUndo edits the fixture's article body the short way
+// and then undoes the edit through a keyed Render: the pages the short
+// way made must not keep the keys of what they showed before it, or the
+// undo would keep the edited pages.
+func TestRenderBodiesThenUndo(t *testing.T) {
+	tmpl := loadDefaults(t)
+	first := bodyFixture("What the article says.")
+	s := &site{t: t, files: map[string][]byte{}}
+	state := s.render(first, tmpl, nil)
+	blocks := append(append([]timeline.Block(nil), first.Articles[0].Blocks...), timeline.Block{Text: "A new second paragraph."})
+	state = s.render(withBody(first, "articles/001_abc.txt", blocks), tmpl, state, "articles/001_abc.txt")
+	s.render(first, tmpl, state)
+	sameAsFullRender(t, s.files, first, tmpl)
+}
+
 // TestRenderBodiesFallsBack lists the body edits an incremental Render
 // does not take the short way for: it keys every page instead, and still
 // leaves a full Render's files.
