@@ -83,7 +83,7 @@ func (r *reader) headDateText() (text, shown, rule string, day timeline.Date, ok
 			if dt := stampOf(runs[i]); dt != "" {
 				text, rule = dt, "datetime beside the headline"
 			}
-			if st, ok := dateLine(text, scan); ok {
+			if st, ok := r.shownDate(text, scan); ok {
 				return text, shown, rule, st.day, true
 			}
 			if field, st, ok := rowDate(runs[i].Data, scan); ok && text == shown {
@@ -105,6 +105,25 @@ func inSentence(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// shownDate reads a run of text beside the headline as dateLine does;
+// an all-numeric date that scan leaves unread ("07/08/2019 06:40" on a
+// page whose other numeric dates show no order) is read in the one
+// order that puts it within a day of the metadata's date, when only one
+// does.
+func (r *reader) shownDate(text string, scan func(string) []newsdate.Mention) (stamp, bool) {
+	if st, ok := dateLine(text, scan); ok || !r.published.found {
+		return st, ok
+	}
+	var found stamp
+	n := 0
+	for _, order := range []func(string) []newsdate.Mention{newsdate.ScanDayFirst, newsdate.ScanMonthFirst} {
+		if st, ok := dateLine(text, order); ok && !farApart(st.day, r.published.day) && st.day != found.day {
+			found, n = st, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // linksElsewhere reports whether the run n is the text of a link to

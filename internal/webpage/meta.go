@@ -122,7 +122,7 @@ func (r *reader) localize() {
 		}
 	}
 	if _, shown, _, _, ok := r.headDateText(); ok {
-		if st, ok := dateLine(shown, newsdate.Scan); ok && shownLocally(best, shown, st.day) {
+		if st, ok := r.shownDate(shown, newsdate.Scan); ok && shownLocally(best, shown, st.day) {
 			r.published.day, r.published.text = st.day, shown
 			r.published.rule += ", on the day the page shows beside its headline"
 		}
